@@ -1,0 +1,184 @@
+/**
+ * The collaboration endpoint, `/collab/:documentId`. Wires the pieces: authentication of the upgrade
+ * (session cookie, same origin, document exists), the rooms, one Connection per socket, presence
+ * relay, heartbeats, and closing sockets whose rights changed.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
+import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
+import { textAccess } from '../../shared/access.ts';
+import type { PersonRecord, Records } from '../storage/records.ts';
+import type { SessionService } from '../people/sessions.ts';
+import type { Logger } from '../log.ts';
+import { isForeignOrigin } from '../http/origin.ts';
+import { sessionIdFromCookieHeader } from '../http/cookies.ts';
+import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
+import { RoomRegistry, type Room } from './rooms.ts';
+import { colorFor } from './identity.ts';
+import type { DocumentStateStore } from '../storage/documentState.ts';
+
+const HEARTBEAT_MS = 30_000;
+
+export interface CollabServer {
+  rooms: RoomRegistry;
+  attach(server: Server): void;
+  /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
+  refreshDocument(documentId: string): Promise<void>;
+  /** Closes every socket of a person (signed out, deactivated, role changed). */
+  closePerson(personId: string, code: number, reason: string): void;
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+export interface CollabDeps {
+  records: Records;
+  sessions: SessionService;
+  states: DocumentStateStore;
+  log: Logger;
+  publicUrl: string | undefined;
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+export function createCollabServer(deps: CollabDeps): CollabServer {
+  const { records, sessions, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const connections = new Set<Connection>();
+  /** Which connection speaks for each awareness client id, per room. */
+  const owners = new WeakMap<Room, Map<number, Connection>>();
+
+  const relay = (room: Room) => (update: Uint8Array, origin: unknown) => {
+    const message = updateMessage(update);
+    for (const conn of connections) if (conn.room === room && conn !== origin) conn.send(message);
+  };
+  const rooms = new RoomRegistry(deps.states, relay, log);
+
+  function watchAwareness(room: Room): void {
+    if (owners.has(room)) return;
+    owners.set(room, new Map());
+    room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = added.concat(updated, removed);
+      if (origin instanceof Connection) {
+        for (const id of added.concat(updated)) origin.clientIds.add(id);
+        for (const id of removed) origin.clientIds.delete(id);
+      }
+      const message = awarenessMessage(room, changed);
+      for (const conn of connections) if (conn.room === room) conn.send(message);
+    });
+  }
+
+  const claim = (clientId: number, conn: Connection): boolean => {
+    const map = owners.get(conn.room);
+    if (!map) return false;
+    const owner = map.get(clientId);
+    if (owner && owner !== conn && connections.has(owner)) return false;
+    map.set(clientId, conn);
+    return true;
+  };
+
+  async function open(ws: WebSocket, person: PersonRecord, documentId: string): Promise<void> {
+    const document = await records.documents.get(documentId);
+    if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+    const room = await rooms.acquire(documentId);
+    watchAwareness(room);
+    const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
+    const conn = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+    connections.add(conn);
+    let closed = false;
+    const cleanup = () => {
+      if (closed) return;
+      closed = true;
+      connections.delete(conn);
+      const map = owners.get(room);
+      for (const id of conn.clientIds) if (map?.get(id) === conn) map.delete(id);
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.clientIds], null);
+      void rooms.release(room);
+    };
+    ws.on('close', cleanup);
+    ws.on('error', () => ws.terminate());
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      try {
+        conn.receive(data, isBinary);
+      } catch (error) {
+        log.debug(`Closing a socket on ${documentId}: ${(error as Error).message}`);
+        conn.close(CLOSE_CODES.malformed, error instanceof MalformedMessage ? error.message : 'Malformed message');
+      }
+    });
+    if (ws.readyState !== ws.OPEN) return cleanup();
+    conn.greet();
+  }
+
+  async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const prefix = `${COLLAB_PATH}/`;
+    if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found');
+    const documentId = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (isForeignOrigin(req.headers.origin, req.headers.host, deps.publicUrl)) return refuse(socket, 403, 'Forbidden');
+    const person = await sessions.resolve(sessionIdFromCookieHeader(req.headers.cookie));
+    if (!person) return refuse(socket, 401, 'Unauthorized');
+    if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await records.documents.get(documentId))) {
+      return refuse(socket, 404, 'Not Found');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      open(ws, person, documentId).catch((error) => {
+        log.error(`Could not open document ${documentId}`, error);
+        ws.close(1011, 'Could not open the document');
+      });
+    });
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    rooms,
+    attach(server) {
+      server.on('upgrade', (req, socket, head) => {
+        onUpgrade(req, socket, head).catch((error) => {
+          log.error('WebSocket upgrade failed', error);
+          refuse(socket, 500, 'Internal Server Error');
+        });
+      });
+    },
+    async refreshDocument(documentId) {
+      const document = await records.documents.get(documentId);
+      for (const conn of connections) {
+        if (conn.room.documentId !== documentId) continue;
+        const person = await records.people.get(conn.identity.id);
+        const canWrite = !!person && !!document && textAccess(person.role, document.phase).edit;
+        if (canWrite !== conn.canWrite) {
+          conn.canWrite = false;
+          conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
+        }
+      }
+    },
+    closePerson(personId, code, reason) {
+      for (const conn of connections) if (conn.identity.id === personId) conn.close(code, reason);
+    },
+    connectionCount: () => connections.size,
+    async close() {
+      clearInterval(heartbeat);
+      for (const conn of connections) conn.close(CLOSE_CODES.shuttingDown, 'Server shutting down');
+      await rooms.compactAll();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * One client socket on one room, speaking the y-websocket protocol (docs/PROTOCOL.md).
+ *
+ * Rights are checked per message, not per frame: a frame may pack several messages, and a read-only
+ * connection's document updates are never applied (so never relayed or stored). Any message the
+ * server cannot parse closes this connection only, with CLOSE_CODES.malformed.
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket, RawData } from 'ws';
+import { CLOSE_CODES } from '../../shared/protocol.ts';
+import type { Room } from './rooms.ts';
+import { stampAwarenessUpdate, type PresenceIdentity } from './identity.ts';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** A client that cannot keep up is dropped rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export class Connection {
+  /** Awareness client ids this connection speaks for. */
+  readonly clientIds = new Set<number>();
+  alive = true;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly room: Room,
+    readonly identity: PresenceIdentity,
+    public canWrite: boolean,
+    private readonly claimClientId: (clientId: number, conn: Connection) => boolean,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(message, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  /** Sends our sync step 1 and the current presence, as y-websocket's server does on connect. */
+  greet(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const states = this.room.awareness.getStates();
+    if (states.size > 0) this.send(awarenessMessage(this.room, [...states.keys()]));
+  }
+
+  receive(data: RawData, isBinary: boolean): void {
+    if (!isBinary) throw new MalformedMessage('text frame');
+    const bytes = toBytes(data);
+    const decoder = decoding.createDecoder(bytes);
+    if (!decoding.hasContent(decoder)) throw new MalformedMessage('empty frame');
+    while (decoding.hasContent(decoder)) this.receiveOne(decoder);
+  }
+
+  private receiveOne(decoder: decoding.Decoder): void {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const stateVector = decoding.readVarUint8Array(decoder);
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+          encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+          this.send(encoding.toUint8Array(encoder));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(decoder);
+          // Read-only: the update is read off the wire and dropped, never applied, relayed or stored.
+          if (this.canWrite) Y.applyUpdate(this.room.doc, update, this);
+        } else {
+          throw new MalformedMessage(`unknown sync message ${syncType}`);
+        }
+        return;
+      }
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        const stamped = stampAwarenessUpdate(update, this.identity, (clientId) => this.claimClientId(clientId, this));
+        if (stamped) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, stamped, this);
+        return;
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        this.send(awarenessMessage(this.room, [...this.room.awareness.getStates().keys()]));
+        return;
+      case MESSAGE_AUTH:
+        // Authentication happens on the upgrade; y-websocket clients never send this.
+        decoding.readVarString(decoder);
+        return;
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`);
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+  }
+}
+
+export class MalformedMessage extends Error {}
+
+export function awarenessMessage(room: Room, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds));
+  return encoding.toUint8Array(encoder);
+}
+
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export { CLOSE_CODES };

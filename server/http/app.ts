@@ -1,0 +1,80 @@
+/**
+ * The HTTP application: security headers, limits, the routes, the web app, and the one error handler.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
+import { MAX_BODY_BYTES } from '../../shared/limits.ts';
+import type { AppEnv, Services } from './context.ts';
+import { ApiError, errors, fromHttpException } from './errors.ts';
+import { refuseForeignWrites } from './middleware.ts';
+import { StorageWriteError } from '../storage/errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { staticRoutes } from './staticFiles.ts';
+
+export function createApp(services: Services) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ProseMirror and the caret extension set style attributes; no inline script is allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw errors.payloadTooLarge();
+      },
+    }),
+  );
+  app.use('/api/*', refuseForeignWrites(services.config.publicUrl));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.route('/', healthRoutes);
+  app.route('/', sessionRoutes(services));
+  app.route('/', peopleRoutes(services));
+  app.route('/', documentRoutes(services));
+  app.all('/api/*', () => {
+    throw errors.notFound('API route');
+  });
+  app.route('/', staticRoutes(services.config.clientDir));
+
+  app.onError((error, c) => {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (error instanceof HTTPException) apiError = fromHttpException(error);
+    else if (error instanceof StorageWriteError) {
+      services.log.error('A write failed', error);
+      apiError = errors.storage();
+    } else {
+      services.log.error(`Unexpected error on ${c.req.method} ${c.req.path}`, error);
+      return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+    }
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status);
+  });
+
+  return app;
+}

@@ -1,0 +1,20 @@
+/** What every route handler can reach: the signed-in person and the server's services. */
+import type { PersonRecord, Records } from '../storage/records.ts';
+import type { SessionService } from '../people/sessions.ts';
+import type { CollabServer } from '../collab/collabServer.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+
+export interface Services {
+  config: Config;
+  records: Records;
+  sessions: SessionService;
+  collab: CollabServer;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    person: PersonRecord;
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The built web app. Hashed assets are cached for a year; every other path that is not the API falls
+ * back to index.html so the client's router can take it.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+export function staticRoutes(clientDir: string) {
+  const app = new Hono();
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: clientDir }));
+  app.get('*', async (c, next) => {
+    if (!existsSync(path.join(clientDir, 'index.html'))) {
+      return c.text('The web app is not built yet. Run `npm start` (it builds it) or `npm run build`.', 503);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return serveStatic({ root: clientDir, path: 'index.html' })(c, next);
+  });
+  return app;
+}

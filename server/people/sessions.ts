@@ -1,0 +1,68 @@
+/**
+ * Sign-in and sessions. A person signs in with their invitation token; a session id goes into an
+ * HttpOnly cookie and only its hash is stored. A session ends on sign-out, on deactivation, or after
+ * a period without use.
+ */
+import type { PersonRecord, Records } from '../storage/records.ts';
+import { hashSecret, newSecret } from './tokens.ts';
+
+/** Writing lastSeenAt on every request would write the records file on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionService {
+  signIn(token: string): Promise<{ person: PersonRecord; sessionId: string } | null>;
+  resolve(sessionId: string | undefined): Promise<PersonRecord | null>;
+  signOut(sessionId: string | undefined): Promise<void>;
+  endAllFor(personId: string): Promise<void>;
+  /** Called when sessions end, so open sockets of those people can be closed. */
+  onEnded(listener: (personId: string) => void): void;
+}
+
+export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
+  const listeners: Array<(personId: string) => void> = [];
+  const ended = (personId: string) => listeners.forEach((l) => l(personId));
+
+  return {
+    async signIn(token) {
+      if (!token) return null;
+      const person = await records.people.findByTokenHash(hashSecret(token));
+      if (!person || !person.active) return null;
+      const sessionId = newSecret();
+      const at = new Date(now()).toISOString();
+      await records.sessions.insert({ idHash: hashSecret(sessionId), personId: person.id, createdAt: at, lastSeenAt: at });
+      return { person, sessionId };
+    },
+
+    async resolve(sessionId) {
+      if (!sessionId) return null;
+      const idHash = hashSecret(sessionId);
+      const session = await records.sessions.get(idHash);
+      if (!session) return null;
+      const idle = now() - Date.parse(session.lastSeenAt);
+      if (idle > idleMs) {
+        await records.sessions.delete(idHash);
+        return null;
+      }
+      const person = await records.people.get(session.personId);
+      if (!person || !person.active) return null;
+      if (idle > TOUCH_EVERY_MS) await records.sessions.touch(idHash, new Date(now()).toISOString());
+      return person;
+    },
+
+    async signOut(sessionId) {
+      if (!sessionId) return;
+      const idHash = hashSecret(sessionId);
+      const session = await records.sessions.get(idHash);
+      if (!session) return;
+      await records.sessions.delete(idHash);
+      ended(session.personId);
+    },
+
+    async endAllFor(personId) {
+      await records.sessions.deleteForPerson(personId);
+      ended(personId);
+    },
+
+    onEnded: (listener) => void listeners.push(listener),
+  };
+}

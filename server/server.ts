@@ -1,0 +1,69 @@
+/**
+ * Starting and stopping one Accord server: open the data, import the seed on first start, make sure
+ * the Secretariat account exists, serve HTTP and the collaboration socket on one port. Tests call
+ * startServer() with port 0; main.ts calls it for `npm start`.
+ */
+import { promises as fs } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Config } from './config.ts';
+import { createLogger } from './log.ts';
+import { openLowdbRecords } from './storage/lowdbRecords.ts';
+import { openUpdateLog } from './storage/updateLog.ts';
+import { createSessionService } from './people/sessions.ts';
+import { ensureBootstrapAccount } from './people/people.ts';
+import { seedDocuments } from './documents/seed.ts';
+import { createCollabServer } from './collab/collabServer.ts';
+import { CLOSE_CODES } from '../shared/protocol.ts';
+import { createApp } from './http/app.ts';
+import type { Services } from './http/context.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The bootstrap Secretariat account's sign-in link, when its token is known. */
+  signInUrl: string | null;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  await fs.mkdir(config.dataDir, { recursive: true });
+  const records = await openLowdbRecords(config.dataDir);
+  const states = openUpdateLog(config.dataDir, log);
+  const seeded = await seedDocuments(config.seedDir, records, states);
+  if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
+  const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
+
+  const sessions = createSessionService(records, config.sessionIdleMs);
+  const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl });
+  sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
+  const services: Services = { config, records, sessions, collab, log };
+  const app = createApp(services);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  collab.attach(server);
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.close();
+      server.closeAllConnections();
+      await stopped;
+      await states.close();
+      await records.close();
+    })();
+    return closing;
+  };
+
+  return { url, port, signInUrl: bootstrap.token ? `${url}/join/${bootstrap.token}` : null, services, close };
+}

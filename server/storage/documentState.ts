@@ -1,0 +1,17 @@
+/**
+ * Where the Yjs state of each document lives. The interface is all the collaboration server knows;
+ * updateLog.ts implements it with an append-only file per document.
+ */
+export interface DocumentStateStore {
+  /** Every stored update of the document, oldest first (empty for an unknown document). */
+  load(documentId: string): Promise<Uint8Array[]>;
+  /** Queues an update; it reaches the file within milliseconds and the disk within a second. */
+  append(documentId: string, update: Uint8Array): void;
+  /** Replaces the whole stored history with one state update (compaction, import), atomically. */
+  replace(documentId: string, state: Uint8Array): Promise<void>;
+  /** Bytes appended since the last replace: the caller compacts when this grows. */
+  pendingBytes(documentId: string): number;
+  /** Resolves once everything queued so far is written and synced. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,17 @@
+/** Storage failures, told apart by type (never by message text). */
+
+/** The data on disk cannot be read as what it should be; the server must not run on it. */
+export class CorruptDataError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `${file} is damaged (${detail}). Accord will not start on damaged data and has not changed it. ` +
+        `Restore it from a backup (npm run restore) or move it aside to start empty.`,
+    );
+  }
+}
+
+/** A write failed (full disk, no permission); memory was put back to what is on disk. */
+export class StorageWriteError extends Error {}

@@ -1,0 +1,75 @@
+/**
+ * The records the server keeps (people, sessions, documents), behind small repository interfaces.
+ * Routes and domain modules see only these interfaces; lowdb is one implementation of them
+ * (lowdbRecords.ts), and a PostgreSQL one can replace it without touching anything above.
+ * Every mutating method resolves only once the change is durable.
+ */
+import type { Phase, Role, Stakeholder } from '../../shared/domain.ts';
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  country: string;
+  organisation: string;
+  stakeholder: Stakeholder;
+  /** sha256 of the person's sign-in token; the token itself is never stored. */
+  tokenHash: string;
+  active: boolean;
+  createdAt: string;
+  /** True for the account created at first start. */
+  bootstrap?: boolean;
+}
+
+export interface SessionRecord {
+  /** sha256 of the session id held in the cookie. */
+  idHash: string;
+  personId: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  phase: Phase;
+  deadline: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeopleRepo {
+  list(): Promise<PersonRecord[]>;
+  get(id: string): Promise<PersonRecord | undefined>;
+  findByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>;
+  findBootstrap(): Promise<PersonRecord | undefined>;
+  insert(person: PersonRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<PersonRecord, 'id'>>): Promise<PersonRecord | undefined>;
+}
+
+export interface SessionRepo {
+  get(idHash: string): Promise<SessionRecord | undefined>;
+  insert(session: SessionRecord): Promise<void>;
+  touch(idHash: string, at: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForPerson(personId: string): Promise<void>;
+  deleteIdleSince(before: string): Promise<number>;
+}
+
+export interface DocumentRepo {
+  list(): Promise<DocumentRecord[]>;
+  get(id: string): Promise<DocumentRecord | undefined>;
+  update(id: string, patch: Partial<Omit<DocumentRecord, 'id'>>): Promise<DocumentRecord | undefined>;
+  /** True once the seed drafts have been imported; never imported again after that. */
+  isSeeded(): Promise<boolean>;
+  /** Adds the seed documents and marks the import done, in one durable write. */
+  completeSeed(documents: DocumentRecord[]): Promise<void>;
+}
+
+export interface Records {
+  people: PeopleRepo;
+  sessions: SessionRepo;
+  documents: DocumentRepo;
+  close(): Promise<void>;
+}

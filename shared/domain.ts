@@ -1,0 +1,34 @@
+/**
+ * The vocabulary of the platform: roles, phases, stakeholder groups. Data only, used by both sides.
+ */
+
+export const ROLES = ['secretariat', 'working-group', 'participant', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PHASES = ['drafting', 'consultation', 'revision', 'final-review', 'adopted'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const STAKEHOLDERS = ['government', 'civil-society', 'international', 'other'] as const;
+export type Stakeholder = (typeof STAKEHOLDERS)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  secretariat: 'Secretariat',
+  'working-group': 'Working group',
+  participant: 'Participant',
+  reviewer: 'Permanent Correspondent',
+};
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  drafting: 'Drafting',
+  consultation: 'Consultation',
+  revision: 'Revision',
+  'final-review': 'Final review',
+  adopted: 'Adopted',
+};
+
+export const STAKEHOLDER_LABELS: Record<Stakeholder, string> = {
+  government: 'Government',
+  'civil-society': 'Civil society',
+  international: 'International organisation',
+  other: 'Other',
+};

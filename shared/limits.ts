@@ -1,0 +1,22 @@
+/**
+ * Limits shared by the client and the server. Defined once so that the form that refuses a long
+ * comment and the route that rejects it always agree.
+ */
+
+/** Largest WebSocket frame the collaboration server accepts (ws would otherwise allow 100 MiB). */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+
+/** Largest JSON body any REST route accepts. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A comment, reply or proposed wording. */
+export const MAX_COMMENT_CHARS = 10_000;
+
+export const MAX_NAME_CHARS = 200;
+export const MAX_TITLE_CHARS = 300;
+
+/** Document ids are slugs; nothing else may reach the file system. */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Headings the editor offers: section, subsection, sub-subsection. */
+export const HEADING_LEVELS = [1, 2, 3] as const;

@@ -1,0 +1,22 @@
+/**
+ * Wire facts of the collaboration socket beyond the y-websocket protocol itself.
+ * See docs/PROTOCOL.md.
+ */
+
+/** Application close codes (4000-4999 are free for applications). */
+export const CLOSE_CODES = {
+  /** The session is missing, expired or was ended. The client should send the person to sign in. */
+  unauthenticated: 4401,
+  /** The person may not open this document. */
+  forbidden: 4403,
+  /** No document with that id. */
+  notFound: 4404,
+  /** The person's rights on this document changed (phase or role); reconnect to get the new ones. */
+  rightsChanged: 4409,
+  /** The client sent a message the server cannot parse. */
+  malformed: 4400,
+  /** The server is shutting down; reconnect later. */
+  shuttingDown: 1001,
+} as const;
+
+export const COLLAB_PATH = '/collab';
