@@ -19,6 +19,8 @@ const Env = z.object({
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60 * 24 * 14),
+  /** Sign-in attempts allowed per client address per minute. */
+  SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
 
@@ -31,6 +33,7 @@ export interface Config {
   seedDir: string;
   clientDir: string;
   sessionIdleMs: number;
+  signInLimitPerMinute: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 }
 
@@ -52,6 +55,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     seedDir: path.resolve(e.SEED_DIR),
     clientDir: path.resolve(e.CLIENT_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

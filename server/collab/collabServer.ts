@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
@@ -81,39 +81,58 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     return true;
   };
 
-  async function open(ws: WebSocket, person: PersonRecord, documentId: string): Promise<void> {
-    const document = await records.documents.get(documentId);
-    if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
-    const room = await rooms.acquire(documentId);
-    watchAwareness(room);
-    const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
-    const conn = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
-    connections.add(conn);
+  /**
+   * Listeners are attached before anything is awaited: a client sends its sync step 1 right after the
+   * handshake, and a message that arrives while the room loads must wait, not be lost.
+   */
+  function open(ws: WebSocket, person: PersonRecord, documentId: string): void {
+    const early: Array<[RawData, boolean]> = [];
+    let conn: Connection | null = null;
     let closed = false;
-    const cleanup = () => {
-      if (closed) return;
-      closed = true;
-      connections.delete(conn);
-      const map = owners.get(room);
-      for (const id of conn.clientIds) if (map?.get(id) === conn) map.delete(id);
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.clientIds], null);
-      void rooms.release(room);
-    };
-    ws.on('close', cleanup);
-    ws.on('error', () => ws.terminate());
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('message', (data, isBinary) => {
+    let release: (() => void) | null = null;
+
+    const receive = (data: RawData, isBinary: boolean) => {
+      if (!conn) return void early.push([data, isBinary]);
       try {
         conn.receive(data, isBinary);
       } catch (error) {
         log.debug(`Closing a socket on ${documentId}: ${(error as Error).message}`);
         conn.close(CLOSE_CODES.malformed, error instanceof MalformedMessage ? error.message : 'Malformed message');
       }
+    };
+    ws.on('message', receive);
+    ws.on('error', () => ws.terminate());
+    ws.on('pong', () => {
+      if (conn) conn.alive = true;
     });
-    if (ws.readyState !== ws.OPEN) return cleanup();
-    conn.greet();
+    ws.on('close', () => {
+      closed = true;
+      release?.();
+    });
+
+    void (async () => {
+      const document = await records.documents.get(documentId);
+      if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+      const room = await rooms.acquire(documentId);
+      watchAwareness(room);
+      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
+      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      release = () => {
+        connections.delete(current);
+        const map = owners.get(room);
+        for (const id of current.clientIds) if (map?.get(id) === current) map.delete(id);
+        awarenessProtocol.removeAwarenessStates(room.awareness, [...current.clientIds], null);
+        void rooms.release(room);
+      };
+      if (closed) return release();
+      connections.add(current);
+      conn = current;
+      current.greet();
+      for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+    })().catch((error) => {
+      log.error(`Could not open document ${documentId}`, error);
+      ws.close(1011, 'Could not open the document');
+    });
   }
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -128,12 +147,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await records.documents.get(documentId))) {
       return refuse(socket, 404, 'Not Found');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      open(ws, person, documentId).catch((error) => {
-        log.error(`Could not open document ${documentId}`, error);
-        ws.close(1011, 'Could not open the document');
-      });
-    });
+    wss.handleUpgrade(req, socket, head, (ws) => open(ws, person, documentId));
   }
 
   const heartbeat = setInterval(() => {

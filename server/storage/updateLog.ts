@@ -65,6 +65,7 @@ export function openUpdateLog(dataDir: string, log: Logger): DocumentStateStore 
   };
 
   function entry(id: string): LogFile {
+    fileOf(id);
     let file = files.get(id);
     if (!file) {
       file = { handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false };

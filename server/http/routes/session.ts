@@ -11,9 +11,9 @@ import { rateLimit, requireSession } from '../middleware.ts';
 
 const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) });
 
-const signInLimit = { windowMs: 60_000, max: 10 };
-
 export function sessionRoutes(services: Services) {
+  // One limiter for both ways of signing in, so a link and the form share the budget.
+  const signInLimit = rateLimit({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
   const secure = services.config.publicUrl?.startsWith('https://') ?? false;
   const startSession = (c: Context, sessionId: string) =>
     setCookie(c, SESSION_COOKIE, sessionId, {
@@ -25,7 +25,7 @@ export function sessionRoutes(services: Services) {
     });
 
   return new Hono<AppEnv>()
-    .post('/api/session', rateLimit(signInLimit), validate('json', SignIn), async (c) => {
+    .post('/api/session', signInLimit, validate('json', SignIn), async (c) => {
       const result = await services.sessions.signIn(c.req.valid('json').token);
       if (!result) throw errors.invalidToken();
       startSession(c, result.sessionId);
@@ -37,7 +37,7 @@ export function sessionRoutes(services: Services) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .get('/join/:token', rateLimit(signInLimit), async (c) => {
+    .get('/join/:token', signInLimit, async (c) => {
       const result = await services.sessions.signIn(c.req.param('token'));
       if (!result) {
         return c.html(

@@ -1,0 +1,99 @@
+/** The list of documents under review, the first page after sign-in. */
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentSummary } from '../../shared/api.ts';
+import { api, errorMessage } from '../api.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { PhaseBadge } from '../components/PhaseBadge.tsx';
+import { formatDeadline } from '../format.ts';
+import { documentPath, Link } from '../router.tsx';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
+
+type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentSummary[] };
+
+export function DocumentsPage() {
+  useDocumentTitle('Documents');
+  const [state, setState] = useState<ListState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    api.documents().then(
+      (documents) => !cancelled && setState({ status: 'ready', documents }),
+      (error: unknown) => !cancelled && setState({ status: 'error', message: errorMessage(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page">
+        <h1>Documents</h1>
+        <p className="lead">Draft guidance under review. Open a document to read the text, follow the discussion and take part.</p>
+        {state.status === 'loading' && (
+          <p className="placeholder" role="status">
+            Loading documents…
+          </p>
+        )}
+        {state.status === 'error' && (
+          <div className="notice notice--error" role="alert">
+            <p>{state.message}</p>
+            <button type="button" className="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        )}
+        {state.status === 'ready' && state.documents.length === 0 && (
+          <p className="placeholder" role="status">
+            No documents yet
+          </p>
+        )}
+        {state.status === 'ready' && state.documents.length > 0 && <DocumentTable documents={state.documents} />}
+      </main>
+    </>
+  );
+}
+
+function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
+  return (
+    <table className="document-table" data-testid="document-list">
+      <caption className="visually-hidden">Documents, with their phase and deadline</caption>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Phase</th>
+          <th scope="col">Deadline</th>
+        </tr>
+      </thead>
+      <tbody>
+        {documents.map((document) => {
+          const deadline = formatDeadline(document.deadline);
+          return (
+            <tr key={document.id}>
+              <th scope="row" className="document-table__title">
+                <Link href={documentPath(document.id)}>{document.title}</Link>
+              </th>
+              <td>
+                <PhaseBadge phase={document.phase} />
+              </td>
+              <td className="document-table__deadline">
+                {deadline ? (
+                  <time dateTime={deadline.iso}>
+                    {deadline.text}
+                    {deadline.passed && <span className="muted"> (passed)</span>}
+                  </time>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

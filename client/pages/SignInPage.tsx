@@ -1,0 +1,82 @@
+/** Sign-in with the link or token from an invitation. There is no other way in, by design. */
+import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { tokenFromInput } from '../signInToken.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
+
+export function SignInPage({ notice }: { notice: string | null }) {
+  useDocumentTitle('Sign in');
+  const { signIn } = useSession();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const token = tokenFromInput(value);
+    if (!token) {
+      setError('Paste the sign-in link or token from your invitation.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(token);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sign-in">
+      <header className="sign-in__brand">
+        <p className="brand brand--dark">Accord</p>
+        <p className="sign-in__tagline">Review of draft guidance documents</p>
+      </header>
+      <main id="main" className="sign-in__card">
+        <h1>Sign in</h1>
+        {notice && (
+          <p className="notice notice--info" role="status">
+            {notice}
+          </p>
+        )}
+        <p className="sign-in__intro">Access is by invitation: use the sign-in link the Secretariat sent you.</p>
+        <form onSubmit={submit} noValidate>
+          <div className={`field${error ? ' field--error' : ''}`}>
+            <label htmlFor={fieldId} className="field__label">
+              Sign-in link or token
+            </label>
+            <p id={`${fieldId}-hint`} className="field__hint">
+              Paste the whole link from your invitation email, or only the token at its end.
+            </p>
+            {error && (
+              <p id={`${fieldId}-error`} className="field__error" role="alert">
+                {error}
+              </p>
+            )}
+            <input
+              id={fieldId}
+              name="token"
+              className="input"
+              type="text"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
+            />
+          </div>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        <p className="sign-in__help">No invitation, or the link no longer works? Ask the Secretariat for a new one.</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Starts the real server on port 0 with its own temporary DATA_DIR, and makes people and sessions in
+ * one line (factories with overrides). Every test gets a fresh server: no test depends on another.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig, type Config } from '../../server/config.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import type { Role, Stakeholder } from '../../shared/domain.ts';
+import type { Person } from '../../shared/api.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijklmnop';
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  server: RunningServer;
+  /** Cookie header of a signed-in Secretariat session. */
+  adminCookie: string;
+  /** Invites a person (Secretariat) and signs them in; returns their cookie and token. */
+  person(overrides?: Partial<NewPersonFields>): Promise<{ person: Person; token: string; cookie: string }>;
+  /** fetch against the server with JSON in and out, as `cookie`, from the server's own origin. */
+  api(method: string, route: string, options?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  setPhase(documentId: string, phase: string, deadline?: string | null): Promise<void>;
+  /** Restarts on the same DATA_DIR (and the same port, so clients reconnect). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface NewPersonFields {
+  name: string;
+  email: string;
+  role: Role;
+  country: string;
+  organisation: string;
+  stakeholder: Stakeholder;
+}
+
+let counter = 0;
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'accord-test-'));
+}
+
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return parseConfig(
+    { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'error' },
+    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, ...overrides },
+  );
+}
+
+export async function signIn(url: string, token: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ token }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] ?? '';
+}
+
+export async function startTestServer(options: { dataDir?: string; config?: Partial<Config> } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  let server = await startServer(testConfig(dataDir, options.config));
+  const state = { server, url: server.url };
+  const adminCookie = await signIn(state.url, ADMIN_TOKEN);
+
+  const api: TestServer['api'] = async (method, route, opts = {}) => {
+    const headers: Record<string, string> = { origin: state.url, ...opts.headers };
+    if (opts.cookie) headers.cookie = opts.cookie;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    }
+    const res = await fetch(`${state.url}${route}`, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+
+  const test: TestServer = {
+    get url() {
+      return state.url;
+    },
+    get wsUrl() {
+      return state.url.replace(/^http/, 'ws');
+    },
+    dataDir,
+    get server() {
+      return state.server;
+    },
+    adminCookie,
+    api,
+    async person(overrides = {}) {
+      counter++;
+      const fields: NewPersonFields = {
+        name: `Person ${counter}`,
+        email: `person${counter}@example.org`,
+        role: 'participant',
+        country: 'DE',
+        organisation: 'Example organisation',
+        stakeholder: 'civil-society',
+        ...overrides,
+      };
+      const res = await api('POST', '/api/people', { cookie: adminCookie, body: fields });
+      if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookie = await signIn(state.url, res.body.inviteToken);
+      return { person: res.body.person, token: res.body.inviteToken, cookie };
+    },
+    async setPhase(documentId, phase, deadline) {
+      const res = await api('POST', `/api/documents/${documentId}/phase`, {
+        cookie: adminCookie,
+        body: deadline === undefined ? { phase } : { phase, deadline },
+      });
+      if (res.status !== 200) throw new Error(`phase change failed: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+    async restart() {
+      const port = state.server.port;
+      await state.server.close();
+      server = await startServer(testConfig(dataDir, { ...options.config, port }));
+      state.server = server;
+      state.url = server.url;
+    },
+    async close() {
+      await state.server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return test;
+}
+
+export const SEED_IDS = ['cooperation-with-civil-society', 'reducing-drug-related-stigma'] as const;
