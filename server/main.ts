@@ -20,13 +20,15 @@ async function main(): Promise<void> {
   }
   const server = await startServer(config);
   const linkFile = path.join(config.dataDir, 'secretariat-sign-in.txt');
-  console.log(`Accord is running at ${server.url}`);
+  const lines: string[] = [];
   if (server.signInUrl) {
     if (!config.adminToken) writeFileSync(linkFile, `${server.signInUrl}\n`, { mode: 0o600 });
-    console.log(`Secretariat sign-in link: ${server.signInUrl}`);
+    lines.push(`Secretariat sign-in link: ${server.signInUrl}`);
   } else if (existsSync(linkFile)) {
-    console.log(`Secretariat sign-in link: see ${linkFile}`);
+    lines.push(`Secretariat sign-in link: see ${linkFile}`);
   }
+  // One write, so whoever reads "running" has the link too.
+  console.log([...lines, `Accord is running at ${server.url}`].join('\n'));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,8 +4,8 @@
  */
 import type { Phase, Role } from './domain.ts';
 
-const TEXT_EDIT_ROLES: readonly Role[] = ['working-group', 'secretariat'];
-const TEXT_EDIT_PHASES: readonly Phase[] = ['drafting', 'revision'];
+const TEXT_EDIT_ROLES: ReadonlySet<Role> = new Set(['working-group', 'secretariat']);
+const TEXT_EDIT_PHASES: ReadonlySet<Phase> = new Set(['drafting', 'revision']);
 
 export interface TextAccess {
   edit: boolean;
@@ -15,13 +15,13 @@ export interface TextAccess {
 
 export function textAccess(role: Role, phase: Phase): TextAccess {
   if (phase === 'adopted') return { edit: false, reason: 'This text has been adopted and can no longer change.' };
-  if (!TEXT_EDIT_ROLES.includes(role)) {
+  if (!TEXT_EDIT_ROLES.has(role)) {
     if (phase === 'consultation') {
       return { edit: false, reason: 'The text is closed while the consultation is open: select text to comment.' };
     }
     return { edit: false, reason: 'Only the working group edits the text.' };
   }
-  if (!TEXT_EDIT_PHASES.includes(phase)) {
+  if (!TEXT_EDIT_PHASES.has(phase)) {
     return {
       edit: false,
       reason: `The text is closed during ${phase === 'consultation' ? 'the consultation' : 'final review'}; it opens for editing in drafting and revision.`,

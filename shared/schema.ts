@@ -4,8 +4,8 @@
  * always agree on node names and attributes: `heading` with `level` and a stable `id`.
  */
 import type { AnyExtension } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
-import UniqueID from '@tiptap/extension-unique-id';
+import { StarterKit } from '@tiptap/starter-kit';
+import { UniqueID } from '@tiptap/extension-unique-id';
 import type { Transaction } from '@tiptap/pm/state';
 import { HEADING_LEVELS } from './limits.ts';
 

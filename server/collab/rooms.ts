@@ -108,7 +108,7 @@ export class RoomRegistry {
   /** Writes the state of every open document (shutdown). */
   async compactAll(): Promise<void> {
     this.closed = true;
-    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    const rooms = await Promise.allSettled(this.rooms.values());
     await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.compact() : undefined)));
   }
 

@@ -35,7 +35,7 @@ export function seedIdOf(fileName: string): string {
 
 export async function seedDocuments(seedDir: string, records: Records, states: DocumentStateStore): Promise<DocumentRecord[]> {
   if (await records.documents.isSeeded()) return [];
-  const names = (await fs.readdir(seedDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
+  const names = (await fs.readdir(seedDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).toSorted();
   const now = new Date().toISOString();
   const documents: DocumentRecord[] = [];
   for (const name of names) {

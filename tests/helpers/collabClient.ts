@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import { WebSocket } from 'ws';
 
 export interface CollabClient {
   doc: Y.Doc;

@@ -23,6 +23,7 @@ export interface TestServer {
   /** Invites a person (Secretariat) and signs them in; returns their cookie and token. */
   person(overrides?: Partial<NewPersonFields>): Promise<{ person: Person; token: string; cookie: string }>;
   /** fetch against the server with JSON in and out, as `cookie`, from the server's own origin. */
+  // oxlint-disable-next-line typescript/no-explicit-any -- response bodies are checked by each test's assertions
   api(method: string, route: string, options?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   setPhase(documentId: string, phase: string, deadline?: string | null): Promise<void>;
   /** Restarts on the same DATA_DIR (and the same port, so clients reconnect). */

@@ -99,7 +99,7 @@ describe('documents', () => {
   it('lists the seed drafts in consultation', async () => {
     const res = await t.api('GET', '/api/documents', { cookie: t.adminCookie });
     expect(res.status).toBe(200);
-    expect(res.body.map((d: { id: string }) => d.id).sort()).toEqual([...SEED_IDS]);
+    expect(res.body.map((d: { id: string }) => d.id).toSorted()).toEqual([...SEED_IDS]);
     for (const d of res.body) expect(d).toEqual({ id: d.id, title: expect.any(String), phase: 'consultation', deadline: null });
   });
 
@@ -109,7 +109,7 @@ describe('documents', () => {
     const numbers = res.body.sections.map((s: { number: string }) => s.number);
     expect(numbers.slice(0, 3)).toEqual(['1', '1.1', '1.2']);
     expect(res.body.sections.filter((s: { level: number }) => s.level === 1).length).toBeGreaterThanOrEqual(8);
-    for (const s of res.body.sections) expect(Object.keys(s).sort()).toEqual(['id', 'level', 'number', 'title']);
+    for (const s of res.body.sections) expect(Object.keys(s).toSorted()).toEqual(['id', 'level', 'number', 'title']);
   });
 
   it('answers 404 for an unknown document and 400 for an id that is not one', async () => {

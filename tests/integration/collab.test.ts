@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
+import { WebSocket } from 'ws';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { plainText, readSections, TEXT_FIELD } from '../../server/documents/text.ts';

@@ -78,7 +78,7 @@ describe('the seed drafts', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 
   it('are two Markdown drafts with slug ids', () => {
-    expect(files.map(seedIdOf).sort()).toEqual(['cooperation-with-civil-society', 'reducing-drug-related-stigma']);
+    expect(files.map(seedIdOf).toSorted()).toEqual(['cooperation-with-civil-society', 'reducing-drug-related-stigma']);
   });
 
   it.each(files)('%s has a title, at least 8 numbered top-level sections with subsections, and 2,000 words', (file) => {

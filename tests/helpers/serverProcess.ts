@@ -1,0 +1,46 @@
+/**
+ * The server as `npm start` runs it, in a child process, for what only a real process shows: the
+ * printed sign-in link, signals, and kill -9.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './testServer.ts';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // No web app needed here; pointing elsewhere also skips the build step.
+      CLIENT_DIR: path.join(ROOT, 'tests', '.no-client'),
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /Accord is running at (\S+)/.exec(out);
+      if (match?.[1]) resolve({ child, url: match[1], stdout: () => out, stderr: () => err, exited });
+    });
+    void exited.then(({ code }) => reject(new Error(`server exited early (${code}): ${err}`)));
+  });
+}
