@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { createLogger } from './log.ts';
 import { openLowdbRecords } from './storage/lowdbRecords.ts';
 import { openUpdateLog } from './storage/updateLog.ts';
+import { openAuditLog } from './storage/auditLog.ts';
 import { createSessionService } from './people/sessions.ts';
 import { ensureBootstrapAccount } from './people/people.ts';
 import { seedDocuments } from './documents/seed.ts';
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await fs.mkdir(config.dataDir, { recursive: true });
   const records = await openLowdbRecords(config.dataDir);
   const states = openUpdateLog(config.dataDir, log);
+  const audit = openAuditLog(config.dataDir);
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -40,7 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, log };
+  const services: Services = { config, records, sessions, collab, audit, log };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -61,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       await states.close();
       await records.close();
+      await audit.close();
     })();
     return closing;
   };

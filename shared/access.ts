@@ -1,11 +1,58 @@
 /**
- * Who may change the text, as the contract fixes it. The full role x action x phase matrix grows
- * here; the server enforces it on every route and on the socket, the client only mirrors it.
+ * The role matrix: which role may do what in which phase. Written once, as data; the server checks
+ * every REST route and every socket against it, the client only mirrors it to hide what would be
+ * refused. docs/ACCESS.md shows the same table for people.
  */
-import type { Phase, Role } from './domain.ts';
+import { PHASES, type Phase, type Role } from './domain.ts';
 
-const TEXT_EDIT_ROLES: ReadonlySet<Role> = new Set(['working-group', 'secretariat']);
-const TEXT_EDIT_PHASES: ReadonlySet<Phase> = new Set(['drafting', 'revision']);
+const ALL: readonly Phase[] = PHASES;
+const OPEN: readonly Phase[] = ['drafting', 'consultation', 'revision', 'final-review'];
+const EDITING: readonly Phase[] = ['drafting', 'revision'];
+
+type Rule = Partial<Record<Role, readonly Phase[]>>;
+
+export const ACCESS = {
+  /** Read documents, their sections, threads and versions; compare versions. */
+  'document.read': { secretariat: ALL, 'working-group': ALL, participant: ALL, reviewer: ALL },
+  /** Change the text over the collaboration socket. */
+  'text.edit': { secretariat: EDITING, 'working-group': EDITING },
+  /** Move a document between phases, set the consultation deadline. */
+  'document.phase': { secretariat: ALL },
+  /** Open a thread or reply (participants also need the consultation deadline not to have passed). */
+  'thread.comment': { secretariat: OPEN, 'working-group': OPEN, participant: ['consultation'], reviewer: ['final-review'] },
+  /** Endorse someone else's thread, under the same rules as commenting. */
+  'thread.endorse': { secretariat: OPEN, 'working-group': OPEN, participant: ['consultation'], reviewer: ['final-review'] },
+  /** Give a thread its disposition, response and assignee. */
+  'thread.dispose': { secretariat: OPEN, 'working-group': OPEN },
+  /** Put a thread's proposed wording into the text. */
+  'thread.apply': { secretariat: ['revision'], 'working-group': ['revision'] },
+  /** The consolidated feedback report. */
+  'report.read': { secretariat: ALL, 'working-group': ALL, reviewer: ALL },
+  /** Name a version of the text. */
+  'version.create': { secretariat: ALL, 'working-group': ALL },
+  /** Sign off the final text. */
+  'signoff.submit': { reviewer: ['final-review'] },
+  /** See the sign-offs. */
+  'signoff.read': { secretariat: ALL, 'working-group': ALL, reviewer: ALL },
+  /** Invite, list, change and deactivate people. */
+  'people.manage': { secretariat: ALL },
+  /** Read the audit log. */
+  'audit.read': { secretariat: ALL },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof ACCESS;
+export const ACTIONS = Object.keys(ACCESS) as Action[];
+
+/** May this role do this action in this phase? */
+export function allowed(role: Role, action: Action, phase: Phase): boolean {
+  const phases = (ACCESS[action] as Rule)[role];
+  return phases?.includes(phase) ?? false;
+}
+
+/** May this role do this action in any phase? (For routes that are not about one document.) */
+export function allowedInSomePhase(role: Role, action: Action): boolean {
+  return ((ACCESS[action] as Rule)[role]?.length ?? 0) > 0;
+}
 
 export interface TextAccess {
   edit: boolean;
@@ -14,31 +61,20 @@ export interface TextAccess {
 }
 
 export function textAccess(role: Role, phase: Phase): TextAccess {
+  if (allowed(role, 'text.edit', phase)) return { edit: true, reason: null };
   if (phase === 'adopted') return { edit: false, reason: 'This text has been adopted and can no longer change.' };
-  if (!TEXT_EDIT_ROLES.has(role)) {
-    if (phase === 'consultation') {
-      return { edit: false, reason: 'The text is closed while the consultation is open: select text to comment.' };
-    }
-    return { edit: false, reason: 'Only the working group edits the text.' };
-  }
-  if (!TEXT_EDIT_PHASES.has(phase)) {
+  if (allowedInSomePhase(role, 'text.edit')) {
     return {
       edit: false,
       reason: `The text is closed during ${phase === 'consultation' ? 'the consultation' : 'final review'}; it opens for editing in drafting and revision.`,
     };
   }
-  return { edit: true, reason: null };
+  if (allowed(role, 'thread.comment', phase)) {
+    return { edit: false, reason: `The text is closed while the ${phase === 'consultation' ? 'consultation is open' : 'final review is under way'}: select text to comment.` };
+  }
+  return { edit: false, reason: 'You can read this text; it is not open for your comments in this phase.' };
 }
 
-/** Actions that depend on the role alone. Phase-dependent actions have their own rules above. */
-export const ROLE_ACTIONS = {
-  'people.manage': ['secretariat'],
-  'document.phase': ['secretariat'],
-  'document.read': ['secretariat', 'working-group', 'participant', 'reviewer'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type RoleAction = keyof typeof ROLE_ACTIONS;
-
-export function may(role: Role, action: RoleAction): boolean {
-  return (ROLE_ACTIONS[action] as readonly Role[]).includes(role);
-}
+/** Shorthand for checks that do not depend on a document's phase. */
+export const may = allowedInSomePhase;
+export type RoleAction = Action;

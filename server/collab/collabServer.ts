@@ -27,6 +27,8 @@ export interface CollabServer {
   attach(server: Server): void;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
   refreshDocument(documentId: string): Promise<void>;
+  /** Re-checks every socket of a person (after a role change) and closes those whose rights changed. */
+  refreshPerson(personId: string): Promise<void>;
   /** Closes every socket of a person (signed out, deactivated, role changed). */
   closePerson(personId: string, code: number, reason: string): void;
   connectionCount(): number;
@@ -150,6 +152,22 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     wss.handleUpgrade(req, socket, head, (ws) => open(ws, person, documentId));
   }
 
+  async function refresh(matches: (conn: Connection) => boolean): Promise<void> {
+    for (const conn of [...connections].filter(matches)) {
+      const [person, document] = await Promise.all([records.people.get(conn.identity.id), records.documents.get(conn.room.documentId)]);
+      if (!person?.active) {
+        conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
+        continue;
+      }
+      const canWrite = !!document && textAccess(person.role, document.phase).edit;
+      if (canWrite !== conn.canWrite) {
+        // Stop writes at once; the client reconnects and learns its new rights.
+        conn.canWrite = false;
+        conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
+      }
+    }
+  }
+
   const heartbeat = setInterval(() => {
     for (const conn of connections) {
       if (!conn.alive) {
@@ -172,18 +190,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         });
       });
     },
-    async refreshDocument(documentId) {
-      const document = await records.documents.get(documentId);
-      for (const conn of connections) {
-        if (conn.room.documentId !== documentId) continue;
-        const person = await records.people.get(conn.identity.id);
-        const canWrite = !!person && !!document && textAccess(person.role, document.phase).edit;
-        if (canWrite !== conn.canWrite) {
-          conn.canWrite = false;
-          conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
-        }
-      }
-    },
+    refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
+    refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),
     closePerson(personId, code, reason) {
       for (const conn of connections) if (conn.identity.id === personId) conn.close(code, reason);
     },

@@ -5,6 +5,7 @@ import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import { readSections } from './text.ts';
+import type { AuditLog } from '../storage/auditLog.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -19,16 +20,33 @@ export async function documentWithSections(
 
 export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccess(person.role, document.phase);
 
+export interface PhaseDeps {
+  records: Records;
+  collab: CollabServer;
+  audit: AuditLog;
+}
+
+/** Moves a document to a phase; open sockets whose rights change are told at once. */
 export async function changePhase(
-  records: Records,
-  collab: CollabServer,
+  deps: PhaseDeps,
+  actor: PersonRecord,
   id: string,
   phase: Phase,
   deadline: string | null | undefined,
 ): Promise<DocumentRecord | null> {
+  const before = await deps.records.documents.get(id);
+  if (!before) return null;
   const patch: Partial<DocumentRecord> = { phase, updatedAt: new Date().toISOString() };
   if (deadline !== undefined) patch.deadline = deadline;
-  const updated = await records.documents.update(id, patch);
-  if (updated) await collab.refreshDocument(id);
-  return updated ?? null;
+  const updated = await deps.records.documents.update(id, patch);
+  if (!updated) return null;
+  await deps.audit.record({
+    actorId: actor.id,
+    actorName: actor.name,
+    action: 'document.phase',
+    target: id,
+    detail: { from: before.phase, to: phase, deadline: updated.deadline },
+  });
+  await deps.collab.refreshDocument(id);
+  return updated;
 }

@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { staticRoutes } from './staticFiles.ts';
 
 export function createApp(services: Services) {
@@ -56,6 +57,7 @@ export function createApp(services: Services) {
   app.route('/', sessionRoutes(services));
   app.route('/', peopleRoutes(services));
   app.route('/', documentRoutes(services));
+  app.route('/', auditRoutes(services));
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });

@@ -4,12 +4,14 @@ import type { SessionService } from '../people/sessions.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { AuditLog } from '../storage/auditLog.ts';
 
 export interface Services {
   config: Config;
   records: Records;
   sessions: SessionService;
   collab: CollabServer;
+  audit: AuditLog;
   log: Logger;
 }
 

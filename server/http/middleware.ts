@@ -31,6 +31,7 @@ export function requireSession(services: Services): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** For routes not tied to one document's phase; document routes check the phase too (authorize.ts). */
 export function requireRole(action: RoleAction): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!may(c.get('person').role as Role, action)) throw errors.forbidden();

@@ -1,9 +1,12 @@
 /**
- * People: invitations and the bootstrap Secretariat account. Each person gets a sign-in token once
- * (in their invitation link); only its hash is kept.
+ * People: invitations, changes, deactivation, and the bootstrap Secretariat account. Each person gets
+ * a sign-in token in their invitation link; only its hash is kept, so a lost link is replaced with a
+ * new one (which ends the old), never shown again.
  */
 import type { Role, Stakeholder } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
+import type { AuditLog } from '../storage/auditLog.ts';
+import type { SessionService } from './sessions.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 
 export interface NewPerson {
@@ -15,7 +18,21 @@ export interface NewPerson {
   stakeholder: Stakeholder;
 }
 
-export async function invitePerson(records: Records, fields: NewPerson): Promise<{ person: PersonRecord; token: string }> {
+export type PersonChange = Partial<NewPerson> & { active?: boolean };
+
+export interface PeopleDeps {
+  records: Records;
+  audit: AuditLog;
+  sessions: SessionService;
+  /** Tells open sockets of the person to re-check their rights. */
+  rightsChanged(personId: string): Promise<void>;
+}
+
+export class PersonConflict extends Error {}
+
+const actorOf = (actor: PersonRecord) => ({ actorId: actor.id, actorName: actor.name });
+
+export async function invitePerson(deps: PeopleDeps, actor: PersonRecord, fields: NewPerson): Promise<{ person: PersonRecord; token: string }> {
   const token = newSecret();
   const person: PersonRecord = {
     id: newId(),
@@ -24,7 +41,36 @@ export async function invitePerson(records: Records, fields: NewPerson): Promise
     active: true,
     createdAt: new Date().toISOString(),
   };
-  await records.people.insert(person);
+  await deps.records.people.insert(person);
+  await deps.audit.record({ ...actorOf(actor), action: 'person.invite', target: person.id, detail: { name: person.name, role: person.role } });
+  return { person, token };
+}
+
+export async function changePerson(deps: PeopleDeps, actor: PersonRecord, id: string, change: PersonChange): Promise<PersonRecord | null> {
+  const before = await deps.records.people.get(id);
+  if (!before) return null;
+  if (id === actor.id && (change.active === false || (change.role && change.role !== before.role))) {
+    throw new PersonConflict('You cannot deactivate yourself or change your own role; ask another Secretariat member.');
+  }
+  const after = await deps.records.people.update(id, change);
+  if (!after) return null;
+  const changed = Object.fromEntries(
+    Object.entries(change).filter(([key, value]) => before[key as keyof PersonRecord] !== value),
+  );
+  if (Object.keys(changed).length === 0) return after;
+  const action = change.active === false && before.active ? 'person.deactivate' : change.active && !before.active ? 'person.reactivate' : 'person.update';
+  await deps.audit.record({ ...actorOf(actor), action, target: id, detail: changed });
+  if (!after.active) await deps.sessions.endAllFor(id);
+  else if (change.role && change.role !== before.role) await deps.rightsChanged(id);
+  return after;
+}
+
+/** A new invitation link; the old one stops working. */
+export async function renewInvitation(deps: PeopleDeps, actor: PersonRecord, id: string): Promise<{ person: PersonRecord; token: string } | null> {
+  const token = newSecret();
+  const person = await deps.records.people.update(id, { tokenHash: hashSecret(token) });
+  if (!person) return null;
+  await deps.audit.record({ ...actorOf(actor), action: 'person.renew-link', target: id, detail: {} });
   return { person, token };
 }
 

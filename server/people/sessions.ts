@@ -12,7 +12,8 @@ const TOUCH_EVERY_MS = 60_000;
 export interface SessionService {
   signIn(token: string): Promise<{ person: PersonRecord; sessionId: string } | null>;
   resolve(sessionId: string | undefined): Promise<PersonRecord | null>;
-  signOut(sessionId: string | undefined): Promise<void>;
+  /** Ends the session; returns whose it was. */
+  signOut(sessionId: string | undefined): Promise<PersonRecord | null>;
   endAllFor(personId: string): Promise<void>;
   /** Called when sessions end, so open sockets of those people can be closed. */
   onEnded(listener: (personId: string) => void): void;
@@ -50,12 +51,13 @@ export function createSessionService(records: Records, idleMs: number, now: () =
     },
 
     async signOut(sessionId) {
-      if (!sessionId) return;
+      if (!sessionId) return null;
       const idHash = hashSecret(sessionId);
       const session = await records.sessions.get(idHash);
-      if (!session) return;
+      if (!session) return null;
       await records.sessions.delete(idHash);
       ended(session.personId);
+      return (await records.people.get(session.personId)) ?? null;
     },
 
     async endAllFor(personId) {

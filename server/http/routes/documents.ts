@@ -20,8 +20,8 @@ const PhaseChange = z.object({
 export function documentRoutes(services: Services) {
   const { records, collab } = services;
   return new Hono<AppEnv>()
-    .use('/api/documents', requireSession(services))
-    .use('/api/documents/*', requireSession(services))
+    .use('/api/documents', requireSession(services), requireRole('document.read'))
+    .use('/api/documents/*', requireSession(services), requireRole('document.read'))
     .get('/api/documents', async (c) => c.json((await records.documents.list()).map(presentDocumentSummary)))
     .get('/api/documents/:id', validate('param', DocumentParam), async (c) => {
       const found = await documentWithSections(records, collab, c.req.valid('param').id);
@@ -30,7 +30,8 @@ export function documentRoutes(services: Services) {
     })
     .post('/api/documents/:id/phase', requireRole('document.phase'), validate('param', DocumentParam), validate('json', PhaseChange), async (c) => {
       const { phase, deadline } = c.req.valid('json');
-      const updated = await changePhase(records, collab, c.req.valid('param').id, phase, deadline === undefined ? undefined : deadline && new Date(deadline).toISOString());
+      const normalised = deadline === undefined ? undefined : deadline && new Date(deadline).toISOString();
+      const updated = await changePhase(services, c.get('person'), c.req.valid('param').id, phase, normalised);
       if (!updated) throw errors.notFound('document');
       return c.json(presentDocumentSummary(updated));
     });

@@ -1,35 +1,64 @@
-/** People: the Secretariat invites and lists them. */
+/** People: the Secretariat invites, lists, changes and deactivates them. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
 import { MAX_NAME_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
+import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { presentPerson, presentPersonForSecretariat } from '../presenters.ts';
-import { invitePerson } from '../../people/people.ts';
+import { changePerson, invitePerson, PersonConflict, renewInvitation, type PeopleDeps } from '../../people/people.ts';
 
-const NewPerson = z.object({
-  name: z.string().trim().min(1).max(MAX_NAME_CHARS),
-  email: z.string().trim().email().max(MAX_NAME_CHARS),
+const fields = {
+  name: z.string().trim().min(1, 'name is required').max(MAX_NAME_CHARS),
+  email: z.string().trim().email('email must be an email address').max(MAX_NAME_CHARS),
   role: z.enum(ROLES),
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code')
     .transform((s) => s.toUpperCase()),
-  organisation: z.string().trim().max(MAX_NAME_CHARS).default(''),
+  organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
-});
+};
+const NewPerson = z.object({ ...fields, organisation: fields.organisation.default('') });
+const PersonChange = z
+  .object({ ...fields, active: z.boolean() })
+  .partial()
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'nothing to change');
+const PersonParam = z.object({ id: z.string().uuid('not a person id') });
 
 export function peopleRoutes(services: Services) {
-  const base = () => services.config.publicUrl ?? '';
+  const deps: PeopleDeps = {
+    records: services.records,
+    audit: services.audit,
+    sessions: services.sessions,
+    rightsChanged: (id) => services.collab.refreshPerson(id),
+  };
+  const linkFor = (requestUrl: string, token: string) => `${services.config.publicUrl ?? new URL(requestUrl).origin}/join/${token}`;
+
   return new Hono<AppEnv>()
     .use('/api/people', requireSession(services), requireRole('people.manage'))
     .use('/api/people/*', requireSession(services), requireRole('people.manage'))
     .get('/api/people', async (c) => c.json((await services.records.people.list()).map(presentPersonForSecretariat)))
     .post('/api/people', validate('json', NewPerson), async (c) => {
-      const { person, token } = await invitePerson(services.records, c.req.valid('json'));
-      const origin = base() || new URL(c.req.url).origin;
-      return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: `${origin}/join/${token}` }, 201);
+      const { person, token } = await invitePerson(deps, c.get('person'), c.req.valid('json'));
+      return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: linkFor(c.req.url, token) }, 201);
+    })
+    .patch('/api/people/:id', validate('param', PersonParam), validate('json', PersonChange), async (c) => {
+      try {
+        const person = await changePerson(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json'));
+        if (!person) throw errors.notFound('person');
+        return c.json(presentPersonForSecretariat(person));
+      } catch (error) {
+        if (error instanceof PersonConflict) throw errors.conflict('own_account', error.message);
+        throw error;
+      }
+    })
+    .post('/api/people/:id/invitation', validate('param', PersonParam), async (c) => {
+      const renewed = await renewInvitation(deps, c.get('person'), c.req.valid('param').id);
+      if (!renewed) throw errors.notFound('person');
+      return c.json({ person: presentPerson(renewed.person), inviteToken: renewed.token, inviteUrl: linkFor(c.req.url, renewed.token) });
     });
 }

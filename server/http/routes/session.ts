@@ -8,6 +8,7 @@ import { validate } from '../validate.ts';
 import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
 import { rateLimit, requireSession } from '../middleware.ts';
+import type { PersonRecord } from '../../storage/records.ts';
 
 const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) });
 
@@ -24,16 +25,21 @@ export function sessionRoutes(services: Services) {
       maxAge: Math.floor(services.config.sessionIdleMs / 1000),
     });
 
+  const auditSignIn = (person: PersonRecord) =>
+    services.audit.record({ actorId: person.id, actorName: person.name, action: 'session.sign-in', target: null, detail: {} });
+
   return new Hono<AppEnv>()
     .post('/api/session', signInLimit, validate('json', SignIn), async (c) => {
       const result = await services.sessions.signIn(c.req.valid('json').token);
       if (!result) throw errors.invalidToken();
+      await auditSignIn(result.person);
       startSession(c, result.sessionId);
       return c.json({ person: presentPerson(result.person) });
     })
     .get('/api/session', requireSession(services), (c) => c.json({ person: presentPerson(c.get('person')) }))
     .delete('/api/session', async (c) => {
-      await services.sessions.signOut(getCookie(c, SESSION_COOKIE));
+      const person = await services.sessions.signOut(getCookie(c, SESSION_COOKIE));
+      if (person) await services.audit.record({ actorId: person.id, actorName: person.name, action: 'session.sign-out', target: null, detail: {} });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
@@ -46,6 +52,7 @@ export function sessionRoutes(services: Services) {
           401,
         );
       }
+      await auditSignIn(result.person);
       startSession(c, result.sessionId);
       return c.redirect('/', 302);
     });
