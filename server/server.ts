@@ -26,6 +26,8 @@ export interface RunningServer {
   /** The bootstrap Secretariat account's sign-in link, when its token is known. */
   signInUrl: string | null;
   services: Services;
+  /** Every API route the app answers, for tests that must cover them all. */
+  routes: Array<{ method: string; path: string }>;
   close(): Promise<void>;
 }
 
@@ -68,5 +70,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     return closing;
   };
 
-  return { url, port, signInUrl: bootstrap.token ? `${url}/join/${bootstrap.token}` : null, services, close };
+  const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map(({ method, path }) => ({ method, path }));
+  return { url, port, routes, signInUrl: bootstrap.token ? `${url}/join/${bootstrap.token}` : null, services, close };
 }

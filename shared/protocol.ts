@@ -3,7 +3,11 @@
  * See docs/PROTOCOL.md.
  */
 
-/** Application close codes (4000-4999 are free for applications). */
+/**
+ * Application close codes (4000-4999 are free for applications). The stock y-websocket client treats
+ * 4400-4499 as final and stops reconnecting, so codes after which the client should come back are
+ * outside that range.
+ */
 export const CLOSE_CODES = {
   /** The session is missing, expired or was ended. The client should send the person to sign in. */
   unauthenticated: 4401,
@@ -12,7 +16,7 @@ export const CLOSE_CODES = {
   /** No document with that id. */
   notFound: 4404,
   /** The person's rights on this document changed (phase or role); reconnect to get the new ones. */
-  rightsChanged: 4409,
+  rightsChanged: 4100,
   /** The client sent a message the server cannot parse. */
   malformed: 4400,
   /** The server is shutting down; reconnect later. */

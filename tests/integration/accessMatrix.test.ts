@@ -1,0 +1,130 @@
+/**
+ * Walks every API route with every role, in every phase, on each document, and checks the answer
+ * against the role matrix in shared/access.ts. A new route without a row here fails the first test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowed, allowedInSomePhase, type Action } from '../../shared/access.ts';
+import { PHASES, ROLES, type Phase, type Role } from '../../shared/domain.ts';
+import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+interface Ctx {
+  documentId: string;
+  phase: Phase;
+  otherPersonId: string;
+}
+
+interface RouteCase {
+  method: string;
+  path: string;
+  /** 'signed-in': any session will do. */
+  rule: Action | 'signed-in';
+  /** Whether the rule depends on the document's phase. */
+  perDocument: boolean;
+  request(ctx: Ctx): { route: string; body?: unknown };
+  ok: number;
+}
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/health' }), ok: 200 },
+  { method: 'GET', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 200 },
+  { method: 'POST', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session', body: { token: 'wrong' } }), ok: 401 },
+  { method: 'GET', path: '/api/documents', rule: 'document.read', perDocument: false, request: () => ({ route: '/api/documents' }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}` }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/phase',
+    rule: 'document.phase',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/phase`, body: { phase: c.phase } }),
+    ok: 200,
+  },
+  { method: 'GET', path: '/api/people', rule: 'people.manage', perDocument: false, request: () => ({ route: '/api/people' }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/people',
+    rule: 'people.manage',
+    perDocument: false,
+    request: () => ({ route: '/api/people', body: { name: 'Matrix', email: 'matrix@example.org', role: 'participant', country: 'NL', stakeholder: 'government' } }),
+    ok: 201,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/people/:id',
+    rule: 'people.manage',
+    perDocument: false,
+    request: (c) => ({ route: `/api/people/${c.otherPersonId}`, body: { organisation: 'Changed by the matrix test' } }),
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/people/:id/invitation',
+    rule: 'people.manage',
+    perDocument: false,
+    request: (c) => ({ route: `/api/people/${c.otherPersonId}/invitation` }),
+    ok: 200,
+  },
+  { method: 'GET', path: '/api/audit', rule: 'audit.read', perDocument: false, request: () => ({ route: '/api/audit' }), ok: 200 },
+  // Last: it ends the session the rows above use.
+  { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },
+];
+
+const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'DELETE /api/session']);
+
+let t: TestServer;
+let otherPersonId: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  otherPersonId = (await t.person({ role: 'participant', name: 'Target of changes' })).person.id;
+});
+afterAll(() => t.close());
+
+function expected(route: RouteCase, role: Role, phase: Phase): number {
+  if (route.rule === 'signed-in') return route.ok;
+  const ok = route.perDocument ? allowed(role, route.rule, phase) : allowedInSomePhase(role, route.rule);
+  return ok ? route.ok : 403;
+}
+
+describe('the access matrix', () => {
+  it('has a row for every API route the server answers', () => {
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+    const missing = t.server.routes.map((r) => `${r.method} ${r.path}`).filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses every non-public route without a session (401)', async () => {
+    for (const route of ROUTES) {
+      if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
+      const { route: url, body } = route.request({ documentId: SEED_IDS[0], phase: 'consultation', otherPersonId });
+      const res = await t.api(route.method, url, { body });
+      expect(res.status, `${route.method} ${url}`).toBe(401);
+    }
+  });
+
+  it.each(ROLES)('answers %s as the matrix says, in every phase, on each document', async (role) => {
+    const results: string[] = [];
+    const failures: string[] = [];
+    for (const phase of PHASES) {
+      // The two documents are in different phases: rights follow each document's own phase.
+      const otherPhase = PHASES[(PHASES.indexOf(phase) + 2) % PHASES.length]!;
+      await t.setPhase(SEED_IDS[0], phase);
+      await t.setPhase(SEED_IDS[1], otherPhase);
+      for (const [documentId, docPhase] of [
+        [SEED_IDS[0], phase],
+        [SEED_IDS[1], otherPhase],
+      ] as const) {
+        const { cookie } = await t.person({ role });
+        for (const route of ROUTES) {
+          if (!route.perDocument && documentId !== SEED_IDS[0]) continue;
+          const { route: url, body } = route.request({ documentId, phase: docPhase, otherPersonId });
+          const res = await t.api(route.method, url, { cookie, body });
+          const want = expected(route, role, docPhase);
+          results.push(`${route.method} ${url}`);
+          if (res.status !== want) failures.push(`${role} ${route.method} ${url} in ${docPhase}: ${res.status}, expected ${want}`);
+          if (res.status === 403) expect(res.body.error.code).toBe('forbidden');
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(results.length).toBeGreaterThan(ROUTES.length);
+  });
+});
