@@ -1,12 +1,9 @@
 /**
- * The lowdb implementation of the record repositories: one JSON file, written atomically and fsync'd.
- * Every change goes through commit(), which runs one change at a time and, should the write fail,
- * reloads what is on disk so memory never holds what the disk does not.
+ * The lowdb implementation of the record repositories: one JSON file (`accord.json`), written
+ * atomically and fsync'd through JsonStore.
  */
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DurableJSONFile } from './jsonFileAdapter.ts';
-import { CorruptDataError, StorageWriteError } from './errors.ts';
+import { JsonStore } from './jsonStore.ts';
 import type { DocumentRecord, PersonRecord, Records, SessionRecord } from './records.ts';
 
 interface Shape {
@@ -19,39 +16,18 @@ interface Shape {
 
 const empty = (): Shape => ({ format: 1, seeded: false, people: [], sessions: [], documents: [] });
 
-function checkShape(file: string, data: Shape): void {
-  const ok =
-    data !== null &&
-    typeof data === 'object' &&
-    data.format === 1 &&
-    Array.isArray(data.people) &&
-    Array.isArray(data.sessions) &&
-    Array.isArray(data.documents);
-  if (!ok) throw new CorruptDataError(file, 'it does not have the expected structure');
-}
+const isShape = (data: Shape): boolean =>
+  data !== null &&
+  typeof data === 'object' &&
+  data.format === 1 &&
+  Array.isArray(data.people) &&
+  Array.isArray(data.sessions) &&
+  Array.isArray(data.documents);
 
 export async function openLowdbRecords(dataDir: string): Promise<Records> {
-  const file = path.join(dataDir, 'accord.json');
-  const db = new Low<Shape>(new DurableJSONFile<Shape>(file), empty());
-  await db.read();
-  checkShape(file, db.data);
-
-  let queue: Promise<unknown> = Promise.resolve();
-  function commit<T>(change: (data: Shape) => T): Promise<T> {
-    const run = queue.then(async () => {
-      const result = change(db.data);
-      try {
-        await db.write();
-      } catch (error) {
-        await db.read();
-        throw new StorageWriteError(`Could not save ${file}: ${(error as Error).message}`);
-      }
-      return result;
-    });
-    queue = run.catch(() => {});
-    return run;
-  }
-  const read = async <T>(fn: (data: Shape) => T): Promise<T> => fn(db.data);
+  const store = await JsonStore.open<Shape>(path.join(dataDir, 'accord.json'), empty, isShape);
+  const commit = <T>(change: (data: Shape) => T) => store.change(change);
+  const read = async <T>(fn: (data: Shape) => T): Promise<T> => fn(store.data);
   const clone = <T>(value: T): T => structuredClone(value);
 
   return {
@@ -104,6 +80,6 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
           d.seeded = true;
         }),
     },
-    close: () => queue.then(() => undefined),
+    close: () => store.settled(),
   };
 }
