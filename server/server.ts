@@ -12,6 +12,8 @@ import { createLogger } from './log.ts';
 import { openLowdbRecords } from './storage/lowdbRecords.ts';
 import { openUpdateLog } from './storage/updateLog.ts';
 import { openAuditLog } from './storage/auditLog.ts';
+import { openLowdbThreads } from './storage/lowdbThreads.ts';
+import { createDocumentEvents } from './documents/events.ts';
 import { createSessionService } from './people/sessions.ts';
 import { ensureBootstrapAccount } from './people/people.ts';
 import { seedDocuments } from './documents/seed.ts';
@@ -37,6 +39,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records = await openLowdbRecords(config.dataDir);
   const states = openUpdateLog(config.dataDir, log);
   const audit = openAuditLog(config.dataDir);
+  const threads = await openLowdbThreads(config.dataDir);
+  const events = createDocumentEvents();
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -44,7 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, audit, log };
+  const services: Services = { config, records, sessions, collab, audit, threads, events, log };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -65,6 +69,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await stopped;
       await states.close();
       await records.close();
+      await threads.close();
       await audit.close();
     })();
     return closing;

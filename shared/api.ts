@@ -2,7 +2,7 @@
  * Shapes of the REST API as the client sees them. The server's presenters produce exactly these.
  */
 import type { TextAccess } from './access.ts';
-import type { Phase, Role, Stakeholder } from './domain.ts';
+import type { Phase, Role, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
 
 export interface Person {
@@ -37,3 +37,55 @@ export interface InviteResult {
   inviteToken: string;
   inviteUrl: string;
 }
+
+export interface ThreadAuthor {
+  id: string;
+  name: string;
+  country: string;
+  organisation: string;
+  stakeholder: Stakeholder;
+}
+
+export interface Anchor {
+  /** base64 of Y.encodeRelativePosition, inside the Y.XmlText holding the commented text. */
+  start: string;
+  end: string;
+}
+
+export interface Reply {
+  id: string;
+  author: ThreadAuthor;
+  body: string;
+  createdAt: string;
+}
+
+export interface Thread {
+  id: string;
+  documentId: string;
+  sectionId: string;
+  anchor: Anchor | null;
+  /** The text the anchor covers now, read from the live document ("" once orphaned, or for a whole section). */
+  quote: string;
+  /** The text the anchor covered when the thread was opened. */
+  originalQuote: string;
+  orphaned: boolean;
+  kind: ThreadKind;
+  body: string;
+  proposedText: string | null;
+  author: ThreadAuthor;
+  createdAt: string;
+  updatedAt: string;
+  /** Earlier wordings of the comment, oldest first, when its author edited it. */
+  previousBodies: Array<{ body: string; proposedText: string | null; replacedAt: string }>;
+  status: ThreadStatus;
+  response: string | null;
+  assigneeId: string | null;
+  replies: Reply[];
+  endorsements: string[];
+}
+
+/** Messages on GET /api/documents/:id/events (docs/EVENTS.md). */
+export type DocumentEvent =
+  | { type: 'thread'; thread: Thread }
+  | { type: 'thread-removed'; threadId: string }
+  | { type: 'document'; document: DocumentSummary };

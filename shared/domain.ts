@@ -32,3 +32,25 @@ export const STAKEHOLDER_LABELS: Record<Stakeholder, string> = {
   international: 'International organisation',
   other: 'Other',
 };
+
+export const THREAD_KINDS = ['general', 'technical', 'editorial', 'question'] as const;
+export type ThreadKind = (typeof THREAD_KINDS)[number];
+
+export const THREAD_KIND_LABELS: Record<ThreadKind, string> = {
+  general: 'General',
+  technical: 'Technical',
+  editorial: 'Editorial',
+  question: 'Question',
+};
+
+/** The dispositions the working group gives a thread; `open` means not yet answered. */
+export const THREAD_STATUSES = ['open', 'accepted', 'partially-accepted', 'not-accepted', 'noted'] as const;
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
+
+export const THREAD_STATUS_LABELS: Record<ThreadStatus, string> = {
+  open: 'Not yet answered',
+  accepted: 'Accepted',
+  'partially-accepted': 'Partially accepted',
+  'not-accepted': 'Not accepted',
+  noted: 'Noted',
+};

@@ -20,3 +20,6 @@ export const DOCUMENT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** Headings the editor offers: section, subsection, sub-subsection. */
 export const HEADING_LEVELS = [1, 2, 3] as const;
+
+/** The longest stretch of text one anchored comment may cover. */
+export const MAX_QUOTE_CHARS = 20_000;

@@ -6,6 +6,8 @@ import type { DocumentRecord, PersonRecord, Records } from '../storage/records.t
 import type { CollabServer } from '../collab/collabServer.ts';
 import { readSections } from './text.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
+import type { DocumentEvents } from './events.ts';
+import { presentDocumentSummary } from '../http/presenters.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -24,6 +26,7 @@ export interface PhaseDeps {
   records: Records;
   collab: CollabServer;
   audit: AuditLog;
+  events: DocumentEvents;
 }
 
 /** Moves a document to a phase; open sockets whose rights change are told at once. */
@@ -48,5 +51,6 @@ export async function changePhase(
     detail: { from: before.phase, to: phase, deadline: updated.deadline },
   });
   await deps.collab.refreshDocument(id);
+  deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
   return updated;
 }

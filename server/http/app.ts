@@ -15,6 +15,8 @@ import { sessionRoutes } from './routes/session.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { threadRoutes } from './routes/threads.ts';
+import { eventRoutes } from './routes/events.ts';
 import { staticRoutes } from './staticFiles.ts';
 
 export function createApp(services: Services) {
@@ -58,6 +60,8 @@ export function createApp(services: Services) {
   app.route('/', peopleRoutes(services));
   app.route('/', documentRoutes(services));
   app.route('/', auditRoutes(services));
+  app.route('/', threadRoutes(services));
+  app.route('/', eventRoutes(services));
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });

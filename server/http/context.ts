@@ -5,6 +5,8 @@ import type { CollabServer } from '../collab/collabServer.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
+import type { ThreadRepo } from '../storage/threadRecords.ts';
+import type { DocumentEvents } from '../documents/events.ts';
 
 export interface Services {
   config: Config;
@@ -12,6 +14,8 @@ export interface Services {
   sessions: SessionService;
   collab: CollabServer;
   audit: AuditLog;
+  threads: ThreadRepo;
+  events: DocumentEvents;
   log: Logger;
 }
 

@@ -24,6 +24,8 @@ export const errors = {
   invalidToken: () => new ApiError(401, 'invalid_token', 'This sign-in link or token is not valid. Ask the Secretariat for a new one.'),
   forbidden: (message = 'Your role does not allow this.') => new ApiError(403, 'forbidden', message),
   foreignOrigin: () => new ApiError(403, 'foreign_origin', 'Requests from other sites are refused.'),
+  deadlinePassed: (deadline: string) =>
+    new ApiError(403, 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`),
   notFound: (what = 'resource') => new ApiError(404, 'not_found', `No such ${what}.`),
   conflict: (code: string, message: string) => new ApiError(409, code, message),
   payloadTooLarge: () => new ApiError(413, 'payload_too_large', 'The request body is too large.'),

@@ -15,12 +15,12 @@ export interface SessionService {
   /** Ends the session; returns whose it was. */
   signOut(sessionId: string | undefined): Promise<PersonRecord | null>;
   endAllFor(personId: string): Promise<void>;
-  /** Called when sessions end, so open sockets of those people can be closed. */
-  onEnded(listener: (personId: string) => void): void;
+  /** Called when sessions end, so open sockets and streams of those people can be closed. Returns an unsubscribe. */
+  onEnded(listener: (personId: string) => void): () => void;
 }
 
 export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
-  const listeners: Array<(personId: string) => void> = [];
+  const listeners = new Set<(personId: string) => void>();
   const ended = (personId: string) => listeners.forEach((l) => l(personId));
 
   return {
@@ -65,6 +65,9 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       ended(personId);
     },
 
-    onEnded: (listener) => void listeners.push(listener),
+    onEnded: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

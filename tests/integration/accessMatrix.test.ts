@@ -11,13 +11,18 @@ interface Ctx {
   documentId: string;
   phase: Phase;
   otherPersonId: string;
+  /** A thread of this document opened by someone else. */
+  threadId: string;
+  sectionId: string;
 }
 
 interface RouteCase {
   method: string;
   path: string;
-  /** 'signed-in': any session will do. */
-  rule: Action | 'signed-in';
+  /** 'signed-in': any session will do; 'author-only': refused to everyone but the author (here never the caller). */
+  rule: Action | 'signed-in' | 'author-only';
+  /** The answer is a stream: only its status is read. */
+  stream?: boolean;
   /** Whether the rule depends on the document's phase. */
   perDocument: boolean;
   request(ctx: Ctx): { route: string; body?: unknown };
@@ -64,6 +69,37 @@ const ROUTES: RouteCase[] = [
     ok: 200,
   },
   { method: 'GET', path: '/api/audit', rule: 'audit.read', perDocument: false, request: () => ({ route: '/api/audit' }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/threads', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/threads` }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/threads',
+    rule: 'thread.comment',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/threads`, body: { sectionId: c.sectionId, kind: 'general', body: 'Matrix comment' } }),
+    ok: 201,
+  },
+  {
+    method: 'POST',
+    path: '/api/threads/:id/replies',
+    rule: 'thread.comment',
+    perDocument: true,
+    request: (c) => ({ route: `/api/threads/${c.threadId}/replies`, body: { body: 'Matrix reply' } }),
+    ok: 201,
+  },
+  { method: 'POST', path: '/api/threads/:id/endorsements', rule: 'thread.endorse', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/endorsements` }), ok: 200 },
+  { method: 'DELETE', path: '/api/threads/:id/endorsements', rule: 'thread.endorse', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/endorsements` }), ok: 200 },
+  {
+    method: 'PATCH',
+    path: '/api/threads/:id',
+    rule: 'thread.dispose',
+    perDocument: true,
+    request: (c) => ({ route: `/api/threads/${c.threadId}`, body: { status: 'noted', response: 'Noted by the matrix test' } }),
+    ok: 200,
+  },
+  // Another person's words: nobody but their author may change or withdraw them.
+  { method: 'PATCH', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}`, body: { body: 'Rewritten by someone else' } }), ok: 200 },
+  { method: 'DELETE', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}` }), ok: 204 },
+  { method: 'GET', path: '/api/documents/:id/events', rule: 'document.read', perDocument: true, stream: true, request: (c) => ({ route: `/api/documents/${c.documentId}/events` }), ok: 200 },
   // Last: it ends the session the rows above use.
   { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },
 ];
@@ -72,14 +108,37 @@ const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'DELETE /api/ses
 
 let t: TestServer;
 let otherPersonId: string;
+const threadOf = new Map<string, string>();
+const sectionOf = new Map<string, string>();
 beforeAll(async () => {
   t = await startTestServer();
   otherPersonId = (await t.person({ role: 'participant', name: 'Target of changes' })).person.id;
+  const author = await t.person({ role: 'working-group', name: 'Thread author' });
+  for (const documentId of SEED_IDS) {
+    const sectionId = (await t.api('GET', `/api/documents/${documentId}`, { cookie: author.cookie })).body.sections[0].id;
+    const res = await t.api('POST', `/api/documents/${documentId}/threads`, { cookie: author.cookie, body: { sectionId, kind: 'general', body: 'Seed thread' } });
+    threadOf.set(documentId, res.body.id);
+    sectionOf.set(documentId, sectionId);
+  }
 });
+const ctx = (documentId: string, phase: Phase): Ctx => ({ documentId, phase, otherPersonId, threadId: threadOf.get(documentId)!, sectionId: sectionOf.get(documentId)! });
+
+async function call(route: RouteCase, url: string, cookie: string | undefined, body: unknown): Promise<{ status: number; code?: string }> {
+  if (!route.stream) {
+    const res = await t.api(route.method, url, { cookie, body });
+    return { status: res.status, code: res.body?.error?.code };
+  }
+  const controller = new AbortController();
+  const res = await fetch(`${t.url}${url}`, { headers: cookie ? { cookie } : {}, signal: controller.signal });
+  const code = res.status === 200 ? undefined : ((await res.json()) as { error: { code: string } }).error.code;
+  controller.abort();
+  return { status: res.status, code };
+}
 afterAll(() => t.close());
 
 function expected(route: RouteCase, role: Role, phase: Phase): number {
   if (route.rule === 'signed-in') return route.ok;
+  if (route.rule === 'author-only') return 403;
   const ok = route.perDocument ? allowed(role, route.rule, phase) : allowedInSomePhase(role, route.rule);
   return ok ? route.ok : 403;
 }
@@ -87,6 +146,7 @@ function expected(route: RouteCase, role: Role, phase: Phase): number {
 describe('the access matrix', () => {
   it('has a row for every API route the server answers', () => {
     const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+    expect(t.server.routes.length).toBeGreaterThan(10);
     const missing = t.server.routes.map((r) => `${r.method} ${r.path}`).filter((r) => !covered.has(r));
     expect(missing).toEqual([]);
   });
@@ -94,8 +154,8 @@ describe('the access matrix', () => {
   it('refuses every non-public route without a session (401)', async () => {
     for (const route of ROUTES) {
       if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
-      const { route: url, body } = route.request({ documentId: SEED_IDS[0], phase: 'consultation', otherPersonId });
-      const res = await t.api(route.method, url, { body });
+      const { route: url, body } = route.request(ctx(SEED_IDS[0], 'consultation'));
+      const res = await call(route, url, undefined, body);
       expect(res.status, `${route.method} ${url}`).toBe(401);
     }
   });
@@ -115,12 +175,12 @@ describe('the access matrix', () => {
         const { cookie } = await t.person({ role });
         for (const route of ROUTES) {
           if (!route.perDocument && documentId !== SEED_IDS[0]) continue;
-          const { route: url, body } = route.request({ documentId, phase: docPhase, otherPersonId });
-          const res = await t.api(route.method, url, { cookie, body });
+          const { route: url, body } = route.request(ctx(documentId, docPhase));
+          const res = await call(route, url, cookie, body);
           const want = expected(route, role, docPhase);
           results.push(`${route.method} ${url}`);
           if (res.status !== want) failures.push(`${role} ${route.method} ${url} in ${docPhase}: ${res.status}, expected ${want}`);
-          if (res.status === 403 && res.body?.error?.code !== 'forbidden') failures.push(`${role} ${route.method} ${url}: 403 without the forbidden code`);
+          if (res.status === 403 && res.code !== 'forbidden') failures.push(`${role} ${route.method} ${url}: 403 with code ${res.code}`);
         }
       }
     }

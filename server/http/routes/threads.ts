@@ -1,0 +1,89 @@
+/** Comment threads: list, open, reply, endorse, edit or withdraw one's own, dispositions. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { THREAD_KINDS, THREAD_STATUSES } from '../../../shared/domain.ts';
+import { MAX_COMMENT_CHARS } from '../../../shared/limits.ts';
+import type { AppEnv, Services } from '../context.ts';
+import { validate } from '../validate.ts';
+import { requireRole, requireSession } from '../middleware.ts';
+import { DocumentParam } from './documents.ts';
+import { disposeThread, editOwnThread, listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
+
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(MAX_COMMENT_CHARS, `${what} may be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters`);
+const optionalText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_CHARS, `${what} may be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters`)
+    .nullable()
+    .optional();
+
+const AnchorSchema = z.object({ start: z.string().min(1).max(1000), end: z.string().min(1).max(1000) }).strict();
+
+const NewThread = z
+  .object({
+    sectionId: z.string().min(1).max(100),
+    anchor: AnchorSchema.nullable().optional(),
+    kind: z.enum(THREAD_KINDS),
+    body: text('body'),
+    proposedText: optionalText('proposedText'),
+  })
+  .strict();
+
+const NewReply = z.object({ body: text('body') }).strict();
+
+const ThreadChange = z
+  .object({
+    status: z.enum(THREAD_STATUSES).optional(),
+    response: optionalText('response'),
+    assigneeId: z.string().uuid('assigneeId must be a person id').nullable().optional(),
+    body: text('body').optional(),
+    kind: z.enum(THREAD_KINDS).optional(),
+    proposedText: optionalText('proposedText'),
+  })
+  .strict()
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'nothing to change');
+
+export const ThreadParam = z.object({ id: z.string().uuid('not a thread id') });
+
+export function threadRoutes(services: Services) {
+  const deps: ThreadDeps = services;
+  return new Hono<AppEnv>()
+    .use('/api/threads/*', requireSession(services), requireRole('document.read'))
+    .get('/api/documents/:id/threads', validate('param', DocumentParam), async (c) => c.json(await listThreads(deps, c.req.valid('param').id)))
+    .post('/api/documents/:id/threads', validate('param', DocumentParam), validate('json', NewThread), async (c) =>
+      c.json(await openThread(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json')), 201),
+    )
+    .post('/api/threads/:id/replies', validate('param', ThreadParam), validate('json', NewReply), async (c) =>
+      c.json(await replyTo(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json').body), 201),
+    )
+    .post('/api/threads/:id/endorsements', validate('param', ThreadParam), async (c) =>
+      c.json(await setEndorsement(deps, c.get('person'), c.req.valid('param').id, true)),
+    )
+    .delete('/api/threads/:id/endorsements', validate('param', ThreadParam), async (c) =>
+      c.json(await setEndorsement(deps, c.get('person'), c.req.valid('param').id, false)),
+    )
+    .patch('/api/threads/:id', validate('param', ThreadParam), validate('json', ThreadChange), async (c) => {
+      const { id } = c.req.valid('param');
+      const { status, response, assigneeId, body, kind, proposedText } = c.req.valid('json');
+      const person = c.get('person');
+      // Words belong to the author, dispositions to the working group: each part is checked on its own.
+      let record = null;
+      if (body !== undefined || kind !== undefined || proposedText !== undefined) {
+        record = await editOwnThread(deps, person, id, { body, kind, proposedText });
+      }
+      if (status !== undefined || response !== undefined || assigneeId !== undefined) {
+        record = await disposeThread(deps, person, id, { status, response, assigneeId });
+      }
+      return c.json(await publishThread(deps, record!));
+    })
+    .delete('/api/threads/:id', validate('param', ThreadParam), async (c) => {
+      await withdrawThread(deps, c.get('person'), c.req.valid('param').id);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,223 @@
+/**
+ * Comment threads: opening, replying, endorsing, authors editing or withdrawing their own words, and
+ * the working group's dispositions. Every change is stored before it is acknowledged, then published
+ * to the document's live listeners. Rules come from the role matrix plus the consultation deadline.
+ */
+import type { Anchor, Thread } from '../../shared/api.ts';
+import type { Action } from '../../shared/access.ts';
+import type { ThreadKind, ThreadStatus } from '../../shared/domain.ts';
+import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
+import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
+import type { ThreadRecord, ThreadRepo } from '../storage/threadRecords.ts';
+import type { AuditLog } from '../storage/auditLog.ts';
+import type { CollabServer } from '../collab/collabServer.ts';
+import type { DocumentEvents } from '../documents/events.ts';
+import { checkNewAnchor, indexText, InvalidAnchor, type TextIndex } from '../documents/anchors.ts';
+import { authorize } from '../http/authorize.ts';
+import { errors } from '../http/errors.ts';
+import { newId } from '../people/tokens.ts';
+import { inDocumentOrder, placeThread } from './present.ts';
+
+export interface ThreadDeps {
+  records: Records;
+  threads: ThreadRepo;
+  collab: CollabServer;
+  events: DocumentEvents;
+  audit: AuditLog;
+  now?: () => Date;
+}
+
+const nowIso = (deps: ThreadDeps) => (deps.now?.() ?? new Date()).toISOString();
+
+async function documentOf(deps: ThreadDeps, documentId: string): Promise<DocumentRecord> {
+  const document = await deps.records.documents.get(documentId);
+  if (!document) throw errors.notFound('document');
+  return document;
+}
+
+async function liveThread(deps: ThreadDeps, id: string): Promise<ThreadRecord> {
+  const thread = await deps.threads.get(id);
+  if (!thread || thread.withdrawnAt) throw errors.notFound('thread');
+  return thread;
+}
+
+/** The role matrix, plus the consultation deadline for new words. */
+function checkCommenting(deps: ThreadDeps, person: PersonRecord, action: Action, document: DocumentRecord): void {
+  authorize(person, action, document);
+  if (document.phase === 'consultation' && document.deadline && Date.parse(document.deadline) <= (deps.now?.() ?? new Date()).getTime()) {
+    throw errors.deadlinePassed(document.deadline);
+  }
+}
+
+async function peopleById(records: Records): Promise<Map<string, PersonRecord>> {
+  return new Map((await records.people.list()).map((p) => [p.id, p]));
+}
+
+async function withIndex<T>(deps: ThreadDeps, documentId: string, fn: (index: TextIndex) => T): Promise<T> {
+  return deps.collab.rooms.use(documentId, (room) => fn(indexText(room.doc)));
+}
+
+export async function listThreads(deps: ThreadDeps, documentId: string): Promise<Thread[]> {
+  await documentOf(deps, documentId);
+  const [records, people] = await Promise.all([deps.threads.list(documentId), peopleById(deps.records)]);
+  return withIndex(deps, documentId, (index) =>
+    inDocumentOrder(
+      records.filter((t) => !t.withdrawnAt).map((t) => placeThread(t, people, index)),
+      index,
+    ),
+  );
+}
+
+async function presentAndPublish(deps: ThreadDeps, record: ThreadRecord): Promise<Thread> {
+  const people = await peopleById(deps.records);
+  const thread = await withIndex(deps, record.documentId, (index) => placeThread(record, people, index).thread);
+  deps.events.publish(record.documentId, { type: 'thread', thread });
+  return thread;
+}
+
+export interface NewThread {
+  sectionId: string;
+  anchor?: Anchor | null;
+  kind: ThreadKind;
+  body: string;
+  proposedText?: string | null;
+}
+
+export async function openThread(deps: ThreadDeps, actor: PersonRecord, documentId: string, input: NewThread): Promise<Thread> {
+  const document = await documentOf(deps, documentId);
+  checkCommenting(deps, actor, 'thread.comment', document);
+  const placement = await withIndex(deps, documentId, (index) => {
+    if (!index.sections.some((s) => s.id === input.sectionId)) throw errors.invalidInput('sectionId: no such section in this document');
+    if (!input.anchor) return { quote: '' };
+    try {
+      const resolved = checkNewAnchor(index, input.anchor);
+      if (resolved.quote.length > MAX_QUOTE_CHARS) throw errors.invalidInput(`anchor: a comment may cover at most ${MAX_QUOTE_CHARS} characters`);
+      return { quote: resolved.quote };
+    } catch (error) {
+      if (error instanceof InvalidAnchor) throw errors.invalidInput(`anchor: ${error.message}`);
+      throw error;
+    }
+  });
+  const at = nowIso(deps);
+  const record: ThreadRecord = {
+    id: newId(),
+    documentId,
+    sectionId: input.sectionId,
+    anchor: input.anchor ?? null,
+    originalQuote: placement.quote,
+    kind: input.kind,
+    body: input.body,
+    proposedText: input.proposedText || null,
+    authorId: actor.id,
+    createdAt: at,
+    updatedAt: at,
+    previousBodies: [],
+    status: 'open',
+    response: null,
+    assigneeId: null,
+    dispositions: [],
+    replies: [],
+    endorsements: [],
+    withdrawnAt: null,
+  };
+  await deps.threads.insert(record);
+  return presentAndPublish(deps, record);
+}
+
+export async function replyTo(deps: ThreadDeps, actor: PersonRecord, threadId: string, body: string): Promise<Thread['replies'][number]> {
+  const thread = await liveThread(deps, threadId);
+  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
+  const reply = { id: newId(), authorId: actor.id, body, createdAt: nowIso(deps) };
+  const updated = await deps.threads.update(threadId, (t) => {
+    t.replies.push(reply);
+    t.updatedAt = reply.createdAt;
+  });
+  const presented = await presentAndPublish(deps, updated!);
+  return presented.replies.find((r) => r.id === reply.id)!;
+}
+
+export async function setEndorsement(deps: ThreadDeps, actor: PersonRecord, threadId: string, endorse: boolean): Promise<Thread> {
+  const thread = await liveThread(deps, threadId);
+  checkCommenting(deps, actor, 'thread.endorse', await documentOf(deps, thread.documentId));
+  if (thread.authorId === actor.id) throw errors.conflict('own_thread', 'You cannot endorse your own comment.');
+  const updated = await deps.threads.update(threadId, (t) => {
+    t.endorsements = t.endorsements.filter((id) => id !== actor.id);
+    if (endorse) t.endorsements.push(actor.id);
+  });
+  return presentAndPublish(deps, updated!);
+}
+
+export interface OwnEdit {
+  body?: string;
+  kind?: ThreadKind;
+  proposedText?: string | null;
+}
+
+/** The author rewords their own open comment; the earlier wording is kept. */
+export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threadId: string, edit: OwnEdit): Promise<ThreadRecord> {
+  const thread = await liveThread(deps, threadId);
+  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may change the words of a comment.');
+  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
+  if (thread.status !== 'open') throw errors.conflict('already_answered', 'This comment has been answered and can no longer be changed.');
+  const at = nowIso(deps);
+  return (await deps.threads.update(threadId, (t) => {
+    if (edit.body !== undefined || edit.proposedText !== undefined) {
+      t.previousBodies.push({ body: t.body, proposedText: t.proposedText, replacedAt: at });
+    }
+    if (edit.body !== undefined) t.body = edit.body;
+    if (edit.proposedText !== undefined) t.proposedText = edit.proposedText || null;
+    if (edit.kind !== undefined) t.kind = edit.kind;
+    t.updatedAt = at;
+  }))!;
+}
+
+export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, threadId: string): Promise<void> {
+  const thread = await liveThread(deps, threadId);
+  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may withdraw a comment.');
+  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
+  if (thread.status !== 'open') throw errors.conflict('already_answered', 'This comment has been answered and can no longer be withdrawn.');
+  await deps.threads.update(threadId, (t) => {
+    t.withdrawnAt = nowIso(deps);
+  });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { body: thread.body } });
+  deps.events.publish(thread.documentId, { type: 'thread-removed', threadId });
+}
+
+export interface Disposition {
+  status?: ThreadStatus;
+  response?: string | null;
+  assigneeId?: string | null;
+}
+
+/** The working group's answer: status, reasoning, assignee. Every change is kept in the history. */
+export async function disposeThread(deps: ThreadDeps, actor: PersonRecord, threadId: string, change: Disposition): Promise<ThreadRecord> {
+  const thread = await liveThread(deps, threadId);
+  authorize(actor, 'thread.dispose', await documentOf(deps, thread.documentId));
+  if (change.assigneeId) {
+    const assignee = await deps.records.people.get(change.assigneeId);
+    if (!assignee?.active || (assignee.role !== 'working-group' && assignee.role !== 'secretariat')) {
+      throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member');
+    }
+  }
+  const status = change.status ?? thread.status;
+  const response = change.response === undefined ? thread.response : change.response?.trim() || null;
+  if (status !== 'open' && !response) {
+    throw errors.invalidInput('response: a disposition other than "open" needs the working group\'s reasoning');
+  }
+  const at = nowIso(deps);
+  const updated = (await deps.threads.update(threadId, (t) => {
+    t.status = status;
+    t.response = response;
+    if (change.assigneeId !== undefined) t.assigneeId = change.assigneeId;
+    t.dispositions.push({ status, response, assigneeId: t.assigneeId, byId: actor.id, at });
+    t.updatedAt = at;
+  }))!;
+  if (change.status !== undefined && change.status !== thread.status) {
+    await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: threadId, detail: { from: thread.status, to: status } });
+  }
+  return updated;
+}
+
+export async function publishThread(deps: ThreadDeps, record: ThreadRecord): Promise<Thread> {
+  return presentAndPublish(deps, record);
+}
