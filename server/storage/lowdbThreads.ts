@@ -63,8 +63,8 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
       const documentId = owner.get(id);
       if (!documentId) return undefined;
       const store = await storeOf(documentId);
-      return store.change((d) => {
-        const thread = find(store, id);
+      return store.change((data) => {
+        const thread = data.threads.find((t) => t.id === id);
         if (!thread) return undefined;
         // Change a copy: a refusal thrown half-way must leave the stored thread untouched.
         const draft = clone(thread);

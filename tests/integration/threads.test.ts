@@ -1,6 +1,5 @@
 /** Comment threads: anchors that follow the text, replies, endorsements, authors' edits, rules. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { anchorOn, paragraphs } from '../helpers/anchors.ts';
@@ -217,12 +216,12 @@ describe('live events', () => {
     const controller = new AbortController();
     const res = await fetch(`${t.url}/api/documents/${DOC}/events`, { headers: { cookie: listener.cookie }, signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = res.body!.getReader();
+    const stream = res.body!.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
     const next = async (needle: string) => {
       while (!buffer.includes(needle)) {
-        const { value, done } = await reader.read();
+        const { value, done } = await stream.read();
         if (done) throw new Error('stream ended');
         buffer += decoder.decode(value);
       }
