@@ -82,6 +82,12 @@ export interface Thread {
   assigneeId: string | null;
   replies: Reply[];
   endorsements: string[];
+  /** Every disposition given, oldest first. */
+  dispositions: Array<{ status: ThreadStatus; response: string | null; assigneeId: string | null; by: string; at: string }>;
+  /** When and by whom the proposed wording was put into the text. */
+  applied: { at: string; by: string } | null;
+  /** Whether the author accepts the working group's answer or maintains their objection. */
+  authorReaction: { reaction: 'accepts' | 'maintains-objection'; statement: string | null; at: string } | null;
 }
 
 /** Messages on GET /api/documents/:id/events (docs/EVENTS.md). */

@@ -45,7 +45,7 @@ export function indexText(doc: Y.Doc): TextIndex {
   return { doc, text: parts.join(''), offsets, sections };
 }
 
-function decodePosition(base64: string): Y.RelativePosition {
+export function decodePosition(base64: string): Y.RelativePosition {
   if (typeof base64 !== 'string' || base64.length === 0 || base64.length > 1000 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
     throw new InvalidAnchor('anchor positions must be base64');
   }

@@ -43,7 +43,13 @@ export interface ThreadRecord {
   endorsements: string[];
   /** Set when the author withdrew the comment; it then no longer counts or shows. */
   withdrawnAt: string | null;
+  /** Set when the proposed wording was put into the text. */
+  applied?: { at: string; byId: string; replacedText: string } | null;
+  /** The author's answer to the disposition. */
+  authorReaction?: { reaction: AuthorReaction; statement: string | null; at: string } | null;
 }
+
+export type AuthorReaction = 'accepts' | 'maintains-objection';
 
 export interface ThreadRepo {
   /** Threads of a document, withdrawn ones included. */

@@ -14,6 +14,8 @@ export function presentAuthor(person: PersonRecord | undefined): ThreadAuthor {
   return { id: person.id, name: person.name, country: person.country, organisation: person.organisation, stakeholder: person.stakeholder };
 }
 
+const nameOf = (people: Map<string, PersonRecord>, id: string) => people.get(id)?.name ?? 'Former member';
+
 export interface PlacedThread {
   thread: Thread;
   /** Offset of the anchor's start: -1 for a whole-section thread (first), MAX_SAFE_INTEGER for an orphan (last). */
@@ -58,6 +60,9 @@ export function placeThread(record: ThreadRecord, people: Map<string, PersonReco
       assigneeId: record.assigneeId,
       replies: record.replies.map((r) => ({ id: r.id, author: presentAuthor(people.get(r.authorId)), body: r.body, createdAt: r.createdAt })),
       endorsements: record.endorsements,
+      dispositions: record.dispositions.map((d) => ({ status: d.status, response: d.response, assigneeId: d.assigneeId, by: nameOf(people, d.byId), at: d.at })),
+      applied: record.applied ? { at: record.applied.at, by: nameOf(people, record.applied.byId) } : null,
+      authorReaction: record.authorReaction ?? null,
     },
   };
 }

@@ -1,61 +1,20 @@
 /**
- * Comment threads: opening, replying, endorsing, authors editing or withdrawing their own words, and
- * the working group's dispositions. Every change is stored before it is acknowledged, then published
- * to the document's live listeners. Rules come from the role matrix plus the consultation deadline.
+ * Comment threads: opening, replying, endorsing, authors editing or withdrawing their own words.
+ * Every change is stored before it is acknowledged, then published to the document's live listeners.
+ * Rules come from the role matrix plus the consultation deadline.
  */
 import type { Anchor, Thread } from '../../shared/api.ts';
-import type { Action } from '../../shared/access.ts';
-import type { ThreadKind, ThreadStatus } from '../../shared/domain.ts';
+import type { ThreadKind } from '../../shared/domain.ts';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
-import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
-import type { ThreadRecord, ThreadRepo } from '../storage/threadRecords.ts';
-import type { AuditLog } from '../storage/auditLog.ts';
-import type { CollabServer } from '../collab/collabServer.ts';
-import type { DocumentEvents } from '../documents/events.ts';
-import { checkNewAnchor, indexText, InvalidAnchor, type TextIndex } from '../documents/anchors.ts';
-import { authorize } from '../http/authorize.ts';
+import type { PersonRecord } from '../storage/records.ts';
+import type { ThreadRecord } from '../storage/threadRecords.ts';
+import { checkNewAnchor, InvalidAnchor } from '../documents/anchors.ts';
 import { errors } from '../http/errors.ts';
 import { newId } from '../people/tokens.ts';
 import { inDocumentOrder, placeThread } from './present.ts';
+import { checkCommenting, documentOf, liveThread, nowIso, peopleById, presentAndPublish, withIndex, type ThreadDeps } from './common.ts';
 
-export interface ThreadDeps {
-  records: Records;
-  threads: ThreadRepo;
-  collab: CollabServer;
-  events: DocumentEvents;
-  audit: AuditLog;
-  now?: () => Date;
-}
-
-const nowIso = (deps: ThreadDeps) => (deps.now?.() ?? new Date()).toISOString();
-
-async function documentOf(deps: ThreadDeps, documentId: string): Promise<DocumentRecord> {
-  const document = await deps.records.documents.get(documentId);
-  if (!document) throw errors.notFound('document');
-  return document;
-}
-
-async function liveThread(deps: ThreadDeps, id: string): Promise<ThreadRecord> {
-  const thread = await deps.threads.get(id);
-  if (!thread || thread.withdrawnAt) throw errors.notFound('thread');
-  return thread;
-}
-
-/** The role matrix, plus the consultation deadline for new words. */
-function checkCommenting(deps: ThreadDeps, person: PersonRecord, action: Action, document: DocumentRecord): void {
-  authorize(person, action, document);
-  if (document.phase === 'consultation' && document.deadline && Date.parse(document.deadline) <= (deps.now?.() ?? new Date()).getTime()) {
-    throw errors.deadlinePassed(document.deadline);
-  }
-}
-
-async function peopleById(records: Records): Promise<Map<string, PersonRecord>> {
-  return new Map((await records.people.list()).map((p) => [p.id, p]));
-}
-
-async function withIndex<T>(deps: ThreadDeps, documentId: string, fn: (index: TextIndex) => T): Promise<T> {
-  return deps.collab.rooms.use(documentId, (room) => fn(indexText(room.doc)));
-}
+export type { ThreadDeps } from './common.ts';
 
 export async function listThreads(deps: ThreadDeps, documentId: string): Promise<Thread[]> {
   await documentOf(deps, documentId);
@@ -66,13 +25,6 @@ export async function listThreads(deps: ThreadDeps, documentId: string): Promise
       index,
     ),
   );
-}
-
-async function presentAndPublish(deps: ThreadDeps, record: ThreadRecord): Promise<Thread> {
-  const people = await peopleById(deps.records);
-  const thread = await withIndex(deps, record.documentId, (index) => placeThread(record, people, index).thread);
-  deps.events.publish(record.documentId, { type: 'thread', thread });
-  return thread;
 }
 
 export interface NewThread {
@@ -181,41 +133,6 @@ export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, thre
   });
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { body: thread.body } });
   deps.events.publish(thread.documentId, { type: 'thread-removed', threadId });
-}
-
-export interface Disposition {
-  status?: ThreadStatus;
-  response?: string | null;
-  assigneeId?: string | null;
-}
-
-/** The working group's answer: status, reasoning, assignee. Every change is kept in the history. */
-export async function disposeThread(deps: ThreadDeps, actor: PersonRecord, threadId: string, change: Disposition): Promise<ThreadRecord> {
-  const thread = await liveThread(deps, threadId);
-  authorize(actor, 'thread.dispose', await documentOf(deps, thread.documentId));
-  if (change.assigneeId) {
-    const assignee = await deps.records.people.get(change.assigneeId);
-    if (!assignee?.active || (assignee.role !== 'working-group' && assignee.role !== 'secretariat')) {
-      throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member');
-    }
-  }
-  const status = change.status ?? thread.status;
-  const response = change.response === undefined ? thread.response : change.response?.trim() || null;
-  if (status !== 'open' && !response) {
-    throw errors.invalidInput('response: a disposition other than "open" needs the working group\'s reasoning');
-  }
-  const at = nowIso(deps);
-  const updated = (await deps.threads.update(threadId, (t) => {
-    t.status = status;
-    t.response = response;
-    if (change.assigneeId !== undefined) t.assigneeId = change.assigneeId;
-    t.dispositions.push({ status, response, assigneeId: t.assigneeId, byId: actor.id, at });
-    t.updatedAt = at;
-  }))!;
-  if (change.status !== undefined && change.status !== thread.status) {
-    await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: threadId, detail: { from: thread.status, to: status } });
-  }
-  return updated;
 }
 
 export async function publishThread(deps: ThreadDeps, record: ThreadRecord): Promise<Thread> {

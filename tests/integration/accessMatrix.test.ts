@@ -99,6 +99,17 @@ const ROUTES: RouteCase[] = [
   // Another person's words: nobody but their author may change or withdraw them.
   { method: 'PATCH', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}`, body: { body: 'Rewritten by someone else' } }), ok: 200 },
   { method: 'DELETE', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}` }), ok: 204 },
+  // Authorised callers pass the check and meet the next refusal: this thread proposes no wording.
+  { method: 'POST', path: '/api/threads/:id/apply', rule: 'thread.apply', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/apply`, body: {} }), ok: 409 },
+  { method: 'POST', path: '/api/threads/:id/reaction', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/reaction`, body: { reaction: 'accepts' } }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/dispositions',
+    rule: 'thread.dispose',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/dispositions`, body: { threadIds: [c.threadId], status: 'noted', response: 'Noted in bulk' } }),
+    ok: 200,
+  },
   { method: 'GET', path: '/api/documents/:id/events', rule: 'document.read', perDocument: true, stream: true, request: (c) => ({ route: `/api/documents/${c.documentId}/events` }), ok: 200 },
   // Last: it ends the session the rows above use.
   { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },

@@ -6,7 +6,7 @@ import { anchorOn, paragraphs } from '../helpers/anchors.ts';
 import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
 import { plainText } from '../../server/documents/text.ts';
 
-const DOC = SEED_IDS[0];
+const DOC: string = SEED_IDS[0];
 let t: TestServer;
 const clients: CollabClient[] = [];
 async function reader(cookie = t.adminCookie, doc = DOC): Promise<CollabClient> {

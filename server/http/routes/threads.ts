@@ -7,7 +7,8 @@ import type { AppEnv, Services } from '../context.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { DocumentParam } from './documents.ts';
-import { disposeThread, editOwnThread, listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
+import { editOwnThread, listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
+import { applyProposal, disposeMany, disposeThread, recordReaction } from '../../threads/resolution.ts';
 
 const text = (what: string) =>
   z
@@ -49,6 +50,19 @@ const ThreadChange = z
   .strict()
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'nothing to change');
 
+const Apply = z.object({ response: optionalText('response') }).strict();
+
+const BulkDisposition = z
+  .object({
+    threadIds: z.array(z.string().uuid('threadIds must be thread ids')).min(1, 'choose at least one thread').max(1000),
+    status: z.enum(THREAD_STATUSES).optional(),
+    response: optionalText('response'),
+    assigneeId: z.string().uuid('assigneeId must be a person id').nullable().optional(),
+  })
+  .strict();
+
+const Reaction = z.object({ reaction: z.enum(['accepts', 'maintains-objection']), statement: optionalText('statement') }).strict();
+
 export const ThreadParam = z.object({ id: z.string().uuid('not a thread id') });
 
 export function threadRoutes(services: Services) {
@@ -81,6 +95,17 @@ export function threadRoutes(services: Services) {
         record = await disposeThread(deps, person, id, { status, response, assigneeId });
       }
       return c.json(await publishThread(deps, record!));
+    })
+    .post('/api/threads/:id/apply', validate('param', ThreadParam), validate('json', Apply), async (c) =>
+      c.json(await applyProposal(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json').response)),
+    )
+    .post('/api/threads/:id/reaction', validate('param', ThreadParam), validate('json', Reaction), async (c) => {
+      const { reaction, statement } = c.req.valid('json');
+      return c.json(await recordReaction(deps, c.get('person'), c.req.valid('param').id, reaction, statement));
+    })
+    .post('/api/documents/:id/dispositions', validate('param', DocumentParam), validate('json', BulkDisposition), async (c) => {
+      const { threadIds, ...change } = c.req.valid('json');
+      return c.json(await disposeMany(deps, c.get('person'), c.req.valid('param').id, threadIds, change));
     })
     .delete('/api/threads/:id', validate('param', ThreadParam), async (c) => {
       await withdrawThread(deps, c.get('person'), c.req.valid('param').id);
