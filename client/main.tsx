@@ -1,11 +1,7 @@
-/** Entry point: loads the styles and mounts the app. */
+/** Entry point: mounts the app (the styles are linked from index.html). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/document.css';
-import './styles/editor.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -9,13 +9,15 @@ import { api, setUnauthenticatedHandler } from './api.ts';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'error'; retry: () => void }
+  | { status: 'error' }
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; person: Person };
 
 interface SessionActions {
   signIn(token: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Asks the server again after it could not be reached. */
+  retry(): void;
   /** The server ended the session (expired, signed out elsewhere). */
   expire(): void;
 }
@@ -26,22 +28,15 @@ const EXPIRED_NOTICE = 'Your session has ended. Sign in again to continue.';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let cancelled = false;
+  const check = useCallback(() => {
     api.currentPerson().then(
-      (person) => {
-        if (!cancelled) setState(person ? { status: 'signed-in', person } : { status: 'signed-out', notice: null });
-      },
-      () => {
-        if (!cancelled) setState({ status: 'error', retry: () => setAttempt((n) => n + 1) });
-      },
+      (person) => setState(person ? { status: 'signed-in', person } : { status: 'signed-out', notice: null }),
+      () => setState({ status: 'error' }),
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  }, []);
+
+  useEffect(check, [check]);
 
   const expire = useCallback(() => {
     setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', notice: EXPIRED_NOTICE } : current));
@@ -53,6 +48,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       state,
       expire,
+      retry() {
+        setState({ status: 'loading' });
+        check();
+      },
       async signIn(token: string) {
         const person = await api.signIn(token);
         setState({ status: 'signed-in', person });
@@ -65,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
     }),
-    [state, expire],
+    [state, expire, check],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -4,15 +4,23 @@ import { ROLE_LABELS } from '../../shared/domain.ts';
 import { Link } from '../router.tsx';
 import { usePerson, useSession } from '../session.tsx';
 
-export function AppHeader() {
+interface SkipLink {
+  href: string;
+  label: string;
+}
+
+const SKIP_TO_MAIN: SkipLink = { href: '#main', label: 'Skip to main content' };
+
+/** `skipTo` lets a page send keyboard users past its own furniture (the document page: to the text). */
+export function AppHeader({ skipTo = SKIP_TO_MAIN }: { skipTo?: SkipLink }) {
   const person = usePerson();
   const { signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
 
   return (
     <header className="app-header">
-      <a className="skip-link" href="#main">
-        Skip to main content
+      <a className="skip-link" href={skipTo.href}>
+        {skipTo.label}
       </a>
       <div className="app-header__inner">
         <Link href="/" className="brand">

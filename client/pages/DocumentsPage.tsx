@@ -13,20 +13,20 @@ type ListState = { status: 'loading' } | { status: 'error'; message: string } | 
 export function DocumentsPage() {
   useDocumentTitle('Documents');
   const [state, setState] = useState<ListState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  useEffect(() => {
-    let cancelled = false;
-    setState({ status: 'loading' });
+  const load = useCallback(() => {
     api.documents().then(
-      (documents) => !cancelled && setState({ status: 'ready', documents }),
-      (error: unknown) => !cancelled && setState({ status: 'error', message: errorMessage(error) }),
+      (documents) => setState({ status: 'ready', documents }),
+      (error: unknown) => setState({ status: 'error', message: errorMessage(error) }),
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  }, []);
+
+  useEffect(load, [load]);
+
+  const retry = () => {
+    setState({ status: 'loading' });
+    load();
+  };
 
   return (
     <>
@@ -35,9 +35,9 @@ export function DocumentsPage() {
         <h1>Documents</h1>
         <p className="lead">Draft guidance under review. Open a document to read the text, follow the discussion and take part.</p>
         {state.status === 'loading' && (
-          <p className="placeholder" role="status">
+          <output className="placeholder">
             Loading documents…
-          </p>
+          </output>
         )}
         {state.status === 'error' && (
           <div className="notice notice--error" role="alert">
@@ -48,9 +48,9 @@ export function DocumentsPage() {
           </div>
         )}
         {state.status === 'ready' && state.documents.length === 0 && (
-          <p className="placeholder" role="status">
+          <output className="placeholder">
             No documents yet
-          </p>
+          </output>
         )}
         {state.status === 'ready' && state.documents.length > 0 && <DocumentTable documents={state.documents} />}
       </main>

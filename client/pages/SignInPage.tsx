@@ -39,9 +39,9 @@ export function SignInPage({ notice }: { notice: string | null }) {
       <main id="main" className="sign-in__card">
         <h1>Sign in</h1>
         {notice && (
-          <p className="notice notice--info" role="status">
+          <output className="notice notice--info">
             {notice}
-          </p>
+          </output>
         )}
         <p className="sign-in__intro">Access is by invitation: use the sign-in link the Secretariat sent you.</p>
         <form onSubmit={submit} noValidate>

@@ -80,6 +80,8 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
     const start = Y.createAbsolutePositionFromRelativePosition(decodePosition(anchor.start), room.doc);
     const end = Y.createAbsolutePositionFromRelativePosition(decodePosition(anchor.end), room.doc);
     const text = start?.type;
+    // Yjs exposes whether a type was deleted only through its item.
+    // oxlint-disable-next-line no-underscore-dangle
     if (!start || !end || !(text instanceof Y.XmlText) || text !== end.type || text._item?.deleted) {
       throw errors.conflict('cannot_apply', 'The commented words were deleted or now run across paragraphs; change the text by hand.');
     }
