@@ -14,6 +14,7 @@ import { openUpdateLog } from './storage/updateLog.ts';
 import { openAuditLog } from './storage/auditLog.ts';
 import { openLowdbThreads } from './storage/lowdbThreads.ts';
 import { createDocumentEvents } from './documents/events.ts';
+import { openLowdbVersions } from './storage/lowdbVersions.ts';
 import { createSessionService } from './people/sessions.ts';
 import { ensureBootstrapAccount } from './people/people.ts';
 import { seedDocuments } from './documents/seed.ts';
@@ -41,6 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const audit = openAuditLog(config.dataDir);
   const threads = await openLowdbThreads(config.dataDir);
   const events = createDocumentEvents();
+  const versionStores = await openLowdbVersions(config.dataDir);
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -48,7 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, audit, threads, events, log };
+  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log };
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -70,6 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await states.close();
       await records.close();
       await threads.close();
+      await versionStores.close();
       await audit.close();
     })();
     return closing;

@@ -26,6 +26,8 @@ export interface DocumentDetail extends DocumentSummary {
   sections: Array<Omit<Section, 'title'> & { title: string }>;
   /** What the caller may do with the text now, and why not. */
   access: TextAccess;
+  /** When the text was adopted, once it is. */
+  adoptedAt: string | null;
 }
 
 export interface ApiErrorBody {

@@ -8,6 +8,7 @@ import { readSections } from './text.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from '../http/presenters.ts';
+import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -22,7 +23,7 @@ export async function documentWithSections(
 
 export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccess(person.role, document.phase);
 
-export interface PhaseDeps {
+export interface PhaseDeps extends VersionDeps {
   records: Records;
   collab: CollabServer;
   audit: AuditLog;
@@ -39,8 +40,13 @@ export async function changePhase(
 ): Promise<DocumentRecord | null> {
   const before = await deps.records.documents.get(id);
   if (!before) return null;
-  const patch: Partial<DocumentRecord> = { phase, updatedAt: new Date().toISOString() };
+  const at = new Date().toISOString();
+  const patch: Partial<DocumentRecord> = { phase, updatedAt: at };
   if (deadline !== undefined) patch.deadline = deadline;
+  if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
+  if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
+  // The text as it stood when the phase began, so every stage can be compared later.
+  if (phase !== before.phase) await takeVersion(deps, null, id, automaticVersionName(phase), true);
   const updated = await deps.records.documents.update(id, patch);
   if (!updated) return null;
   await deps.audit.record({

@@ -33,3 +33,39 @@ export function readHeadings(doc: Y.Doc): Heading[] {
 export function readSections(doc: Y.Doc): Section[] {
   return numberSections(readHeadings(doc));
 }
+
+export interface SectionText extends Section {
+  /** The section's own text (not its subsections'), one line per paragraph or list item. */
+  text: string;
+}
+
+/** Each section with its text, and the text before the first heading (the preamble). */
+export function readSectionTexts(doc: Y.Doc): { preamble: string; sections: SectionText[] } {
+  const numbered = readSections(doc);
+  const byId = new Map(numbered.map((s) => [s.id, s]));
+  const lines = new Map<string, string[]>();
+  const preamble: string[] = [];
+  let current: string[] = preamble;
+  const collect = (node: Y.XmlElement | Y.XmlText) => {
+    if (node instanceof Y.XmlText) {
+      current.push(plainText(node));
+      return;
+    }
+    for (const child of node.toArray()) if (child instanceof Y.XmlElement || child instanceof Y.XmlText) collect(child);
+  };
+  for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const id = child.nodeName === SECTION_NODE ? child.getAttribute('id') : undefined;
+    if (typeof id === 'string' && byId.has(id)) {
+      current = [];
+      lines.set(id, current);
+      continue;
+    }
+    collect(child);
+  }
+  const text = (parts: string[]) => parts.filter((line) => line.trim()).join('\n');
+  return {
+    preamble: text(preamble),
+    sections: numbered.map((s) => ({ ...s, text: text(lines.get(s.id) ?? []) })),
+  };
+}

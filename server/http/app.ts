@@ -17,6 +17,8 @@ import { documentRoutes } from './routes/documents.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { eventRoutes } from './routes/events.ts';
+import { versionRoutes } from './routes/versions.ts';
+import { signoffRoutes } from './routes/signoffs.ts';
 import { staticRoutes } from './staticFiles.ts';
 
 export function createApp(services: Services) {
@@ -62,6 +64,8 @@ export function createApp(services: Services) {
   app.route('/', auditRoutes(services));
   app.route('/', threadRoutes(services));
   app.route('/', eventRoutes(services));
+  app.route('/', versionRoutes(services));
+  app.route('/', signoffRoutes(services));
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });

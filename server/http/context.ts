@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { DocumentEvents } from '../documents/events.ts';
+import type { SignoffRepo, VersionRepo } from '../storage/versionRecords.ts';
 
 export interface Services {
   config: Config;
@@ -16,6 +17,8 @@ export interface Services {
   audit: AuditLog;
   threads: ThreadRepo;
   events: DocumentEvents;
+  versions: VersionRepo;
+  signoffs: SignoffRepo;
   log: Logger;
 }
 

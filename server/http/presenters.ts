@@ -27,4 +27,5 @@ export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], ac
   ...presentDocumentSummary(d),
   sections: sections.map(({ id, number, title, level }) => ({ id, number, title, level })),
   access,
+  adoptedAt: d.adoptedAt ?? null,
 });

@@ -37,6 +37,9 @@ export interface DocumentRecord {
   deadline: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Set when the document is adopted. */
+  adoptedAt?: string | null;
+  adoptedBy?: string | null;
 }
 
 export interface PeopleRepo {

@@ -14,6 +14,7 @@ interface Ctx {
   /** A thread of this document opened by someone else. */
   threadId: string;
   sectionId: string;
+  versionId: string;
 }
 
 interface RouteCase {
@@ -110,6 +111,28 @@ const ROUTES: RouteCase[] = [
     request: (c) => ({ route: `/api/documents/${c.documentId}/dispositions`, body: { threadIds: [c.threadId], status: 'noted', response: 'Noted in bulk' } }),
     ok: 200,
   },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/versions',
+    rule: 'version.create',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/versions`, body: { name: 'Matrix version' } }),
+    ok: 201,
+  },
+  { method: 'GET', path: '/api/documents/:id/versions', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/versions` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/versions/:versionId', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/versions/${c.versionId}` }), ok: 200 },
+  { method: 'POST', path: '/api/documents/:id/versions/:versionId/restore', rule: 'text.edit', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/versions/${c.versionId}/restore` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/compare', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/compare?from=${c.versionId}&to=current` }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/signoffs',
+    rule: 'signoff.submit',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/signoffs`, body: { decision: 'approve' } }),
+    ok: 201,
+  },
+  { method: 'GET', path: '/api/documents/:id/signoffs', rule: 'signoff.read', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/signoffs` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/signoffs/tally', rule: 'signoff.read', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/signoffs/tally` }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/events', rule: 'document.read', perDocument: true, stream: true, request: (c) => ({ route: `/api/documents/${c.documentId}/events` }), ok: 200 },
   // Last: it ends the session the rows above use.
   { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },
@@ -120,6 +143,7 @@ const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'DELETE /api/ses
 let t: TestServer;
 let otherPersonId: string;
 const threadOf = new Map<string, string>();
+const versionOf = new Map<string, string>();
 const sectionOf = new Map<string, string>();
 beforeAll(async () => {
   t = await startTestServer();
@@ -129,10 +153,12 @@ beforeAll(async () => {
     const sectionId = (await t.api('GET', `/api/documents/${documentId}`, { cookie: author.cookie })).body.sections[0].id;
     const res = await t.api('POST', `/api/documents/${documentId}/threads`, { cookie: author.cookie, body: { sectionId, kind: 'general', body: 'Seed thread' } });
     threadOf.set(documentId, res.body.id);
+    const version = await t.api('POST', `/api/documents/${documentId}/versions`, { cookie: t.adminCookie, body: { name: 'Matrix base' } });
+    versionOf.set(documentId, version.body.id);
     sectionOf.set(documentId, sectionId);
   }
 });
-const ctx = (documentId: string, phase: Phase): Ctx => ({ documentId, phase, otherPersonId, threadId: threadOf.get(documentId)!, sectionId: sectionOf.get(documentId)! });
+const ctx = (documentId: string, phase: Phase): Ctx => ({ documentId, phase, otherPersonId, threadId: threadOf.get(documentId)!, sectionId: sectionOf.get(documentId)!, versionId: versionOf.get(documentId)! });
 
 async function call(route: RouteCase, url: string, cookie: string | undefined, body: unknown): Promise<{ status: number; code?: string }> {
   if (!route.stream) {

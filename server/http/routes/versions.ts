@@ -1,0 +1,40 @@
+/** Versions of the text: take, list, read (also as a file), restore, and compare. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { MAX_TITLE_CHARS } from '../../../shared/limits.ts';
+import type { AppEnv, Services } from '../context.ts';
+import { validate } from '../validate.ts';
+import { DocumentParam } from './documents.ts';
+import { listVersions, readVersion, restoreVersion, takeVersion } from '../../versions/versions.ts';
+import { compareVersions } from '../../versions/changes.ts';
+import { versionAsMarkdown } from '../../versions/exportVersion.ts';
+
+const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
+const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
+const VersionRef = z.union([z.literal('current'), z.string().uuid('from and to must be version ids or "current"')]);
+const CompareQuery = z.object({ from: VersionRef, to: VersionRef.default('current') });
+const ExportQuery = z.object({ format: z.enum(['json', 'md']).default('json') });
+
+export function versionRoutes(services: Services) {
+  return new Hono<AppEnv>()
+    .post('/api/documents/:id/versions', validate('param', DocumentParam), validate('json', NewVersion), async (c) =>
+      c.json(await takeVersion(services, c.get('person'), c.req.valid('param').id, c.req.valid('json').name), 201),
+    )
+    .get('/api/documents/:id/versions', validate('param', DocumentParam), async (c) => c.json(await listVersions(services, c.req.valid('param').id)))
+    .get('/api/documents/:id/versions/:versionId', validate('param', VersionParam), validate('query', ExportQuery), async (c) => {
+      const { id, versionId } = c.req.valid('param');
+      const version = await readVersion(services, id, versionId);
+      if (c.req.valid('query').format === 'json') return c.json(version);
+      const document = await services.records.documents.get(id);
+      c.header('Content-Disposition', `attachment; filename="${id}-${versionId.slice(0, 8)}.md"`);
+      return c.body(versionAsMarkdown(document!.title, version), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    })
+    .post('/api/documents/:id/versions/:versionId/restore', validate('param', VersionParam), async (c) => {
+      const { id, versionId } = c.req.valid('param');
+      return c.json(await restoreVersion(services, c.get('person'), id, versionId));
+    })
+    .get('/api/documents/:id/compare', validate('param', DocumentParam), validate('query', CompareQuery), async (c) => {
+      const { from, to } = c.req.valid('query');
+      return c.json(await compareVersions(services, c.req.valid('param').id, from, to));
+    });
+}

@@ -1,0 +1,41 @@
+/**
+ * Versions of a document's text and the reviewers' sign-offs, behind small repository interfaces.
+ * A version is a full, self-contained copy of the Yjs state (see docs/VERSIONS.md for why).
+ */
+import type { Phase } from '../../shared/domain.ts';
+
+export interface VersionRecord {
+  id: string;
+  documentId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  /** The phase the document was in when the version was taken. */
+  phase: Phase;
+  /** True for versions taken automatically at a phase change. */
+  automatic: boolean;
+}
+
+export interface SignoffRecord {
+  id: string;
+  documentId: string;
+  reviewerId: string;
+  decision: 'approve' | 'approve-with-reservations' | 'object';
+  statement: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VersionRepo {
+  list(documentId: string): Promise<VersionRecord[]>;
+  get(documentId: string, id: string): Promise<VersionRecord | undefined>;
+  /** Stores the state first, then the record: a listed version always has its text. */
+  insert(version: VersionRecord, state: Uint8Array): Promise<void>;
+  state(version: VersionRecord): Promise<Uint8Array>;
+}
+
+export interface SignoffRepo {
+  list(documentId: string): Promise<SignoffRecord[]>;
+  /** Inserts the reviewer's sign-off, or replaces their earlier one. */
+  upsert(signoff: Omit<SignoffRecord, 'id' | 'createdAt'> & { id: string; createdAt: string }): Promise<SignoffRecord>;
+}

@@ -1,0 +1,115 @@
+/**
+ * Versions: named or automatic full copies of a document's text, read back section by section, and
+ * restored as a new change (never by rewinding history, so nobody's later work silently vanishes from
+ * the record: the restore itself is an edit like any other).
+ */
+import * as Y from 'yjs';
+import { PHASE_LABELS } from '../../shared/domain.ts';
+import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
+import type { VersionRecord, VersionRepo } from '../storage/versionRecords.ts';
+import type { AuditLog } from '../storage/auditLog.ts';
+import type { CollabServer } from '../collab/collabServer.ts';
+import { readSectionTexts, TEXT_FIELD } from '../documents/text.ts';
+import { authorize } from '../http/authorize.ts';
+import { errors } from '../http/errors.ts';
+import { newId } from '../people/tokens.ts';
+
+export interface VersionDeps {
+  records: Records;
+  versions: VersionRepo;
+  collab: CollabServer;
+  audit: AuditLog;
+}
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  phase: DocumentRecord['phase'];
+  automatic: boolean;
+}
+
+const RESTORE_ORIGIN = 'accord:restore';
+
+async function documentOf(deps: VersionDeps, documentId: string): Promise<DocumentRecord> {
+  const document = await deps.records.documents.get(documentId);
+  if (!document) throw errors.notFound('document');
+  return document;
+}
+
+export async function presentVersion(deps: VersionDeps, v: VersionRecord): Promise<VersionSummary> {
+  const creator = v.createdBy ? await deps.records.people.get(v.createdBy) : undefined;
+  return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy: creator?.name ?? (v.automatic ? 'Automatic' : null), phase: v.phase, automatic: v.automatic };
+}
+
+/** Takes a version of the text as it is now. `actor` is null for the automatic ones. */
+export async function takeVersion(deps: VersionDeps, actor: PersonRecord | null, documentId: string, name: string, automatic = false): Promise<VersionSummary> {
+  const document = await documentOf(deps, documentId);
+  if (actor) authorize(actor, 'version.create', document);
+  const state = await deps.collab.rooms.use(documentId, (room) => Y.encodeStateAsUpdate(room.doc));
+  const version: VersionRecord = {
+    id: newId(),
+    documentId,
+    name,
+    createdAt: new Date().toISOString(),
+    createdBy: actor?.id ?? null,
+    phase: document.phase,
+    automatic,
+  };
+  await deps.versions.insert(version, state);
+  if (actor) await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'version.create', target: documentId, detail: { version: version.id, name } });
+  return presentVersion(deps, version);
+}
+
+export const automaticVersionName = (phase: DocumentRecord['phase']) => `${PHASE_LABELS[phase]} begins (automatic)`;
+
+export async function listVersions(deps: VersionDeps, documentId: string): Promise<VersionSummary[]> {
+  await documentOf(deps, documentId);
+  const versions = await deps.versions.list(documentId);
+  return Promise.all(versions.map((v) => presentVersion(deps, v)));
+}
+
+async function versionOf(deps: VersionDeps, documentId: string, versionId: string): Promise<VersionRecord> {
+  const version = await deps.versions.get(documentId, versionId);
+  if (!version) throw errors.notFound('version');
+  return version;
+}
+
+/** A version's text as its own Y.Doc. */
+export async function versionDoc(deps: VersionDeps, documentId: string, versionId: string): Promise<{ version: VersionRecord; doc: Y.Doc }> {
+  await documentOf(deps, documentId);
+  const version = await versionOf(deps, documentId, versionId);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await deps.versions.state(version));
+  return { version, doc };
+}
+
+export async function readVersion(deps: VersionDeps, documentId: string, versionId: string) {
+  const { version, doc } = await versionDoc(deps, documentId, versionId);
+  const { preamble, sections } = readSectionTexts(doc);
+  doc.destroy();
+  return { ...(await presentVersion(deps, version)), preamble, sections };
+}
+
+/** Puts an old version's text back as a new change, seen live by every editor. */
+export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, documentId: string, versionId: string): Promise<VersionSummary> {
+  authorize(actor, 'text.edit', await documentOf(deps, documentId));
+  const { version, doc: old } = await versionDoc(deps, documentId, versionId);
+  // A safety copy first, so the restore itself can be undone the same way.
+  await takeVersion(deps, null, documentId, `Before restoring “${version.name}” (automatic)`, true);
+  await deps.collab.rooms.use(documentId, (room) => {
+    const fragment = room.doc.getXmlFragment(TEXT_FIELD);
+    const copies = old
+      .getXmlFragment(TEXT_FIELD)
+      .toArray()
+      .map((node) => node.clone());
+    room.doc.transact(() => {
+      fragment.delete(0, fragment.length);
+      fragment.insert(0, copies as Array<Y.XmlElement | Y.XmlText>);
+    }, RESTORE_ORIGIN);
+  });
+  old.destroy();
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'version.restore', target: documentId, detail: { version: versionId, name: version.name } });
+  return presentVersion(deps, version);
+}
