@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseConfig } from './config.ts';
 import { CorruptDataError } from './storage/errors.ts';
+import { DataDirLocked } from './storage/dataDirLock.ts';
 import { buildClient, clientBuildIsStale } from './clientBuild.ts';
 import { startServer } from './server.ts';
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof CorruptDataError) console.error(`[accord] ${error.message}`);
+  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLocked) console.error(`[accord] ${error.message}`);
   else console.error('[accord] Could not start', error);
   process.exit(1);
 });

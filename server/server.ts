@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
+import { lockDataDir } from './storage/dataDirLock.ts';
+import { watchEventLoop } from './loopLag.ts';
 import { openLowdbRecords } from './storage/lowdbRecords.ts';
 import { openUpdateLog } from './storage/updateLog.ts';
 import { openAuditLog } from './storage/auditLog.ts';
@@ -37,6 +39,16 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   await fs.mkdir(config.dataDir, { recursive: true });
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    return await start(config, log, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function start(config: Config, log: Logger, unlock: () => void): Promise<RunningServer> {
   const records = await openLowdbRecords(config.dataDir);
   const states = openUpdateLog(config.dataDir, log);
   const audit = openAuditLog(config.dataDir);
@@ -62,6 +74,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
+  const loop = watchEventLoop(log);
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
@@ -74,6 +87,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await threads.close();
       await versionStores.close();
       await audit.close();
+      loop.stop();
+      unlock();
     })();
     return closing;
   };

@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES } from '../../shared/limits.ts';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError, errors, fromHttpException } from './errors.ts';
 import { refuseForeignWrites } from './middleware.ts';
+import { readBodyWithDepthLimit } from './jsonDepth.ts';
 import { StorageWriteError } from '../storage/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -19,6 +20,7 @@ import { threadRoutes } from './routes/threads.ts';
 import { eventRoutes } from './routes/events.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { signoffRoutes } from './routes/signoffs.ts';
+import { reportRoutes } from './routes/report.ts';
 import { staticRoutes } from './staticFiles.ts';
 
 export function createApp(services: Services) {
@@ -52,6 +54,7 @@ export function createApp(services: Services) {
     }),
   );
   app.use('/api/*', refuseForeignWrites(services.config.publicUrl));
+  app.use('/api/*', readBodyWithDepthLimit());
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -66,6 +69,7 @@ export function createApp(services: Services) {
   app.route('/', eventRoutes(services));
   app.route('/', versionRoutes(services));
   app.route('/', signoffRoutes(services));
+  app.route('/', reportRoutes(services));
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });

@@ -53,7 +53,7 @@ interface LogFile {
   dirty: boolean;
 }
 
-export function openUpdateLog(dataDir: string, log: Logger): DocumentStateStore {
+export function openUpdateLog(dataDir: string, log: Logger, options: { syncIntervalMs?: number } = {}): DocumentStateStore {
   const folder = path.join(dataDir, 'documents');
   const files = new Map<string, LogFile>();
   let closed = false;
@@ -102,13 +102,14 @@ export function openUpdateLog(dataDir: string, log: Logger): DocumentStateStore 
   const syncTimer = setInterval(() => {
     for (const file of files.values()) {
       if (!file.dirty || !file.handle) continue;
-      const handle = file.handle;
+      // The handle is read when the sync runs: a compaction queued before it may have replaced it.
       void enqueue(file, async () => {
+        if (!file.dirty || !file.handle) return;
         file.dirty = false;
-        await handle.datasync();
+        await file.handle.datasync();
       });
     }
-  }, SYNC_INTERVAL_MS);
+  }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
   syncTimer.unref();
 
   return {

@@ -72,6 +72,18 @@ describe('openUpdateLog', () => {
     await log.close();
   });
 
+  it('never syncs a file handle that a compaction closed', async () => {
+    const failures: unknown[] = [];
+    const log = openUpdateLog(freshDir(), { error: (_m, e) => failures.push(e), info: () => {}, debug: () => {} }, { syncIntervalMs: 1 });
+    for (let i = 0; i < 200; i++) {
+      log.append('doc', bytes(i % 256));
+      await new Promise((r) => setTimeout(r, 1));
+      await log.replace('doc', bytes(1, 2, 3));
+    }
+    await log.close();
+    expect(failures).toEqual([]);
+  });
+
   it('refuses ids that could reach outside its folder', async () => {
     const log = openUpdateLog(freshDir(), quiet);
     await expect(log.load('../etc/passwd')).rejects.toThrow(/unsafe document id/);
