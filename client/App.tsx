@@ -3,6 +3,7 @@
  * they were going afterwards), and picks the page for the current path.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { DOCUMENT_ID_PATTERN } from '../shared/limits.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { matchRoute, navigate, usePath } from './router.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -28,6 +29,15 @@ function Pages() {
   const route = matchRoute(path);
   /** Where a signed-out visitor was going, so sign-in can take them there. */
   const returnTo = useRef<string | null>(null);
+  const previousPath = useRef(path);
+
+  // After an in-app navigation, start screen readers and the Tab key at the new page's content.
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    const frame = requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [path]);
 
   useEffect(() => {
     if (state.status === 'signed-out' && route.name !== 'sign-in') {
@@ -51,6 +61,8 @@ function Pages() {
     case 'documents':
       return <DocumentsPage />;
     case 'document':
+      // Not even a possible id: no need to ask the server (which would call it invalid input).
+      if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
       return (
         <Suspense fallback={<LoadingPage message="Loading the document…" />}>
           <DocumentPage key={route.id} documentId={route.id} />

@@ -1,4 +1,4 @@
-/** How dates and names are written for people: British English, day month year, no time zones in sight. */
+/** How dates and names are written for people: British English, day month year, in the reader's own time zone. */
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });

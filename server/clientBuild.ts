@@ -26,5 +26,6 @@ export function clientBuildIsStale(root: string, clientDir: string): boolean {
 
 export async function buildClient(root: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // The config names client/ as its root; passing `root` here would override it.
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }

@@ -19,7 +19,7 @@ const Env = z.object({
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60 * 24 * 14),
-  /** Sign-in attempts allowed per client address per minute. */
+  /** Failed sign-in attempts allowed per client address per minute. */
   SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });

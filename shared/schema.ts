@@ -21,6 +21,9 @@ export interface SchemaOptions {
 
 export const SECTION_NODE = 'heading';
 
+/** The Y.XmlFragment that holds the text, as the Collaboration extension names it. */
+export const TEXT_FIELD = 'default';
+
 export function documentExtensions(options: SchemaOptions = {}): AnyExtension[] {
   const skip = options.skipIdsFor;
   return [
@@ -30,6 +33,9 @@ export function documentExtensions(options: SchemaOptions = {}): AnyExtension[] 
       heading: { levels: [...HEADING_LEVELS] },
       codeBlock: false,
       link: { openOnClick: false, autolink: false },
+      // A trailing paragraph added by each editor on its own would be written by two at once, and a
+      // read-only editor would add one it can never save.
+      trailingNode: false,
     }),
     UniqueID.configure({
       types: [SECTION_NODE],

@@ -31,7 +31,7 @@ export function DocumentsPage() {
   return (
     <>
       <AppHeader />
-      <main id="main" className="page">
+      <main id="main" tabIndex={-1} className="page">
         <h1>Documents</h1>
         <p className="lead">Draft guidance under review. Open a document to read the text, follow the discussion and take part.</p>
         {state.status === 'loading' && (

@@ -9,7 +9,7 @@ export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'document' }) 
   return (
     <>
       <AppHeader />
-      <main id="main" className="page" data-testid="not-found">
+      <main id="main" tabIndex={-1} className="page" data-testid="not-found">
         <h1>{title}</h1>
         <p className="lead">
           {what === 'document'

@@ -36,7 +36,7 @@ export function SignInPage({ notice }: { notice: string | null }) {
         <p className="brand brand--dark">Accord</p>
         <p className="sign-in__tagline">Review of draft guidance documents</p>
       </header>
-      <main id="main" className="sign-in__card">
+      <main id="main" tabIndex={-1} className="sign-in__card">
         <h1>Sign in</h1>
         {notice && (
           <output className="notice notice--info">

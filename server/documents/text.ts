@@ -4,9 +4,9 @@
  */
 import * as Y from 'yjs';
 import { numberSections, type Heading, type Section } from '../../shared/sections.ts';
-import { SECTION_NODE } from '../../shared/schema.ts';
+import { SECTION_NODE, TEXT_FIELD } from '../../shared/schema.ts';
 
-export const TEXT_FIELD = 'default';
+export { TEXT_FIELD };
 
 export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
   if (node instanceof Y.XmlText) {

@@ -40,22 +40,29 @@ export function requireRole(action: RoleAction): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * A fixed-window limit per client address. Kept in memory: it protects one process, which is all
- * lowdb allows; a multi-process deployment would move it to Redis with the records.
+ * A fixed-window limit on failed attempts per client address: wrong tokens are what a guesser sends,
+ * while forty people signing in correctly from one seminar venue's network must all get in. Kept in
+ * memory: it protects one process, which is all lowdb allows; a multi-process deployment would move
+ * it to Redis with the records.
  */
-export function rateLimit(options: { windowMs: number; max: number }): MiddlewareHandler {
-  const hits = new Map<string, { count: number; resetAt: number }>();
+export function limitFailures(options: { windowMs: number; max: number }): MiddlewareHandler {
+  const failures = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
     const now = Date.now();
     const key = getConnInfo(c).remote.address ?? 'unknown';
-    let entry = hits.get(key);
+    let entry = failures.get(key);
     if (!entry || entry.resetAt <= now) {
-      if (hits.size > 10_000) for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
+      if (failures.size > 10_000) for (const [k, v] of failures) if (v.resetAt <= now) failures.delete(k);
       entry = { count: 0, resetAt: now + options.windowMs };
-      hits.set(key, entry);
+      failures.set(key, entry);
     }
-    entry.count++;
-    if (entry.count > options.max) throw errors.tooManyRequests(Math.ceil((entry.resetAt - now) / 1000));
-    await next();
+    if (entry.count >= options.max) throw errors.tooManyRequests(Math.ceil((entry.resetAt - now) / 1000));
+    try {
+      await next();
+    } catch (error) {
+      entry.count++;
+      throw error;
+    }
+    if (c.res.status >= 400) entry.count++;
   };
 }

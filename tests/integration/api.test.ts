@@ -167,13 +167,14 @@ describe('web hardening', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('answers 429 with Retry-After once a client address has used its attempts', async () => {
+  it('answers 429 with Retry-After once a client address has used its failed attempts', async () => {
     const limited = await startTestServer({ config: { signInLimitPerMinute: 10 } });
     try {
-      // The helper's own sign-in used one attempt.
+      // Successful sign-ins never count: a whole seminar may sign in from one address.
+      for (let i = 0; i < 15; i++) expect((await limited.api('POST', '/api/session', { body: { token: ADMIN_TOKEN } })).status).toBe(200);
       const statuses: number[] = [];
       for (let i = 0; i < 10; i++) statuses.push((await limited.api('POST', '/api/session', { body: { token: `wrong-${i}` } })).status);
-      expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+      expect(statuses.every((s) => s === 401)).toBe(true);
       const last = await limited.api('POST', '/api/session', { body: { token: ADMIN_TOKEN } });
       expect(last.status).toBe(429);
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);

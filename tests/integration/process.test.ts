@@ -110,4 +110,42 @@ describe('the server process', () => {
     const docs = await fetch(`${again.url}/api/documents`, { headers: { cookie: await signIn(again.url, ADMIN_TOKEN) } });
     expect(await docs.json()).toHaveLength(SEED_IDS.length);
   });
+
+  it('keeps every acknowledged comment when killed with SIGKILL in the middle of a burst', async () => {
+    const dir = dataDir();
+    const server = track(await spawnServer({ DATA_DIR: dir, ADMIN_TOKEN }));
+    const cookie = await signIn(server.url, ADMIN_TOKEN);
+    const sectionId = ((await (await fetch(`${server.url}/api/documents/${DOC}`, { headers: { cookie } })).json()) as { sections: Array<{ id: string }> }).sections[0]!.id;
+    const acknowledged: string[] = [];
+    let sent = 0;
+    const burst = Array.from({ length: 4 }, async (_, worker) => {
+      for (let i = 0; ; i++) {
+        const body = `Burst comment ${worker}-${i}`;
+        sent++;
+        try {
+          const res = await post(server.url, `/api/documents/${DOC}/threads`, cookie, { sectionId, kind: 'general', body });
+          if (res.status === 201) acknowledged.push(res.body.id);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    });
+    // Kill once a good number are acknowledged and more are in flight.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (acknowledged.length >= 40) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    server.child.kill('SIGKILL');
+    await Promise.all(burst);
+    expect(sent).toBeGreaterThan(acknowledged.length);
+
+    const again = track(await spawnServer({ DATA_DIR: dir, ADMIN_TOKEN }));
+    const after = await fetch(`${again.url}/api/documents/${DOC}/threads`, { headers: { cookie: await signIn(again.url, ADMIN_TOKEN) } });
+    const ids = new Set(((await after.json()) as Array<{ id: string }>).map((th) => th.id));
+    for (const id of acknowledged) expect(ids.has(id)).toBe(true);
+  });
 });

@@ -7,14 +7,14 @@ import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
-import { rateLimit, requireSession } from '../middleware.ts';
+import { limitFailures, requireSession } from '../middleware.ts';
 import type { PersonRecord } from '../../storage/records.ts';
 
 const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) });
 
 export function sessionRoutes(services: Services) {
   // One limiter for both ways of signing in, so a link and the form share the budget.
-  const signInLimit = rateLimit({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
+  const signInLimit = limitFailures({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
   const secure = services.config.publicUrl?.startsWith('https://') ?? false;
   const startSession = (c: Context, sessionId: string) =>
     setCookie(c, SESSION_COOKIE, sessionId, {

@@ -1,0 +1,120 @@
+/**
+ * A document open for reading or editing: owns its live connection for as long as it is on screen,
+ * and lays out the bar, the outline and the text.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentDetail } from '../../shared/api.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { EditorArea } from '../editor/EditorArea.tsx';
+import { useCollab } from '../editor/useCollab.ts';
+import { usePerson, useSession } from '../session.tsx';
+import { DocumentBar } from './DocumentBar.tsx';
+import { usePresence } from './usePresence.ts';
+
+const OUTLINE_ID = 'document-outline';
+const SKIP_TO_TEXT = { href: '#document-text', label: 'Skip to the text' };
+
+/**
+ * Publishes the sticky bar's height (for the outline, toolbar and scrolled-to headings) and its
+ * bottom edge, which the narrow-screen outline panel hangs from before the bar has stuck to the top.
+ */
+function useBarGeometry() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      root.style.setProperty('--docbar-height', `${bar.offsetHeight}px`);
+      root.style.setProperty('--docbar-bottom', `${Math.max(0, bar.getBoundingClientRect().bottom)}px`);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    const observer = new ResizeObserver(schedule);
+    observer.observe(bar);
+    window.addEventListener('scroll', schedule, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      window.removeEventListener('scroll', schedule);
+      root.style.removeProperty('--docbar-height');
+      root.style.removeProperty('--docbar-bottom');
+    };
+  }, []);
+  return ref;
+}
+
+export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
+  const person = usePerson();
+  const { expire } = useSession();
+  const { collab, connection, synced, closedMessage } = useCollab(detail.id, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
+  const people = usePresence(collab?.provider ?? null, person);
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const barRef = useBarGeometry();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  // When the narrow-screen panel closes, focus must not vanish with it: it goes back to its button.
+  const closeOutline = () => {
+    setOutlineOpen(false);
+    if (document.activeElement?.closest(`#${OUTLINE_ID}`)) toggleRef.current?.focus();
+  };
+
+  const onOutlinePicked = () => {
+    if (outlineOpen) closeOutline();
+  };
+
+  useEffect(() => {
+    if (!outlineOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOutlineOpen(false);
+      if (document.activeElement?.closest(`#${OUTLINE_ID}`)) toggleRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [outlineOpen]);
+
+  return (
+    <>
+      <AppHeader skipTo={SKIP_TO_TEXT} />
+      <main id="main" tabIndex={-1} className="doc-page">
+        <DocumentBar
+          ref={barRef}
+          toggleRef={toggleRef}
+          detail={detail}
+          person={person}
+          people={people}
+          connection={connection}
+          connectionMessage={closedMessage}
+          outlineId={OUTLINE_ID}
+          outlineOpen={outlineOpen}
+          onToggleOutline={() => setOutlineOpen((open) => !open)}
+          onPhaseChanged={refresh}
+        />
+        {closedMessage && (
+          <p className="notice notice--error doc-page__closed" role="alert">
+            {closedMessage}
+          </p>
+        )}
+        {collab ? (
+          <EditorArea
+            collab={collab}
+            synced={synced}
+            detail={detail}
+            person={person}
+            outlineId={OUTLINE_ID}
+            outlineOpen={outlineOpen}
+            onOutlinePicked={onOutlinePicked}
+          />
+        ) : (
+          <output className="paper__loading">
+            Loading the text…
+          </output>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The Secretariat's phase switch. Choosing a phase only opens a confirmation that says what will
+ * change; nothing happens until it is confirmed. A native <dialog> gives focus trapping and Escape.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { PHASE_LABELS, PHASES, type Phase } from '../../shared/domain.ts';
+import { api, errorMessage } from '../api.ts';
+import { endOfDayIso, PHASE_CHANGES } from './phaseChanges.ts';
+
+interface PhaseControlProps {
+  documentId: string;
+  phase: Phase;
+  onChanged: () => Promise<void> | void;
+}
+
+export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps) {
+  const [target, setTarget] = useState<Phase | null>(null);
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!target || dialog.current?.open) return;
+    dialog.current?.showModal();
+    // The safe choice takes the focus: Enter must not change a phase by accident.
+    cancelRef.current?.focus();
+  }, [target]);
+
+  const close = () => {
+    dialog.current?.close();
+  };
+
+  const onDialogClose = () => {
+    setTarget(null);
+    setDeadline('');
+    setError(null);
+    setBusy(false);
+    selectRef.current?.focus();
+  };
+
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!target) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const due = target === 'consultation' ? (deadline ? endOfDayIso(deadline) : null) : undefined;
+      await api.changePhase(documentId, target, due);
+      await onChanged();
+      close();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const change = target ? PHASE_CHANGES[target] : null;
+  return (
+    <div className="phase-control">
+      <label htmlFor={`${id}-phase`} className="phase-control__label">
+        Phase
+      </label>
+      <select
+        id={`${id}-phase`}
+        ref={selectRef}
+        className="select"
+        value={phase}
+        data-testid="phase-select"
+        onChange={(event) => {
+          const next = event.target.value as Phase;
+          if (next !== phase) setTarget(next);
+        }}
+      >
+        {PHASES.map((p) => (
+          <option key={p} value={p}>
+            {PHASE_LABELS[p]}
+          </option>
+        ))}
+      </select>
+      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-consequence`} onClose={onDialogClose}>
+        {change && target && (
+          <form onSubmit={confirm}>
+            <h2 id={`${id}-title`} className="dialog__title">
+              {change.question}
+            </h2>
+            <p id={`${id}-consequence`}>{change.consequence}</p>
+            <p className="muted">A version of the current text is saved automatically.</p>
+            {target === 'consultation' && (
+              <div className="field">
+                <label htmlFor={`${id}-deadline`} className="field__label">
+                  Comments close on <span className="muted">(optional)</span>
+                </label>
+                <p className="field__hint" id={`${id}-deadline-hint`}>
+                  At the end of that day. Leave empty for no deadline.
+                </p>
+                <input
+                  id={`${id}-deadline`}
+                  type="date"
+                  className="input input--date"
+                  value={deadline}
+                  aria-describedby={`${id}-deadline-hint`}
+                  onChange={(event) => setDeadline(event.target.value)}
+                />
+              </div>
+            )}
+            {error && (
+              <p className="field__error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="dialog__actions">
+              <button type="submit" className="button button--primary" disabled={busy} data-testid="phase-confirm">
+                {busy ? 'Changing…' : change.action}
+              </button>
+              <button type="button" className="button" onClick={close} disabled={busy} ref={cancelRef}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </div>
+  );
+}

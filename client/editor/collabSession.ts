@@ -1,0 +1,149 @@
+/**
+ * The live connection of one open document, outside React: one Y.Doc and one y-websocket provider
+ * per start(), all destroyed by stop(). It turns the socket's life into what the page shows (a
+ * connection state, whether the text has arrived) and the server's close codes into callbacks.
+ * React reads it through useSyncExternalStore (useCollab.ts).
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
+import { api } from '../api.ts';
+
+export interface Collab {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+export interface CollabSnapshot {
+  collab: Collab | null;
+  connection: ConnectionState;
+  /** True once the text has arrived; it stays true while reconnecting, the text is still there. */
+  synced: boolean;
+  closedMessage: string | null;
+}
+
+export interface CollabHandlers {
+  /** The server says our rights changed (a phase change): fetch the document's access again. */
+  onRightsChanged(): void;
+  onSessionEnded(): void;
+}
+
+/** Close codes after which reconnecting cannot help. rightsChanged is not one: reconnecting is how new rights arrive. */
+const PERMANENT: ReadonlySet<number> = new Set([CLOSE_CODES.unauthenticated, CLOSE_CODES.forbidden, CLOSE_CODES.notFound, CLOSE_CODES.malformed]);
+
+const CLOSED_MESSAGES: ReadonlyMap<number, string> = new Map([
+  [CLOSE_CODES.forbidden, 'You no longer have access to this document.'],
+  [CLOSE_CODES.notFound, 'This document is no longer available.'],
+  [CLOSE_CODES.malformed, 'The connection was refused. Reload the page to continue.'],
+]);
+
+/** A refused upgrade (401 before the socket opens) reaches the browser only as 1006; ask the API why. */
+const ABNORMAL_CLOSE = 1006;
+const SESSION_PROBE_INTERVAL_MS = 10_000;
+
+const INITIAL: CollabSnapshot = { collab: null, connection: 'connecting', synced: false, closedMessage: null };
+
+export class CollabSession {
+  private handlers: CollabHandlers = { onRightsChanged() {}, onSessionEnded() {} };
+  private snapshot: CollabSnapshot = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private socket: 'connecting' | 'connected' | 'disconnected' = 'connecting';
+  private everConnected = false;
+  private stopCurrent: (() => void) | null = null;
+
+  constructor(private readonly documentId: string) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  start(handlers: CollabHandlers): void {
+    this.stop();
+    this.handlers = handlers;
+    const ydoc = new Y.Doc();
+    const origin = window.location.origin.replace(/^http/, 'ws');
+    // No BroadcastChannel: tabs must not sync with each other behind the server's rights checks.
+    const provider = new WebsocketProvider(origin + COLLAB_PATH, this.documentId, ydoc, {
+      connect: false,
+      disableBc: true,
+      shouldReconnect: (event) => !PERMANENT.has(event.code),
+    });
+    let lastProbe = 0;
+
+    provider.on('status', ({ status }) => {
+      this.socket = status;
+      if (status === 'connected') this.everConnected = true;
+      this.publish({});
+    });
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced && !this.snapshot.synced) this.publish({ synced: true });
+    });
+    provider.on('connection-close', (event) => {
+      if (!event) return;
+      const closedMessage = CLOSED_MESSAGES.get(event.code);
+      if (closedMessage) this.publish({ closedMessage });
+      else if (event.code === CLOSE_CODES.unauthenticated) this.handlers.onSessionEnded();
+      else if (event.code === CLOSE_CODES.rightsChanged) this.handlers.onRightsChanged();
+      else if (event.code === ABNORMAL_CLOSE && navigator.onLine && Date.now() - lastProbe > SESSION_PROBE_INTERVAL_MS) {
+        lastProbe = Date.now();
+        this.probeSession();
+      }
+    });
+    const onNetworkChange = () => this.publish({});
+    window.addEventListener('online', onNetworkChange);
+    window.addEventListener('offline', onNetworkChange);
+
+    this.stopCurrent = () => {
+      window.removeEventListener('online', onNetworkChange);
+      window.removeEventListener('offline', onNetworkChange);
+      provider.destroy();
+      ydoc.destroy();
+    };
+    this.publish({ collab: { ydoc, provider } });
+    provider.connect();
+  }
+
+  stop(): void {
+    if (!this.stopCurrent) return;
+    this.stopCurrent();
+    this.stopCurrent = null;
+    this.socket = 'connecting';
+    this.everConnected = false;
+    this.snapshot = INITIAL;
+    this.notify();
+  }
+
+  private probeSession(): void {
+    api.currentPerson().then(
+      (person) => {
+        if (!person) this.handlers.onSessionEnded();
+      },
+      () => {
+        // The server is unreachable: y-websocket keeps retrying and the indicator says so.
+      },
+    );
+  }
+
+  private publish(change: Partial<CollabSnapshot>): void {
+    const next = { ...this.snapshot, ...change };
+    next.connection = this.connectionState(next.closedMessage);
+    this.snapshot = next;
+    this.notify();
+  }
+
+  private connectionState(closedMessage: string | null): ConnectionState {
+    if (closedMessage) return 'closed';
+    if (!navigator.onLine) return 'offline';
+    if (this.socket === 'connected') return 'connected';
+    return this.everConnected ? 'reconnecting' : 'connecting';
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The Tiptap editor bound to a document's Y.Doc. It is rebuilt when edit rights change, because the
+ * id-assigning part of the schema is configured at creation: a read-only editor must never write
+ * ids, and an editor that becomes writable must give new headings theirs.
+ */
+import { useEditor } from '@tiptap/react';
+import { Collaboration, isChangeOrigin } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import type { Person } from '../../shared/api.ts';
+import { documentExtensions, TEXT_FIELD } from '../../shared/schema.ts';
+import type { Collab } from './collabSession.ts';
+
+/** The Y.XmlFragment holding the text, as the contract names it. */
+
+/** Our own caret is never drawn and the server stamps the colour others see, so any valid colour does. */
+const OWN_CARET_COLOR = '#1d70b8';
+
+export function useDocumentEditor(collab: Collab, editable: boolean, person: Person) {
+  return useEditor(
+    {
+      extensions: [
+        ...documentExtensions({ skipIdsFor: isChangeOrigin, assignIds: editable }),
+        Collaboration.configure({ document: collab.ydoc, field: TEXT_FIELD }),
+        CollaborationCaret.configure({ provider: collab.provider, user: { name: person.name, color: OWN_CARET_COLOR } }),
+      ],
+      editable,
+      // Re-rendering the whole page on every keystroke is wasteful; parts subscribe with useEditorState.
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          id: 'document-text',
+          class: 'document-text',
+          'data-testid': 'editor',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Document text',
+          'aria-readonly': editable ? 'false' : 'true',
+          lang: 'en',
+        },
+      },
+    },
+    [collab, editable],
+  );
+}

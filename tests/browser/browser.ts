@@ -1,0 +1,55 @@
+/**
+ * Debian's Chromium driven by playwright-core, and signing a browser context in the way a person
+ * does: by opening their invitation link.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export async function signedInContext(
+  browser: Browser,
+  url: string,
+  token: string,
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Brussels' });
+  const page = await context.newPage();
+  const response = await page.goto(`${url}/join/${token}`);
+  if (!response?.ok()) throw new Error(`signing in by link failed: ${response?.status()}`);
+  await page.close();
+  return context;
+}
+
+/** Opens a document in a new page and waits until its text has arrived. */
+export async function openDocument(context: BrowserContext, url: string, documentId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/documents/${documentId}`);
+  await page.getByTestId('editor').locator('p').first().waitFor();
+  return page;
+}
+
+/** Clicks just after the last character of the nth paragraph of the text, where a person would. */
+export async function clickEndOfParagraph(page: Page, index: number): Promise<void> {
+  const paragraph = page.getByTestId('editor').locator(':scope > p').nth(index);
+  await paragraph.scrollIntoViewIfNeeded();
+  const point = await paragraph.evaluate((element) => {
+    // The box of the last character: a point just to its right is the end of the paragraph.
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    while (walker.nextNode()) if (walker.currentNode.textContent) last = walker.currentNode as Text;
+    const box = element.getBoundingClientRect();
+    if (!last) return { x: box.left + 4, y: box.top + box.height / 2 };
+    const range = document.createRange();
+    range.setStart(last, last.length - 1);
+    range.setEnd(last, last.length);
+    const rects = range.getClientRects();
+    const char = rects[rects.length - 1] ?? box;
+    return { x: Math.min(char.right + 3, box.right - 1), y: char.top + char.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+}

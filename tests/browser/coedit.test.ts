@@ -1,0 +1,187 @@
+/**
+ * The web app in a real browser against the real server: two people editing the same text see each
+ * other's words and carets; readers get a read-only text that says why; rights follow the phase.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { clickEndOfParagraph, launchBrowser, openDocument, signedInContext } from './browser.ts';
+
+const DOCUMENT_ID = SEED_IDS[0];
+
+let browser: Browser;
+let server: TestServer;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  contexts = [];
+  await server?.close();
+});
+
+async function personOnDocument(fields: Parameters<TestServer['person']>[0]): Promise<Page> {
+  const { token } = await server.person(fields);
+  const context = await signedInContext(browser, server.url, token);
+  contexts.push(context);
+  return openDocument(context, server.url, DOCUMENT_ID);
+}
+
+/** Types where a person would: at the end of a paragraph, key by key. */
+async function typeAtEndOfParagraph(page: Page, index: number, text: string): Promise<void> {
+  await clickEndOfParagraph(page, index);
+  await page.keyboard.type(text);
+}
+
+function caretLabel(page: Page, name: string) {
+  return page.getByTestId('editor').locator('.collaboration-carets__label', { hasText: name });
+}
+
+describe('co-editing', () => {
+  it('shows each person the other one\u2019s typing and caret', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const amira = await personOnDocument({ name: 'Amira Haddad', role: 'working-group', country: 'JO' });
+    const jonas = await personOnDocument({ name: 'Jonas Berg', role: 'working-group', country: 'SE' });
+
+    const fromAmira = ' Peer-led outreach reaches people that clinics never see.';
+    await typeAtEndOfParagraph(amira, 0, fromAmira);
+    await jonas.getByTestId('editor').getByText(fromAmira.trim()).waitFor();
+    await caretLabel(jonas, 'Amira Haddad').waitFor();
+
+    const fromJonas = ' Funding should follow the person, not the programme.';
+    await typeAtEndOfParagraph(jonas, 1, fromJonas);
+    await amira.getByTestId('editor').getByText(fromJonas.trim()).waitFor();
+    await caretLabel(amira, 'Jonas Berg').waitFor();
+
+    // Each sees both people as present, themselves marked.
+    await amira.waitForFunction(() => {
+      const text = document.querySelector('[data-testid=presence]')?.textContent ?? '';
+      return text.includes('Amira Haddad (you)') && text.includes('Jonas Berg');
+    });
+    await expect(jonas.getByTestId('connection-status').textContent()).resolves.toContain('Connected');
+  });
+
+  it('numbers the sections in the outline the way the API does', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const page = await personOnDocument({ name: 'Amira Haddad', role: 'working-group' });
+    const detail = await server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: server.adminCookie });
+    const expected = (detail.body.sections as Array<{ number: string; title: string }>).map((s) => `${s.number} ${s.title}`);
+
+    const outline = page.getByTestId('outline');
+    await outline.locator('button').first().waitFor();
+    const items = await outline.locator('button').evaluateAll((buttons) =>
+      buttons.map((b) => `${b.querySelector('.outline__number')?.textContent} ${b.querySelector('.outline__title')?.textContent}`),
+    );
+    expect(items).toEqual(expected);
+    expect(items.slice(0, 2).map((item) => item.split(' ')[0])).toEqual(['1', '1.1']);
+
+    // A new heading appears in the outline, numbered, as it is typed.
+    await clickEndOfParagraph(page, 0);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Alt+1');
+    await page.keyboard.type('A new first section');
+    await outline.getByRole('button', { name: '1 A new first section' }).waitFor();
+    await outline.getByRole('button', { name: '2 Purpose and scope' }).waitFor();
+  });
+});
+
+describe('connection', () => {
+  it('says when the device goes offline and when it is back', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const page = await personOnDocument({ name: 'Amira Haddad', role: 'working-group' });
+    const status = page.getByTestId('connection-status');
+    await status.getByText('Connected', { exact: true }).waitFor();
+
+    await page.context().setOffline(true);
+    await status.getByText('Offline', { exact: true }).waitFor();
+    await page.context().setOffline(false);
+    await status.getByText('Connected', { exact: true }).waitFor();
+    expect(await status.getAttribute('data-state')).toBe('connected');
+  });
+});
+
+describe('reading', () => {
+  it('gives a participant a read-only text in consultation, and says why', async () => {
+    await server.setPhase(DOCUMENT_ID, 'consultation');
+    const page = await personOnDocument({ name: 'Lucía Fernández', role: 'participant', country: 'ES' });
+
+    const notice = page.getByTestId('readonly-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('The text is closed while the consultation is open');
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByTestId('toolbar').count()).toBe(0);
+  });
+
+  it('closes the text for a working-group member when the consultation opens', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const page = await personOnDocument({ name: 'Jonas Berg', role: 'working-group' });
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('true');
+
+    await server.setPhase(DOCUMENT_ID, 'consultation');
+    await page.getByTestId('readonly-notice').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=editor]')?.getAttribute('contenteditable') === 'false');
+    await page.getByTestId('phase-badge').getByText('Consultation').waitFor();
+  });
+});
+
+describe('phases', () => {
+  it('lets the Secretariat open the text for revision, after saying what will change', async () => {
+    await server.setPhase(DOCUMENT_ID, 'consultation');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    contexts.push(context);
+    const [name = '', value = ''] = server.adminCookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await openDocument(context, server.url, DOCUMENT_ID);
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+
+    await page.getByLabel('Phase').selectOption('revision');
+    const dialog = page.getByRole('dialog', { name: 'Move to Revision?' });
+    await dialog.getByText('The working group will be able to edit the text; participants can no longer comment.').waitFor();
+    await dialog.getByRole('button', { name: 'Move to Revision' }).click();
+
+    await page.getByTestId('toolbar').waitFor();
+    await page.getByTestId('phase-badge').getByText('Revision').waitFor();
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('true');
+    const detail = await server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: server.adminCookie });
+    expect(detail.body.phase).toBe('revision');
+  });
+});
+
+describe('signing in', () => {
+  it('takes a pasted invitation link, then goes where the person was going', async () => {
+    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/documents/${DOCUMENT_ID}`);
+    await page.waitForURL('**/sign-in');
+
+    await page.getByLabel('Sign-in link or token').fill('wrong-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('not valid').waitFor();
+
+    await page.getByLabel('Sign-in link or token').fill(`  ${server.url}/join/${token}  `);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**/documents/${DOCUMENT_ID}`);
+    await page.getByTestId('editor').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/documents/${DOCUMENT_ID}`);
+
+    await page.goto(`${server.url}/documents/no-such-document`);
+    await page.getByRole('heading', { name: 'Document not found' }).waitFor();
+    await page.goto(`${server.url}/documents/Not%20an%20id`);
+    await page.getByRole('heading', { name: 'Document not found' }).waitFor();
+    await page.goto(`${server.url}/nowhere/at/all`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+});
