@@ -28,6 +28,11 @@ export interface DocumentDetail extends DocumentSummary {
   access: TextAccess;
   /** When the text was adopted, once it is. */
   adoptedAt: string | null;
+  /**
+   * The generation of the text: send it as the `generation` parameter of the collaboration socket
+   * and key any offline copy by it (docs/PROTOCOL.md, close code staleGeneration).
+   */
+  generation: string;
 }
 
 export interface ApiErrorBody {

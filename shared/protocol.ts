@@ -17,6 +17,11 @@ export const CLOSE_CODES = {
   notFound: 4404,
   /** The person's rights on this document changed (phase or role); reconnect to get the new ones. */
   rightsChanged: 4100,
+  /**
+   * The client's copy of the text is from before a restore (its `generation` parameter is not the
+   * document's). Final: the client must drop its local copy, fetch the document and start afresh.
+   */
+  staleGeneration: 4410,
   /** The client sent a message the server cannot parse. */
   malformed: 4400,
   /** The server is shutting down; reconnect later. */

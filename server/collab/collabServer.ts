@@ -18,6 +18,7 @@ import { sessionIdFromCookieHeader } from '../http/cookies.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
 import { colorFor } from './identity.ts';
+import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 
 const HEARTBEAT_MS = 30_000;
@@ -146,10 +147,16 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     if (isForeignOrigin(req.headers.origin, req.headers.host, deps.publicUrl)) return refuse(socket, 403, 'Forbidden');
     const person = await sessions.resolve(sessionIdFromCookieHeader(req.headers.cookie));
     if (!person) return refuse(socket, 401, 'Unauthorized');
-    if (!DOCUMENT_ID_PATTERN.test(documentId) || !(await records.documents.get(documentId))) {
-      return refuse(socket, 404, 'Not Found');
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => open(ws, person, documentId));
+    const document = DOCUMENT_ID_PATTERN.test(documentId) ? await records.documents.get(documentId) : undefined;
+    if (!document) return refuse(socket, 404, 'Not Found');
+    const generation = url.searchParams.get('generation');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Refused after the handshake, with a close code: a failed handshake looks like a network error.
+      if (generation !== null && generation !== generationOf(document)) {
+        return ws.close(CLOSE_CODES.staleGeneration, 'The text was restored; reload it');
+      }
+      open(ws, person, documentId);
+    });
   }
 
   async function refresh(matches: (conn: Connection) => boolean): Promise<void> {

@@ -28,4 +28,7 @@ export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], ac
   sections: sections.map(({ id, number, title, level }) => ({ id, number, title, level })),
   access,
   adoptedAt: d.adoptedAt ?? null,
+  generation: generationOf(d),
 });
+
+export const generationOf = (d: DocumentRecord): string => d.generation ?? '1';

@@ -37,6 +37,12 @@ export interface DocumentRecord {
   deadline: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Changes when the text is restored from a backup. A client still holding the text from before must
+   * not merge it into the restored one (two separate histories of the same words merge into doubled
+   * text), so it is refused and starts afresh. Missing on records older than this field: "1".
+   */
+  generation?: string;
   /** Set when the document is adopted. */
   adoptedAt?: string | null;
   adoptedBy?: string | null;

@@ -1,0 +1,16 @@
+/** `npm run restore -- --from FILE [--force]`: restores a backup into DATA_DIR (the server must be stopped). */
+import { parseArgs } from 'node:util';
+import { parseConfig } from '../server/config.ts';
+import { restoreBackup } from '../server/backup/archive.ts';
+
+try {
+  const { values } = parseArgs({ options: { from: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  if (!values.from) throw new Error('Usage: npm run restore -- --from FILE [--force]');
+  const config = parseConfig(process.env);
+  const result = await restoreBackup(config.dataDir, values.from, { force: values.force });
+  console.log(`Restored ${result.files} files into ${config.dataDir}.`);
+  if (result.movedAside) console.log(`The data that was there is kept in ${result.movedAside}.`);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
