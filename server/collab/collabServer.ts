@@ -22,6 +22,7 @@ import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 
 const HEARTBEAT_MS = 30_000;
+const SHUTDOWN_GRACE_MS = 300;
 
 export interface CollabServer {
   rooms: RoomRegistry;
@@ -207,6 +208,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       clearInterval(heartbeat);
       for (const conn of connections) conn.close(CLOSE_CODES.shuttingDown, 'Server shutting down');
       await rooms.compactAll();
+      // A peer that never answers the closing handshake would hold the stop for ws's 30 s timeout.
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      for (const ws of wss.clients) ws.terminate();
       wss.close();
     },
   };
