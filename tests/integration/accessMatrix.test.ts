@@ -134,6 +134,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/documents/:id/signoffs', rule: 'signoff.read', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/signoffs` }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/signoffs/tally', rule: 'signoff.read', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/signoffs/tally` }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/events', rule: 'document.read', perDocument: true, stream: true, request: (c) => ({ route: `/api/documents/${c.documentId}/events` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/report', rule: 'report.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/report` }), ok: 200 },
   // Last: it ends the session the rows above use.
   { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },
 ];

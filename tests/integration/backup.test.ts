@@ -15,7 +15,7 @@ import { CLOSE_CODES } from '../../shared/protocol.ts';
 const DOC: string = SEED_IDS[0];
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
+  for (const f of cleanup.splice(0).toReversed()) await f();
 });
 const textOf = (doc: Y.Doc) => plainText(doc.getXmlFragment(TEXT_FIELD));
 

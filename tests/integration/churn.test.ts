@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 async function churn(rounds: number, cookie: string): Promise<void> {
   for (let round = 0; round < rounds; round++) {
-    const peers = Array.from({ length: 10 }, (_, i) => rawPeer(t.wsUrl, SEED_IDS[i % 2], cookie));
+    const peers = Array.from({ length: 10 }, (_, i) => rawPeer(t.wsUrl, SEED_IDS[i % 2]!, cookie));
     await Promise.all(peers.map((p, i) => (i % 3 === 0 ? Promise.resolve() : p.opened)));
     peers.forEach((p, i) => {
       if (i % 3 === 0) p.ws.terminate(); // possibly before the handshake finished

@@ -5,7 +5,7 @@
  * server and a fresh load from disk hold the same text, and every anchor resolves to the same words.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+import { assert as checkProperty, asyncProperty, integer } from 'fast-check';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
@@ -19,7 +19,7 @@ import type { Anchor } from '../../shared/api.ts';
 const DOC: string = SEED_IDS[1];
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
+  for (const f of cleanup.splice(0).toReversed()) await f();
 });
 
 function seeded(seed: number) {
@@ -126,10 +126,11 @@ async function run(seed: number, editors: number): Promise<void> {
 
 describe('convergence under a bad network', () => {
   it('holds for random editing sessions (seeded)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 3, max: 5 }), async (seed, editors) => {
+    expect.hasAssertions();
+    await checkProperty(
+      asyncProperty(integer({ min: 1, max: 2 ** 31 - 1 }), integer({ min: 3, max: 5 }), async (seed, editors) => {
         await run(seed, editors);
-        for (const f of cleanup.splice(0).reverse()) await f();
+        for (const f of cleanup.splice(0).toReversed()) await f();
       }),
       { numRuns: 4, seed: 20261123, endOnFailure: true },
     );

@@ -1,0 +1,76 @@
+/** `npm run report`: the same report from the stored data, without the server; clear refusals. */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const DOC: string = SEED_IDS[1];
+let t: TestServer;
+
+async function cli(args: string[], dataDir = t.dataDir): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const sections = (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body.sections;
+  const gov = await t.person({ role: 'participant', name: 'Jan de Vries', country: 'NL', stakeholder: 'government' });
+  const cso = await t.person({ role: 'participant', name: 'Ana Lima', country: 'BR', stakeholder: 'civil-society' });
+  for (const [person, section] of [[gov, 1], [cso, 1], [cso, 3]] as const) {
+    const res = await t.api('POST', `/api/documents/${DOC}/threads`, { cookie: person.cookie, body: { sectionId: sections[section].id, kind: 'general', body: `From ${person.person.name}, "quoted", é` } });
+    if (res.status !== 201) throw new Error(`thread refused: ${JSON.stringify(res.body)}`);
+  }
+});
+afterAll(() => t.close());
+
+const withoutTime = (report: { generatedAt?: string }) => ({ ...report, generatedAt: undefined });
+
+describe('npm run report', () => {
+  it('builds the same report as the API from the data on disk, with the same options', async () => {
+    const api = (await t.api('GET', `/api/documents/${DOC}/report?stakeholders=civil-society&anonymous=true&replies=false`, { cookie: t.adminCookie })).body;
+    const run = await cli(['--document', DOC, '--format', 'json', '--out', '-', '--stakeholders', 'civil-society', '--anonymous', '--no-replies']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(withoutTime(JSON.parse(run.stdout))).toEqual(withoutTime(api));
+    expect(api.summary.threads).toBe(2);
+  }, 60_000);
+
+  it('writes a file in the format asked for', async () => {
+    const out = path.join(t.dataDir, 'out.docx');
+    const run = await cli(['--document', DOC, '--format', 'docx', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('3 comments');
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    rmSync(out);
+  }, 60_000);
+
+  it('refuses bad arguments and unknown documents with exit code 1 and a clear message', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /--document is required/],
+      [['--document', DOC, '--format', 'xls'], /--format: format must be one of/],
+      [['--document', DOC, '--statuses', 'maybe'], /--statuses: statuses must be among/],
+      [['--document', DOC, '--colour', 'red'], /Unknown option '--colour'/],
+      [['--document', 'no-such-doc'], /No document "no-such-doc".*Documents: /],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => cli(args)));
+    runs.forEach((run, i) => {
+      expect(run.code, cases[i]![0].join(' ')).toBe(1);
+      expect(run.stderr).toMatch(cases[i]![1]);
+    });
+    const empty = await cli(['--document', DOC], path.join(t.dataDir, 'nothing-here'));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/No Accord data in/);
+    expect(existsSync(path.join(t.dataDir, 'nothing-here'))).toBe(false);
+  }, 60_000);
+});
