@@ -34,6 +34,8 @@ export interface Config {
   clientDir: string;
   sessionIdleMs: number;
   signInLimitPerMinute: number;
+  /** How often sockets are pinged and their sessions re-checked (tests shorten it). */
+  heartbeatMs: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 }
 
@@ -56,6 +58,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     clientDir: path.resolve(e.CLIENT_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
+    heartbeatMs: 30_000,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

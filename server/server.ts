@@ -60,7 +60,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
 
   const sessions = createSessionService(records, config.sessionIdleMs);
-  const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl });
+  const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log };
   const app = createApp(services);

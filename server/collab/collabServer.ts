@@ -43,6 +43,8 @@ export interface CollabDeps {
   states: DocumentStateStore;
   log: Logger;
   publicUrl: string | undefined;
+  /** How often sockets are pinged and their sessions re-checked. */
+  heartbeatMs?: number;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -89,7 +91,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
    * Listeners are attached before anything is awaited: a client sends its sync step 1 right after the
    * handshake, and a message that arrives while the room loads must wait, not be lost.
    */
-  function open(ws: WebSocket, person: PersonRecord, documentId: string): void {
+  function open(ws: WebSocket, person: PersonRecord, documentId: string, sessionId: string): void {
     const early: Array<[RawData, boolean]> = [];
     let conn: Connection | null = null;
     let closed = false;
@@ -121,6 +123,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       watchAwareness(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      sessionOf.set(current, sessionId);
       release = () => {
         connections.delete(current);
         const map = owners.get(room);
@@ -146,7 +149,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found');
     const documentId = decodeURIComponent(url.pathname.slice(prefix.length));
     if (isForeignOrigin(req.headers.origin, req.headers.host, deps.publicUrl)) return refuse(socket, 403, 'Forbidden');
-    const person = await sessions.resolve(sessionIdFromCookieHeader(req.headers.cookie));
+    const sessionId = sessionIdFromCookieHeader(req.headers.cookie);
+    const person = await sessions.resolve(sessionId);
     if (!person) return refuse(socket, 401, 'Unauthorized');
     const document = DOCUMENT_ID_PATTERN.test(documentId) ? await records.documents.get(documentId) : undefined;
     if (!document) return refuse(socket, 404, 'Not Found');
@@ -156,7 +160,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       if (generation !== null && generation !== generationOf(document)) {
         return ws.close(CLOSE_CODES.staleGeneration, 'The text was restored; reload it');
       }
-      open(ws, person, documentId);
+      open(ws, person, documentId, sessionId!);
     });
   }
 
@@ -176,7 +180,18 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     }
   }
 
+  /** The session each socket was opened with: re-checked at every heartbeat. */
+  const sessionOf = new WeakMap<Connection, string>();
+
   const heartbeat = setInterval(() => {
+    // An open editor counts as activity (resolve() refreshes the session); an expired or ended
+    // session closes the socket.
+    void Promise.all(
+      [...connections].map(async (conn) => {
+        const person = await sessions.resolve(sessionOf.get(conn)).catch(() => null);
+        if (!person) conn.close(CLOSE_CODES.unauthenticated, 'Your session has ended');
+      }),
+    );
     for (const conn of connections) {
       if (!conn.alive) {
         conn.ws.terminate();
@@ -185,7 +200,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       conn.alive = false;
       conn.ws.ping();
     }
-  }, HEARTBEAT_MS);
+  }, deps.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
 
   return {

@@ -127,6 +127,21 @@ describe('sockets follow changes of rights', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('closes the sockets of a session that expired while connected', async () => {
+    const short = await startTestServer({ config: { sessionIdleMs: 400, heartbeatMs: 100 } });
+    try {
+      const { cookie } = await short.person({ role: 'participant' });
+      const c = connect(short.wsUrl, DOC, cookie);
+      clients.push(c);
+      await c.synced;
+      expect(await closeCode(c)).toBe(CLOSE_CODES.unauthenticated);
+    } finally {
+      await short.close();
+    }
+  });
+});
+
 describe('presence', () => {
   it('drops awareness that claims another connection\'s client id', async () => {
     const victim = await t.person({ role: 'participant', name: 'Victim Person' });
