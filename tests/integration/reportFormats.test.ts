@@ -112,7 +112,7 @@ describe('Markdown', () => {
         expect(text).toContain(collapse(words));
       }
     }
-    expect(text).toContain(`${json.summary.threads} comments, 1 replies, 1 endorsements`);
+    expect(text).toContain(`${json.summary.threads} comments, 1 reply, 1 endorsement`);
   });
 });
 

@@ -1,0 +1,22 @@
+/** The consolidated feedback report of a document, as JSON or as a file (docs/REPORT.md). */
+import { Hono } from 'hono';
+import type { AppEnv, Services } from '../context.ts';
+import { validate } from '../validate.ts';
+import { requireRole } from '../middleware.ts';
+import { DocumentParam } from './documents.ts';
+import { buildReport, type ReportSource } from '../../report/build.ts';
+import { ReportQuery, reportOptions } from '../../report/options.ts';
+import { renderReport } from '../../report/render.ts';
+import { textsFromRooms } from '../../report/sources.ts';
+
+export function reportRoutes(services: Services) {
+  const source: ReportSource = { records: services.records, threads: services.threads, texts: textsFromRooms(services.collab.rooms) };
+  // The session is checked by the /api/documents/* middleware of documentRoutes.
+  return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
+    const query = c.req.valid('query');
+    const report = await buildReport(source, c.req.valid('param').id, reportOptions(query));
+    if (query.format === 'json') return c.json(report);
+    const file = await renderReport(report, query.format);
+    return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
+  });
+}

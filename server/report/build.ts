@@ -1,0 +1,85 @@
+/**
+ * Builds the consolidated feedback report of one document from the stored records, the threads and
+ * the document's text. It needs no server: the HTTP route reads the text from the open collaboration
+ * room, the CLI from the stored update log (sources.ts). It only reads; it never changes anything.
+ */
+import type * as Y from 'yjs';
+import type { Thread } from '../../shared/api.ts';
+import type { Section } from '../../shared/sections.ts';
+import type { Records } from '../storage/records.ts';
+import type { ThreadRepo } from '../storage/threadRecords.ts';
+import { indexText } from '../documents/anchors.ts';
+import { readSections } from '../documents/text.ts';
+import { inDocumentOrder, placeThread } from '../threads/present.ts';
+import { errors } from '../http/errors.ts';
+import { presentThread, selectThreads } from './filters.ts';
+import { summarise } from './summary.ts';
+import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection } from './types.ts';
+
+export interface DocumentTexts {
+  /** Runs fn on the current Y.Doc of the document; fn must only read it. */
+  read<T>(documentId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+}
+
+export interface ReportSource {
+  records: Pick<Records, 'documents' | 'people'>;
+  threads: Pick<ThreadRepo, 'list'>;
+  texts: DocumentTexts;
+  now?: () => Date;
+}
+
+export const UNPLACED_TITLE = 'Comments on removed sections';
+
+/** Sections and threads read from one state of the text, so quotes and numbering agree. */
+async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: Thread[] }> {
+  const [records, people] = await Promise.all([source.threads.list(documentId), source.records.people.list()]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const live = records.filter((t) => !t.withdrawnAt);
+  // The same placement and order as the threads API (listThreads), so both always agree.
+  return source.texts.read(documentId, (doc) => {
+    const index = indexText(doc);
+    return { sections: readSections(doc), threads: inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index) };
+  });
+}
+
+/** Threads grouped under their sections, in document order; threads of deleted sections last. */
+function groupBySection(sections: readonly Section[], threads: readonly Thread[], wanted: Set<string> | null): ReportSection[] {
+  const grouped = new Map<string, Thread[]>(sections.map((s) => [s.id, []]));
+  const unplaced: Thread[] = [];
+  for (const thread of threads) (grouped.get(thread.sectionId) ?? unplaced).push(thread);
+  const result: ReportSection[] = sections
+    .filter((s) => !wanted || wanted.has(s.id))
+    .map((s) => ({ id: s.id, number: s.number, title: s.title, threads: grouped.get(s.id) ?? [] }));
+  if (unplaced.length && (!wanted || wanted.has(UNPLACED_SECTION_ID))) {
+    result.push({ id: UNPLACED_SECTION_ID, number: '', title: UNPLACED_TITLE, threads: unplaced });
+  }
+  return result;
+}
+
+export async function buildReport(source: ReportSource, documentId: string, options: ReportOptions): Promise<Report> {
+  const record = await source.records.documents.get(documentId);
+  if (!record) throw errors.notFound('document');
+  const { sections, threads } = await readDocument(source, documentId);
+  let wanted: Set<string> | null = null;
+  if (options.sections) {
+    wanted = new Set(options.sections);
+    const known = new Set([...sections.map((s) => s.id), UNPLACED_SECTION_ID]);
+    const unknown = options.sections.filter((id) => !known.has(id));
+    if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`);
+  }
+  const grouped = groupBySection(sections, selectThreads(threads, options), wanted);
+  return {
+    document: {
+      id: record.id,
+      title: record.title,
+      phase: record.phase,
+      deadline: record.deadline,
+      // Read loosely: adoption is recorded by another module and may not be there.
+      adoptedAt: (record as { adoptedAt?: string | null }).adoptedAt ?? null,
+    },
+    generatedAt: (source.now?.() ?? new Date()).toISOString(),
+    options,
+    summary: summarise(grouped),
+    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options)) })),
+  };
+}

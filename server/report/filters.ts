@@ -1,0 +1,43 @@
+/**
+ * The report's options applied to threads: which threads it reports (stakeholder group, status),
+ * and how it shows them (with or without replies, named or anonymous). Never changes the input.
+ */
+import type { Reply, Thread, ThreadAuthor } from '../../shared/api.ts';
+import type { ReportOptions } from './types.ts';
+
+/** The threads the stakeholder and status options keep; sections are chosen when grouping. */
+export function selectThreads(threads: readonly Thread[], options: ReportOptions): Thread[] {
+  const stakeholders = options.stakeholders && new Set(options.stakeholders);
+  const statuses = options.statuses && new Set(options.statuses);
+  return threads.filter((t) => (!stakeholders || stakeholders.has(t.author.stakeholder)) && (!statuses || statuses.has(t.status)));
+}
+
+/** What remains of a person in the anonymous edition: where they come from, never who they are. */
+export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
+  return {
+    id: '',
+    name: author.country ? `Participant from ${author.country}` : 'Participant',
+    country: author.country,
+    organisation: '',
+    stakeholder: author.stakeholder,
+  };
+}
+
+/** The working group answers as a body; in the anonymous edition its members are not named either. */
+const WORKING_GROUP = 'Working group';
+
+/** A thread as the report shows it under these options. */
+export function presentThread(thread: Thread, options: ReportOptions): Thread {
+  const replies: Reply[] = options.replies ? thread.replies : [];
+  if (!options.anonymous) return replies === thread.replies ? thread : { ...thread, replies };
+  return {
+    ...thread,
+    author: anonymousAuthor(thread.author),
+    replies: replies.map((r) => ({ ...r, author: anonymousAuthor(r.author) })),
+    // The count of endorsements is part of the record; who endorsed is not.
+    endorsements: thread.endorsements.map(() => ''),
+    assigneeId: null,
+    dispositions: thread.dispositions.map((d) => ({ ...d, assigneeId: null, by: WORKING_GROUP })),
+    applied: thread.applied && { ...thread.applied, by: WORKING_GROUP },
+  };
+}

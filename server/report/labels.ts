@@ -1,0 +1,134 @@
+/**
+ * Wording shared by the file formats, so the CSV, Markdown, DOCX and PDF editions of one report say
+ * the same things in the same words.
+ */
+import type { Thread, ThreadAuthor } from '../../shared/api.ts';
+import { PHASE_LABELS, STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS, type ThreadKind } from '../../shared/domain.ts';
+import { UNKNOWN_COUNTRY } from './summary.ts';
+import type { Report, ReportSection } from './types.ts';
+
+/** Comment types as the ISO/IEC commenting template abbreviates them. */
+export const ISO_TYPE: Record<ThreadKind, string> = { general: 'ge', technical: 'te', editorial: 'ed', question: 'q' };
+
+export const REPORT_TITLE = 'Disposition of comments';
+
+/** The comment's reference, "3.2-1": section number and place within the section, as ISO numbers them. */
+export function threadNumber(section: ReportSection, index: number): string {
+  return `${section.number || 'R'}-${index + 1}`;
+}
+
+export function sectionHeading(section: ReportSection): string {
+  return section.number ? `${section.number} ${section.title}` : section.title;
+}
+
+/** The quote the comment is about: the live words, or the words it was made on once those are gone. */
+export function quoteOf(thread: Thread): string {
+  return thread.orphaned ? thread.originalQuote : thread.quote;
+}
+
+/** "(text since removed)" and the like, shown next to the quote where it helps. */
+export function quoteNote(thread: Thread): string | null {
+  if (thread.orphaned) return 'The commented text has since been removed.';
+  if (!thread.anchor) return 'Comment on the whole section.';
+  return null;
+}
+
+/** Who commented, most telling first: country, stakeholder group, organisation, name. */
+export function memberParts(author: ThreadAuthor): string[] {
+  return [author.country, STAKEHOLDER_LABELS[author.stakeholder], author.organisation, author.name].filter((part) => part.trim() !== '');
+}
+
+export function authorLine(author: ThreadAuthor): string {
+  const where = [author.organisation, author.country, STAKEHOLDER_LABELS[author.stakeholder]].filter((part) => part.trim() !== '');
+  return where.length ? `${author.name} (${where.join(', ')})` : author.name;
+}
+
+export function reactionLine(thread: Thread): string | null {
+  const reaction = thread.authorReaction;
+  if (!reaction) return null;
+  const said = reaction.reaction === 'accepts' ? 'Author accepts' : 'Author maintains objection';
+  return reaction.statement ? `${said}: ${reaction.statement}` : said;
+}
+
+/** The working group's answer in one block: status, reasoning, the author's reaction. */
+export function observations(thread: Thread): string[] {
+  const lines = [THREAD_STATUS_LABELS[thread.status] + (thread.response ? `: ${thread.response}` : '')];
+  if (thread.applied) lines.push(`Proposed wording applied to the text on ${day(thread.applied.at)}.`);
+  const reaction = reactionLine(thread);
+  if (reaction) lines.push(reaction);
+  return lines;
+}
+
+export const kindLabel = (kind: ThreadKind) => `${ISO_TYPE[kind]} (${THREAD_KIND_LABELS[kind]})`;
+
+// One formatter for the process: toLocaleDateString builds a new one per call, a third of the time of a big report.
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "12 March 2025": dates as the group writes them, in UTC so every edition agrees. */
+export function day(iso: string): string {
+  return DAY.format(new Date(iso));
+}
+
+/** The lines under the title: phase, dates, version, what the report leaves out. */
+export function metadataLines(report: Report): string[] {
+  const { document, options } = report;
+  const lines = [`Phase: ${PHASE_LABELS[document.phase]}`];
+  if (document.deadline) lines.push(`Consultation deadline: ${day(document.deadline)}`);
+  if (document.adoptedAt) lines.push(`Adopted: ${day(document.adoptedAt)}`);
+  if (document.version) lines.push(`Version: ${document.version}`);
+  lines.push(`Generated: ${day(report.generatedAt)} (${report.generatedAt.slice(11, 16)} UTC)`);
+  const filters: string[] = [];
+  if (options.sections) filters.push(`sections ${report.sections.map((s) => s.number || s.title).join(', ')}`);
+  if (options.stakeholders) filters.push(`stakeholder groups ${options.stakeholders.map((s) => STAKEHOLDER_LABELS[s]).join(', ')}`);
+  if (options.statuses) filters.push(`statuses ${options.statuses.map((s) => THREAD_STATUS_LABELS[s]).join(', ')}`);
+  if (filters.length) lines.push(`Only ${filters.join('; ')}`);
+  if (!options.replies) lines.push('Replies not included');
+  if (options.anonymous) lines.push('Anonymous edition: commenters are identified by country and stakeholder group only');
+  return lines;
+}
+
+/** The summary as labelled rows, for the formats that draw tables. */
+export function summaryTables(report: Report): Array<{ title: string; header: [string, string]; rows: Array<[string, string]> }> {
+  const { summary } = report;
+  const rows = <K extends string>(counts: Record<K, number>, label: (key: K) => string): Array<[string, string]> =>
+    (Object.entries(counts) as Array<[K, number]>).map(([key, n]) => [label(key), String(n)]);
+  return [
+    { title: 'By stakeholder group', header: ['Stakeholder group', 'Comments'], rows: rows(summary.byStakeholder, (k) => STAKEHOLDER_LABELS[k]) },
+    { title: 'By country', header: ['Country', 'Comments'], rows: rows(summary.byCountry, (k) => (k === UNKNOWN_COUNTRY ? 'Unknown' : k)) },
+    { title: 'By type', header: ['Type', 'Comments'], rows: rows(summary.byKind, (k) => kindLabel(k)) },
+    { title: 'By status', header: ['Status', 'Comments'], rows: rows(summary.byStatus, (k) => THREAD_STATUS_LABELS[k]) },
+  ];
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const totalsLine = ({ summary }: Report) =>
+  `${count(summary.threads, 'comment', 'comments')}, ${count(summary.replies, 'reply', 'replies')}, ${count(summary.endorsements, 'endorsement', 'endorsements')}`;
+
+/** Per-section counts as rows: section, comments, government, civil society, international, other. */
+export function sectionRows(report: Report): string[][] {
+  return report.summary.bySection.map((s) => [
+    s.number ? `${s.number} ${s.title}` : s.title,
+    String(s.threads),
+    String(s.byStakeholder.government),
+    String(s.byStakeholder['civil-society']),
+    String(s.byStakeholder.international),
+    String(s.byStakeholder.other),
+  ]);
+}
+
+export const SECTION_ROWS_HEADER = ['Section', 'Comments', 'Government', 'Civil society', 'International', 'Other'];
+
+/**
+ * Text that XML (DOCX) and the PDF writer can carry: control characters and unpaired surrogates,
+ * which the JSON API lets through, would make Word refuse the whole file.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''));
+}
+
+/** Whether the text reads right to left: its first letter is Hebrew, Arabic, Syriac, Thaana or N'Ko. */
+export function startsRightToLeft(text: string): boolean {
+  const first = /[\p{L}]/u.exec(text);
+  return first !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(first[0]);
+}

@@ -1,0 +1,41 @@
+/** A report as a file in one of the formats, with the name and type a browser needs to save it. */
+import { reportCsv } from './csv.ts';
+import { reportDocx } from './docx.ts';
+import { reportMarkdown } from './markdown.ts';
+import { reportPdf } from './pdf.ts';
+import type { Report, ReportFormat } from './types.ts';
+
+export interface ReportFile {
+  body: string | Uint8Array<ArrayBuffer>;
+  contentType: string;
+  fileName: string;
+}
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export const reportFileName = (documentId: string, format: ReportFormat) => `${documentId}-disposition-of-comments.${format}`;
+
+async function contents(report: Report, format: ReportFormat): Promise<ReportFile['body']> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2);
+    case 'csv':
+      return reportCsv(report);
+    case 'md':
+      return reportMarkdown(report);
+    case 'docx':
+      return Uint8Array.from(await reportDocx(report));
+    case 'pdf':
+      return Uint8Array.from(await reportPdf(report));
+  }
+}
+
+export async function renderReport(report: Report, format: ReportFormat): Promise<ReportFile> {
+  return { body: await contents(report, format), contentType: CONTENT_TYPES[format], fileName: reportFileName(report.document.id, format) };
+}
