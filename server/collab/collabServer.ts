@@ -224,7 +224,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       for (const conn of connections) conn.close(CLOSE_CODES.shuttingDown, 'Server shutting down');
       await rooms.compactAll();
       // A peer that never answers the closing handshake would hold the stop for ws's 30 s timeout.
-      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS));
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },

@@ -1,8 +1,7 @@
 /** A report as a file in one of the formats, with the name and type a browser needs to save it. */
 import { reportCsv } from './csv.ts';
-import { reportDocx } from './docx.ts';
 import { reportMarkdown } from './markdown.ts';
-import { reportPdf } from './pdf.ts';
+import { renderOffThread } from './offThread.ts';
 import type { Report, ReportFormat } from './types.ts';
 
 export interface ReportFile {
@@ -30,9 +29,8 @@ async function contents(report: Report, format: ReportFormat): Promise<ReportFil
     case 'md':
       return reportMarkdown(report);
     case 'docx':
-      return Uint8Array.from(await reportDocx(report));
     case 'pdf':
-      return Uint8Array.from(await reportPdf(report));
+      return renderOffThread(report, format);
   }
 }
 
