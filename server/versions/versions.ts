@@ -62,7 +62,8 @@ export async function takeVersion(deps: VersionDeps, actor: PersonRecord | null,
   return presentVersion(deps, version);
 }
 
-export const automaticVersionName = (phase: DocumentRecord['phase']) => `${PHASE_LABELS[phase]} begins (automatic)`;
+export const automaticVersionName = (phase: DocumentRecord['phase']) =>
+  phase === 'adopted' ? 'Adopted text (automatic)' : `${PHASE_LABELS[phase]} begins (automatic)`;
 
 export async function listVersions(deps: VersionDeps, documentId: string): Promise<VersionSummary[]> {
   await documentOf(deps, documentId);

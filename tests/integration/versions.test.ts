@@ -70,6 +70,21 @@ describe('versions', () => {
   });
 });
 
+describe('version files', () => {
+  it('export as Word and PDF', async () => {
+    const v = await version('Revised draft after Module II');
+    const docx = await fetch(`${t.url}/api/documents/${DOC}/versions/${v.id}?format=docx`, { headers: { cookie: t.adminCookie } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain('revised-draft-after-module-ii.docx');
+    const bytes = new Uint8Array(await docx.arrayBuffer());
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+    const pdf = await fetch(`${t.url}/api/documents/${DOC}/versions/${v.id}?format=pdf`, { headers: { cookie: t.adminCookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    expect((await t.api('GET', `/api/documents/${DOC}/versions/${v.id}?format=odt`, { cookie: t.adminCookie })).status).toBe(400);
+  });
+});
+
 describe('compare', () => {
   it('finds exactly the changed words and sections, and the answered comments behind them', async () => {
     const participant = await t.person({ role: 'participant', name: 'Proposer' });
@@ -153,5 +168,10 @@ describe('sign-off and adoption', () => {
     const detail = (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body;
     expect(Date.parse(detail.adoptedAt)).toBeGreaterThan(0);
     expect(detail.access.edit).toBe(false);
+    // The final document carries its adoption stamp.
+    const adopted = (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body.at(-1);
+    expect(adopted.name).toBe('Adopted text (automatic)');
+    const md = await (await fetch(`${t.url}/api/documents/${DOC}/versions/${adopted.id}?format=md`, { headers: { cookie: t.adminCookie } })).text();
+    expect(md).toMatch(/\*\*Adopted on \d+ \w+ \d{4}\*\*/);
   });
 });

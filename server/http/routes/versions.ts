@@ -7,13 +7,20 @@ import { validate } from '../validate.ts';
 import { DocumentParam } from './documents.ts';
 import { listVersions, readVersion, restoreVersion, takeVersion } from '../../versions/versions.ts';
 import { compareVersions } from '../../versions/changes.ts';
-import { versionAsMarkdown } from '../../versions/exportVersion.ts';
+import { adoptionStamp, versionAsMarkdown } from '../../versions/exportVersion.ts';
+import { versionAsDocx, versionAsPdf } from '../../versions/exportFiles.ts';
 
 const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
 const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
 const VersionRef = z.union([z.literal('current'), z.string().uuid('from and to must be version ids or "current"')]);
 const CompareQuery = z.object({ from: VersionRef, to: VersionRef.default('current') });
-const ExportQuery = z.object({ format: z.enum(['json', 'md']).default('json') });
+const ExportQuery = z.object({ format: z.enum(['json', 'md', 'docx', 'pdf']).default('json') });
+
+const FILE_TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
 
 export function versionRoutes(services: Services) {
   return new Hono<AppEnv>()
@@ -24,10 +31,13 @@ export function versionRoutes(services: Services) {
     .get('/api/documents/:id/versions/:versionId', validate('param', VersionParam), validate('query', ExportQuery), async (c) => {
       const { id, versionId } = c.req.valid('param');
       const version = await readVersion(services, id, versionId);
-      if (c.req.valid('query').format === 'json') return c.json(version);
-      const document = await services.records.documents.get(id);
-      c.header('Content-Disposition', `attachment; filename="${id}-${versionId.slice(0, 8)}.md"`);
-      return c.body(versionAsMarkdown(document!.title, version), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+      const { format } = c.req.valid('query');
+      if (format === 'json') return c.json(version);
+      const document = (await services.records.documents.get(id))!;
+      const exported = { ...version, title: document.title, stamp: adoptionStamp(document, version.createdAt) };
+      const body = format === 'md' ? versionAsMarkdown(exported) : format === 'docx' ? await versionAsDocx(exported) : await versionAsPdf(exported);
+      const fileName = `${id}-${version.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'version'}.${format}`;
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'Content-Type': FILE_TYPES[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
     })
     .post('/api/documents/:id/versions/:versionId/restore', validate('param', VersionParam), async (c) => {
       const { id, versionId } = c.req.valid('param');

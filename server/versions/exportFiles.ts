@@ -1,0 +1,68 @@
+/**
+ * A version of the text as Word and PDF files: title, the version's name and date (and, for the
+ * adopted text, the adoption stamp), the preamble, then each section with its number. Uses the same
+ * text handling as the report, so every script the report can show, this can show too.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import PDFKitDocument from 'pdfkit';
+import type { SectionText } from '../documents/text.ts';
+import { printable } from '../report/labels.ts';
+import { drawable, FONTS, runs } from '../report/pdfText.ts';
+
+export interface VersionForExport {
+  title: string;
+  name: string;
+  createdAt: string;
+  preamble: string;
+  sections: SectionText[];
+  /** "Adopted on 3 March 2027", when the text is the adopted one. */
+  stamp: string | null;
+}
+
+const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const subtitle = (v: VersionForExport) => [v.stamp, `${v.name}, ${longDate(v.createdAt)}`].filter(Boolean).join(' · ');
+const DOCX_HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+export async function versionAsDocx(v: VersionForExport): Promise<Buffer> {
+  const lines = (text: string) => text.split('\n').filter((l) => l.trim()).map((l) => new Paragraph({ children: [new TextRun(printable(l))] }));
+  const children: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(printable(v.title))] }),
+    new Paragraph({ children: [new TextRun({ text: printable(subtitle(v)), italics: true })] }),
+    ...lines(v.preamble),
+  ];
+  for (const section of v.sections) {
+    const heading = DOCX_HEADINGS[Math.min(DOCX_HEADINGS.length - 1, section.level - 1)];
+    children.push(new Paragraph({ heading, children: [new TextRun(printable(`${section.number} ${section.title}`))] }), ...lines(section.text));
+  }
+  const document = new Document({ title: printable(v.title), creator: 'Accord', styles: { default: { document: { run: { font: 'Arial', size: 22 } } } }, sections: [{ children }] });
+  return Packer.toBuffer(document);
+}
+
+export function versionAsPdf(v: VersionForExport): Promise<Buffer> {
+  const doc = new PDFKitDocument({ size: 'A4', margin: 56, info: { Title: drawable(v.title), Creator: 'Accord' } });
+  doc.registerFont('regular', FONTS.regular);
+  doc.registerFont('bold', FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const write = (text: string, font: 'regular' | 'bold', size: number, gap = 0.4) => {
+    doc.font(font).fontSize(size);
+    for (const line of drawable(text).split('\n')) {
+      if (!line.trim()) continue;
+      const parts = runs(line);
+      doc.x = doc.page.margins.left;
+      parts.forEach((part, i) => doc.text(part, { continued: i < parts.length - 1 }));
+      doc.moveDown(gap);
+    }
+  };
+  write(v.title, 'bold', 18);
+  write(subtitle(v), 'regular', 10, 1);
+  write(v.preamble, 'regular', 11);
+  for (const section of v.sections) {
+    doc.moveDown(0.5);
+    write(`${section.number} ${section.title}`, 'bold', section.level === 1 ? 14 : 12);
+    write(section.text, 'regular', 11);
+  }
+  doc.end();
+  return done;
+}
