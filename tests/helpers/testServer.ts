@@ -78,7 +78,9 @@ export async function startTestServer(options: { dataDir?: string; config?: Part
       headers['content-type'] ??= 'application/json';
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     }
-    const res = await fetch(`${state.url}${route}`, { method, headers, body, redirect: 'manual' });
+    const init: RequestInit = { method, headers, redirect: 'manual' };
+    if (body !== undefined) init.body = body;
+    const res = await fetch(`${state.url}${route}`, init);
     const text = await res.text();
     let parsed: unknown = text;
     try {
