@@ -70,6 +70,10 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
     s.once('error', reject);
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Node's 5 s keep-alive closes idle connections just as a busy client reuses them (ECONNRESET);
+  // a longer one, as load balancers use, avoids that race.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   collab.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
