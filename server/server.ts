@@ -23,6 +23,7 @@ import { seedDocuments } from './documents/seed.ts';
 import { createCollabServer } from './collab/collabServer.ts';
 import { CLOSE_CODES } from '../shared/protocol.ts';
 import { createApp } from './http/app.ts';
+import { automaticVersionName, takeVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
 
 export interface RunningServer {
@@ -63,6 +64,8 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log };
+  // Seeded drafts start in consultation: their consultation draft is the first version.
+  for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('consultation'), true);
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {

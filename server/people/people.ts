@@ -32,7 +32,17 @@ export class PersonConflict extends Error {}
 
 const actorOf = (actor: PersonRecord) => ({ actorId: actor.id, actorName: actor.name });
 
+export class EmailTaken extends Error {}
+
+/** One account per email address: a second invitation to the same person is a mistake. */
+async function refuseTakenEmail(deps: PeopleDeps, email: string, exceptId?: string): Promise<void> {
+  const wanted = email.trim().toLowerCase();
+  const taken = (await deps.records.people.list()).find((p) => p.id !== exceptId && p.email.trim().toLowerCase() === wanted);
+  if (taken) throw new EmailTaken(`${taken.name} already has an account with ${email}. Give them a new sign-in link instead.`);
+}
+
 export async function invitePerson(deps: PeopleDeps, actor: PersonRecord, fields: NewPerson): Promise<{ person: PersonRecord; token: string }> {
+  await refuseTakenEmail(deps, fields.email);
   const token = newSecret();
   const person: PersonRecord = {
     id: newId(),
@@ -49,6 +59,7 @@ export async function invitePerson(deps: PeopleDeps, actor: PersonRecord, fields
 export async function changePerson(deps: PeopleDeps, actor: PersonRecord, id: string, change: PersonChange): Promise<PersonRecord | null> {
   const before = await deps.records.people.get(id);
   if (!before) return null;
+  if (change.email !== undefined) await refuseTakenEmail(deps, change.email, id);
   if (id === actor.id && (change.active === false || (change.role && change.role !== before.role))) {
     throw new PersonConflict('You cannot deactivate yourself or change your own role; ask another Secretariat member.');
   }

@@ -131,7 +131,7 @@ export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, thre
   await deps.threads.update(threadId, (t) => {
     t.withdrawnAt = nowIso(deps);
   });
-  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { body: thread.body } });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { documentId: thread.documentId, body: thread.body } });
   deps.events.publish(thread.documentId, { type: 'thread-removed', threadId });
 }
 

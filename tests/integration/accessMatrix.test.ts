@@ -30,6 +30,8 @@ interface RouteCase {
   ok: number;
 }
 
+let invited = 0;
+
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/health' }), ok: 200 },
   { method: 'GET', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 200 },
@@ -50,7 +52,7 @@ const ROUTES: RouteCase[] = [
     path: '/api/people',
     rule: 'people.manage',
     perDocument: false,
-    request: () => ({ route: '/api/people', body: { name: 'Matrix', email: 'matrix@example.org', role: 'participant', country: 'NL', stakeholder: 'government' } }),
+    request: () => ({ route: '/api/people', body: { name: 'Matrix', email: `matrix${++invited}@example.org`, role: 'participant', country: 'NL', stakeholder: 'government' } }),
     ok: 201,
   },
   {

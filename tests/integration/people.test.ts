@@ -34,6 +34,16 @@ describe('people', () => {
     expect(await signIn(t.url, res.body.inviteToken)).toMatch(/^accord_session=/);
   });
 
+  it('refuses a second account for the same email address', async () => {
+    const { person } = await t.person({ role: 'participant', email: 'twice@example.org' });
+    const again = await t.api('POST', '/api/people', { cookie: t.adminCookie, body: { name: 'Twice', email: 'TWICE@example.org', role: 'participant', country: 'DE', stakeholder: 'government' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('email_taken');
+    const other = await t.person({ role: 'participant' });
+    expect((await t.api('PATCH', `/api/people/${other.person.id}`, { cookie: t.adminCookie, body: { email: 'twice@example.org' } })).status).toBe(409);
+    expect((await t.api('PATCH', `/api/people/${person.id}`, { cookie: t.adminCookie, body: { email: 'twice@example.org' } })).status).toBe(200);
+  });
+
   it('does not let the Secretariat lock itself out', async () => {
     const me = (await t.api('GET', '/api/session', { cookie: t.adminCookie })).body.person;
     const res = await t.api('PATCH', `/api/people/${me.id}`, { cookie: t.adminCookie, body: { active: false } });

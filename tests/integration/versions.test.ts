@@ -40,10 +40,10 @@ describe('versions', () => {
     await t.setPhase(DOC, 'revision');
     await t.setPhase(DOC, 'revision');
     const list = (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body;
-    expect(list.map((v: { name: string }) => v.name)).toEqual(['Consultation draft', 'Revision begins (automatic)']);
+    expect(list.map((v: { name: string }) => v.name)).toEqual(['Consultation begins (automatic)', 'Consultation draft', 'Revision begins (automatic)']);
     await t.restart();
     const cookie = await signIn(t.url, ADMIN_TOKEN);
-    expect((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body).toHaveLength(2);
+    expect((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body).toHaveLength(3);
     const read = await t.api('GET', `/api/documents/${DOC}/versions/${named.id}`, { cookie });
     expect(read.status).toBe(200);
     expect(read.body.sections.length).toBeGreaterThanOrEqual(20);

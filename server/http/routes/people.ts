@@ -8,7 +8,7 @@ import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { presentPerson, presentPersonForSecretariat } from '../presenters.ts';
-import { changePerson, invitePerson, PersonConflict, renewInvitation, type PeopleDeps } from '../../people/people.ts';
+import { changePerson, EmailTaken, invitePerson, PersonConflict, renewInvitation, type PeopleDeps } from '../../people/people.ts';
 
 const fields = {
   name: z.string().trim().min(1, 'name is required').max(MAX_NAME_CHARS),
@@ -43,8 +43,13 @@ export function peopleRoutes(services: Services) {
     .use('/api/people/*', requireSession(services), requireRole('people.manage'))
     .get('/api/people', async (c) => c.json((await services.records.people.list()).map(presentPersonForSecretariat)))
     .post('/api/people', validate('json', NewPerson), async (c) => {
-      const { person, token } = await invitePerson(deps, c.get('person'), c.req.valid('json'));
-      return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: linkFor(c.req.url, token) }, 201);
+      try {
+        const { person, token } = await invitePerson(deps, c.get('person'), c.req.valid('json'));
+        return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: linkFor(c.req.url, token) }, 201);
+      } catch (error) {
+        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
+        throw error;
+      }
     })
     .patch('/api/people/:id', validate('param', PersonParam), validate('json', PersonChange), async (c) => {
       try {
@@ -53,6 +58,7 @@ export function peopleRoutes(services: Services) {
         return c.json(presentPersonForSecretariat(person));
       } catch (error) {
         if (error instanceof PersonConflict) throw errors.conflict('own_account', error.message);
+        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
         throw error;
       }
     })
