@@ -27,5 +27,7 @@ export function clientBuildIsStale(root: string, clientDir: string): boolean {
 export async function buildClient(root: string): Promise<void> {
   const { build } = await import('vite');
   // The config names client/ as its root; passing `root` here would override it.
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build: under vitest NODE_ENV is "test", which would otherwise ship
+  // the development build that `npm start` then serves as if it were current.
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' } });
 }

@@ -42,10 +42,22 @@ export class Connection {
       this.ws.terminate();
       return;
     }
+    // Messages sent in one turn of the event loop leave in one write, not one system call each.
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (socket && !this.corked) {
+      this.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
     this.ws.send(message, (error) => {
       if (error) this.ws.terminate();
     });
   }
+
+  private corked = false;
 
   /** Sends our sync step 1 and the current presence, as y-websocket's server does on connect. */
   greet(): void {

@@ -45,6 +45,7 @@ export function decodeRecords(bytes: Buffer): { updates: Uint8Array[]; goodBytes
 }
 
 interface LogFile {
+  path: string;
   handle: FileHandle | null;
   queued: Buffer[];
   /** Serialises writes, syncs and replacements of this file. */
@@ -65,10 +66,9 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   };
 
   function entry(id: string): LogFile {
-    fileOf(id);
     let file = files.get(id);
     if (!file) {
-      file = { handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false };
+      file = { path: fileOf(id), handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false };
       files.set(id, file);
     }
     return file;
@@ -83,7 +83,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   async function handleOf(id: string, file: LogFile): Promise<FileHandle> {
     if (!file.handle) {
       await fs.mkdir(folder, { recursive: true });
-      file.handle = await fs.open(fileOf(id), 'a', 0o600);
+      file.handle = await fs.open(file.path, 'a', 0o600);
     }
     return file.handle;
   }
@@ -153,7 +153,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
         file.handle = null;
         file.dirty = false;
         await old?.close();
-        await writeFileDurably(fileOf(id), encodeRecord(state));
+        await writeFileDurably(file.path, encodeRecord(state));
       });
     },
 

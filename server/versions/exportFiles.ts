@@ -3,11 +3,12 @@
  * adopted text, the adoption stamp), the preamble, then each section with its number. Uses the same
  * text handling as the report, so every script the report can show, this can show too.
  */
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import PDFKitDocument from 'pdfkit';
 import type { SectionText } from '../documents/text.ts';
 import { printable } from '../report/labels.ts';
-import { drawable, FONTS, runs } from '../report/pdfText.ts';
+
+// docx, pdfkit and the fonts weigh ~26 MB in memory: loaded when a file is first asked for.
+const docxLibrary = () => import('docx');
+const pdfLibrary = async () => ({ PDFKitDocument: (await import('pdfkit')).default, ...(await import('../report/pdfText.ts')) });
 
 export interface VersionForExport {
   title: string;
@@ -21,24 +22,26 @@ export interface VersionForExport {
 
 const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const subtitle = (v: VersionForExport) => [v.stamp, `${v.name}, ${longDate(v.createdAt)}`].filter(Boolean).join(' · ');
-const DOCX_HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
 export async function versionAsDocx(v: VersionForExport): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await docxLibrary();
+  const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
   const lines = (text: string) => text.split('\n').filter((l) => l.trim()).map((l) => new Paragraph({ children: [new TextRun(printable(l))] }));
-  const children: Paragraph[] = [
+  const children: InstanceType<typeof Paragraph>[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(printable(v.title))] }),
     new Paragraph({ children: [new TextRun({ text: printable(subtitle(v)), italics: true })] }),
     ...lines(v.preamble),
   ];
   for (const section of v.sections) {
-    const heading = DOCX_HEADINGS[Math.min(DOCX_HEADINGS.length - 1, section.level - 1)];
+    const heading = headings[Math.min(headings.length - 1, section.level - 1)];
     children.push(new Paragraph({ heading, children: [new TextRun(printable(`${section.number} ${section.title}`))] }), ...lines(section.text));
   }
   const document = new Document({ title: printable(v.title), creator: 'Accord', styles: { default: { document: { run: { font: 'Arial', size: 22 } } } }, sections: [{ children }] });
   return Packer.toBuffer(document);
 }
 
-export function versionAsPdf(v: VersionForExport): Promise<Buffer> {
+export async function versionAsPdf(v: VersionForExport): Promise<Buffer> {
+  const { PDFKitDocument, drawable, FONTS, runs } = await pdfLibrary();
   const doc = new PDFKitDocument({ size: 'A4', margin: 56, info: { Title: drawable(v.title), Creator: 'Accord' } });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);

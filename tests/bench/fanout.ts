@@ -1,0 +1,233 @@
+/**
+ * (a) Fan-out: many clients on a document, some of them typing a few characters into a paragraph's
+ * Y.XmlText at a steady rate, as the editor does. Latency is measured per update and per receiving
+ * client, from just before the sender's insert to the receiver's document having applied it: each
+ * send records the sender's Yjs clock, and a receiver has an update once its state vector has
+ * passed that clock (so merged or split relays would still count correctly).
+ */
+import * as Y from 'yjs';
+import { allSynced, closeAll, cookieOf, join, type CollabClient, type Endpoint } from './clients.ts';
+import type { BenchContext } from './context.ts';
+import { DOCUMENTS, ownThreadCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
+
+export interface FanoutParams {
+  endpoint: Endpoint;
+  documentIds: string[];
+  clientsPerDocument: number;
+  typersPerDocument: number;
+  updatesPerSecond: number;
+  warmupMs: number;
+  durationMs: number;
+  seed: number;
+}
+
+export interface FanoutOutcome {
+  /** Latency of every delivery measured, ms. */
+  samples: number[];
+  expected: number;
+  missing: number;
+  updates: number;
+  /** CPU time of the servers' thread during the measured typing (ms). */
+  serverCpuMs: number | null;
+  /** CPU time of the client thread during the measured typing (ms). */
+  clientCpuMs: number | null;
+}
+
+interface Typer {
+  client: CollabClient;
+  text: Y.XmlText;
+  clocks: number[];
+  times: number[];
+  measured: boolean[];
+}
+
+const LETTERS = 'etaoinshrdlucmfwyp ';
+
+function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
+  const texts: Y.XmlText[] = [];
+  for (const node of doc.getXmlFragment('default').toArray()) {
+    if (node instanceof Y.XmlElement && node.nodeName === 'paragraph' && node.get(0) instanceof Y.XmlText) texts.push(node.get(0) as Y.XmlText);
+  }
+  return texts;
+}
+
+/** Client-thread half: connect, type for warm-up plus duration, wait for every receiver, report. */
+export async function fanoutClients(p: FanoutParams): Promise<FanoutOutcome> {
+  const next = random(p.seed);
+  const documents = p.documentIds.map((documentId, d) =>
+    Array.from({ length: p.clientsPerDocument }, (_, i) =>
+      i < p.typersPerDocument
+        ? join(p.endpoint, documentId, cookieOf(p.endpoint.writers, d * p.typersPerDocument + i))
+        : join(p.endpoint, documentId, cookieOf(p.endpoint.readers, d * p.clientsPerDocument + i)),
+    ),
+  );
+  const all = documents.flat();
+  try {
+    await allSynced(all, 60_000, `${all.length} clients to sync`);
+
+    const samples: number[] = [];
+    let recording = false;
+    const typers: Typer[][] = documents.map((members) =>
+      members.slice(0, p.typersPerDocument).map((client, k) => {
+        const texts = paragraphTexts(client.doc);
+        const text = texts[(k * 7) % texts.length];
+        if (!text) throw new Error('the bench document has no paragraph to type in');
+        return { client, text, clocks: [], times: [], measured: [] };
+      }),
+    );
+    documents.forEach((members, d) => {
+      const senders = typers[d]!;
+      for (const receiver of members) {
+        const seen = senders.map(() => 0);
+        receiver.doc.on('update', () => {
+          const now = performance.now();
+          senders.forEach((sender, k) => {
+            if (sender.client === receiver) return;
+            const state = Y.getState(receiver.doc.store, sender.client.doc.clientID);
+            let i = seen[k]!;
+            while (i < sender.clocks.length && sender.clocks[i]! < state) {
+              if (sender.measured[i]) samples.push(now - sender.times[i]!);
+              i++;
+            }
+            seen[k] = i;
+          });
+        });
+      }
+    });
+
+    const type = (typer: Typer) => {
+      const length = 1 + Math.floor(next() * 3);
+      let chars = '';
+      for (let i = 0; i < length; i++) chars += LETTERS[Math.floor(next() * LETTERS.length)];
+      const position = Math.floor(next() * (typer.text.length + 1));
+      typer.clocks.push(Y.getState(typer.client.doc.store, typer.client.doc.clientID));
+      typer.measured.push(recording);
+      typer.times.push(performance.now());
+      typer.text.insert(position, chars);
+    };
+    const period = 1000 / p.updatesPerSecond;
+    const timers: NodeJS.Timeout[] = [];
+    for (const typer of typers.flat()) {
+      // Spread the typers over the period, as people do not type in step.
+      const start = setTimeout(() => timers.push(setInterval(() => type(typer), period)), next() * period);
+      timers.push(start);
+    }
+    await new Promise((resolve) => setTimeout(resolve, p.warmupMs));
+    recording = true;
+    const cpuBefore = serverThreadCpuMs();
+    const clientCpuBefore = ownThreadCpuMs();
+    await new Promise((resolve) => setTimeout(resolve, p.durationMs));
+    recording = false;
+    const cpuAfter = serverThreadCpuMs();
+    const clientCpuAfter = ownThreadCpuMs();
+    for (const timer of timers) clearTimeout(timer);
+
+    const sends = typers.flat().reduce((sum, t) => sum + t.measured.filter(Boolean).length, 0);
+    const expected = sends * (p.clientsPerDocument - 1);
+    await until(() => samples.length >= expected, 15_000, 'every receiver to see every update').catch(() => undefined);
+    const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+    return { samples, expected, missing: expected - samples.length, updates: sends, serverCpuMs: spent(cpuBefore, cpuAfter), clientCpuMs: spent(clientCpuBefore, clientCpuAfter) };
+  } finally {
+    closeAll(all);
+  }
+}
+
+const CONFIGS = [
+  { label: '40 clients / 1 doc / 10 typing', documents: [DOCUMENTS.fanoutOne], clientsPerDocument: 40, typersPerDocument: 10 },
+  { label: '200 clients / 10 docs / 50 typing', documents: [...DOCUMENTS.fanoutMany], clientsPerDocument: 20, typersPerDocument: 5 },
+];
+
+interface Pooled {
+  samples: number[];
+  expected: number;
+  missing: number;
+  updates: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  measuredMs: number;
+}
+
+const emptyPool = (): Pooled => ({ samples: [], expected: 0, missing: 0, updates: 0, serverCpuMs: 0, clientCpuMs: 0, measuredMs: 0 });
+
+/** A short untimed run, so that the first measured server does not pay for the client thread's JIT warm-up. */
+async function warmUp(ctx: BenchContext): Promise<void> {
+  ctx.log('(a) warming the client thread up…');
+  await ctx.clients.call<FanoutOutcome>('fanout', {
+    endpoint: ctx.reference.endpoint,
+    documentIds: [DOCUMENTS.fanoutOne],
+    clientsPerDocument: 20,
+    typersPerDocument: 10,
+    updatesPerSecond: 20,
+    warmupMs: 300,
+    durationMs: 1000,
+    seed: 1,
+  } satisfies FanoutParams);
+  await ctx.reference.idle();
+}
+
+/**
+ * Main-thread half: both configurations against both servers, in rounds that alternate which
+ * server goes first (other work on the machine changes over time), then figures and the (a) target.
+ */
+export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
+  const figures: Figure[] = [];
+  const verdicts: Verdict[] = [];
+  const notes: string[] = [];
+  const rounds = ctx.options.quick ? 1 : 2;
+  const durationMs = ctx.options.quick ? 3000 : 5000;
+  const warmupMs = ctx.options.quick ? 500 : 1000;
+  await warmUp(ctx);
+  for (const config of CONFIGS) {
+    const pooled: Record<Side, Pooled> = { ours: emptyPool(), reference: emptyPool() };
+    for (let round = 0; round < rounds; round++) {
+      const oursFirst = (round + CONFIGS.indexOf(config)) % 2 === 0;
+      for (const side of oursFirst ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours]) {
+        ctx.log(`(a) fan-out ${config.label} on ${side.endpoint.side}, round ${round + 1}/${rounds}…`);
+        const outcome = await ctx.clients.call<FanoutOutcome>('fanout', {
+          endpoint: side.endpoint,
+          documentIds: config.documents,
+          clientsPerDocument: config.clientsPerDocument,
+          typersPerDocument: config.typersPerDocument,
+          updatesPerSecond: 5,
+          warmupMs,
+          durationMs,
+          seed: 42 + round,
+        } satisfies FanoutParams);
+        await side.idle();
+        const pool = pooled[side.endpoint.side];
+        for (const sample of outcome.samples) pool.samples.push(sample);
+        pool.expected += outcome.expected;
+        pool.missing += outcome.missing;
+        pool.updates += outcome.updates;
+        pool.serverCpuMs += outcome.serverCpuMs ?? Number.NaN;
+        pool.clientCpuMs += outcome.clientCpuMs ?? Number.NaN;
+        pool.measuredMs += durationMs;
+      }
+    }
+    const ours: LatencySummary = summarize(pooled.ours.samples);
+    const reference: LatencySummary = summarize(pooled.reference.samples);
+    const scenario = `(a) fan-out, ${config.label}`;
+    for (const key of ['p50', 'p95', 'p99'] as const) {
+      figures.push({ scenario, metric: `edit → other client, ${key}`, unit: 'ms', ours: ours[key], reference: reference[key], better: 'lower' });
+    }
+    const cpuPerUpdate = (pool: Pooled) => (pool.serverCpuMs * 1000) / pool.updates;
+    const busy = (pool: Pooled) => (pool.clientCpuMs / pool.measuredMs) * 100;
+    figures.push(
+      { scenario, metric: 'server thread CPU per update typed', unit: 'µs', ours: cpuPerUpdate(pooled.ours), reference: cpuPerUpdate(pooled.reference), better: 'lower' },
+      { scenario, metric: 'client thread busy (all clients)', unit: '%', ours: busy(pooled.ours), reference: busy(pooled.reference), better: 'lower' },
+      { scenario, metric: 'deliveries measured (updates × receivers)', unit: 'count', ours: ours.count, reference: reference.count, better: 'higher' },
+    );
+    for (const [side, pool] of Object.entries(pooled)) {
+      if (pool.missing > 0) notes.push(`${scenario}: ${pool.missing} of ${pool.expected} deliveries on ${side} had not arrived 15 s after the typing stopped.`);
+    }
+    verdicts.push({
+      target: `(a) ${config.label}: our p99 ≤ reference p99`,
+      pass: pooled.ours.missing === 0 && ours.p99 <= reference.p99,
+      detail: `${ours.p99.toFixed(1)} ms vs ${reference.p99.toFixed(1)} ms (${((ours.p99 / reference.p99) * 100).toFixed(0)} %)`,
+    });
+  }
+  notes.push(
+    `(a) per server and configuration: ${rounds} round(s) of ${durationMs / 1000} s measured after ${warmupMs / 1000} s of warm-up typing, alternating which server goes first; each typist types 1–3 characters at a random place in a paragraph, 5 times a second.`,
+  );
+  return { figures, verdicts, notes };
+}

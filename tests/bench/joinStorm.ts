@@ -1,0 +1,91 @@
+/**
+ * (c) Join storm: 100 clients open, all at once, a document that holds the whole automerge-paper
+ * trace (104,852 characters typed as 259,778 transactions, about 311 kB of Yjs state). Each
+ * client's time runs from creating its provider to its `sync` event (the server's state applied).
+ * Our server has the document on disk only (it was written and dropped when its last holder left),
+ * so the storm includes loading it; the reference keeps every document in memory.
+ */
+import { allSynced, closeAll, cookieOf, join, type Endpoint } from './clients.ts';
+import type { BenchContext } from './context.ts';
+import { DOCUMENTS, summarize, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
+import { loadTrace, longestParagraphText, plain, wholeTraceState } from './trace.ts';
+
+export interface StormParams {
+  endpoint: Endpoint;
+  documentId: string;
+  clients: number;
+  expectedText: number;
+}
+
+export async function stormClients(p: StormParams): Promise<number[]> {
+  const times: number[] = [];
+  const clients = Array.from({ length: p.clients }, (_, i) => {
+    const started = performance.now();
+    const client = join(p.endpoint, p.documentId, cookieOf(p.endpoint.readers, i));
+    void client.synced.then(() => times.push(performance.now() - started));
+    return client;
+  });
+  try {
+    await allSynced(clients, 120_000, `${p.clients} clients to sync the trace document`);
+    for (const client of clients) {
+      // The trace's paragraph went in at the start of the seeded text; Yjs orders such inserts by client id.
+      const text = longestParagraphText(client.doc);
+      if (!text || plain(text).length !== p.expectedText) throw new Error('a client synced without the whole trace');
+    }
+    return times;
+  } finally {
+    closeAll(clients);
+  }
+}
+
+export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
+  ctx.log('(c) join storm: typing the whole trace into a local document…');
+  const state = wholeTraceState();
+  await ctx.ours.apply(DOCUMENTS.storm, state);
+  ctx.reference.prime(DOCUMENTS.storm, state);
+  await ctx.ours.idle();
+
+  const rounds = ctx.options.quick ? 1 : 3;
+  const samples: Record<Side, number[]> = { ours: [], reference: [] };
+  const cpu: Record<Side, number> = { ours: 0, reference: 0 };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours];
+    for (const side of order) {
+      ctx.log(`(c) join storm round ${round + 1}/${rounds} on ${side.endpoint.side}…`);
+      const { result: times, cpuMs } = await withServerCpu(() =>
+        ctx.clients.call<number[]>('storm', {
+          endpoint: side.endpoint,
+          documentId: DOCUMENTS.storm,
+          clients: 100,
+          expectedText: loadTrace().endContent.length,
+        } satisfies StormParams),
+      );
+      samples[side.endpoint.side].push(...times);
+      cpu[side.endpoint.side] += cpuMs ?? Number.NaN;
+      await side.idle();
+    }
+  }
+  const ours: LatencySummary = summarize(samples.ours);
+  const reference: LatencySummary = summarize(samples.reference);
+  const scenario = `(c) join storm, 100 clients, whole trace (${(state.byteLength / 1000).toFixed(0)} kB)`;
+  const figures: Figure[] = (['p50', 'p99', 'max'] as const).map((key) => ({
+    scenario,
+    metric: `provider created → synced, ${key}`,
+    unit: 'ms',
+    ours: ours[key],
+    reference: reference[key],
+    better: 'lower' as const,
+  }));
+  figures.push({ scenario, metric: 'server thread CPU per join', unit: 'ms', ours: cpu.ours / ours.count, reference: cpu.reference / reference.count, better: 'lower' });
+  return {
+    figures,
+    verdicts: [
+      {
+        target: '(c) join storm: our p99 ≤ reference p99',
+        pass: ours.p99 <= reference.p99,
+        detail: `${ours.p99.toFixed(0)} ms vs ${reference.p99.toFixed(0)} ms (${((ours.p99 / reference.p99) * 100).toFixed(0)} %)`,
+      },
+    ],
+    notes: [`(c) ${rounds} storm(s) of 100 joins per server, alternating which server goes first; percentiles over all ${ours.count} joins.`],
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Preloaded (`--import`) into the server child process of the memory benchmark, never by the server
+ * itself: on the parent's request over IPC, collects garbage (the child runs with --expose-gc) and
+ * answers with process.memoryUsage(), so heap figures are of live objects only.
+ */
+process.on('message', (message) => {
+  if (message !== 'memory?') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  process.send?.({ memory: process.memoryUsage() });
+});

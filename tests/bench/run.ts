@@ -1,0 +1,80 @@
+/**
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --write]`: every scenario against our server and,
+ * where the protocol allows, the reference y-websocket server, in one run on this machine; prints
+ * the figures, their ratios and the targets' verdicts. A full run (or --write) also rewrites the
+ * results section of docs/benchmarks.md. Exits 1 when a scenario could not run or a correctness
+ * check failed (a failed performance target is a finding, not an error).
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { startClientThread } from './clientThread.ts';
+import type { BenchContext } from './context.ts';
+import { machine, within, type Figure, type ScenarioResult, type Verdict } from './helpers.ts';
+import { resultsMarkdown, writeResults, DOCS_FILE } from './publish.ts';
+import { startOurs, startReference } from './servers.ts';
+import { runFanout } from './fanout.ts';
+import { runTraceReplay } from './traceReplay.ts';
+import { runJoinStorm } from './joinStorm.ts';
+import { runReports } from './reports.ts';
+import { runBrowserOpen } from './browserOpen.ts';
+import { runMemory } from './memory.ts';
+
+const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> = {
+  a: runFanout,
+  b: runTraceReplay,
+  c: runJoinStorm,
+  d: runReports,
+  e: runBrowserOpen,
+  f: runMemory,
+};
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean', default: false } },
+});
+const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SCENARIOS);
+const unknown = chosen.filter((s) => !SCENARIOS[s]);
+if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+
+const startedAt = new Date();
+const loadAtStart = os.loadavg()[0] ?? 0;
+const started = performance.now();
+const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);
+const options = { quick: values.quick };
+const figures: Figure[] = [];
+const verdicts: Verdict[] = [];
+const notes: string[] = [];
+const errors: string[] = [];
+
+log(`${options.quick ? 'quick' : 'full'} run of ${chosen.join(', ')}; starting both servers…`);
+const clients = startClientThread();
+const ours = await startOurs({ writers: 50, readers: 40 });
+const reference = await startReference();
+// The reference starts from the same text as ours.
+for (const id of ours.documentIds) reference.prime(id, await ours.stateOf(id));
+await ours.idle();
+const ctx: BenchContext = { options, clients, ours, reference, log };
+
+for (const key of chosen) {
+  try {
+    const result = await SCENARIOS[key]!(ctx);
+    figures.push(...result.figures);
+    verdicts.push(...result.verdicts);
+    notes.push(...result.notes);
+  } catch (error) {
+    const message = `(${key}) failed: ${(error as Error).stack ?? String(error)}`;
+    console.error(message);
+    errors.push(message);
+    verdicts.push({ target: `(${key}) scenario ran`, pass: false, detail: (error as Error).message.split('\n')[0] ?? '' });
+  }
+}
+
+const run = { machine: machine(loadAtStart), quick: options.quick, startedAt, seconds: (performance.now() - started) / 1000, figures, verdicts, notes, errors };
+const markdown = resultsMarkdown(run);
+console.log(`\n${markdown}\n`);
+if (!options.quick || values.write) {
+  writeResults(markdown);
+  log(`results written to ${DOCS_FILE}`);
+}
+// Bounded: the results are out already, and a stop that hangs must not hang the run.
+await within(Promise.all([clients.close(), reference.close(), ours.close()]), 15_000, 'the servers to stop').catch((error: Error) => log(error.message));
+process.exit(errors.length ? 1 : 0);
