@@ -14,6 +14,15 @@ import { LoadingPage } from './components/LoadingPage.tsx';
 
 // The editor and Yjs are most of the code; sign-in and the list should not wait for them.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((module) => ({ default: module.DocumentPage })));
+// Each of these is used by few people or rarely: loaded when first opened.
+const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((module) => ({ default: module.PeoplePage })));
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
+const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
+const VersionsPage = lazy(() => import('./versions/VersionsPage.tsx').then((module) => ({ default: module.VersionsPage })));
+const VersionPage = lazy(() => import('./versions/VersionPage.tsx').then((module) => ({ default: module.VersionPage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
+
+const DOCUMENT_VIEWS = { report: ReportPage, versions: VersionsPage, review: ReviewPage };
 
 export function App() {
   return (
@@ -66,6 +75,34 @@ function Pages() {
       return (
         <Suspense fallback={<LoadingPage message="Loading the document…" />}>
           <DocumentPage key={route.id} documentId={route.id} />
+        </Suspense>
+      );
+    case 'people':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <PeoplePage />
+        </Suspense>
+      );
+    case 'audit':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <AuditPage />
+        </Suspense>
+      );
+    case 'document-view': {
+      if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
+      const View = DOCUMENT_VIEWS[route.view];
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <View key={route.id} documentId={route.id} />
+        </Suspense>
+      );
+    }
+    case 'version':
+      if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <VersionPage key={`${route.id}/${route.versionId}`} documentId={route.id} versionId={route.versionId} />
         </Suspense>
       );
     case 'not-found':

@@ -80,3 +80,49 @@ export const api = {
 export function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
 }
+
+/**
+ * The same request for the feature modules (people, audit, report, versions, review), so every call
+ * gets the server's own error message and the signed-out handling above.
+ */
+export function requestJson<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
+/** Comment threads and their resolution (server/http/routes/threads.ts), and the live events stream. */
+export interface NewThreadInput {
+  sectionId: string;
+  anchor?: import('../shared/api.ts').Anchor | null;
+  kind: import('../shared/domain.ts').ThreadKind;
+  body: string;
+  proposedText?: string | null;
+}
+
+export interface DispositionChange {
+  status?: import('../shared/domain.ts').ThreadStatus;
+  response?: string | null;
+  assigneeId?: string | null;
+}
+
+type ThreadT = import('../shared/api.ts').Thread;
+const threadPath = (id: string) => `/api/threads/${encodeURIComponent(id)}`;
+const documentThreadsPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+
+export const threadApi = {
+  list: (documentId: string) => request<ThreadT[]>('GET', `${documentThreadsPath(documentId)}/threads`),
+  open: (documentId: string, input: NewThreadInput) => request<ThreadT>('POST', `${documentThreadsPath(documentId)}/threads`, input),
+  reply: (threadId: string, body: string) => request<ThreadT['replies'][number]>('POST', `${threadPath(threadId)}/replies`, { body }),
+  endorse: (threadId: string, endorse: boolean) => request<ThreadT>(endorse ? 'POST' : 'DELETE', `${threadPath(threadId)}/endorsements`),
+  /** The author's own words, while the comment is open; the earlier wording is kept by the server. */
+  edit: (threadId: string, change: Pick<NewThreadInput, 'body' | 'kind' | 'proposedText'>) => request<ThreadT>('PATCH', threadPath(threadId), change),
+  dispose: (threadId: string, change: DispositionChange) => request<ThreadT>('PATCH', threadPath(threadId), change),
+  disposeMany: (documentId: string, threadIds: string[], change: DispositionChange) =>
+    request<ThreadT[]>('POST', `${documentThreadsPath(documentId)}/dispositions`, { threadIds, ...change }),
+  withdraw: (threadId: string) => request<null>('DELETE', threadPath(threadId)),
+  apply: (threadId: string, response?: string) => request<ThreadT>('POST', `${threadPath(threadId)}/apply`, response ? { response } : {}),
+  react: (threadId: string, reaction: 'accepts' | 'maintains-objection', statement?: string) =>
+    request<ThreadT>('POST', `${threadPath(threadId)}/reaction`, statement ? { reaction, statement } : { reaction }),
+  /** Secretariat only: everyone, to pick an assignee from. */
+  people: () => request<Array<import('../shared/api.ts').Person & { active: boolean }>>('GET', '/api/people'),
+  eventsUrl: (documentId: string) => `${documentThreadsPath(documentId)}/events`,
+};

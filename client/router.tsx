@@ -27,25 +27,53 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
-export type Route = { name: 'sign-in' } | { name: 'documents' } | { name: 'document'; id: string } | { name: 'not-found' };
+export type DocumentView = 'report' | 'versions' | 'review';
+
+export type Route =
+  | { name: 'sign-in' }
+  | { name: 'documents' }
+  | { name: 'people' }
+  | { name: 'audit' }
+  | { name: 'document'; id: string }
+  | { name: 'document-view'; id: string; view: DocumentView }
+  | { name: 'version'; id: string; versionId: string }
+  | { name: 'not-found' };
+
+/** The parts of a path after a prefix, decoded; null when a part is not valid percent-encoding. */
+function parts(match: RegExpExecArray): string[] | null {
+  try {
+    return match.slice(1).map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
+}
 
 export function matchRoute(path: string): Route {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (trimmed === '/sign-in') return { name: 'sign-in' };
   if (trimmed === '/') return { name: 'documents' };
+  if (trimmed === '/people') return { name: 'people' };
+  if (trimmed === '/audit') return { name: 'audit' };
   const document = /^\/documents\/([^/]+)$/.exec(trimmed);
-  if (document?.[1]) {
-    try {
-      return { name: 'document', id: decodeURIComponent(document[1]) };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
-  return { name: 'not-found' };
+  const view = /^\/documents\/([^/]+)\/(report|versions|review)$/.exec(trimmed);
+  const version = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(trimmed);
+  const [first, second] = (document && parts(document)) ?? (view && parts(view)) ?? (version && parts(version)) ?? [];
+  if (!first) return { name: 'not-found' };
+  if (document) return { name: 'document', id: first };
+  if (view) return { name: 'document-view', id: first, view: second as DocumentView };
+  return second ? { name: 'version', id: first, versionId: second } : { name: 'not-found' };
 }
 
 export function documentPath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
+}
+
+export function documentViewPath(id: string, view: DocumentView): string {
+  return `${documentPath(id)}/${view}`;
+}
+
+export function versionPath(id: string, versionId: string): string {
+  return `${documentViewPath(id, 'versions')}/${encodeURIComponent(versionId)}`;
 }
 
 export function Link({ href, onClick, children, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

@@ -1,8 +1,18 @@
-/** The banner on every signed-in page: product name, who is signed in, and signing out. */
+/** The banner on every signed-in page: product name, the main pages for the role, who is signed in, and signing out. */
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../shared/domain.ts';
-import { Link } from '../router.tsx';
+import { may } from '../../shared/access.ts';
+import { ROLE_LABELS, type Role } from '../../shared/domain.ts';
+import { Link, usePath } from '../router.tsx';
 import { usePerson, useSession } from '../session.tsx';
+import './appNav.css';
+
+/** The pages not about one document; the Secretariat's appear only for the roles that may use them. */
+function mainLinks(role: Role) {
+  const links = [{ href: '/', label: 'Documents', active: (path: string) => path === '/' || path.startsWith('/documents/') }];
+  if (may(role, 'people.manage')) links.push({ href: '/people', label: 'People', active: (path) => path === '/people' });
+  if (may(role, 'audit.read')) links.push({ href: '/audit', label: 'Audit log', active: (path) => path === '/audit' });
+  return links;
+}
 
 interface SkipLink {
   href: string;
@@ -16,6 +26,7 @@ export function AppHeader({ skipTo = SKIP_TO_MAIN }: { skipTo?: SkipLink }) {
   const person = usePerson();
   const { signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
+  const path = usePath();
 
   return (
     <header className="app-header">
@@ -26,6 +37,17 @@ export function AppHeader({ skipTo = SKIP_TO_MAIN }: { skipTo?: SkipLink }) {
         <Link href="/" className="brand">
           Accord
         </Link>
+        <nav className="app-nav" aria-label="Main">
+          <ul className="app-nav__list">
+            {mainLinks(person.role).map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="app-nav__link" aria-current={link.active(path) ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="app-header__person">
           <span className="app-header__who">
             <span className="app-header__name">{person.name}</span>

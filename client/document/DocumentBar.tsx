@@ -1,12 +1,13 @@
 /** The sticky bar over a document: the way back, what it is, who is here, whether we are connected. */
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { DocumentDetail, Person } from '../../shared/api.ts';
 import { may } from '../../shared/access.ts';
+import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
-import { formatDeadline } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { ConnectionState } from '../editor/useCollab.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { DeadlineCountdown } from './DeadlineCountdown.tsx';
 import { PhaseControl } from './PhaseControl.tsx';
 import { Presence } from './Presence.tsx';
 import type { PresentPerson } from './usePresence.ts';
@@ -23,11 +24,12 @@ interface DocumentBarProps {
   outlineOpen: boolean;
   onToggleOutline: () => void;
   onPhaseChanged: () => Promise<void>;
+  /** The comments drawer's button, for narrow screens. */
+  commentsToggle?: ReactNode;
 }
 
 export function DocumentBar(props: DocumentBarProps) {
-  const { ref, toggleRef, detail, person, people, connection, connectionMessage, outlineId, outlineOpen, onToggleOutline, onPhaseChanged } = props;
-  const deadline = detail.phase === 'consultation' ? formatDeadline(detail.deadline) : null;
+  const { ref, toggleRef, detail, person, people, connection, connectionMessage, outlineId, outlineOpen, onToggleOutline, onPhaseChanged, commentsToggle } = props;
   return (
     <div className="docbar" ref={ref}>
       <div className="docbar__inner">
@@ -35,15 +37,11 @@ export function DocumentBar(props: DocumentBarProps) {
           <Link href="/" className="back-link">
             All documents
           </Link>
+          <DocumentLinks documentId={detail.id} documentTitle={detail.title} phase={detail.phase} role={person.role} className="document-links--bar" />
           <div className="docbar__title-row">
             <h1 className="docbar__title">{detail.title}</h1>
             <PhaseBadge phase={detail.phase} />
-            {deadline && (
-              <span className="docbar__deadline">
-                {deadline.passed ? 'Comments closed ' : 'Comments until '}
-                <time dateTime={deadline.iso}>{deadline.text}</time>
-              </span>
-            )}
+            <DeadlineCountdown detail={detail} />
           </div>
         </div>
         <div className="docbar__tools">
@@ -53,6 +51,7 @@ export function DocumentBar(props: DocumentBarProps) {
             </svg>
             Sections
           </button>
+          {commentsToggle}
           <ConnectionStatus state={connection} message={connectionMessage} />
           <Presence people={people} />
           {may(person.role, 'document.phase') && <PhaseControl documentId={detail.id} phase={detail.phase} onChanged={onPhaseChanged} />}

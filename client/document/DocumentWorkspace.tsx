@@ -8,6 +8,9 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { EditorArea } from '../editor/EditorArea.tsx';
 import { useCollab } from '../editor/useCollab.ts';
 import { usePerson, useSession } from '../session.tsx';
+import { THREADS_PANEL_ID } from '../threads/ThreadsPanel.tsx';
+import { useThreadFeed } from '../threads/useThreadFeed.ts';
+import { CommentsToggle } from './CommentsToggle.tsx';
 import { DocumentBar } from './DocumentBar.tsx';
 import { usePresence } from './usePresence.ts';
 
@@ -55,6 +58,30 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
   const [outlineOpen, setOutlineOpen] = useState(false);
   const barRef = useBarGeometry();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const threads = useThreadFeed(detail.id, () => void refresh());
+  const [panelOpen, setPanelOpen] = useState(false);
+  const commentsToggleRef = useRef<HTMLButtonElement>(null);
+  const panelHeadingRef = useRef<HTMLHeadingElement>(null);
+
+  // The narrow-screen comments drawer: opening it by its button takes the focus there, closing it
+  // gives the focus back to the button (never to nowhere).
+  const openPanel = (open: boolean) => {
+    setPanelOpen(open);
+    if (open) requestAnimationFrame(() => panelHeadingRef.current?.focus({ preventScroll: true }));
+    else if (document.activeElement?.closest(`#${THREADS_PANEL_ID}`)) commentsToggleRef.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!panelOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      // Escape first closes whatever is open inside the panel (a thread, the composer).
+      if (event.key !== 'Escape' || event.defaultPrevented || !window.matchMedia('(max-width: 899px)').matches) return;
+      setPanelOpen(false);
+      if (document.activeElement?.closest(`#${THREADS_PANEL_ID}`)) commentsToggleRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panelOpen]);
 
   // When the narrow-screen panel closes, focus must not vanish with it: it goes back to its button.
   const closeOutline = () => {
@@ -93,6 +120,15 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
           outlineOpen={outlineOpen}
           onToggleOutline={() => setOutlineOpen((open) => !open)}
           onPhaseChanged={refresh}
+          commentsToggle={
+            <CommentsToggle
+              ref={commentsToggleRef}
+              open={panelOpen}
+              count={threads.snapshot.threads.length}
+              panelId={THREADS_PANEL_ID}
+              onToggle={() => openPanel(!panelOpen)}
+            />
+          }
         />
         {closedMessage && (
           <p className="notice notice--error doc-page__closed" role="alert">
@@ -108,6 +144,10 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
             outlineId={OUTLINE_ID}
             outlineOpen={outlineOpen}
             onOutlinePicked={onOutlinePicked}
+            threads={threads}
+            panelOpen={panelOpen}
+            setPanelOpen={setPanelOpen}
+            panelHeadingRef={panelHeadingRef}
           />
         ) : (
           <output className="paper__loading">

@@ -1,9 +1,20 @@
 /**
- * The outline and the text side by side, bound to one editor. Until the first sync it shows the
- * sections the API gave and a loading message, never an empty editor that looks like an empty text.
+ * The outline, the text and the comments side by side, bound to one editor. Until the first sync it
+ * shows the sections the API gave and a loading message, never an empty editor that looks like an
+ * empty text. The comments' state lives here because it needs the editor (anchors, highlights).
  */
+import { useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import type { DocumentDetail, Person } from '../../shared/api.ts';
+import { Announcer } from '../threads/Announcer.tsx';
+import { CommentButton } from '../threads/CommentButton.tsx';
+import { countBySection } from '../threads/listRows.ts';
+import { ReviewBridge } from '../threads/reviewBridge.ts';
+import { ReviewContext } from '../threads/ReviewContext.tsx';
+import { THREADS_PANEL_ID, ThreadsPanel } from '../threads/ThreadsPanel.tsx';
+import type { ThreadStore, ThreadsSnapshot } from '../threads/threadStore.ts';
+import { useEditorBindings } from '../threads/useEditorBindings.ts';
+import { useReviewState } from '../threads/useReviewState.ts';
 import type { Collab } from './collabSession.ts';
 import { useDocumentEditor } from './useDocumentEditor.ts';
 import { headingPosition, sectionsOf } from './sections.ts';
@@ -19,15 +30,46 @@ interface EditorAreaProps {
   outlineId: string;
   outlineOpen: boolean;
   onOutlinePicked: () => void;
+  threads: { store: ThreadStore; snapshot: ThreadsSnapshot };
+  panelOpen: boolean;
+  setPanelOpen: (open: boolean) => void;
+  panelHeadingRef: Ref<HTMLHeadingElement>;
 }
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function EditorArea({ collab, synced, detail, person, outlineId, outlineOpen, onOutlinePicked }: EditorAreaProps) {
+export function EditorArea(props: EditorAreaProps) {
+  const { collab, synced, detail, person, outlineId, outlineOpen, onOutlinePicked, threads, panelOpen, setPanelOpen, panelHeadingRef } = props;
   const editable = detail.access.edit;
-  const editor = useDocumentEditor(collab, editable, person);
+  const [bridge] = useState(() => new ReviewBridge());
+  const editor = useDocumentEditor(collab, editable, person, bridge);
   const liveSections = useEditorState({ editor, selector: ({ editor: e }) => (e ? sectionsOf(e.state.doc) : []) });
   const [activeId, setActiveId] = useActiveSection(synced ? editor : null, liveSections);
+  const paperRef = useRef<HTMLDivElement>(null);
+  const review = useReviewState({
+    editor,
+    detail,
+    person,
+    store: threads.store,
+    snapshot: threads.snapshot,
+    synced,
+    sections: synced ? liveSections : detail.sections,
+    currentSectionId: activeId,
+    panelOpen,
+    setPanelOpen,
+  });
+  useEditorBindings(review, bridge, threads.snapshot.threads);
+  const counts = useMemo(() => countBySection(review.placed), [review.placed]);
+
+  // Keyboard users would otherwise tab through every section of the outline and the whole text first.
+  const skipToComments = (event: MouseEvent) => {
+    event.preventDefault();
+    setPanelOpen(true);
+    requestAnimationFrame(() => {
+      const panel = document.getElementById(THREADS_PANEL_ID);
+      (panel?.querySelector<HTMLElement>('[data-card][tabindex="0"]') ?? panel?.querySelector<HTMLElement>('h2'))?.focus();
+    });
+  };
 
   const pick = (id: string) => {
     const at = headingPosition(editor.state.doc, id);
@@ -41,33 +83,43 @@ export function EditorArea({ collab, synced, detail, person, outlineId, outlineO
   };
 
   return (
-    <div className="doc-layout">
-      {synced ? (
-        <Outline id={outlineId} sections={liveSections} activeId={activeId} open={outlineOpen} onPick={pick} />
-      ) : (
-        <Outline id={outlineId} sections={detail.sections} activeId={null} open={outlineOpen} />
-      )}
-      <div className="doc-main">
-        {!editable && detail.access.reason && (
-          <p className="readonly-notice" data-testid="readonly-notice">
-            <span className="readonly-notice__icon" aria-hidden="true">
-              i
-            </span>
-            {detail.access.reason}
-          </p>
+    <ReviewContext.Provider value={review}>
+      <div className="doc-layout doc-layout--review">
+        <a href={`#${THREADS_PANEL_ID}`} className="skip-to-comments" onClick={skipToComments}>
+          Skip to comments
+        </a>
+        {synced ? (
+          <Outline id={outlineId} sections={liveSections} activeId={activeId} open={outlineOpen} onPick={pick} counts={counts} />
+        ) : (
+          <Outline id={outlineId} sections={detail.sections} activeId={null} open={outlineOpen} />
         )}
-        {editable && synced && <Toolbar editor={editor} />}
-        <div className="paper">
-          {synced ? (
-            <EditorContent editor={editor} />
-          ) : (
-            <output className="paper__loading" data-testid="text-loading">
-              <span className="spinner" aria-hidden="true" />
-              Loading the text…
-            </output>
+        <div className="doc-main">
+          {!editable && detail.access.reason && (
+            <p className="readonly-notice" data-testid="readonly-notice">
+              <span className="readonly-notice__icon" aria-hidden="true">
+                i
+              </span>
+              {detail.access.reason}
+            </p>
           )}
+          {editable && synced && <Toolbar editor={editor} />}
+          <div className="paper" ref={paperRef}>
+            {synced ? (
+              <>
+                <EditorContent editor={editor} />
+                <CommentButton paper={paperRef} />
+              </>
+            ) : (
+              <output className="paper__loading" data-testid="text-loading">
+                <span className="spinner" aria-hidden="true" />
+                Loading the text…
+              </output>
+            )}
+          </div>
         </div>
+        <ThreadsPanel headingRef={panelHeadingRef} onClose={() => setPanelOpen(false)} />
       </div>
-    </div>
+      <Announcer announcement={review.announcement} />
+    </ReviewContext.Provider>
   );
 }

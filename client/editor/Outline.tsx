@@ -1,6 +1,7 @@
 /**
  * The numbered list of sections beside the text. Picking one scrolls its heading into view and puts
  * the cursor there. Before the text has arrived it shows the sections the API gave, without links.
+ * Each section shows how many comments it has.
  */
 import type { Section } from '../../shared/sections.ts';
 
@@ -10,9 +11,11 @@ interface OutlineProps {
   activeId: string | null;
   open: boolean;
   onPick?: (id: string) => void;
+  /** Comments per section, shown as a badge. */
+  counts?: ReadonlyMap<string, number>;
 }
 
-export function Outline({ id, sections, activeId, open, onPick }: OutlineProps) {
+export function Outline({ id, sections, activeId, open, onPick, counts }: OutlineProps) {
   return (
     <nav id={id} className={`outline${open ? ' outline--open' : ''}`} aria-label="Sections" data-testid="outline">
       <h2 className="outline__heading">Sections</h2>
@@ -21,10 +24,17 @@ export function Outline({ id, sections, activeId, open, onPick }: OutlineProps) 
       ) : (
         <ol className="outline__list">
           {sections.map((section) => {
+            const comments = counts?.get(section.id) ?? 0;
             const content = (
               <>
                 <span className="outline__number">{section.number}</span>
                 <span className="outline__title">{section.title || 'Untitled section'}</span>
+                {comments > 0 && (
+                  <span className="outline__count" data-testid="outline-count">
+                    {comments}
+                    <span className="visually-hidden">{comments === 1 ? ' comment' : ' comments'}</span>
+                  </span>
+                )}
               </>
             );
             return (

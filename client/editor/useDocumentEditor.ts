@@ -9,19 +9,27 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type { Person } from '../../shared/api.ts';
 import { documentExtensions, TEXT_FIELD } from '../../shared/schema.ts';
 import type { Collab } from './collabSession.ts';
+import { ThreadHighlights } from '../threads/highlightPlugin.ts';
+import { SectionCommentButtons } from '../threads/sectionButtons.ts';
+import type { ReviewBridge } from '../threads/reviewBridge.ts';
+import { ReadingCaret } from './readingCaret.ts';
 
 /** The Y.XmlFragment holding the text, as the contract names it. */
 
 /** Our own caret is never drawn and the server stamps the colour others see, so any valid colour does. */
 const OWN_CARET_COLOR = '#1d70b8';
 
-export function useDocumentEditor(collab: Collab, editable: boolean, person: Person) {
+export function useDocumentEditor(collab: Collab, editable: boolean, person: Person, bridge: ReviewBridge) {
   return useEditor(
     {
       extensions: [
         ...documentExtensions({ skipIdsFor: isChangeOrigin, assignIds: editable }),
         Collaboration.configure({ document: collab.ydoc, field: TEXT_FIELD }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name: person.name, color: OWN_CARET_COLOR } }),
+        // Comments are decorations over the text, on every editor, whether it may change the text or not.
+        ThreadHighlights.configure({ bridge }),
+        SectionCommentButtons.configure({ bridge }),
+        ...(editable ? [] : [ReadingCaret]),
       ],
       editable,
       // Re-rendering the whole page on every keystroke is wasteful; parts subscribe with useEditorState.
@@ -39,6 +47,6 @@ export function useDocumentEditor(collab: Collab, editable: boolean, person: Per
         },
       },
     },
-    [collab, editable],
+    [collab, editable, bridge],
   );
 }

@@ -3,9 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../shared/api.ts';
 import { api, errorMessage } from '../api.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
+import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { formatDeadline } from '../format.ts';
 import { documentPath, Link } from '../router.tsx';
+import { usePerson } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentSummary[] };
@@ -59,6 +61,7 @@ export function DocumentsPage() {
 }
 
 function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
+  const person = usePerson();
   return (
     <table className="document-table" data-testid="document-list">
       <caption className="visually-hidden">Documents, with their phase and deadline</caption>
@@ -76,6 +79,7 @@ function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
             <tr key={document.id}>
               <th scope="row" className="document-table__title">
                 <Link href={documentPath(document.id)}>{document.title}</Link>
+                <DocumentLinks documentId={document.id} documentTitle={document.title} phase={document.phase} role={person.role} landmark={false} className="document-links--list" />
               </th>
               <td>
                 <PhaseBadge phase={document.phase} />

@@ -53,3 +53,44 @@ export async function clickEndOfParagraph(page: Page, index: number): Promise<vo
   });
   await page.mouse.click(point.x, point.y);
 }
+
+/** Drags the mouse across characters `from`..`to` of the nth paragraph of the text, as a person selects words. */
+export async function dragSelect(page: Page, paragraph: number, from: number, to: number): Promise<string> {
+  const block = page.getByTestId('editor').locator(':scope > p').nth(paragraph);
+  await block.scrollIntoViewIfNeeded();
+  const points = await block.evaluate(
+    (element, [start, end]) => {
+      // The middle of the left edge of the first character and of the right edge of the last one.
+      // (No named inner functions: tsx would wrap them in a helper the page does not have.)
+      const found: Array<{ x: number; y: number }> = [];
+      for (const [offset, side] of [
+        [start!, 'left'],
+        [end! - 1, 'right'],
+      ] as const) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        while (walker.nextNode()) {
+          const node = walker.currentNode as Text;
+          if (offset < seen + node.length) {
+            const range = document.createRange();
+            range.setStart(node, offset - seen);
+            range.setEnd(node, offset - seen + 1);
+            const box = range.getBoundingClientRect();
+            found.push({ x: side === 'left' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2 });
+            break;
+          }
+          seen += node.length;
+        }
+      }
+      if (found.length !== 2) throw new Error('offsets beyond the paragraph');
+      return { start: found[0]!, end: found[1]!, text: (element.textContent ?? '').slice(start, end) };
+    },
+    [from, to],
+  );
+  await page.mouse.move(points.start.x, points.start.y);
+  await page.mouse.down();
+  await page.mouse.move((points.start.x + points.end.x) / 2, points.end.y, { steps: 4 });
+  await page.mouse.move(points.end.x, points.end.y, { steps: 4 });
+  await page.mouse.up();
+  return points.text;
+}

@@ -1,0 +1,60 @@
+/**
+ * A question before anything that cannot simply be taken back (deactivating someone, restoring a
+ * version, adopting a text). Cancel takes the focus; a failure is shown in the dialog, which stays open.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import { errorMessage } from '../api.ts';
+import { Modal } from './Modal.tsx';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busyLabel?: string;
+  /** Colours the confirm button as a warning (for what takes something away). */
+  destructive?: boolean;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}
+
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Working…', destructive = false, onConfirm, onClose }: ConfirmDialogProps) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  return (
+    <Modal title={title} initialFocus={cancel} onClose={onClose}>
+      {(close, ids) => {
+        const confirm = async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await onConfirm();
+            close();
+          } catch (failure) {
+            setError(errorMessage(failure));
+            setBusy(false);
+          }
+        };
+        return (
+          <>
+            <div id={ids.body}>{children}</div>
+            {error && (
+              <p className="field__error" role="alert">
+                {error}
+              </p>
+            )}
+            <div className="dialog__actions">
+              <button type="button" className={`button ${destructive ? 'button--warning' : 'button--primary'}`} disabled={busy} onClick={() => void confirm()}>
+                {busy ? busyLabel : confirmLabel}
+              </button>
+              <button type="button" className="button" ref={cancel} disabled={busy} onClick={close}>
+                Cancel
+              </button>
+            </div>
+          </>
+        );
+      }}
+    </Modal>
+  );
+}

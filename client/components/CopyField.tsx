@@ -1,0 +1,46 @@
+/**
+ * A piece of text to pass on (an invitation link) with a Copy button. The clipboard API needs a
+ * secure context and permission; where it fails, the text is selected so Ctrl+C (or the long-press
+ * menu on a tablet) copies it, and the status line says so.
+ */
+import { useId, useRef, useState } from 'react';
+import './copyField.css';
+
+export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState('');
+  const id = useId();
+
+  const selectText = () => {
+    input.current?.focus();
+    input.current?.select();
+  };
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(value);
+      setStatus('Copied. Paste it into your message to them.');
+    } catch {
+      selectText();
+      setStatus('The link is selected: press Ctrl+C (or ⌘+C) to copy it.');
+    }
+  };
+
+  return (
+    <div className="copy-field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <div className="copy-field__row">
+        <input id={id} ref={input} className="input copy-field__input" type="text" readOnly value={value} onFocus={(event) => event.target.select()} data-testid={testId} />
+        <button type="button" className="button button--primary" onClick={() => void copy()}>
+          Copy
+        </button>
+      </div>
+      <output className="copy-field__status">
+        {status}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The invitation form: who the person is and what they may do. Checks each field as it is left and
+ * everything on submit (focusing the first problem), and puts the server's refusals beside the field
+ * they are about.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import type { InviteResult } from '../../shared/api.ts';
+import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
+import { errorMessage } from '../api.ts';
+import { Field } from '../components/Field.tsx';
+import { COUNTRIES } from './countries.ts';
+import { EMPTY_INVITE, fieldOfServerMessage, toNewPerson, validateInvite, type InviteErrors, type InviteFields } from './inviteValidation.ts';
+import { peopleApi } from './peopleApi.ts';
+import { ROLE_DESCRIPTIONS } from './roles.ts';
+
+interface InviteFormProps {
+  existingEmails: ReadonlySet<string>;
+  onInvited: (result: InviteResult) => void;
+}
+
+const ORDER: Array<keyof InviteFields> = ['name', 'email', 'role', 'country', 'stakeholder', 'organisation'];
+
+export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
+  const [fields, setFields] = useState<InviteFields>(EMPTY_INVITE);
+  const [left, setLeft] = useState<ReadonlySet<keyof InviteFields>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<InviteErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const checked = validateInvite(fields, existingEmails);
+  // Before the first submit, only fields the person has filled in and left are judged.
+  const shown = (name: keyof InviteFields) => serverErrors[name] ?? (submitted || (left.has(name) && fields[name] !== '') ? checked[name] : undefined);
+  const problems = ORDER.filter((name) => shown(name));
+
+  const set = (name: keyof InviteFields) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    setServerErrors((current) => ({ ...current, [name]: undefined }));
+  };
+  const leave = (name: keyof InviteFields) => () => setLeft((current) => new Set(current).add(name));
+  const focusField = (name: keyof InviteFields) => (form.current?.elements.namedItem(name) as HTMLElement | null)?.focus();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setFormError(null);
+    const first = ORDER.find((name) => checked[name]);
+    if (first) {
+      focusField(first);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await peopleApi.invite(toNewPerson(fields));
+      setFields(EMPTY_INVITE);
+      setLeft(new Set());
+      setSubmitted(false);
+      onInvited(result);
+    } catch (failure) {
+      const message = errorMessage(failure);
+      const placed = fieldOfServerMessage(message);
+      if (placed) {
+        setServerErrors({ [placed.field]: placed.message });
+        focusField(placed.field);
+      } else setFormError(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const role = fields.role as Role | '';
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-describedby="invite-intro" data-testid="invite-form">
+      {submitted && problems.length > 0 && (
+        <p className="notice notice--error" role="alert">
+          {problems.length === 1 ? 'One field needs your attention.' : `${problems.length} fields need your attention.`}
+        </p>
+      )}
+      {formError && (
+        <p className="notice notice--error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form-grid">
+        <Field label="Full name" error={shown('name')}>
+          {(control) => <input {...control} name="name" className="input" autoComplete="off" value={fields.name} onChange={(e) => set('name')(e.target.value)} onBlur={leave('name')} />}
+        </Field>
+        <Field label="Email address" hint="For your records; Accord does not send email." error={shown('email')}>
+          {(control) => (
+            <input {...control} name="email" type="email" className="input" autoComplete="off" spellCheck={false} value={fields.email} onChange={(e) => set('email')(e.target.value)} onBlur={leave('email')} />
+          )}
+        </Field>
+        <Field label="Role" hint={role ? ROLE_DESCRIPTIONS[role] : 'What they may do in Accord. You can change it later.'} error={shown('role')}>
+          {(control) => (
+            <select {...control} name="role" className="select" value={fields.role} onChange={(e) => set('role')(e.target.value)} onBlur={leave('role')}>
+              <option value="">Choose a role</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Country" hint="The country they represent or work in." error={shown('country')}>
+          {(control) => (
+            <select {...control} name="country" className="select" value={fields.country} onChange={(e) => set('country')(e.target.value)} onBlur={leave('country')}>
+              <option value="">Choose a country</option>
+              {COUNTRIES.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Stakeholder group" hint="How their comments are counted in the report." error={shown('stakeholder')}>
+          {(control) => (
+            <select {...control} name="stakeholder" className="select" value={fields.stakeholder} onChange={(e) => set('stakeholder')(e.target.value)} onBlur={leave('stakeholder')}>
+              <option value="">Choose a group</option>
+              {STAKEHOLDERS.map((s) => (
+                <option key={s} value={s}>
+                  {STAKEHOLDER_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={<>Organisation <span className="muted">(optional)</span></>} hint="A ministry, agency or NGO." error={shown('organisation')}>
+          {(control) => (
+            <input {...control} name="organisation" className="input" autoComplete="off" value={fields.organisation} onChange={(e) => set('organisation')(e.target.value)} onBlur={leave('organisation')} />
+          )}
+        </Field>
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? 'Creating the invitation…' : 'Create invitation'}
+      </button>
+    </form>
+  );
+}

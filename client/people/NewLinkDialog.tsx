@@ -1,0 +1,71 @@
+/**
+ * "Copy their link" for someone already invited. Links are never stored, so the only way is a new
+ * one, which ends the old: the dialog says this first, then shows the new link once.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../api.ts';
+import { Modal } from '../components/Modal.tsx';
+import { SignInLink } from '../components/SignInLink.tsx';
+import { peopleApi, type ManagedPerson } from './peopleApi.ts';
+
+export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onClose: () => void }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+
+  // The button that was pressed is gone; the link's Copy button is the next thing to use.
+  useEffect(() => {
+    if (url) body.current?.querySelector<HTMLButtonElement>('.copy-field button')?.focus();
+  }, [url]);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setUrl((await peopleApi.newLink(person.id)).inviteUrl);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={url ? `New sign-in link for ${person.name}` : `Create a new sign-in link for ${person.name}?`} initialFocus={cancel} onClose={onClose} testId="new-link-dialog">
+      {(close, ids) => (
+        <div id={ids.body} ref={body}>
+          {url ? (
+            <>
+              <SignInLink name={person.name} url={url} replaced />
+              <div className="dialog__actions">
+                <button type="button" className="button" onClick={close}>
+                  Done
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <p>Accord never keeps sign-in links, so {person.name}’s current link cannot be shown again. A new link replaces it: the old one stops working at once.</p>
+              <p className="muted">Devices where they are already signed in stay signed in.</p>
+              {error && (
+                <p className="field__error" role="alert">
+                  {error}
+                </p>
+              )}
+              <div className="dialog__actions">
+                <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
+                  {busy ? 'Creating…' : 'Create a new link'}
+                </button>
+                <button type="button" className="button" ref={cancel} disabled={busy} onClick={close}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,47 @@
+/** Checks an invitation before it is sent, in the same terms as the server, and places the server's own field errors. */
+import { ROLES, STAKEHOLDERS, type Role, type Stakeholder } from '../../shared/domain.ts';
+import { MAX_NAME_CHARS } from '../../shared/limits.ts';
+import { COUNTRIES } from './countries.ts';
+import type { NewPerson } from './peopleApi.ts';
+
+export type InviteFields = Record<keyof NewPerson, string>;
+export type InviteErrors = Partial<Record<keyof NewPerson, string>>;
+
+export const EMPTY_INVITE: InviteFields = { name: '', email: '', role: '', country: '', organisation: '', stakeholder: '' };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const COUNTRY_CODES = new Set(COUNTRIES.map((c) => c.code));
+
+export function validateInvite(fields: InviteFields, existingEmails: ReadonlySet<string>): InviteErrors {
+  const errors: InviteErrors = {};
+  const name = fields.name.trim();
+  const email = fields.email.trim().toLowerCase();
+  if (!name) errors.name = 'Enter the person’s full name.';
+  else if (name.length > MAX_NAME_CHARS) errors.name = `The name can be at most ${MAX_NAME_CHARS} characters.`;
+  if (!email) errors.email = 'Enter their email address.';
+  else if (!EMAIL.test(email)) errors.email = 'Enter an email address like name@example.org.';
+  else if (existingEmails.has(email)) errors.email = 'Someone with this email address is already invited. To send them a new link, use “New sign-in link” in the list below.';
+  if (!ROLES.includes(fields.role as Role)) errors.role = 'Choose a role.';
+  if (!COUNTRY_CODES.has(fields.country)) errors.country = 'Choose the country they represent or work in.';
+  if (!STAKEHOLDERS.includes(fields.stakeholder as Stakeholder)) errors.stakeholder = 'Choose a stakeholder group.';
+  if (fields.organisation.trim().length > MAX_NAME_CHARS) errors.organisation = `The organisation can be at most ${MAX_NAME_CHARS} characters.`;
+  return errors;
+}
+
+/** The server names the field first ("email: …"); such a message belongs beside that field. */
+export function fieldOfServerMessage(message: string): { field: keyof NewPerson; message: string } | null {
+  const match = /^(name|email|role|country|organisation|stakeholder): (.+)$/.exec(message);
+  if (!match?.[1] || !match[2]) return null;
+  return { field: match[1] as keyof NewPerson, message: match[2].charAt(0).toUpperCase() + match[2].slice(1) };
+}
+
+export function toNewPerson(fields: InviteFields): NewPerson {
+  return {
+    name: fields.name.trim(),
+    email: fields.email.trim(),
+    role: fields.role as Role,
+    country: fields.country,
+    organisation: fields.organisation.trim(),
+    stakeholder: fields.stakeholder as Stakeholder,
+  };
+}

@@ -1,0 +1,22 @@
+/** The Secretariat's calls about people: list, invite, change, deactivate, and new sign-in links. */
+import type { InviteResult, Person } from '../../shared/api.ts';
+import { requestJson } from '../api.ts';
+
+/** A person as the Secretariat sees them (GET /api/people adds these to the shared Person). */
+export interface ManagedPerson extends Person {
+  active: boolean;
+  createdAt: string;
+}
+
+export type NewPerson = Omit<Person, 'id'>;
+export type PersonChange = Partial<NewPerson> & { active?: boolean };
+
+const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
+
+export const peopleApi = {
+  list: () => requestJson<ManagedPerson[]>('GET', '/api/people'),
+  invite: (fields: NewPerson) => requestJson<InviteResult>('POST', '/api/people', fields),
+  change: (id: string, change: PersonChange) => requestJson<ManagedPerson>('PATCH', personPath(id), change),
+  /** A new link; the old one stops working at once. */
+  newLink: (id: string) => requestJson<InviteResult>('POST', `${personPath(id)}/invitation`),
+};

@@ -1,0 +1,120 @@
+/**
+ * A reviewer's decision on the final text: approve, approve with reservations, or object, with a
+ * statement (required unless approving). Shows the decision on record; it can be changed until adoption.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
+import { errorMessage } from '../api.ts';
+import { formatDateTime } from '../components/dates.ts';
+import { DECISION_HINTS, DECISION_LABELS, DECISIONS, needsStatement, type Decision } from './decisions.ts';
+import { signoffApi, type Signoff } from './signoffApi.ts';
+
+interface SignoffFormProps {
+  documentId: string;
+  current: Signoff | null;
+  onSaved: (signoff: Signoff) => void;
+}
+
+export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) {
+  const [decision, setDecision] = useState<Decision | null>(current?.decision ?? null);
+  const [statement, setStatement] = useState(current?.statement ?? '');
+  const [errors, setErrors] = useState<{ decision?: string; statement?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState('');
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = statement.trim();
+    const found: typeof errors = {};
+    if (!decision) found.decision = 'Choose your decision.';
+    else if (needsStatement(decision) && !text) found.statement = `Say what your ${decision === 'object' ? 'objection is' : 'reservations are'}: the statement goes on the record with your decision.`;
+    if (text.length > MAX_COMMENT_CHARS) found.statement = `The statement can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`;
+    setErrors(found);
+    setSaved('');
+    if (!decision || found.decision || found.statement) {
+      document.getElementById(found.decision ? `${id}-${DECISIONS[0]}` : `${id}-statement`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const signoff = await signoffApi.submit(documentId, decision, text || null);
+      setSaved(`Your decision is recorded: ${DECISION_LABELS[signoff.decision]}.`);
+      onSaved(signoff);
+    } catch (failure) {
+      setErrors({ form: errorMessage(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const statementRequired = decision !== null && needsStatement(decision);
+  return (
+    <form onSubmit={submit} noValidate className="signoff-form" data-testid="signoff-form">
+      <div className="signoff-current" data-testid="signoff-current">
+        {current ? (
+          <p>
+            Your decision on record: <strong>{DECISION_LABELS[current.decision]}</strong>, since {formatDateTime(current.updatedAt)}. You can change it until the text is adopted.
+          </p>
+        ) : (
+          <p>You have not recorded a decision yet.</p>
+        )}
+      </div>
+      <fieldset className={`field signoff-decisions${errors.decision ? ' field--error' : ''}`} aria-describedby={errors.decision ? `${id}-decision-error` : undefined}>
+        <legend className="field__label">Your decision</legend>
+        {errors.decision && (
+          <p id={`${id}-decision-error`} className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {errors.decision}
+          </p>
+        )}
+        {DECISIONS.map((d) => (
+          <div key={d} className="radio">
+            <input id={`${id}-${d}`} type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} aria-describedby={`${id}-${d}-hint`} />
+            <label htmlFor={`${id}-${d}`}>
+              <span className="radio__label">{DECISION_LABELS[d]}</span>
+              <span id={`${id}-${d}-hint`} className="radio__hint">
+                {DECISION_HINTS[d]}
+              </span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <div className={`field${errors.statement ? ' field--error' : ''}`}>
+        <label htmlFor={`${id}-statement`} className="field__label">
+          Statement {statementRequired ? <span className="muted">(required)</span> : <span className="muted">(optional)</span>}
+        </label>
+        <p id={`${id}-statement-hint`} className="field__hint">
+          Required for reservations or an objection. It goes on the record with your name and country.
+        </p>
+        {errors.statement && (
+          <p id={`${id}-statement-error`} className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {errors.statement}
+          </p>
+        )}
+        <textarea
+          id={`${id}-statement`}
+          className="input signoff-statement"
+          rows={6}
+          value={statement}
+          onChange={(e) => setStatement(e.target.value)}
+          aria-required={statementRequired}
+          aria-invalid={errors.statement ? true : undefined}
+          aria-describedby={errors.statement ? `${id}-statement-hint ${id}-statement-error` : `${id}-statement-hint`}
+        />
+      </div>
+      {errors.form && (
+        <p className="notice notice--error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <output className="page-status" data-testid="signoff-status">
+        {saved}
+      </output>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? 'Recording…' : current ? 'Change my decision' : 'Record my decision'}
+      </button>
+    </form>
+  );
+}

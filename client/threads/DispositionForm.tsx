@@ -1,0 +1,150 @@
+/**
+ * The working group's answer to one comment, beside its words: status, the reasoning (required for
+ * any answer but "Not yet answered"), the assignee; Save, or Ctrl+Enter to save and open the next
+ * comment. "Apply proposed wording" puts the proposal into the text when the phase allows it, and
+ * shows the server's reason inline when it cannot.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Thread } from '../../shared/api.ts';
+import { THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
+import { threadApi } from '../api.ts';
+import { CountedTextarea } from './CountedTextarea.tsx';
+import { useReview } from './ReviewContext.tsx';
+import { mayApply } from './rights.ts';
+import { useAction } from './useAction.ts';
+import { useAssignees } from './useAssignees.ts';
+
+interface DispositionFormProps {
+  thread: Thread;
+  focusSerial: number;
+  onSaveAndNext: (id: string) => void;
+}
+
+export function DispositionForm({ thread, focusSerial, onSaveAndNext }: DispositionFormProps) {
+  const { rights, store, announce, nameOf } = useReview();
+  const [status, setStatus] = useState<ThreadStatus>(thread.status);
+  const [response, setResponse] = useState(thread.response ?? '');
+  const [assigneeId, setAssigneeId] = useState(thread.assigneeId ?? '');
+  const [dirty, setDirty] = useState(false);
+  const save = useAction();
+  const apply = useAction();
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const id = useId();
+  const everyone = useAssignees(rights.assignAnyone);
+  const me = rights.person;
+
+  // Someone else answered while this form was untouched: show their answer, not the old one.
+  const [seen, setSeen] = useState(thread);
+  if (seen !== thread && !dirty) {
+    setSeen(thread);
+    setStatus(thread.status);
+    setResponse(thread.response ?? '');
+    setAssigneeId(thread.assigneeId ?? '');
+  }
+
+  useEffect(() => {
+    if (focusSerial) statusRef.current?.focus();
+  }, [focusSerial]);
+
+  const change = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setDirty(true);
+    save.setError(null);
+  };
+
+  const submit = async (next: boolean) => {
+    if (status !== 'open' && !response.trim()) {
+      save.setError('Write the working group’s reasoning: every answer but “Not yet answered” needs one.');
+      return;
+    }
+    const ok = await save.run(async () => {
+      store.upsert(await threadApi.dispose(thread.id, { status, response: response.trim() || null, assigneeId: assigneeId || null }));
+    });
+    if (!ok) return;
+    setDirty(false);
+    announce(next ? 'Answer saved. Next comment.' : 'Answer saved.');
+    if (next) onSaveAndNext(thread.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit(true);
+    }
+  };
+
+  const applyWording = () =>
+    apply.run(async () => {
+      store.upsert(await threadApi.apply(thread.id, response.trim() || undefined));
+      announce('The proposed wording is now in the text.');
+    });
+
+  const choices = rights.assignAnyone && everyone ? everyone : [{ id: me.id, name: `${me.name} (me)` }];
+  const current = thread.assigneeId && !choices.some((c) => c.id === thread.assigneeId) ? [{ id: thread.assigneeId, name: nameOf(thread.assigneeId) ?? 'Another member' }] : [];
+
+  return (
+    // Ctrl+Enter saves from any field of the form.
+    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <form className="disposition-form" aria-label="Answer this comment" onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void submit(false);
+      }} onKeyDown={onKeyDown} noValidate data-testid="disposition-form">
+      <div className="field field--compact disposition-form__status">
+          <label htmlFor={`${id}-status`} className="field__label">
+            Answer
+          </label>
+          <select id={`${id}-status`} ref={statusRef} className="select" value={status} onChange={(event) => change(setStatus)(event.target.value as ThreadStatus)} data-testid="disposition-status">
+            {THREAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {THREAD_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+      </div>
+      <CountedTextarea
+        label="Response"
+        hint="The working group’s reasoning, shown to the author and in the report."
+        required={status !== 'open'}
+        rows={3}
+        value={response}
+        onChange={change(setResponse)}
+        error={save.error}
+        testId="disposition-response-input"
+      />
+      <div className="field field--compact disposition-form__assignee">
+          <label htmlFor={`${id}-assignee`} className="field__label">
+            Assigned to
+          </label>
+          <select id={`${id}-assignee`} className="select" value={assigneeId} onChange={(event) => change(setAssigneeId)(event.target.value)}>
+            <option value="">Nobody</option>
+            {[...choices, ...current].map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+      </div>
+      <div className="disposition-form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={save.busy}>
+          {save.busy ? 'Saving…' : 'Save answer'}
+        </button>
+        <button type="button" className="button button--small" disabled={save.busy} onClick={() => void submit(true)}>
+          Save and next
+        </button>
+        <span className="muted disposition-form__hint">Ctrl+Enter: save and next</span>
+      </div>
+      {mayApply(thread, rights) && (
+        <div className="disposition-form__apply">
+          <button type="button" className="button button--small button--apply" disabled={apply.busy} onClick={() => void applyWording()}>
+            {apply.busy ? 'Applying…' : 'Apply proposed wording'}
+          </button>
+          {apply.error && (
+            <p className="field__error" role="alert" data-testid="apply-error">
+              {apply.error}
+            </p>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+/** The kind of a comment as four radio buttons in a fieldset: arrow keys move between them. */
+import { useId, type Ref } from 'react';
+import { THREAD_KIND_LABELS, THREAD_KINDS, type ThreadKind } from '../../shared/domain.ts';
+
+const HINTS: Record<ThreadKind, string> = {
+  general: 'about the substance',
+  technical: 'facts, data, references',
+  editorial: 'wording, clarity',
+  question: 'asks for an explanation',
+};
+
+export function KindField({ value, onChange, firstRef }: { value: ThreadKind; onChange: (kind: ThreadKind) => void; firstRef?: Ref<HTMLInputElement> }) {
+  const name = useId();
+  return (
+    <fieldset className="kind-field">
+      <legend className="field__label">Kind of comment</legend>
+      <div className="kind-field__options">
+        {THREAD_KINDS.map((kind) => (
+          <label key={kind} className="kind-field__option">
+            <input
+              type="radio"
+              name={name}
+              value={kind}
+              checked={value === kind}
+              ref={value === kind ? firstRef : undefined}
+              onChange={() => onChange(kind)}
+            />
+            <span className="kind-field__label">{THREAD_KIND_LABELS[kind]}</span>
+            <span className="kind-field__hint">{HINTS[kind]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

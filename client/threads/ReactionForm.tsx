@@ -1,0 +1,51 @@
+/** The author's answer to the working group's disposition: accept it, or maintain the objection, with an optional statement. */
+import { useState } from 'react';
+import type { Thread } from '../../shared/api.ts';
+import { threadApi } from '../api.ts';
+import { CountedTextarea } from './CountedTextarea.tsx';
+import { useReview } from './ReviewContext.tsx';
+import { useAction } from './useAction.ts';
+
+type Reaction = 'accepts' | 'maintains-objection';
+
+export function ReactionForm({ thread }: { thread: Thread }) {
+  const { store, announce } = useReview();
+  const [open, setOpen] = useState(thread.authorReaction === null);
+  const [statement, setStatement] = useState(thread.authorReaction?.statement ?? '');
+  const { busy, error, run } = useAction();
+
+  const send = async (reaction: Reaction) => {
+    const ok = await run(async () => store.upsert(await threadApi.react(thread.id, reaction, statement.trim() || undefined)));
+    if (ok) {
+      setOpen(false);
+      announce(reaction === 'accepts' ? 'You accepted the answer.' : 'Your objection is recorded.');
+    }
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setOpen(true)}>
+        Change my reaction to this answer
+      </button>
+    );
+  }
+  return (
+    <fieldset className="reaction" data-testid="reaction-form">
+      <legend className="reaction__title">Your reaction to the working group’s answer</legend>
+      <CountedTextarea label="Statement" rows={2} value={statement} onChange={setStatement} hint="Shown with your reaction in the report." />
+      <div className="reaction__actions">
+        <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void send('accepts')}>
+          I accept this answer
+        </button>
+        <button type="button" className="button button--small" disabled={busy} onClick={() => void send('maintains-objection')}>
+          I maintain my objection
+        </button>
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,72 @@
+/** The conversation under a comment, and a box to reply when commenting is open. */
+import { useState, type FormEvent } from 'react';
+import type { Thread } from '../../shared/api.ts';
+import { threadApi } from '../api.ts';
+import { CountedTextarea } from './CountedTextarea.tsx';
+import { countryName, fullTime, shortTime } from './format.ts';
+import { useReview } from './ReviewContext.tsx';
+import { useAction } from './useAction.ts';
+
+export function Replies({ thread }: { thread: Thread }) {
+  const { rights, store, announce } = useReview();
+  const [body, setBody] = useState('');
+  const { busy, error, setError, run } = useAction();
+
+  const send = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!body.trim()) {
+      setError('Write your reply before sending it.');
+      return;
+    }
+    await run(async () => {
+      const reply = await threadApi.reply(thread.id, body.trim());
+      // The event stream brings the whole thread too; adding the reply now saves the wait.
+      if (!thread.replies.some((r) => r.id === reply.id)) store.upsert({ ...thread, replies: [...thread.replies, reply] });
+      setBody('');
+      announce('Your reply was posted.');
+    });
+  };
+
+  return (
+    <section className="replies" aria-label="Replies">
+      {thread.replies.length > 0 && (
+        <ol className="replies__list">
+          {thread.replies.map((reply) => (
+            <li key={reply.id} className="reply" data-testid="reply">
+              <p className="reply__meta">
+                <span className="reply__author">{reply.author.name}</span>
+                <span className="reply__details">{[reply.author.organisation, countryName(reply.author.country)].filter(Boolean).join(' · ')}</span>
+                <time dateTime={reply.createdAt} title={fullTime(reply.createdAt)}>
+                  {shortTime(reply.createdAt)}
+                </time>
+              </p>
+              <p className="reply__body">{reply.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {rights.comment.allowed && (
+        <form className="replies__form" onSubmit={send} noValidate>
+          <CountedTextarea
+            label="Reply"
+            required
+            rows={2}
+            value={body}
+            error={error}
+            onChange={setBody}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void send();
+              }
+            }}
+            testId="reply-body"
+          />
+          <button type="submit" className="button button--small" disabled={busy}>
+            {busy ? 'Sending…' : 'Send reply'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

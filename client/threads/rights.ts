@@ -1,0 +1,68 @@
+/**
+ * What the signed-in person may do with the comments of this document now, mirroring the server's
+ * rules (shared/access.ts plus the consultation deadline) so the page offers only what would be
+ * accepted, and says in one line why not. The server still decides.
+ */
+import type { DocumentDetail, Person, Thread } from '../../shared/api.ts';
+import { allowed } from '../../shared/access.ts';
+import { formatDeadline } from '../format.ts';
+
+export type Ability = { allowed: true; reason: null } | { allowed: false; reason: string };
+
+export interface ReviewRights {
+  person: Person;
+  /** Open threads and reply to them. */
+  comment: Ability;
+  endorse: Ability;
+  /** Give dispositions, responses and assignees. */
+  dispose: boolean;
+  /** Put proposed wording into the text. */
+  apply: boolean;
+  /** Pick any assignee (the Secretariat can list people; the working group assigns itself). */
+  assignAnyone: boolean;
+}
+
+const YES: Ability = { allowed: true, reason: null };
+const no = (reason: string): Ability => ({ allowed: false, reason });
+
+export function deadlinePassed(detail: Pick<DocumentDetail, 'phase' | 'deadline'>, now: number): boolean {
+  return detail.phase === 'consultation' && detail.deadline !== null && Date.parse(detail.deadline) <= now;
+}
+
+function commentAbility(person: Person, detail: DocumentDetail, now: number): Ability {
+  if (detail.phase === 'adopted') return no('This text has been adopted: comments are closed.');
+  if (!allowed(person.role, 'thread.comment', detail.phase)) {
+    if (person.role === 'participant') return no('Participants comment while the consultation is open; it is not open now.');
+    if (person.role === 'reviewer') return no('Permanent Correspondents comment during the final review; it has not started.');
+    return no('Comments are closed in this phase.');
+  }
+  if (deadlinePassed(detail, now)) {
+    return no(`The consultation closed on ${formatDeadline(detail.deadline)?.text ?? detail.deadline}: it takes no new comments or replies.`);
+  }
+  return YES;
+}
+
+export function reviewRights(person: Person, detail: DocumentDetail, now: number): ReviewRights {
+  const comment = commentAbility(person, detail, now);
+  const endorse = allowed(person.role, 'thread.endorse', detail.phase) ? comment : comment.allowed ? no('Endorsing is closed in this phase.') : comment;
+  return {
+    person,
+    comment,
+    endorse,
+    dispose: allowed(person.role, 'thread.dispose', detail.phase),
+    apply: allowed(person.role, 'thread.apply', detail.phase),
+    assignAnyone: person.role === 'secretariat',
+  };
+}
+
+export const isOwn = (thread: Thread, person: Person) => thread.author.id === person.id;
+
+/** Authors may reword or withdraw their comment while it is open and commenting is allowed. */
+export const mayChangeOwn = (thread: Thread, rights: ReviewRights) => isOwn(thread, rights.person) && thread.status === 'open' && rights.comment.allowed;
+
+/** Authors answer the working group's disposition of their own comment, until adoption. */
+export const mayReact = (thread: Thread, rights: ReviewRights, detail: DocumentDetail) =>
+  isOwn(thread, rights.person) && thread.status !== 'open' && detail.phase !== 'adopted';
+
+/** Whether the apply button can be offered for this thread at all. */
+export const mayApply = (thread: Thread, rights: ReviewRights) => rights.apply && Boolean(thread.proposedText) && thread.anchor !== null && !thread.applied;

@@ -1,0 +1,60 @@
+/**
+ * Keeps the editor's comment decorations in step with React: which threads to highlight and in what
+ * state, which one is open or pointed at, whether section headings offer a comment button; routes
+ * clicks on highlights back through the bridge; and listens for Ctrl+Alt+M anywhere on the page.
+ */
+import { useEffect, useMemo } from 'react';
+import type { Thread } from '../../shared/api.ts';
+import { setHighlights, type HighlightThread } from './highlightPlugin.ts';
+import { useHoveredId } from './hoverStore.ts';
+import type { Review } from './ReviewContext.tsx';
+import type { ReviewBridge } from './reviewBridge.ts';
+import { sectionButtonsKey } from './sectionButtons.ts';
+
+export const COMMENT_SHORTCUT = 'Ctrl+Alt+M';
+
+export function isCommentShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
+}
+
+export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[]): void {
+  const { editor, draft, activeId, hover, openThread, startComment, rights } = review;
+  const hoverId = useHoveredId(hover);
+
+  useEffect(() => {
+    bridge.connect({
+      openThread: (id) => openThread(id, { revealCard: true }),
+      hoverThread: (id) => hover.set(id),
+      commentOnSection: (sectionId) => startComment({ type: 'section', sectionId }),
+    });
+  });
+
+  const draftAnchor = draft?.target.type === 'words' ? draft.target.anchor : null;
+  const highlighted = useMemo(() => {
+    const list: HighlightThread[] = [];
+    for (const thread of threads) {
+      if (thread.anchor) list.push({ id: thread.id, anchor: thread.anchor, state: thread.status === 'open' ? 'open' : 'answered' });
+    }
+    if (draftAnchor) list.push({ id: 'draft', anchor: draftAnchor, state: 'draft' });
+    return list;
+  }, [threads, draftAnchor]);
+
+  useEffect(() => setHighlights(editor, { threads: highlighted }), [editor, highlighted]);
+  useEffect(() => setHighlights(editor, { activeId, hoverId }), [editor, activeId, hoverId]);
+
+  const canComment = rights.comment.allowed;
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionButtonsKey, canComment));
+  }, [editor, canComment]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // In a form field the keys may be a character (AltGr is Ctrl+Alt on some keyboards).
+      if (!isCommentShortcut(event) || (event.target instanceof HTMLElement && event.target.closest('input, textarea, select'))) return;
+      event.preventDefault();
+      startComment();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startComment]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Compare two states of the text: choose "from" and "to" (any version, or the current text), then
+ * read the changes section by section. Unchanged sections are hidden unless asked for.
+ */
+import { useCallback, useId, useMemo, useState } from 'react';
+import { formatDateTime } from '../components/dates.ts';
+import { Field } from '../components/Field.tsx';
+import { LoadError } from '../components/LoadError.tsx';
+import { useResource } from '../components/useResource.ts';
+import { ComparedSectionView } from './ComparedSectionView.tsx';
+import { Redline, RedlineLegend } from './Redline.tsx';
+import { CURRENT, versionsApi, type Comparison, type VersionRef, type VersionSummary } from './versionsApi.ts';
+
+interface CompareViewProps {
+  documentId: string;
+  /** Newest first. */
+  versions: readonly VersionSummary[];
+  from: VersionRef;
+  to: VersionRef;
+  onChange: (from: VersionRef, to: VersionRef) => void;
+}
+
+const versionLabel = (v: VersionSummary) => `${v.name} (${formatDateTime(v.createdAt)})`;
+
+function summary(comparison: Comparison): string {
+  const count = (change: string) => comparison.sections.filter((s) => s.change === change).length;
+  const parts = [
+    [count('changed'), 'changed'],
+    [count('added'), 'added'],
+    [count('removed'), 'removed'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${n === 1 ? 'section' : 'sections'} ${what}`);
+  const unchanged = count('unchanged');
+  const preamble = comparison.preamble.some((p) => p.op !== 'equal') ? ['the introduction changed'] : [];
+  const changes = [...said, ...preamble];
+  return changes.length ? `${changes.join(', ')}; ${unchanged} unchanged.` : 'No differences: the two texts are the same.';
+}
+
+export function CompareView({ documentId, versions, from, to, onChange }: CompareViewProps) {
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  const id = useId();
+  const same = from === to;
+  const load = useCallback(() => (same ? Promise.resolve(null) : versionsApi.compare(documentId, from, to)), [documentId, from, to, same]);
+  const { state, retry } = useResource(load);
+  const comparison = state.status === 'ready' ? state.data : null;
+  const shown = useMemo(() => comparison?.sections.filter((s) => showUnchanged || s.change !== 'unchanged') ?? [], [comparison, showUnchanged]);
+
+  const options = (
+    <>
+      <option value={CURRENT}>Current text</option>
+      {versions.map((v) => (
+        <option key={v.id} value={v.id}>
+          {versionLabel(v)}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <div className="compare" data-testid="compare">
+      <div className="compare__choices">
+        <Field label="From (older)">
+          {(control) => (
+            <select {...control} className="select" value={from} onChange={(e) => onChange(e.target.value, to)} data-testid="compare-from">
+              {options}
+            </select>
+          )}
+        </Field>
+        <Field label="To (newer)">
+          {(control) => (
+            <select {...control} className="select" value={to} onChange={(e) => onChange(from, e.target.value)} data-testid="compare-to">
+              {options}
+            </select>
+          )}
+        </Field>
+        <label className="checkbox compare__toggle">
+          <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> Show unchanged sections
+        </label>
+      </div>
+      <output className="compare__summary" id={`${id}-summary`} data-testid="compare-summary">
+        {same ? 'Choose two different texts to compare.' : state.status === 'loading' ? 'Comparing…' : comparison ? `From “${comparison.from.name}” to “${comparison.to.name}”: ${summary(comparison)}` : ''}
+      </output>
+      {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
+      {comparison && (
+        <div>
+          {(shown.some((s) => s.change !== 'unchanged') || comparison.preamble.some((p) => p.op !== 'equal')) && <RedlineLegend />}
+          {comparison.preamble.some((p) => p.op !== 'equal') && (
+            <article className="compared compared--changed">
+              <h3 className="compared__title">Introduction (before the first section)</h3>
+              <Redline parts={comparison.preamble} />
+            </article>
+          )}
+          {shown.map((section) => (
+            <ComparedSectionView key={section.id} section={section} />
+          ))}
+          {shown.length === 0 && <p className="placeholder">No section changed. Tick “Show unchanged sections” to read them all.</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * /documents/:id/versions: the versions of the text (name one, read, download, restore) and the
+ * comparison of any two of them, or of one with the current text.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { DocumentDetail } from '../../shared/api.ts';
+import { allowed } from '../../shared/access.ts';
+import { DocumentFrame } from '../components/DocumentFrame.tsx';
+import { LoadError } from '../components/LoadError.tsx';
+import { useResource } from '../components/useResource.ts';
+import { usePerson } from '../session.tsx';
+import { initialChoice, rememberChoice } from './compareChoice.ts';
+import { CompareView } from './CompareView.tsx';
+import { NameVersionForm } from './NameVersionForm.tsx';
+import { RestoreDialog } from './RestoreDialog.tsx';
+import { VersionTable } from './VersionTable.tsx';
+import { CURRENT, newestFirst, versionsApi, type VersionRef, type VersionSummary } from './versionsApi.ts';
+import './versions.css';
+
+export function VersionsPage({ documentId }: { documentId: string }) {
+  return (
+    <DocumentFrame documentId={documentId} view="versions" title="Versions and changes">
+      {(detail) => <Versions detail={detail} />}
+    </DocumentFrame>
+  );
+}
+
+function Versions({ detail }: { detail: DocumentDetail }) {
+  const person = usePerson();
+  const load = useCallback(() => versionsApi.list(detail.id).then(newestFirst), [detail.id]);
+  const { state, reload, retry } = useResource(load);
+  const [choice, setChoice] = useState<{ from: VersionRef; to: VersionRef } | null>(null);
+  const [restoring, setRestoring] = useState<VersionSummary | null>(null);
+  const [status, setStatus] = useState('');
+  const compareHeading = useRef<HTMLHeadingElement>(null);
+
+  if (state.status === 'loading') return <output className="placeholder">Loading the versions…</output>;
+  if (state.status === 'error') return <LoadError failure={state} onRetry={retry} />;
+  const versions = state.data;
+  const current = choice ?? initialChoice(versions);
+  const choose = (from: VersionRef, to: VersionRef) => {
+    setChoice({ from, to });
+    rememberChoice(from, to);
+  };
+  const compareWithCurrent = (version: VersionSummary) => {
+    choose(version.id, CURRENT);
+    compareHeading.current?.scrollIntoView({ block: 'start' });
+    compareHeading.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <>
+      <output className="page-status" data-testid="versions-status">
+        {status}
+      </output>
+      <section aria-labelledby="versions-title" className="versions">
+        <h2 id="versions-title" className="section-title">
+          Versions
+        </h2>
+        <p className="panel__intro">A version is a copy of the whole text at one moment. One is taken automatically each time the document changes phase.</p>
+        {allowed(person.role, 'version.create', detail.phase) && (
+          <NameVersionForm
+            documentId={detail.id}
+            onCreated={(version) => {
+              setStatus(`Version “${version.name}” saved.`);
+              void reload();
+            }}
+          />
+        )}
+        {versions.length === 0 ? (
+          <p className="placeholder">No versions yet.</p>
+        ) : (
+          <VersionTable
+            documentId={detail.id}
+            versions={versions}
+            canRestore={allowed(person.role, 'text.edit', detail.phase)}
+            onCompare={compareWithCurrent}
+            onRestore={setRestoring}
+          />
+        )}
+      </section>
+      <section aria-labelledby="compare-title" className="versions__compare">
+        <h2 id="compare-title" className="section-title" ref={compareHeading} tabIndex={-1}>
+          Compare
+        </h2>
+        {current ? (
+          <CompareView documentId={detail.id} versions={versions} from={current.from} to={current.to} onChange={choose} />
+        ) : (
+          <p className="placeholder">There is nothing to compare yet: the first version is taken when the document changes phase, or when someone names one.</p>
+        )}
+      </section>
+      {restoring && (
+        <RestoreDialog
+          documentId={detail.id}
+          version={restoring}
+          onRestored={() => {
+            setStatus(`“${restoring.name}” has been restored. The text as it was before is kept as a version.`);
+            void reload();
+          }}
+          onClose={() => setRestoring(null)}
+        />
+      )}
+    </>
+  );
+}
