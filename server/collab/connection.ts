@@ -43,6 +43,8 @@ export class Connection {
       return;
     }
     // Messages sent in one turn of the event loop leave in one write, not one system call each.
+    // ws exposes its net.Socket only as `_socket`.
+    // oxlint-disable-next-line no-underscore-dangle
     const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
     if (socket && !this.corked) {
       this.corked = true;

@@ -11,15 +11,18 @@ export class JsonStore<Shape> {
   private readonly db: Low<Shape>;
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly adapter: DurableJSONFile<Shape>;
+
   private constructor(
     readonly file: string,
-    initial: Shape,
+    private readonly initial: () => Shape,
   ) {
-    this.db = new Low<Shape>(new DurableJSONFile<Shape>(file), initial);
+    this.adapter = new DurableJSONFile<Shape>(file);
+    this.db = new Low<Shape>(this.adapter, initial());
   }
 
   static async open<Shape>(file: string, initial: () => Shape, isValid: (data: Shape) => boolean): Promise<JsonStore<Shape>> {
-    const store = new JsonStore<Shape>(file, initial());
+    const store = new JsonStore<Shape>(file, initial);
     await store.db.read();
     if (!isValid(store.db.data)) throw new CorruptDataError(file, 'it does not have the expected structure');
     return store;
@@ -36,7 +39,9 @@ export class JsonStore<Shape> {
       try {
         await this.db.write();
       } catch (error) {
-        await this.db.read();
+        // Back to what the disk holds; a file never written yet means the empty initial state
+        // (lowdb's own read() would keep the failed change in memory then).
+        this.db.data = (await this.adapter.read()) ?? this.initial();
         throw new StorageWriteError(`Could not save ${this.file}: ${(error as Error).message}`);
       }
       return result;
