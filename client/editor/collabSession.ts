@@ -31,12 +31,13 @@ export interface CollabHandlers {
 }
 
 /** Close codes after which reconnecting cannot help. rightsChanged is not one: reconnecting is how new rights arrive. */
-const PERMANENT: ReadonlySet<number> = new Set([CLOSE_CODES.unauthenticated, CLOSE_CODES.forbidden, CLOSE_CODES.notFound, CLOSE_CODES.malformed]);
+const PERMANENT: ReadonlySet<number> = new Set([CLOSE_CODES.unauthenticated, CLOSE_CODES.forbidden, CLOSE_CODES.notFound, CLOSE_CODES.malformed, CLOSE_CODES.staleGeneration]);
 
 const CLOSED_MESSAGES: ReadonlyMap<number, string> = new Map([
   [CLOSE_CODES.forbidden, 'You no longer have access to this document.'],
   [CLOSE_CODES.notFound, 'This document is no longer available.'],
   [CLOSE_CODES.malformed, 'The connection was refused. Reload the page to continue.'],
+  [CLOSE_CODES.staleGeneration, 'This text was restored from a backup. Reload the page to continue with the restored text.'],
 ]);
 
 /** A refused upgrade (401 before the socket opens) reaches the browser only as 1006; ask the API why. */
@@ -53,7 +54,11 @@ export class CollabSession {
   private everConnected = false;
   private stopCurrent: (() => void) | null = null;
 
-  constructor(private readonly documentId: string) {}
+  constructor(
+    private readonly documentId: string,
+    /** The generation of the text this page loaded; the server refuses an older one after a restore. */
+    private readonly generation: string,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -71,6 +76,7 @@ export class CollabSession {
     const provider = new WebsocketProvider(origin + COLLAB_PATH, this.documentId, ydoc, {
       connect: false,
       disableBc: true,
+      params: { generation: this.generation },
       shouldReconnect: (event) => !PERMANENT.has(event.code),
     });
     let lastProbe = 0;

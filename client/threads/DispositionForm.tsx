@@ -82,24 +82,33 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
   const choices = rights.assignAnyone && everyone ? everyone : [{ id: me.id, name: `${me.name} (me)` }];
   const current = thread.assigneeId && !choices.some((c) => c.id === thread.assigneeId) ? [{ id: thread.assigneeId, name: nameOf(thread.assigneeId) ?? 'Another member' }] : [];
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(false);
+  };
+
   return (
     // Ctrl+Enter saves from any field of the form.
     // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <form className="disposition-form" aria-label="Answer this comment" onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        void submit(false);
-      }} onKeyDown={onKeyDown} noValidate data-testid="disposition-form">
+    <form className="disposition-form" aria-label="Answer this comment" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="disposition-form">
       <div className="field field--compact disposition-form__status">
-          <label htmlFor={`${id}-status`} className="field__label">
-            Answer
-          </label>
-          <select id={`${id}-status`} ref={statusRef} className="select" value={status} onChange={(event) => change(setStatus)(event.target.value as ThreadStatus)} data-testid="disposition-status">
-            {THREAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {THREAD_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+        <label htmlFor={`${id}-status`} className="field__label">
+          Answer
+        </label>
+        <select
+          id={`${id}-status`}
+          ref={statusRef}
+          className="select"
+          value={status}
+          onChange={(event) => change(setStatus)(event.target.value as ThreadStatus)}
+          data-testid="disposition-status"
+        >
+          {THREAD_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {THREAD_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
       </div>
       <CountedTextarea
         label="Response"
@@ -112,17 +121,17 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
         testId="disposition-response-input"
       />
       <div className="field field--compact disposition-form__assignee">
-          <label htmlFor={`${id}-assignee`} className="field__label">
-            Assigned to
-          </label>
-          <select id={`${id}-assignee`} className="select" value={assigneeId} onChange={(event) => change(setAssigneeId)(event.target.value)}>
-            <option value="">Nobody</option>
-            {[...choices, ...current].map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+        <label htmlFor={`${id}-assignee`} className="field__label">
+          Assigned to
+        </label>
+        <select id={`${id}-assignee`} className="select" value={assigneeId} onChange={(event) => change(setAssigneeId)(event.target.value)}>
+          <option value="">Nobody</option>
+          {[...choices, ...current].map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="disposition-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={save.busy}>

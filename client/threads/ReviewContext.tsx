@@ -36,7 +36,6 @@ export interface Review {
   closeThread(): void;
   /** Asks the list to move keyboard focus to this card once it is rendered (or only to show it: scrollOnly). */
   focusRequest: { id: string; serial: number; scrollOnly?: boolean } | null;
-  requestFocus(id: string): void;
   hover: HoverStore;
   draft: Draft | null;
   setDraft(draft: Draft | null): void;

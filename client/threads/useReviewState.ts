@@ -65,6 +65,12 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
 
   const announce = useCallback((text: string) => setAnnouncement((current) => ({ text, serial: current.serial + 1 })), []);
 
+  // A comment left half-written (a reload, a closed tab) is the first thing to show, even on a tablet.
+  const hadDraft = useRef(draft !== null);
+  useEffect(() => {
+    if (hadDraft.current) setPanelOpen(true);
+  }, [setPanelOpen]);
+
   // Commenting can close while the page is open (the deadline passes, the phase changes): say so once.
   const couldComment = useRef(rights.comment.allowed);
   useEffect(() => {
@@ -72,7 +78,6 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
     couldComment.current = rights.comment.allowed;
   }, [rights.comment, announce]);
 
-  const requestFocus = useCallback((id: string) => setFocusRequest((current) => ({ id, serial: (current?.serial ?? 0) + 1 })), []);
 
   const openThread = useCallback(
     (id: string, options: OpenOptions = {}) => {
@@ -156,7 +161,6 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
     openThread,
     closeThread,
     focusRequest,
-    requestFocus,
     hover,
     draft,
     setDraft,

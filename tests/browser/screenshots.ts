@@ -5,8 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { clientBuildIsStale } from '../../server/clientBuild.ts';
+import { buildClient, clientBuildIsStale } from '../../server/clientBuild.ts';
 import { ROOT, SEED_IDS, startTestServer } from '../helpers/testServer.ts';
 import { clickEndOfParagraph, launchBrowser, signedInContext } from './browser.ts';
 
@@ -20,8 +19,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Not server/clientBuild.ts's buildClient: its `root` option overrides vite.config.ts's `client/` root.
-  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await buildClient(ROOT);
   mkdirSync(OUT, { recursive: true });
   const server = await startTestServer();
   let browser: Browser | null = null;

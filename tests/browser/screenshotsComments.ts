@@ -6,8 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { clientBuildIsStale } from '../../server/clientBuild.ts';
+import { buildClient, clientBuildIsStale } from '../../server/clientBuild.ts';
 import { paragraphs } from '../helpers/anchors.ts';
 import { connect } from '../helpers/collabClient.ts';
 import { ROOT, SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -69,7 +68,7 @@ async function seed(t: TestServer) {
 }
 
 async function main(): Promise<void> {
-  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await buildClient(ROOT);
   mkdirSync(OUT, { recursive: true });
   const t = await startTestServer();
   let browser: Browser | null = null;

@@ -6,8 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { clientBuildIsStale } from '../../server/clientBuild.ts';
+import { buildClient, clientBuildIsStale } from '../../server/clientBuild.ts';
 import { ROOT, SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { launchBrowser, signedInContext } from './browser.ts';
 import { editText, secretariatContext, seedComments } from './scenario.ts';
@@ -49,7 +48,7 @@ async function prepare(server: TestServer) {
 }
 
 async function main(): Promise<void> {
-  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await buildClient(ROOT);
   mkdirSync(OUT, { recursive: true });
   const server = await startTestServer();
   let browser: Browser | null = null;

@@ -5,8 +5,7 @@
  * all those highlights; and how long a new comment takes to appear live.
  */
 import path from 'node:path';
-import { build } from 'vite';
-import { clientBuildIsStale } from '../../server/clientBuild.ts';
+import { buildClient, clientBuildIsStale } from '../../server/clientBuild.ts';
 import { anchorOn, paragraphs } from '../helpers/anchors.ts';
 import { connect } from '../helpers/collabClient.ts';
 import { ROOT, SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -43,7 +42,7 @@ async function makeThreads(t: TestServer): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (clientBuildIsStale(ROOT, path.join(ROOT, 'client', 'dist'))) await buildClient(ROOT);
   const t = await startTestServer();
   const browser = await launchBrowser();
   try {
