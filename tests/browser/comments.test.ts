@@ -155,6 +155,7 @@ describe('live updates', () => {
     await page.context().setOffline(false);
     await card(page, 'Said while you were away.').waitFor();
     await page.locator('mark[data-thread-id]').first().waitFor();
+    expect(await page.locator('mark[data-thread-id]').count()).toBeGreaterThan(0);
   });
 });
 
