@@ -53,7 +53,7 @@ function useBarGeometry() {
 export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
   const person = usePerson();
   const { expire } = useSession();
-  const { collab, connection, synced, closedMessage } = useCollab(detail.id, detail.generation, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
+  const { collab, connection, synced, closedMessage } = useCollab(detail.id, detail.generation, { personId: person.id, canEdit: detail.access.edit }, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
   const people = usePresence(collab?.provider ?? null, person);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const barRef = useBarGeometry();

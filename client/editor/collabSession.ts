@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { api } from '../api.ts';
+import { openOfflineCopy } from './offlineCopy.ts';
 
 export interface Collab {
   ydoc: Y.Doc;
@@ -58,6 +59,8 @@ export class CollabSession {
     private readonly documentId: string,
     /** The generation of the text this page loaded; the server refuses an older one after a restore. */
     private readonly generation: string,
+    /** Keys this browser's offline copy of the text, which only people who may edit it keep. */
+    private readonly offline: { personId: string; canEdit: boolean },
   ) {}
 
   subscribe = (listener: () => void): (() => void) => {
@@ -80,6 +83,12 @@ export class CollabSession {
       shouldReconnect: (event) => !PERMANENT.has(event.code),
     });
     let lastProbe = 0;
+    let alive = true;
+    const copy = openOfflineCopy(ydoc, this.documentId, this.generation, this.offline.personId, this.offline.canEdit);
+    // Words kept from an earlier visit can be shown (and added to) before the server answers.
+    void copy.loaded.then((hadCopy) => {
+      if (hadCopy && alive && ydoc.getXmlFragment('default').length > 0 && !this.snapshot.synced) this.publish({ synced: true });
+    });
 
     provider.on('status', ({ status }) => {
       this.socket = status;
@@ -105,9 +114,11 @@ export class CollabSession {
     window.addEventListener('offline', onNetworkChange);
 
     this.stopCurrent = () => {
+      alive = false;
       window.removeEventListener('online', onNetworkChange);
       window.removeEventListener('offline', onNetworkChange);
       provider.destroy();
+      copy.destroy();
       ydoc.destroy();
     };
     this.publish({ collab: { ydoc, provider } });

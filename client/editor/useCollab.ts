@@ -5,9 +5,10 @@ import { CollabSession, type CollabHandlers, type CollabSnapshot } from './colla
 export type { Collab, ConnectionState } from './collabSession.ts';
 
 /** The page keys this hook's component by document id, so one session per mount is one per document. */
-export function useCollab(documentId: string, generation: string, handlers: CollabHandlers): CollabSnapshot {
+export function useCollab(documentId: string, generation: string, offline: { personId: string; canEdit: boolean }, handlers: CollabHandlers): CollabSnapshot {
   // Constructing a session is free; the Y.Doc and socket only exist between start() and stop().
-  const [session] = useState(() => new CollabSession(documentId, generation));
+  // Rights read at mount decide whether an offline copy is kept: see offlineCopy.ts.
+  const [session] = useState(() => new CollabSession(documentId, generation, offline));
   const onRightsChanged = useEffectEvent(() => handlers.onRightsChanged());
   const onSessionEnded = useEffectEvent(() => handlers.onSessionEnded());
 

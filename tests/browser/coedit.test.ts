@@ -3,9 +3,10 @@
  * other's words and carets; readers get a read-only text that says why; rights follow the phase.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { clickEndOfParagraph, launchBrowser, openDocument, signedInContext } from './browser.ts';
+import { serverText } from './threadFixtures.ts';
 
 const DOCUMENT_ID = SEED_IDS[0];
 
@@ -109,7 +110,85 @@ describe('connection', () => {
     await status.getByText('Connected', { exact: true }).waitFor();
     expect(await status.getAttribute('data-state')).toBe('connected');
   });
+
+  it('keeps words typed offline through a closed tab and sends them on the next visit', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
+    const context = await signedInContext(browser, server.url, token);
+    contexts.push(context);
+    const network = await cuttableSockets(context);
+    const page = await openDocument(context, server.url, DOCUMENT_ID);
+    await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
+
+    // Chromium's offline mode leaves open sockets alone; a lost Wi-Fi does not.
+    network.cut();
+    await page.getByTestId('connection-status').getByText('Reconnecting', { exact: false }).waitFor();
+    const words = ' Written on the train without a connection.';
+    await clickEndOfParagraph(page, 0);
+    await page.keyboard.insertText(words);
+    // The tab may close only once the words are in this browser's copy (IndexedDB).
+    await page.waitForFunction(storedInBrowser, words.trim(), { polling: 100 });
+    await page.close();
+    expect(await serverText(server, DOCUMENT_ID)).not.toContain(words.trim());
+
+    network.restore();
+    const again = await openDocument(context, server.url, DOCUMENT_ID);
+    await again.getByTestId('editor').getByText(words.trim(), { exact: false }).waitFor();
+    await expect.poll(() => serverText(server, DOCUMENT_ID)).toContain(words.trim());
+    // Merged once, not twice.
+    expect((await serverText(server, DOCUMENT_ID)).split(words.trim()).length - 1).toBe(1);
+  });
 });
+
+/** Passes the collaboration sockets through, until cut(): then closes them and refuses new ones. */
+async function cuttableSockets(context: BrowserContext): Promise<{ cut(): void; restore(): void }> {
+  let up = true;
+  const open = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/collab\//, (ws) => {
+    if (!up) return void ws.close({ code: 4999, reason: 'test: network down' });
+    ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => open.delete(ws));
+  });
+  return {
+    cut() {
+      up = false;
+      for (const ws of open) void ws.close({ code: 4999, reason: 'test: network down' });
+    },
+    restore() {
+      up = true;
+    },
+  };
+}
+
+/** In the page: whether any record of the offline copies holds these words (Yjs stores a pasted run whole). */
+async function storedInBrowser(words: string): Promise<boolean> {
+  const needle = new TextEncoder().encode(words);
+  const contains = (bytes: Uint8Array) => {
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  const names = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('accord-text:'));
+  for (const name of names) {
+    const records = await new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction('updates').objectStore('updates').getAll();
+        request.onsuccess = () => {
+          open.result.close();
+          resolve(request.result);
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+    if (records.some((record) => record instanceof Uint8Array && contains(record))) return true;
+  }
+  return false;
+}
 
 describe('reading', () => {
   it('gives a participant a read-only text in consultation, and says why', async () => {
