@@ -175,15 +175,15 @@ async function storedInBrowser(words: string): Promise<boolean> {
   for (const name of names) {
     const records = await new Promise<unknown[]>((resolve, reject) => {
       const open = indexedDB.open(name);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
+      open.addEventListener('error', () => reject(open.error));
+      open.addEventListener('success', () => {
         const request = open.result.transaction('updates').objectStore('updates').getAll();
-        request.onsuccess = () => {
+        request.addEventListener('success', () => {
           open.result.close();
           resolve(request.result);
-        };
-        request.onerror = () => reject(request.error);
-      };
+        });
+        request.addEventListener('error', () => reject(request.error));
+      });
     });
     if (records.some((record) => record instanceof Uint8Array && contains(record))) return true;
   }
