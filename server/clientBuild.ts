@@ -2,6 +2,7 @@
  * `npm start` builds the web app when the build is missing or older than its sources, so a fresh
  * checkout needs no separate build step.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,19 +26,17 @@ export function clientBuildIsStale(root: string, clientDir: string): boolean {
 }
 
 export async function buildClient(root: string): Promise<void> {
-  const { build } = await import('vite');
-  // Always React's production build. Vite leaves NODE_ENV alone when it is already set, and under
-  // vitest it is "test": the JSX would then be compiled for the development runtime (jsxDEV) while
-  // React itself is bundled for production, and the page would stay blank. So set it for the build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    // The config names client/ as its root; passing `root` here would override it.
-    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  // In a child process: Vite and its bundler would otherwise stay in the server's memory for as long
+  // as it runs (hundreds of MB after a build). The child always gets NODE_ENV=production: Vite keeps
+  // a NODE_ENV it finds (vitest sets "test"), and would then compile the JSX for React's development
+  // runtime while bundling React for production, a blank page.
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [vite, 'build', '--config', path.join(root, 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`building the web app failed (${signal ?? `exit code ${code}`})`))));
+  });
   assertProductionBundle(path.join(root, 'client', 'dist'));
 }
 

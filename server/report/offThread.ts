@@ -23,12 +23,18 @@ interface RenderThread {
 let current: RenderThread | null = null;
 let nextId = 0;
 
+/**
+ * Run from the sources (tests, scripts), the worker is TypeScript too: a small JS entry registers tsx
+ * in that thread first. Run by `npm start`, this code is compiled into server/dist, beside the
+ * compiled worker (server/start.mjs).
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './renderWorkerBoot.mjs' : './renderWorker.mjs', import.meta.url);
+
 function startThread(): RenderThread {
-  // The worker is TypeScript too: a small JS entry registers tsx in that thread first.
   // A large report needs room: with a worker's default young generation, 10,000 comments take
   // twice as long, mostly collecting garbage.
   const limits = { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 256 };
-  const thread: RenderThread = { worker: new Worker(new URL('./renderWorkerBoot.mjs', import.meta.url), { resourceLimits: limits }), pending: new Map(), idle: null };
+  const thread: RenderThread = { worker: new Worker(WORKER_ENTRY, { resourceLimits: limits }), pending: new Map(), idle: null };
   const { worker, pending } = thread;
   worker.unref();
   const failAll = (error: Error) => {

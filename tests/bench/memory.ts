@@ -1,7 +1,7 @@
 /**
  * (f) Server memory per connection and per open document. Our server runs alone in a child process
- * (`node --import tsx server/main.ts`, as `npm start` runs it, with persistence) so that its RSS
- * is its own; memoryProbe.ts, preloaded into it, collects garbage and reports the heap on request.
+ * (`node server/start.mjs`, as `npm start` runs it, with persistence) so that its RSS
+ * is its own; memoryProbe.mjs, preloaded into it, collects garbage and reports the heap on request.
  * Readings: with one warm-up connection on an 11th document (kept open, so that the code paths are
  * loaded), then with one connection on each of 10 documents, then with 200 connections on those 10
  * documents (copies of a real draft). The 200 do not count the warm-up connection.
@@ -28,7 +28,7 @@ interface Reading {
 function spawnServer(dataDir: string, seedDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', pathToProbe(), path.join(ROOT, 'server', 'main.ts')],
+    ['--expose-gc', '--import', pathToProbe(), path.join(ROOT, 'server', 'start.mjs')],
     {
       cwd: ROOT,
       env: {
@@ -61,7 +61,7 @@ function spawnServer(dataDir: string, seedDir: string): Promise<{ child: ChildPr
 }
 
 function pathToProbe(): string {
-  return new URL('./memoryProbe.ts', import.meta.url).href;
+  return new URL('./memoryProbe.mjs', import.meta.url).href;
 }
 
 function vmRss(pid: number): number {

@@ -15,7 +15,7 @@ export interface ServerProcess {
 }
 
 export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'server/start.mjs')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
