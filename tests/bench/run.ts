@@ -71,7 +71,8 @@ for (const key of chosen) {
 const run = { machine: machine(loadAtStart), quick: options.quick, startedAt, seconds: (performance.now() - started) / 1000, figures, verdicts, notes, errors };
 const markdown = resultsMarkdown(run);
 console.log(`\n${markdown}\n`);
-if (!options.quick || values.write) {
+// Only a full run of every scenario replaces the published results (or --write, on purpose).
+if ((!options.quick && !values.only) || values.write) {
   writeResults(markdown);
   log(`results written to ${DOCS_FILE}`);
 }
