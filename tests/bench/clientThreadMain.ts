@@ -4,13 +4,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { fanoutClients } from './fanout.ts';
-import { replayClients } from './traceReplay.ts';
+import { typeTrace, typistLeave, watchDone, watchReady } from './traceReplay.ts';
 import { stormClients } from './joinStorm.ts';
 
 // oxlint-disable-next-line typescript/no-explicit-any -- each task checks its own parameters' shape by its type at the call site
 const tasks: Record<string, (params: any) => Promise<unknown>> = {
   fanout: fanoutClients,
-  replay: replayClients,
+  typeTrace,
+  typistLeave,
+  watchReady,
+  watchDone,
   storm: stormClients,
 };
 

@@ -1,4 +1,4 @@
-/** What the runner hands each scenario: the options, both servers and the client thread. */
+/** What the runner hands each scenario: the options, both servers and the client threads. */
 import type { ClientThread } from './clientThread.ts';
 import type { Options } from './helpers.ts';
 import type { OursServer, ReferenceServer } from './servers.ts';
@@ -6,6 +6,8 @@ import type { OursServer, ReferenceServer } from './servers.ts';
 export interface BenchContext {
   options: Options;
   clients: ClientThread;
+  /** A second client thread, for the one who watches in (b): another person's machine. */
+  watcher: ClientThread;
   ours: OursServer;
   reference: ReferenceServer;
   /** Progress on stderr, so that stdout keeps only the table. */

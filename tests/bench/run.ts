@@ -47,12 +47,13 @@ const errors: string[] = [];
 
 log(`${options.quick ? 'quick' : 'full'} run of ${chosen.join(', ')}; starting both servers…`);
 const clients = startClientThread();
+const watcher = startClientThread();
 const ours = await startOurs({ writers: 50, readers: 40 });
 const reference = await startReference();
 // The reference starts from the same text as ours.
 for (const id of ours.documentIds) reference.prime(id, await ours.stateOf(id));
 await ours.idle();
-const ctx: BenchContext = { options, clients, ours, reference, log };
+const ctx: BenchContext = { options, clients, watcher, ours, reference, log };
 
 for (const key of chosen) {
   try {
@@ -77,5 +78,5 @@ if ((!options.quick && !values.only) || values.write) {
   log(`results written to ${DOCS_FILE}`);
 }
 // Bounded: the results are out already, and a stop that hangs must not hang the run.
-await within(Promise.all([clients.close(), reference.close(), ours.close()]), 15_000, 'the servers to stop').catch((error: Error) => log(error.message));
+await within(Promise.all([clients.close(), watcher.close(), reference.close(), ours.close()]), 15_000, 'the servers to stop').catch((error: Error) => log(error.message));
 process.exit(errors.length ? 1 : 0);

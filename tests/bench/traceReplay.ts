@@ -1,6 +1,7 @@
 /**
  * (b) Trace replay: one client types the automerge-paper trace into a new paragraph, one Yjs update
- * per transaction of the trace, as fast as it can, while another client watches. The figure is
+ * per transaction of the trace, as fast as it can, while another client, on a thread of its own as
+ * on another person's machine, watches. The figure is
  * transactions per second from the first send to the watcher holding the last one, and the
  * watcher's text must equal the trace's text exactly (the whole trace's endContent, or the text the
  * same prefix gives when applied locally).
@@ -24,12 +25,30 @@ export interface ReplayOutcome {
   characters: number;
   /** CPU time of the servers' thread from the first send to the watcher having all, per update (µs). */
   serverCpuPerUpdateUs: number | null;
-  /** The same for the client thread (typist and watcher together). */
+  /** The same for the two client threads (typist and watcher together). */
   clientCpuPerUpdateUs: number | null;
 }
 
-/** Transactions typed between two yields to the event loop, so that the watcher keeps up. */
+/** What the typist's thread reports: when it started (wall clock, shared by all threads) and what it spent. */
+interface TypistOutcome {
+  startedAt: number;
+  serverCpuAtStart: number | null;
+  cpuMs: number | null;
+}
+
+/** What the watcher's thread reports once it holds the whole text. */
+interface WatcherOutcome {
+  finishedAt: number;
+  serverCpuAtEnd: number | null;
+  cpuMs: number | null;
+  characters: number;
+}
+
+/** Transactions typed between two yields to the event loop, so that the socket gets written. */
 const BATCH = 100;
+
+/** Milliseconds on a clock every thread shares (each thread's performance.now() has its own origin). */
+const wallClock = () => performance.timeOrigin + performance.now();
 
 function firstDifference(a: string, b: string): string {
   let i = 0;
@@ -37,68 +56,113 @@ function firstDifference(a: string, b: string): string {
   return `lengths ${a.length} and ${b.length}, first difference at ${i}: ${JSON.stringify(a.slice(i, i + 20))} vs ${JSON.stringify(b.slice(i, i + 20))}`;
 }
 
-/** Client-thread half. Throws when the watcher's text is not the trace's. */
-export async function replayClients(p: ReplayParams): Promise<ReplayOutcome> {
+/** The watcher, between its two tasks: joined and synced, waiting for the typist's paragraph. */
+let watching: { client: ReturnType<typeof join>; fragmentLength: number; params: ReplayParams } | null = null;
+
+/** Watcher thread, first half: join and sync before the typist starts. */
+export async function watchReady(p: ReplayParams): Promise<void> {
+  const client = join(p.endpoint, p.documentId, cookieOf(p.endpoint.readers, 0));
+  await allSynced([client], 30_000, 'the watcher to sync');
+  watching = { client, fragmentLength: client.doc.getXmlFragment('default').length, params: p };
+}
+
+/** Watcher thread, second half: resolves once the new paragraph holds the whole trace's text. Throws if it never does. */
+export async function watchDone(): Promise<WatcherOutcome> {
+  if (!watching) throw new Error('watchReady first');
+  const { client, fragmentLength, params } = watching;
   const trace = loadTrace();
-  const count = Math.min(p.transactions, trace.txns.length);
-  const expected = textAfter(trace, count);
-  const sender = join(p.endpoint, p.documentId, cookieOf(p.endpoint.writers, 0));
-  const watcher = join(p.endpoint, p.documentId, cookieOf(p.endpoint.readers, 0));
+  const expected = textAfter(trace, Math.min(params.transactions, trace.txns.length));
+  const cpuBefore = ownThreadCpuMs();
+  let watched: Y.XmlText | null = null;
   try {
-    await allSynced([sender, watcher], 30_000, 'the typist and the watcher to sync');
-    const text = appendParagraph(sender.doc);
-    const fragmentLength = sender.doc.getXmlFragment('default').length;
     await within(
       new Promise<void>((resolve) => {
-        const check = () => watcher.doc.getXmlFragment('default').length >= fragmentLength && (watcher.doc.off('update', check), resolve());
-        watcher.doc.on('update', check);
+        const check = () => {
+          if (!watched && client.doc.getXmlFragment('default').length > fragmentLength) watched = lastParagraphText(client.doc);
+          // The length is cheap to read; the whole text is compared only when the length is right.
+          if (watched && watched.length === expected.length && plain(watched) === expected) {
+            client.doc.off('update', check);
+            resolve();
+          }
+        };
+        client.doc.on('update', check);
         check();
       }),
-      10_000,
-      'the watcher to see the new paragraph',
+      180_000,
+      'the watcher to hold the whole trace',
     );
-    const watched = lastParagraphText(watcher.doc);
-    if (!watched) throw new Error('the watcher has no paragraph to watch');
+  } catch (error) {
+    const seen = watched ? plain(watched) : '(no paragraph)';
+    throw new Error(`${(error as Error).message}; the watcher's text differs: ${firstDifference(seen, expected)}`, { cause: error });
+  } finally {
+    closeAll([client]);
+    watching = null;
+  }
+  const finishedAt = wallClock();
+  const serverCpuAtEnd = serverThreadCpuMs();
+  const cpuAfter = ownThreadCpuMs();
+  return { finishedAt, serverCpuAtEnd, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore, characters: expected.length };
+}
 
-    // Done when the watcher has every insertion (its state vector) and every deletion (the text).
-    let finalClock = Number.POSITIVE_INFINITY;
-    let finish: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const check = () => {
-      if (Y.getState(watcher.doc.store, sender.doc.clientID) >= finalClock && plain(watched) === expected) finish();
-    };
-    watcher.doc.on('update', check);
-
-    const started = performance.now();
-    const cpuBefore = serverThreadCpuMs();
-    const clientCpuBefore = ownThreadCpuMs();
+/** Typist thread: types the trace into a new paragraph, as fast as it can. */
+export async function typeTrace(p: ReplayParams): Promise<TypistOutcome> {
+  const trace = loadTrace();
+  const count = Math.min(p.transactions, trace.txns.length);
+  const sender = join(p.endpoint, p.documentId, cookieOf(p.endpoint.writers, 0));
+  try {
+    await allSynced([sender], 30_000, 'the typist to sync');
+    const startedAt = wallClock();
+    const serverCpuAtStart = serverThreadCpuMs();
+    const cpuBefore = ownThreadCpuMs();
+    const text = appendParagraph(sender.doc);
     for (let i = 0; i < count; i++) {
       applyTransaction(sender.doc, text, trace.txns[i]!.patches);
       if (i % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    finalClock = Y.getState(sender.doc.store, sender.doc.clientID);
-    check();
-    try {
-      await within(done, 180_000, 'the watcher to hold the whole trace');
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; the watcher's text differs: ${firstDifference(plain(watched), expected)}`, { cause: error });
-    }
-    const ms = performance.now() - started;
-    const cpuAfter = serverThreadCpuMs();
-    const clientCpuAfter = ownThreadCpuMs();
-    if (plain(watched) !== expected) throw new Error(`the watcher's text is not the trace's: ${firstDifference(plain(watched), expected)}`);
-    const perUpdate = (before: number | null, after: number | null) => (before === null || after === null ? null : ((after - before) * 1000) / count);
-    return {
-      transactions: count,
-      ms,
-      perSecond: (count / ms) * 1000,
-      characters: expected.length,
-      serverCpuPerUpdateUs: perUpdate(cpuBefore, cpuAfter),
-      clientCpuPerUpdateUs: perUpdate(clientCpuBefore, clientCpuAfter),
-    };
+    // Everything handed to the socket before the typist leaves.
+    await within(
+      (async () => {
+        while (sender.provider.ws && sender.provider.ws.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      })(),
+      60_000,
+      'the typist to send everything',
+    );
+    const cpuAfter = ownThreadCpuMs();
+    return { startedAt, serverCpuAtStart, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
   } finally {
-    closeAll([sender, watcher]);
+    // Not closed yet: the watcher may still be receiving; closed by replay() once it has all.
+    typists.push(sender);
   }
+}
+
+const typists: Array<ReturnType<typeof join>> = [];
+
+/** Typist thread: closes the typist once the watcher has everything. */
+export async function typistLeave(): Promise<void> {
+  closeAll(typists.splice(0));
+}
+
+/**
+ * One replay: the watcher (its own thread, as another person's machine) joins first, then the typist
+ * (the other client thread) types; done when the watcher holds the whole text.
+ */
+async function replay(ctx: BenchContext, params: ReplayParams): Promise<ReplayOutcome> {
+  await ctx.watcher.call('watchReady', params);
+  const watched = ctx.watcher.call<WatcherOutcome>('watchDone', null);
+  const typed = await ctx.clients.call<TypistOutcome>('typeTrace', params);
+  const seen = await watched;
+  await ctx.clients.call('typistLeave', null);
+  const count = Math.min(params.transactions, loadTrace().txns.length);
+  const ms = seen.finishedAt - typed.startedAt;
+  const perUpdate = (cpuMs: number | null) => (cpuMs === null ? null : (cpuMs * 1000) / count);
+  return {
+    transactions: count,
+    ms,
+    perSecond: (count / ms) * 1000,
+    characters: seen.characters,
+    serverCpuPerUpdateUs: perUpdate(typed.serverCpuAtStart === null || seen.serverCpuAtEnd === null ? null : seen.serverCpuAtEnd - typed.serverCpuAtStart),
+    clientCpuPerUpdateUs: perUpdate(typed.cpuMs === null || seen.cpuMs === null ? null : typed.cpuMs + seen.cpuMs),
+  };
 }
 
 const capacity = (us: number | null) => (us ? 1e6 / us : null);
@@ -109,14 +173,14 @@ export async function runTraceReplay(ctx: BenchContext): Promise<ScenarioResult>
   const runs: Record<Side, ReplayOutcome[]> = { ours: [], reference: [] };
   for (const side of [ctx.ours, ctx.reference]) {
     ctx.log(`(b) trace replay warm-up on ${side.endpoint.side}…`);
-    await ctx.clients.call<ReplayOutcome>('replay', { endpoint: side.endpoint, documentId: DOCUMENTS.traceWarmup, transactions: 5000 } satisfies ReplayParams);
+    await replay(ctx, { endpoint: side.endpoint, documentId: DOCUMENTS.traceWarmup, transactions: 5000 });
     await side.idle();
   }
   // Two runs each, alternating which server goes first: other work on the machine changes over time.
   for (const [round, documentId] of DOCUMENTS.trace.entries()) {
     for (const side of round % 2 === 0 ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours]) {
       ctx.log(`(b) trace replay on ${side.endpoint.side}, ${transactions} transactions, run ${round + 1}/${DOCUMENTS.trace.length}…`);
-      runs[side.endpoint.side].push(await ctx.clients.call<ReplayOutcome>('replay', { endpoint: side.endpoint, documentId, transactions } satisfies ReplayParams));
+      runs[side.endpoint.side].push(await replay(ctx, { endpoint: side.endpoint, documentId, transactions }));
       await side.idle();
     }
   }
