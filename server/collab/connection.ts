@@ -14,6 +14,7 @@ import type { WebSocket, RawData } from 'ws';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 import type { Room } from './rooms.ts';
 import { stampAwarenessUpdate, type PresenceIdentity } from './identity.ts';
+import { WriteBatcher } from './corking.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -34,7 +35,13 @@ export class Connection {
     readonly identity: PresenceIdentity,
     public canWrite: boolean,
     private readonly claimClientId: (clientId: number, conn: Connection) => boolean,
-  ) {}
+  ) {
+    // ws exposes its net.Socket only as `_socket`.
+    // oxlint-disable-next-line no-underscore-dangle
+    this.batcher = new WriteBatcher((ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket);
+  }
+
+  private readonly batcher: WriteBatcher;
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
@@ -42,24 +49,11 @@ export class Connection {
       this.ws.terminate();
       return;
     }
-    // Messages sent in one turn of the event loop leave in one write, not one system call each.
-    // ws exposes its net.Socket only as `_socket`.
-    // oxlint-disable-next-line no-underscore-dangle
-    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    if (socket && !this.corked) {
-      this.corked = true;
-      socket.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        socket.uncork();
-      });
-    }
+    this.batcher.beforeWrite();
     this.ws.send(message, (error) => {
       if (error) this.ws.terminate();
     });
   }
-
-  private corked = false;
 
   /** Sends our sync step 1 and the current presence, as y-websocket's server does on connect. */
   greet(): void {
