@@ -55,12 +55,15 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   const { records, sessions, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const connections = new Set<Connection>();
+  /** The connections of each open room: a relay visits only its own room's sockets. */
+  const members = new WeakMap<Room, Set<Connection>>();
+  const membersOf = (room: Room) => members.get(room) ?? members.set(room, new Set()).get(room)!;
   /** Which connection speaks for each awareness client id, per room. */
   const owners = new WeakMap<Room, Map<number, Connection>>();
 
   const relay = (room: Room) => (update: Uint8Array, origin: unknown) => {
     const message = updateMessage(update);
-    for (const conn of connections) if (conn.room === room && conn !== origin) conn.send(message);
+    for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
   };
   const rooms = new RoomRegistry(deps.states, relay, log);
 
@@ -74,7 +77,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         for (const id of removed) origin.clientIds.delete(id);
       }
       const message = awarenessMessage(room, changed);
-      for (const conn of connections) if (conn.room === room) conn.send(message);
+      for (const conn of membersOf(room)) conn.send(message);
     });
   }
 
@@ -126,6 +129,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       sessionOf.set(current, sessionId);
       release = () => {
         connections.delete(current);
+        membersOf(room).delete(current);
         const map = owners.get(room);
         for (const id of current.clientIds) if (map?.get(id) === current) map.delete(id);
         awarenessProtocol.removeAwarenessStates(room.awareness, [...current.clientIds], null);
@@ -133,6 +137,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       };
       if (closed) return release();
       connections.add(current);
+      membersOf(room).add(current);
       conn = current;
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
