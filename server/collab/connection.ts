@@ -83,7 +83,9 @@ export class Connection {
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-          encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+          // An empty state vector is one byte, 0 (no clients): a newcomer, served from the room's cache.
+          const emptyStateVector = stateVector.length === 1 && stateVector[0] === 0;
+          encoding.writeVarUint8Array(encoder, emptyStateVector ? this.room.stateForNewcomer() : Y.encodeStateAsUpdate(this.room.doc, stateVector));
           this.send(encoding.toUint8Array(encoder));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);

@@ -19,6 +19,8 @@ export class Room {
   readonly awareness = new Awareness(this.doc);
   holders = 0;
   private compacting: Promise<void> | null = null;
+  /** The whole state as one update, kept until the next change: every newcomer asks for exactly this. */
+  private wholeState: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,
@@ -31,15 +33,26 @@ export class Room {
   /** Persists every change, then lets the socket layer relay it. */
   startPersisting(relay: UpdateListener): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.wholeState = null;
       this.states.append(this.documentId, update);
       relay(update, origin);
       if (this.states.pendingBytes(this.documentId) > COMPACT_AFTER_BYTES) void this.compact();
     });
   }
 
+  /**
+   * The update a client with nothing needs (an empty state vector), encoded once per version of the
+   * document rather than once per client: a hundred people opening the draft at the start of a
+   * session would otherwise each cost a full encoding of it.
+   */
+  stateForNewcomer(): Uint8Array {
+    this.wholeState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.wholeState;
+  }
+
   compact(): Promise<void> {
     if (!this.compacting) {
-      const state = Y.encodeStateAsUpdate(this.doc);
+      const state = this.stateForNewcomer();
       this.compacting = this.states.replace(this.documentId, state).finally(() => {
         this.compacting = null;
       });

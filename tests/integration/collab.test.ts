@@ -32,6 +32,25 @@ afterEach(async () => {
 });
 
 describe('collaboration socket', () => {
+  it('gives each newcomer the text as it is when they join, never an earlier copy', async () => {
+    await t.setPhase(DOC, 'revision');
+    const { cookie } = await t.person({ role: 'working-group' });
+    const writer = open(cookie);
+    await writer.synced;
+    const first = open(cookie);
+    await first.synced;
+    expect(textOf(first.doc)).toBe(textOf(writer.doc));
+
+    for (const words of ['First change.', 'Second change.']) {
+      appendParagraph(writer.doc, words);
+      await waitForDoc(first.doc, () => textOf(first.doc).includes(words));
+      // Joined after the change: the whole state the server hands out must include it.
+      const late = open(cookie);
+      await late.synced;
+      expect(textOf(late.doc)).toBe(textOf(writer.doc));
+    }
+  });
+
   it('lets two working-group editors converge on the same text', async () => {
     await t.setPhase(DOC, 'revision');
     const a = open((await t.person({ role: 'working-group' })).cookie);
