@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { allSynced, closeAll, cookieOf, join, type CollabClient, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
-import { DOCUMENTS, ownThreadCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
+import { DOCUMENTS, median, ownThreadCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
 
 export interface FanoutParams {
   endpoint: Endpoint;
@@ -231,11 +231,6 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
     }
     // The verdict compares the median of the rounds' p99s: one stall of the shared machine during
     // one round (20+ ms, on either server) otherwise decides the pooled p99 on its own.
-    const median = (xs: number[]) => {
-      const sorted = xs.toSorted((a, b) => a - b);
-      const mid = Math.floor(sorted.length / 2);
-      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    };
     const oursP99 = median(roundP99.ours);
     const referenceP99 = median(roundP99.reference);
     verdicts.push({

@@ -7,7 +7,7 @@
  */
 import { allSynced, closeAll, cookieOf, join, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
-import { DOCUMENTS, summarize, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
+import { DOCUMENTS, median, ownThreadCpuMs, summarize, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
 import { loadTrace, longestParagraphText, plain, wholeTraceState } from './trace.ts';
 
 export interface StormParams {
@@ -17,8 +17,15 @@ export interface StormParams {
   expectedText: number;
 }
 
-export async function stormClients(p: StormParams): Promise<number[]> {
+export interface StormOutcome {
+  times: number[];
+  /** CPU time of the client thread for the whole storm. */
+  clientCpuMs: number | null;
+}
+
+export async function stormClients(p: StormParams): Promise<StormOutcome> {
   const times: number[] = [];
+  const cpuBefore = ownThreadCpuMs();
   const clients = Array.from({ length: p.clients }, (_, i) => {
     const started = performance.now();
     const client = join(p.endpoint, p.documentId, cookieOf(p.endpoint.readers, i));
@@ -32,7 +39,8 @@ export async function stormClients(p: StormParams): Promise<number[]> {
       const text = longestParagraphText(client.doc);
       if (!text || plain(text).length !== p.expectedText) throw new Error('a client synced without the whole trace');
     }
-    return times;
+    const cpuAfter = ownThreadCpuMs();
+    return { times, clientCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
   } finally {
     closeAll(clients);
   }
@@ -45,23 +53,27 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
   ctx.reference.prime(DOCUMENTS.storm, state);
   await ctx.ours.idle();
 
-  const rounds = ctx.options.quick ? 1 : 3;
+  const rounds = ctx.options.quick ? 1 : 5;
   const samples: Record<Side, number[]> = { ours: [], reference: [] };
+  const stormP99: Record<Side, number[]> = { ours: [], reference: [] };
   const cpu: Record<Side, number> = { ours: 0, reference: 0 };
+  const clientCpu: Record<Side, number> = { ours: 0, reference: 0 };
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours];
     for (const side of order) {
       ctx.log(`(c) join storm round ${round + 1}/${rounds} on ${side.endpoint.side}…`);
-      const { result: times, cpuMs } = await withServerCpu(() =>
-        ctx.clients.call<number[]>('storm', {
+      const { result, cpuMs } = await withServerCpu(() =>
+        ctx.clients.call<StormOutcome>('storm', {
           endpoint: side.endpoint,
           documentId: DOCUMENTS.storm,
           clients: 100,
           expectedText: loadTrace().endContent.length,
         } satisfies StormParams),
       );
-      samples[side.endpoint.side].push(...times);
+      samples[side.endpoint.side].push(...result.times);
+      stormP99[side.endpoint.side].push(summarize(result.times).p99);
       cpu[side.endpoint.side] += cpuMs ?? Number.NaN;
+      clientCpu[side.endpoint.side] += result.clientCpuMs ?? Number.NaN;
       await side.idle();
     }
   }
@@ -76,16 +88,25 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
     reference: reference[key],
     better: 'lower' as const,
   }));
-  figures.push({ scenario, metric: 'server thread CPU per join', unit: 'ms', ours: cpu.ours / ours.count, reference: cpu.reference / reference.count, better: 'lower' });
+  figures.push(
+    { scenario, metric: 'server thread CPU per join', unit: 'ms', ours: cpu.ours / ours.count, reference: cpu.reference / reference.count, better: 'lower' },
+    { scenario, metric: 'client thread CPU per join (applying the state)', unit: 'ms', ours: clientCpu.ours / ours.count, reference: clientCpu.reference / reference.count, better: 'lower' },
+  );
+  // As in (a): the median of the storms' p99s, so that one disturbed storm does not decide alone.
+  const oursP99 = median(stormP99.ours);
+  const referenceP99 = median(stormP99.reference);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
   return {
     figures,
     verdicts: [
       {
-        target: '(c) join storm: our p99 ≤ reference p99',
-        pass: ours.p99 <= reference.p99,
-        detail: `${ours.p99.toFixed(0)} ms vs ${reference.p99.toFixed(0)} ms (${((ours.p99 / reference.p99) * 100).toFixed(0)} %)`,
+        target: `(c) join storm: our p99 ≤ reference p99${rounds > 1 ? ` (median of ${rounds} storms)` : ''}`,
+        pass: oursP99 <= referenceP99,
+        detail: `${oursP99.toFixed(0)} ms vs ${referenceP99.toFixed(0)} ms (${((oursP99 / referenceP99) * 100).toFixed(0)} %); all storms pooled: ${ours.p99.toFixed(0)} vs ${reference.p99.toFixed(0)} ms`,
       },
     ],
-    notes: [`(c) ${rounds} storm(s) of 100 joins per server, alternating which server goes first; percentiles over all ${ours.count} joins.`],
+    notes: [
+      `(c) ${rounds} storm(s) of 100 joins per server, alternating which server goes first; each storm's p99: ours ${list(stormP99.ours)} ms, reference ${list(stormP99.reference)} ms. The 100 clients share one client thread, which applies the whole state 100 times in a row: that thread, not the server, sets the pace (compare the two CPU figures).`,
+    ],
   };
 }
