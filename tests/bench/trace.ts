@@ -1,13 +1,15 @@
 /**
  * The automerge-paper editing trace (Martin Kleppmann and Alastair Beresford, from Joseph Gentle's
- * editing-traces collection, CC BY 4.0; see /work/shared/traces/README.md): loading it, the text a
+ * editing-traces collection, CC BY 4.0; see ../shared/traces/README.md beside the repository): loading it, the text a
  * prefix of it gives, and typing it into a Y.XmlText the way an editor would, one transaction each.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 
-export const TRACE_FILE = '/work/shared/traces/automerge-paper.json.gz';
+/** The shared traces folder sits beside the repository (../shared/traces); TRACE_DIR overrides it. */
+export const TRACE_FILE = path.join(process.env.TRACE_DIR ?? path.resolve(import.meta.dirname, '../../../shared/traces'), 'automerge-paper.json.gz');
 export const TRACE_ATTRIBUTION =
   'Editing trace: automerge-paper by Martin Kleppmann and Alastair Beresford (automerge-perf), from ' +
   'the editing-traces collection by Joseph Gentle (github.com/josephg/editing-traces, commit 762fa6c), CC BY 4.0.';
