@@ -12,6 +12,7 @@ import { THREADS_PANEL_ID } from '../threads/ThreadsPanel.tsx';
 import { useThreadFeed } from '../threads/useThreadFeed.ts';
 import { CommentsToggle } from './CommentsToggle.tsx';
 import { DocumentBar } from './DocumentBar.tsx';
+import { UnsentWords } from './UnsentWords.tsx';
 import { usePresence } from './usePresence.ts';
 
 const OUTLINE_ID = 'document-outline';
@@ -53,7 +54,7 @@ function useBarGeometry() {
 export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
   const person = usePerson();
   const { expire } = useSession();
-  const { collab, connection, synced, closedMessage } = useCollab(detail.id, detail.generation, { personId: person.id, canEdit: detail.access.edit }, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
+  const { collab, connection, synced, closedMessage, unsent, discardUnsent } = useCollab(detail.id, detail.generation, { personId: person.id, canEdit: detail.access.edit }, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
   const people = usePresence(collab?.provider ?? null, person);
   const [outlineOpen, setOutlineOpen] = useState(false);
   const barRef = useBarGeometry();
@@ -135,6 +136,7 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
             {closedMessage}
           </p>
         )}
+        {unsent && <UnsentWords paragraphs={unsent} onDiscard={discardUnsent} />}
         {collab ? (
           <EditorArea
             collab={collab}

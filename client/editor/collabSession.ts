@@ -23,6 +23,8 @@ export interface CollabSnapshot {
   /** True once the text has arrived; it stays true while reconnecting, the text is still there. */
   synced: boolean;
   closedMessage: string | null;
+  /** Words this person typed offline that the server will not take (the text has closed since). */
+  unsent: string[] | null;
 }
 
 export interface CollabHandlers {
@@ -45,7 +47,7 @@ const CLOSED_MESSAGES: ReadonlyMap<number, string> = new Map([
 const ABNORMAL_CLOSE = 1006;
 const SESSION_PROBE_INTERVAL_MS = 10_000;
 
-const INITIAL: CollabSnapshot = { collab: null, connection: 'connecting', synced: false, closedMessage: null };
+const INITIAL: CollabSnapshot = { collab: null, connection: 'connecting', synced: false, closedMessage: null, unsent: null };
 
 export class CollabSession {
   private handlers: CollabHandlers = { onRightsChanged() {}, onSessionEnded() {} };
@@ -54,6 +56,7 @@ export class CollabSession {
   private socket: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   private everConnected = false;
   private stopCurrent: (() => void) | null = null;
+  private discardCurrent: (() => void) | null = null;
 
   constructor(
     private readonly documentId: string,
@@ -95,8 +98,15 @@ export class CollabSession {
       if (status === 'connected') this.everConnected = true;
       this.publish({});
     });
+    let checkedLeftovers = false;
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced && !this.snapshot.synced) this.publish({ synced: true });
+      if (isSynced && !checkedLeftovers) {
+        checkedLeftovers = true;
+        void copy.leftovers(ydoc).then((unsent) => {
+          if (alive && unsent.length > 0) this.publish({ unsent });
+        });
+      }
     });
     provider.on('connection-close', (event) => {
       if (!event) return;
@@ -113,8 +123,13 @@ export class CollabSession {
     window.addEventListener('online', onNetworkChange);
     window.addEventListener('offline', onNetworkChange);
 
+    this.discardCurrent = () => {
+      copy.discardLeftovers();
+      this.publish({ unsent: null });
+    };
     this.stopCurrent = () => {
       alive = false;
+      this.discardCurrent = null;
       window.removeEventListener('online', onNetworkChange);
       window.removeEventListener('offline', onNetworkChange);
       provider.destroy();
@@ -124,6 +139,11 @@ export class CollabSession {
     this.publish({ collab: { ydoc, provider } });
     provider.connect();
   }
+
+  /** The person has seen (and copied) their unsent words: forget them. */
+  discardUnsent = (): void => {
+    this.discardCurrent?.();
+  };
 
   stop(): void {
     if (!this.stopCurrent) return;

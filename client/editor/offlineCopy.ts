@@ -5,11 +5,12 @@
  * as both descend from the same generation: the copy is keyed by it, and copies of older generations
  * (from before a restore) are deleted unread.
  *
- * Only people who may edit the text keep one. For anyone else, whatever the copy still holds could
- * only be edits the server now refuses (made offline before the text closed); it is deleted, so the
- * page never shows text that nobody else can see.
+ * Only people who may edit the text keep one. For anyone else, whatever the copy still holds beyond
+ * the server's text can only be edits the server now refuses (typed offline before the text closed
+ * for editing). Those are never merged into the page; they are handed back as plain paragraphs for
+ * the person to copy (leftovers), and the copy is deleted once they say so.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 
 const PREFIX = 'accord-text';
@@ -22,7 +23,49 @@ export function offlineCopyName(documentId: string, generation: string, personId
 export interface OfflineCopy {
   /** Resolves once the copy's content is in the Y.Doc (never rejects; false when there is no copy). */
   loaded: Promise<boolean>;
+  /**
+   * For someone who may no longer edit: the paragraphs of their copy the server never received, once
+   * `serverText` (the live doc, synced) can be compared with it. Empty when there are none (the copy
+   * is then deleted at once).
+   */
+  leftovers(serverText: Y.Doc): Promise<string[]>;
+  /** Deletes the copy's leftovers for good, after the person has seen them. */
+  discardLeftovers(): void;
   destroy(): void;
+}
+
+const NOTHING_LEFT = { leftovers: async () => [], discardLeftovers() {} };
+
+/** The text of each top-level block (paragraph, heading, list) of a document. */
+function blocks(doc: Y.Doc): string[] {
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement || node instanceof Y.XmlText ? textOf(node) : ''))
+    .filter((text) => text.trim() !== '');
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) return node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  return node
+    .toArray()
+    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
+    .join(node.nodeName === 'paragraph' || node.nodeName === 'heading' ? '' : '\n');
+}
+
+/**
+ * The blocks the copy's edits changed or added, as they read with those edits: the copy merged into
+ * a scratch doc with the server's text, compared block by block (deletions leave no new clock, so
+ * comparing state vectors would miss them).
+ */
+function unsentBlocks(copy: Y.Doc, server: Y.Doc): string[] {
+  const merged = new Y.Doc();
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(server));
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(copy));
+  const onServer = new Set(blocks(server));
+  const result = blocks(merged).filter((text) => !onServer.has(text));
+  merged.destroy();
+  return result;
 }
 
 function indexedDbAvailable(): boolean {
@@ -44,13 +87,10 @@ async function deleteOtherGenerations(documentId: string, keep: string): Promise
 
 export function openOfflineCopy(ydoc: Y.Doc, documentId: string, generation: string, personId: string, canEdit: boolean): OfflineCopy {
   const name = offlineCopyName(documentId, generation, personId);
-  if (!indexedDbAvailable()) return { loaded: Promise.resolve(false), destroy() {} };
+  if (!indexedDbAvailable()) return { loaded: Promise.resolve(false), ...NOTHING_LEFT, destroy() {} };
   // Housekeeping only: a failure here costs some disk space, never text.
   deleteOtherGenerations(documentId, name).catch(() => {});
-  if (!canEdit) {
-    clearDocument(name).catch(() => {});
-    return { loaded: Promise.resolve(false), destroy() {} };
-  }
+  if (!canEdit) return readOnlyCopy(name);
   const persistence = new IndexeddbPersistence(name, ydoc);
   // If IndexedDB cannot be opened (storage blocked or full), y-indexeddb never reports 'synced';
   // the page then simply works without a local copy.
@@ -60,9 +100,40 @@ export function openOfflineCopy(ydoc: Y.Doc, documentId: string, generation: str
   );
   return {
     loaded,
+    ...NOTHING_LEFT,
     destroy: () => {
       // Not clearData(): the copy is what keeps unsent words; destroy() only closes it.
       persistence.destroy().catch(() => {});
     },
+  };
+}
+
+/**
+ * The copy of someone who may no longer edit, read into a Y.Doc of its own (never the page's), so
+ * that what it holds beyond the server's text can be shown, not merged.
+ */
+function readOnlyCopy(name: string): OfflineCopy {
+  const discard = () => void clearDocument(name).catch(() => {});
+  return {
+    loaded: Promise.resolve(false),
+    async leftovers(server) {
+      const known = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).some((db) => db.name === name) : true;
+      if (!known) return [];
+      const copy = new Y.Doc();
+      const persistence = new IndexeddbPersistence(name, copy);
+      try {
+        await persistence.whenSynced;
+        const result = unsentBlocks(copy, server);
+        if (result.length === 0) discard();
+        return result;
+      } catch {
+        return [];
+      } finally {
+        await persistence.destroy().catch(() => {});
+        copy.destroy();
+      }
+    },
+    discardLeftovers: discard,
+    destroy() {},
   };
 }

@@ -5,7 +5,12 @@ import { CollabSession, type CollabHandlers, type CollabSnapshot } from './colla
 export type { Collab, ConnectionState } from './collabSession.ts';
 
 /** The page keys this hook's component by document id, so one session per mount is one per document. */
-export function useCollab(documentId: string, generation: string, offline: { personId: string; canEdit: boolean }, handlers: CollabHandlers): CollabSnapshot {
+export function useCollab(
+  documentId: string,
+  generation: string,
+  offline: { personId: string; canEdit: boolean },
+  handlers: CollabHandlers,
+): CollabSnapshot & { discardUnsent: () => void } {
   // Constructing a session is free; the Y.Doc and socket only exist between start() and stop().
   // Rights read at mount decide whether an offline copy is kept: see offlineCopy.ts.
   const [session] = useState(() => new CollabSession(documentId, generation, offline));
@@ -17,5 +22,5 @@ export function useCollab(documentId: string, generation: string, offline: { per
     return () => session.stop();
   }, [session]);
 
-  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+  return { ...useSyncExternalStore(session.subscribe, session.getSnapshot), discardUnsent: session.discardUnsent };
 }

@@ -140,6 +140,44 @@ describe('connection', () => {
   });
 });
 
+describe('offline words the text no longer takes', () => {
+  it('shows them to copy, never merges them, and forgets them when told', async () => {
+    await server.setPhase(DOCUMENT_ID, 'revision');
+    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
+    const context = await signedInContext(browser, server.url, token);
+    contexts.push(context);
+    const network = await cuttableSockets(context);
+    const page = await openDocument(context, server.url, DOCUMENT_ID);
+    await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
+
+    network.cut();
+    await page.getByTestId('connection-status').getByText('Reconnecting', { exact: false }).waitFor();
+    const words = ' Typed in the plane, after the text had closed.';
+    await clickEndOfParagraph(page, 0);
+    await page.keyboard.insertText(words);
+    await page.waitForFunction(storedInBrowser, words.trim(), { polling: 100 });
+    await page.close();
+    // Meanwhile the Secretariat opens the consultation: the working group's text is read-only.
+    await server.setPhase(DOCUMENT_ID, 'consultation');
+
+    network.restore();
+    const again = await openDocument(context, server.url, DOCUMENT_ID);
+    const notice = again.getByTestId('unsent-words');
+    await notice.waitFor();
+    expect(await notice.getByRole('textbox').inputValue()).toContain(words.trim());
+    expect(await again.getByTestId('editor').textContent()).not.toContain(words.trim());
+    expect(await serverText(server, DOCUMENT_ID)).not.toContain(words.trim());
+
+    await notice.getByRole('button', { name: 'Discard them' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await again.reload();
+    await again.getByTestId('editor').locator('p').first().waitFor();
+    await again.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
+    await expect.poll(() => again.evaluate(() => indexedDB.databases().then((dbs) => dbs.filter((db) => db.name?.startsWith('accord-text:')).length))).toBe(0);
+    expect(await again.getByTestId('unsent-words').count()).toBe(0);
+  });
+});
+
 /** Passes the collaboration sockets through, until cut(): then closes them and refuses new ones. */
 async function cuttableSockets(context: BrowserContext): Promise<{ cut(): void; restore(): void }> {
   let up = true;

@@ -1,0 +1,50 @@
+/**
+ * Words a person typed offline that the server will not take: the text closed for editing before
+ * they got through (offlineCopy.ts). They are never merged into the text; they are shown here to be
+ * copied into a comment or a message, and forgotten only when the person says so.
+ */
+import { useId, useRef, useState } from 'react';
+
+export function UnsentWords({ paragraphs, onDiscard }: { paragraphs: string[]; onDiscard: () => void }) {
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [status, setStatus] = useState('');
+  const text = paragraphs.join('\n\n');
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(text);
+      setStatus('Copied.');
+    } catch {
+      area.current?.focus();
+      area.current?.select();
+      setStatus('The words are selected: press Ctrl+C (or ⌘+C) to copy them.');
+    }
+  };
+
+  return (
+    <section className="notice notice--error doc-page__closed unsent-words" role="alert" aria-labelledby={`${id}-title`} data-testid="unsent-words">
+      <h2 id={`${id}-title`} className="unsent-words__title">
+        Some of your offline changes could not be saved
+      </h2>
+      <p>
+        You typed them while your connection was down, and the text was closed for editing before they reached the server. They are not in the text. Copy
+        them if you want to propose them in a comment.
+      </p>
+      <label htmlFor={`${id}-text`} className="field__label">
+        Your unsaved changes (the paragraphs as you left them)
+      </label>
+      <textarea id={`${id}-text`} ref={area} className="input textarea unsent-words__text" readOnly rows={Math.min(8, 2 + paragraphs.length * 2)} value={text} />
+      <div className="unsent-words__actions">
+        <button type="button" className="button button--primary" onClick={() => void copy()}>
+          Copy
+        </button>
+        <button type="button" className="button" onClick={onDiscard}>
+          Discard them
+        </button>
+        <output className="muted">{status}</output>
+      </div>
+    </section>
+  );
+}
