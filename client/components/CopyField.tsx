@@ -4,6 +4,7 @@
  * menu on a tablet) copies it, and the status line says so.
  */
 import { useId, useRef, useState } from 'react';
+import { copyText } from './clipboard.ts';
 import './copyField.css';
 
 export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -17,14 +18,8 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
   };
 
   const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(value);
-      setStatus('Copied. Paste it into your message to them.');
-    } catch {
-      selectText();
-      setStatus('The link is selected: press Ctrl+C (or ⌘+C) to copy it.');
-    }
+    const copied = await copyText(value, selectText);
+    setStatus(copied ? 'Copied. Paste it into your message to them.' : 'The link is selected: press Ctrl+C (or ⌘+C) to copy it.');
   };
 
   return (

@@ -4,6 +4,7 @@
  * copied into a comment or a message, and forgotten only when the person says so.
  */
 import { useId, useRef, useState } from 'react';
+import { copyText } from '../components/clipboard.ts';
 
 export function UnsentWords({ paragraphs, onDiscard }: { paragraphs: string[]; onDiscard: () => void }) {
   const id = useId();
@@ -12,15 +13,11 @@ export function UnsentWords({ paragraphs, onDiscard }: { paragraphs: string[]; o
   const text = paragraphs.join('\n\n');
 
   const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(text);
-      setStatus('Copied.');
-    } catch {
+    const copied = await copyText(text, () => {
       area.current?.focus();
       area.current?.select();
-      setStatus('The words are selected: press Ctrl+C (or ⌘+C) to copy them.');
-    }
+    });
+    setStatus(copied ? 'Copied.' : 'The words are selected: press Ctrl+C (or ⌘+C) to copy them.');
   };
 
   return (

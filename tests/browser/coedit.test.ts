@@ -112,23 +112,8 @@ describe('connection', () => {
   });
 
   it('keeps words typed offline through a closed tab and sends them on the next visit', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
-    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
-    const context = await signedInContext(browser, server.url, token);
-    contexts.push(context);
-    const network = await cuttableSockets(context);
-    const page = await openDocument(context, server.url, DOCUMENT_ID);
-    await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
-
-    // Chromium's offline mode leaves open sockets alone; a lost Wi-Fi does not.
-    network.cut();
-    await page.getByTestId('connection-status').getByText('Reconnecting', { exact: false }).waitFor();
     const words = ' Written on the train without a connection.';
-    await clickEndOfParagraph(page, 0);
-    await page.keyboard.insertText(words);
-    // The tab may close only once the words are in this browser's copy (IndexedDB).
-    await page.waitForFunction(storedInBrowser, words.trim(), { polling: 100 });
-    await page.close();
+    const { context, network } = await typeOfflineAndCloseTheTab(words);
     expect(await serverText(server, DOCUMENT_ID)).not.toContain(words.trim());
 
     network.restore();
@@ -142,21 +127,8 @@ describe('connection', () => {
 
 describe('offline words the text no longer takes', () => {
   it('shows them to copy, never merges them, and forgets them when told', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
-    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
-    const context = await signedInContext(browser, server.url, token);
-    contexts.push(context);
-    const network = await cuttableSockets(context);
-    const page = await openDocument(context, server.url, DOCUMENT_ID);
-    await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
-
-    network.cut();
-    await page.getByTestId('connection-status').getByText('Reconnecting', { exact: false }).waitFor();
     const words = ' Typed in the plane, after the text had closed.';
-    await clickEndOfParagraph(page, 0);
-    await page.keyboard.insertText(words);
-    await page.waitForFunction(storedInBrowser, words.trim(), { polling: 100 });
-    await page.close();
+    const { context, network } = await typeOfflineAndCloseTheTab(words);
     // Meanwhile the Secretariat opens the consultation: the working group's text is read-only.
     await server.setPhase(DOCUMENT_ID, 'consultation');
 
@@ -177,6 +149,30 @@ describe('offline words the text no longer takes', () => {
     expect(await again.getByTestId('unsent-words').count()).toBe(0);
   });
 });
+
+/**
+ * A working-group member in revision loses the connection, types `words` at the end of the first
+ * paragraph and closes the tab once the words are in the browser's copy. The network stays cut.
+ */
+async function typeOfflineAndCloseTheTab(words: string): Promise<{ context: BrowserContext; network: { cut(): void; restore(): void } }> {
+  await server.setPhase(DOCUMENT_ID, 'revision');
+  const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
+  const context = await signedInContext(browser, server.url, token);
+  contexts.push(context);
+  const network = await cuttableSockets(context);
+  const page = await openDocument(context, server.url, DOCUMENT_ID);
+  await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
+
+  // Chromium's offline mode leaves open sockets alone; a lost Wi-Fi does not.
+  network.cut();
+  await page.getByTestId('connection-status').getByText('Reconnecting', { exact: false }).waitFor();
+  await clickEndOfParagraph(page, 0);
+  await page.keyboard.insertText(words);
+  // The tab may close only once the words are in this browser's copy (IndexedDB).
+  await page.waitForFunction(storedInBrowser, words.trim(), { polling: 100 });
+  await page.close();
+  return { context, network };
+}
 
 /** Passes the collaboration sockets through, until cut(): then closes them and refuses new ones. */
 async function cuttableSockets(context: BrowserContext): Promise<{ cut(): void; restore(): void }> {
