@@ -1,0 +1,65 @@
+/**
+ * The consolidated feedback report ("disposition of comments") as the API gives it: the JSON answer
+ * of GET /api/documents/:id/report is exactly a Report. The server builds it (server/report/) and
+ * renders every file format from it; the client shows it.
+ */
+import type { DocumentSummary, Thread } from './api.ts';
+import type { Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
+
+/** The id of the pseudo-section that holds threads whose section was deleted from the text. */
+export const UNPLACED_SECTION_ID = 'unplaced';
+
+export interface ReportOptions {
+  /** Only these sections (ids; 'unplaced' for threads on removed sections). Undefined: all. */
+  sections?: string[];
+  stakeholders?: Stakeholder[];
+  statuses?: ThreadStatus[];
+  /** Give each thread its replies (default) or `replies: []`. */
+  replies: boolean;
+  /** The edition for publication: commenters are named only by country and stakeholder group. */
+  anonymous: boolean;
+}
+
+export interface ReportDocument extends DocumentSummary {
+  adoptedAt: string | null;
+  /** The name of the version the report refers to, when the caller knows one. */
+  version?: string | null;
+}
+
+export interface SectionCount {
+  id: string;
+  number: string;
+  title: string;
+  threads: number;
+  byStakeholder: Record<Stakeholder, number>;
+  byStatus: Record<ThreadStatus, number>;
+}
+
+export interface ReportSummary {
+  threads: number;
+  /** Replies of the reported threads, counted even when the report leaves them out. */
+  replies: number;
+  endorsements: number;
+  byStatus: Record<ThreadStatus, number>;
+  byKind: Record<ThreadKind, number>;
+  byStakeholder: Record<Stakeholder, number>;
+  /** Keyed by ISO 3166-1 alpha-2 code; authors without a country count under "unknown". */
+  byCountry: Record<string, number>;
+  bySection: SectionCount[];
+}
+
+export interface ReportSection {
+  id: string;
+  number: string;
+  title: string;
+  threads: Thread[];
+}
+
+export interface Report {
+  document: ReportDocument;
+  generatedAt: string;
+  /** The options the report was made with, so a reader of the file knows what it leaves out. */
+  options: ReportOptions;
+  summary: ReportSummary;
+  sections: ReportSection[];
+}
