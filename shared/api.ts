@@ -2,7 +2,7 @@
  * Shapes of the REST API as the client sees them. The server's presenters produce exactly these.
  */
 import type { TextAccess } from './access.ts';
-import type { Phase, Role, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
+import type { Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
 
 export interface Person {
@@ -102,3 +102,35 @@ export type DocumentEvent =
   | { type: 'thread'; thread: Thread }
   | { type: 'thread-removed'; threadId: string }
   | { type: 'document'; document: DocumentSummary };
+
+/** One line of the audit log (GET /api/audit, newest first). */
+export interface AuditEvent {
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  /** What happened, e.g. `session.sign-in`, `person.invite`, `document.phase`. */
+  action: string;
+  /** What it happened to: a person id, a document id, … */
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** A reviewer's sign-off (GET/POST /api/documents/:id/signoffs). */
+export interface Signoff {
+  id: string;
+  documentId: string;
+  reviewer: ThreadAuthor;
+  decision: SignoffDecision;
+  statement: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who has signed and how (GET /api/documents/:id/signoffs/tally). */
+export interface SignoffTally {
+  phase: Phase;
+  byDecision: Record<SignoffDecision, number>;
+  reviewers: Array<{ reviewer: ThreadAuthor; signoff: Signoff | null }>;
+  /** ISO codes of the countries none of whose reviewers has signed. */
+  countriesNotSigned: string[];
+}

@@ -54,3 +54,7 @@ export const THREAD_STATUS_LABELS: Record<ThreadStatus, string> = {
   'not-accepted': 'Not accepted',
   noted: 'Noted',
 };
+
+/** A Permanent Correspondent's sign-off of the final text. */
+export const SIGNOFF_DECISIONS = ['approve', 'approve-with-reservations', 'object'] as const;
+export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number];

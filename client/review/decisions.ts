@@ -1,6 +1,8 @@
 /** The three sign-off decisions, in the words reviewers read and the tally shows. */
-export const DECISIONS = ['approve', 'approve-with-reservations', 'object'] as const;
-export type Decision = (typeof DECISIONS)[number];
+import { SIGNOFF_DECISIONS, type SignoffDecision } from '../../shared/domain.ts';
+
+export const DECISIONS = SIGNOFF_DECISIONS;
+export type Decision = SignoffDecision;
 
 export const DECISION_LABELS: Record<Decision, string> = {
   approve: 'Approve',

@@ -3,7 +3,8 @@
  * object, with a statement; changeable until adoption. The tally shows who has signed and how, and
  * which countries have not.
  */
-import type { Phase } from '../../shared/domain.ts';
+import type { Signoff, SignoffTally } from '../../shared/api.ts';
+import { SIGNOFF_DECISIONS, type Phase, type SignoffDecision } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SignoffRecord, SignoffRepo } from '../storage/versionRecords.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
@@ -12,7 +13,7 @@ import { errors } from '../http/errors.ts';
 import { newId } from '../people/tokens.ts';
 import { presentAuthor } from '../threads/present.ts';
 
-export type Decision = SignoffRecord['decision'];
+export type Decision = SignoffDecision;
 
 export interface SignoffDeps {
   records: Records;
@@ -20,7 +21,7 @@ export interface SignoffDeps {
   audit: AuditLog;
 }
 
-const present = (s: SignoffRecord, people: Map<string, PersonRecord>) => ({
+const present = (s: SignoffRecord, people: Map<string, PersonRecord>): Signoff => ({
   id: s.id,
   documentId: s.documentId,
   reviewer: presentAuthor(people.get(s.reviewerId)),
@@ -55,13 +56,13 @@ export async function listSignoffs(deps: SignoffDeps, documentId: string) {
 }
 
 /** Who has signed and how, by reviewer and by country, and which reviewers' countries have not. */
-export async function signoffTally(deps: SignoffDeps, documentId: string) {
+export async function signoffTally(deps: SignoffDeps, documentId: string): Promise<SignoffTally> {
   const document = await documentOf(deps, documentId);
   const people = await peopleById(deps.records);
   const signoffs = await deps.signoffs.list(documentId);
   const byReviewer = new Map(signoffs.map((s) => [s.reviewerId, s]));
   const reviewers = [...people.values()].filter((p) => p.role === 'reviewer' && p.active);
-  const byDecision: Record<Decision, number> = { approve: 0, 'approve-with-reservations': 0, object: 0 };
+  const byDecision = Object.fromEntries(SIGNOFF_DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
   for (const s of signoffs) byDecision[s.decision]++;
   const countries = new Map<string, { country: string; reviewers: number; signed: number }>();
   for (const reviewer of reviewers) {

@@ -6,17 +6,9 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import type { AuditEvent } from '../../shared/api.ts';
 
-export interface AuditEvent {
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  /** What happened, e.g. `session.sign-in`, `person.invite`, `document.phase`. */
-  action: string;
-  /** What it happened to: a person id, a document id, … */
-  target: string | null;
-  detail: Record<string, unknown>;
-}
+export type { AuditEvent } from '../../shared/api.ts';
 
 export interface AuditLog {
   record(event: Omit<AuditEvent, 'at'>): Promise<void>;

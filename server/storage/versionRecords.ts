@@ -2,7 +2,7 @@
  * Versions of a document's text and the reviewers' sign-offs, behind small repository interfaces.
  * A version is a full, self-contained copy of the Yjs state (see docs/VERSIONS.md for why).
  */
-import type { Phase } from '../../shared/domain.ts';
+import type { Phase, SignoffDecision } from '../../shared/domain.ts';
 
 export interface VersionRecord {
   id: string;
@@ -20,7 +20,7 @@ export interface SignoffRecord {
   id: string;
   documentId: string;
   reviewerId: string;
-  decision: 'approve' | 'approve-with-reservations' | 'object';
+  decision: SignoffDecision;
   statement: string | null;
   createdAt: string;
   updatedAt: string;

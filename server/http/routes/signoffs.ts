@@ -1,6 +1,7 @@
 /** The reviewers' sign-offs of the final text, and the Secretariat's tally. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { SIGNOFF_DECISIONS } from '../../../shared/domain.ts';
 import { MAX_COMMENT_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { validate } from '../validate.ts';
@@ -10,7 +11,7 @@ import { listSignoffs, signoffTally, submitSignoff } from '../../signoffs/signof
 
 const Signoff = z
   .object({
-    decision: z.enum(['approve', 'approve-with-reservations', 'object']),
+    decision: z.enum(SIGNOFF_DECISIONS),
     statement: z.string().trim().max(MAX_COMMENT_CHARS, `statement may be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters`).nullable().optional(),
   })
   .strict();
