@@ -10,6 +10,7 @@ import type { VersionRecord, VersionRepo } from '../storage/versionRecords.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import { readSectionTexts, TEXT_FIELD } from '../documents/text.ts';
+import { restoreBlocks } from './restoreText.ts';
 import { authorize } from '../http/authorize.ts';
 import { errors } from '../http/errors.ts';
 import { newId } from '../people/tokens.ts';
@@ -100,15 +101,7 @@ export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, doc
   // A safety copy first, so the restore itself can be undone the same way.
   await takeVersion(deps, null, documentId, `Before restoring “${version.name}” (automatic)`, true);
   await deps.collab.rooms.use(documentId, (room) => {
-    const fragment = room.doc.getXmlFragment(TEXT_FIELD);
-    const copies = old
-      .getXmlFragment(TEXT_FIELD)
-      .toArray()
-      .map((node) => node.clone());
-    room.doc.transact(() => {
-      fragment.delete(0, fragment.length);
-      fragment.insert(0, copies as Array<Y.XmlElement | Y.XmlText>);
-    }, RESTORE_ORIGIN);
+    room.doc.transact(() => restoreBlocks(room.doc.getXmlFragment(TEXT_FIELD), old.getXmlFragment(TEXT_FIELD)), RESTORE_ORIGIN);
   });
   old.destroy();
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'version.restore', target: documentId, detail: { version: versionId, name: version.name } });

@@ -142,6 +142,29 @@ describe('restore', () => {
     const idsAfter = (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body.sections.map((x: { id: string }) => x.id);
     expect(idsAfter).toEqual(idsBefore);
   });
+
+  it('keeps comments on text the restore did not change anchored where they were', async () => {
+    await t.setPhase(DOC, 'consultation');
+    const reader = connect(t.wsUrl, DOC, t.adminCookie);
+    clients.push(reader);
+    await reader.synced;
+    // The first paragraph will change; the comment is on the second.
+    const untouched = paragraphs(reader.doc)[1];
+    const { anchor, quote } = anchorOn(untouched!.text, 0, 24);
+    const participant = await t.person({ role: 'participant' });
+    const thread = await t.api('POST', `/api/documents/${DOC}/threads`, { cookie: participant.cookie, body: { sectionId: untouched!.sectionId, anchor, kind: 'editorial', body: 'Clearer, please.' } });
+    expect(thread.status).toBe(201);
+    const base = await version('Before edits');
+
+    await t.setPhase(DOC, 'drafting');
+    const wg = await editor();
+    paragraphs(wg.doc)[0]!.text.insert(0, 'TEMPORARY ');
+    await settled(wg);
+    expect((await t.api('POST', `/api/documents/${DOC}/versions/${base.id}/restore`, { cookie: t.adminCookie })).status).toBe(200);
+
+    const after = (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body.find((th: { id: string }) => th.id === thread.body.id);
+    expect(after).toMatchObject({ orphaned: false, quote });
+  });
 });
 
 describe('sign-off and adoption', () => {
