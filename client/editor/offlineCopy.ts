@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { plainText } from '../../shared/plainText.ts';
 
 const PREFIX = 'accord-text';
 
@@ -36,21 +37,16 @@ export interface OfflineCopy {
 
 const NOTHING_LEFT = { leftovers: async () => [], discardLeftovers() {} };
 
-/** The text of each top-level block (paragraph, heading, list) of a document. */
+/** The text of each top-level block (paragraph, heading, list: one line per item) of a document. */
 function blocks(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement || node instanceof Y.XmlText ? textOf(node) : ''))
+    .map((node) => {
+      if (node instanceof Y.XmlElement && node.nodeName.endsWith('List')) return node.toArray().map((item) => (item instanceof Y.XmlElement ? plainText(item) : '')).join('\n');
+      return node instanceof Y.XmlElement || node instanceof Y.XmlText ? plainText(node) : '';
+    })
     .filter((text) => text.trim() !== '');
-}
-
-function textOf(node: Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) return node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-  return node
-    .toArray()
-    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
-    .join(node.nodeName === 'paragraph' || node.nodeName === 'heading' ? '' : '\n');
 }
 
 /**

@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import type { Anchor } from '../../shared/api.ts';
 import { SECTION_NODE } from '../../shared/schema.ts';
-import { TEXT_FIELD } from './text.ts';
+import { plainText, TEXT_FIELD } from './text.ts';
 
 export class InvalidAnchor extends Error {}
 
@@ -28,7 +28,7 @@ export function indexText(doc: Y.Doc): TextIndex {
   const walk = (node: Y.XmlElement | Y.XmlFragment) => {
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
-        const text = (child.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+        const text = plainText(child);
         offsets.set(child, length);
         parts.push(text, '\n');
         length += text.length + 1;

@@ -6,17 +6,9 @@ import * as Y from 'yjs';
 import { numberSections, type Heading, type Section } from '../../shared/sections.ts';
 import { SECTION_NODE, TEXT_FIELD } from '../../shared/schema.ts';
 
-export { TEXT_FIELD };
+import { plainText } from '../../shared/plainText.ts';
 
-export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
-  if (node instanceof Y.XmlText) {
-    return (node.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-  }
-  return node
-    .toArray()
-    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? plainText(child) : ''))
-    .join('');
-}
+export { TEXT_FIELD, plainText };
 
 export function readHeadings(doc: Y.Doc): Heading[] {
   const headings: Heading[] = [];

@@ -11,8 +11,6 @@ import { ISO_TYPE, metadataLines, observations, printable, quoteNote, quoteOf, R
 import { TableSlots, type CellLines, type Line, type TableSpec } from './docxTables.ts';
 import type { Report, ReportSection } from './types.ts';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 const MARGIN = 1000; // twips, about 1.8 cm
 /** Landscape A4 less the margins, shared out as the ISO template does: the comment columns widest. */
 const COLUMNS: Array<[string, number]> = [
@@ -49,12 +47,13 @@ function commentLines(thread: Thread): Line[] {
 
 function dispositionRow(section: ReportSection, thread: Thread, index: number, anonymous: boolean): CellLines[] {
   const note = quoteNote(thread);
+  const quote = quoteOf(thread);
   return [
     [threadNumber(section, index)],
     memberLines(thread, anonymous),
     [section.number || 'removed'],
     [ISO_TYPE[thread.kind]],
-    [...(quoteOf(thread) ? [quoteOf(thread)] : []), ...(note ? [{ text: note, italics: true }] : [])],
+    [...(quote ? [quote] : []), ...(note ? [{ text: note, italics: true }] : [])],
     commentLines(thread),
     [thread.proposedText ?? ''],
     observations(thread),
@@ -88,11 +87,11 @@ function titleAndSummary(report: Report, slots: TableSlots): Paragraph[] {
 export async function reportDocx(report: Report): Promise<Uint8Array> {
   const slots = new TableSlots();
   const summary = titleAndSummary(report, slots);
-  const dispositions: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Comments and observations')] })];
-  for (const section of report.sections) {
-    dispositions.push(...sectionContent(section, report.options.anonymous, slots));
-    await yieldToEventLoop();
-  }
+  // It runs in the report worker (renderWorker.ts): nothing here needs to yield to an event loop.
+  const dispositions: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Comments and observations')] }),
+    ...report.sections.flatMap((section) => sectionContent(section, report.options.anonymous, slots)),
+  ];
   const margin = { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN };
   const sections: ISectionOptions[] = [
     { properties: { page: { margin } }, children: summary },
