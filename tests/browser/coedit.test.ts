@@ -2,41 +2,21 @@
  * The web app in a real browser against the real server: two people editing the same text see each
  * other's words and carets; readers get a read-only text that says why; rights follow the phase.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { clickEndOfParagraph, launchBrowser, openDocument, signedInContext } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { SEED_IDS, type TestServer } from '../helpers/testServer.ts';
+import { clickEndOfParagraph, openDocument, signedInContext } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { serverText } from './threadFixtures.ts';
 
 const DOCUMENT_ID = SEED_IDS[0];
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function personOnDocument(fields: Parameters<TestServer['person']>[0]): Promise<Page> {
-  const { token } = await server.person(fields);
-  const context = await signedInContext(browser, server.url, token);
-  contexts.push(context);
-  return openDocument(context, server.url, DOCUMENT_ID);
+  const { token } = await suite.server.person(fields);
+  const context = await suite.track(signedInContext(suite.browser, suite.server.url, token));
+  return openDocument(context, suite.server.url, DOCUMENT_ID);
 }
 
 /** Types where a person would: at the end of a paragraph, key by key. */
@@ -51,7 +31,7 @@ function caretLabel(page: Page, name: string) {
 
 describe('co-editing', () => {
   it('shows each person the other one\u2019s typing and caret', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
+    await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const amira = await personOnDocument({ name: 'Amira Haddad', role: 'working-group', country: 'JO' });
     const jonas = await personOnDocument({ name: 'Jonas Berg', role: 'working-group', country: 'SE' });
 
@@ -74,9 +54,9 @@ describe('co-editing', () => {
   });
 
   it('numbers the sections in the outline the way the API does', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
+    await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const page = await personOnDocument({ name: 'Amira Haddad', role: 'working-group' });
-    const detail = await server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: server.adminCookie });
+    const detail = await suite.server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: suite.server.adminCookie });
     const expected = (detail.body.sections as Array<{ number: string; title: string }>).map((s) => `${s.number} ${s.title}`);
 
     const outline = page.getByTestId('outline');
@@ -99,7 +79,7 @@ describe('co-editing', () => {
 
 describe('connection', () => {
   it('says when the device goes offline and when it is back', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
+    await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const page = await personOnDocument({ name: 'Amira Haddad', role: 'working-group' });
     const status = page.getByTestId('connection-status');
     await status.getByText('Connected', { exact: true }).waitFor();
@@ -114,14 +94,14 @@ describe('connection', () => {
   it('keeps words typed offline through a closed tab and sends them on the next visit', async () => {
     const words = ' Written on the train without a connection.';
     const { context, network } = await typeOfflineAndCloseTheTab(words);
-    expect(await serverText(server, DOCUMENT_ID)).not.toContain(words.trim());
+    expect(await serverText(suite.server, DOCUMENT_ID)).not.toContain(words.trim());
 
     network.restore();
-    const again = await openDocument(context, server.url, DOCUMENT_ID);
+    const again = await openDocument(context, suite.server.url, DOCUMENT_ID);
     await again.getByTestId('editor').getByText(words.trim(), { exact: false }).waitFor();
-    await expect.poll(() => serverText(server, DOCUMENT_ID)).toContain(words.trim());
+    await expect.poll(() => serverText(suite.server, DOCUMENT_ID)).toContain(words.trim());
     // Merged once, not twice.
-    expect((await serverText(server, DOCUMENT_ID)).split(words.trim()).length - 1).toBe(1);
+    expect((await serverText(suite.server, DOCUMENT_ID)).split(words.trim()).length - 1).toBe(1);
   });
 });
 
@@ -130,15 +110,15 @@ describe('offline words the text no longer takes', () => {
     const words = ' Typed in the plane, after the text had closed.';
     const { context, network } = await typeOfflineAndCloseTheTab(words);
     // Meanwhile the Secretariat opens the consultation: the working group's text is read-only.
-    await server.setPhase(DOCUMENT_ID, 'consultation');
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation');
 
     network.restore();
-    const again = await openDocument(context, server.url, DOCUMENT_ID);
+    const again = await openDocument(context, suite.server.url, DOCUMENT_ID);
     const notice = again.getByTestId('unsent-words');
     await notice.waitFor();
     expect(await notice.getByRole('textbox').inputValue()).toContain(words.trim());
     expect(await again.getByTestId('editor').textContent()).not.toContain(words.trim());
-    expect(await serverText(server, DOCUMENT_ID)).not.toContain(words.trim());
+    expect(await serverText(suite.server, DOCUMENT_ID)).not.toContain(words.trim());
 
     await notice.getByRole('button', { name: 'Discard them' }).click();
     await notice.waitFor({ state: 'detached' });
@@ -155,12 +135,11 @@ describe('offline words the text no longer takes', () => {
  * paragraph and closes the tab once the words are in the browser's copy. The network stays cut.
  */
 async function typeOfflineAndCloseTheTab(words: string): Promise<{ context: BrowserContext; network: { cut(): void; restore(): void } }> {
-  await server.setPhase(DOCUMENT_ID, 'revision');
-  const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
-  const context = await signedInContext(browser, server.url, token);
-  contexts.push(context);
+  await suite.server.setPhase(DOCUMENT_ID, 'revision');
+  const { token } = await suite.server.person({ name: 'Amira Haddad', role: 'working-group' });
+  const context = await suite.track(signedInContext(suite.browser, suite.server.url, token));
   const network = await cuttableSockets(context);
-  const page = await openDocument(context, server.url, DOCUMENT_ID);
+  const page = await openDocument(context, suite.server.url, DOCUMENT_ID);
   await page.getByTestId('connection-status').getByText('Connected', { exact: true }).waitFor();
 
   // Chromium's offline mode leaves open sockets alone; a lost Wi-Fi does not.
@@ -226,7 +205,7 @@ async function storedInBrowser(words: string): Promise<boolean> {
 
 describe('reading', () => {
   it('gives a participant a read-only text in consultation, and says why', async () => {
-    await server.setPhase(DOCUMENT_ID, 'consultation');
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation');
     const page = await personOnDocument({ name: 'Lucía Fernández', role: 'participant', country: 'ES' });
 
     const notice = page.getByTestId('readonly-notice');
@@ -237,11 +216,11 @@ describe('reading', () => {
   });
 
   it('closes the text for a working-group member when the consultation opens', async () => {
-    await server.setPhase(DOCUMENT_ID, 'revision');
+    await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const page = await personOnDocument({ name: 'Jonas Berg', role: 'working-group' });
     expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('true');
 
-    await server.setPhase(DOCUMENT_ID, 'consultation');
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation');
     await page.getByTestId('readonly-notice').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=editor]')?.getAttribute('contenteditable') === 'false');
     await page.getByTestId('phase-badge').getByText('Consultation').waitFor();
@@ -250,12 +229,11 @@ describe('reading', () => {
 
 describe('phases', () => {
   it('lets the Secretariat open the text for revision, after saying what will change', async () => {
-    await server.setPhase(DOCUMENT_ID, 'consultation');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    const [name = '', value = ''] = server.adminCookie.split('=');
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await openDocument(context, server.url, DOCUMENT_ID);
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation');
+    const context = await suite.track(suite.browser.newContext({ viewport: { width: 1366, height: 768 } }));
+    const [name = '', value = ''] = suite.server.adminCookie.split('=');
+    await context.addCookies([{ name, value, url: suite.server.url }]);
+    const page = await openDocument(context, suite.server.url, DOCUMENT_ID);
     expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
 
     await page.getByLabel('Phase').selectOption('revision');
@@ -266,35 +244,34 @@ describe('phases', () => {
     await page.getByTestId('toolbar').waitFor();
     await page.getByTestId('phase-badge').getByText('Revision').waitFor();
     expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('true');
-    const detail = await server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: server.adminCookie });
+    const detail = await suite.server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: suite.server.adminCookie });
     expect(detail.body.phase).toBe('revision');
   });
 });
 
 describe('signing in', () => {
   it('takes a pasted invitation link, then goes where the person was going', async () => {
-    const { token } = await server.person({ name: 'Amira Haddad', role: 'working-group' });
-    const context = await browser.newContext();
-    contexts.push(context);
+    const { token } = await suite.server.person({ name: 'Amira Haddad', role: 'working-group' });
+    const context = await suite.track(suite.browser.newContext());
     const page = await context.newPage();
-    await page.goto(`${server.url}/documents/${DOCUMENT_ID}`);
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
     await page.waitForURL('**/sign-in');
 
     await page.getByLabel('Sign-in link or token').fill('wrong-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('not valid').waitFor();
 
-    await page.getByLabel('Sign-in link or token').fill(`  ${server.url}/join/${token}  `);
+    await page.getByLabel('Sign-in link or token').fill(`  ${suite.server.url}/join/${token}  `);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`**/documents/${DOCUMENT_ID}`);
     await page.getByTestId('editor').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/documents/${DOCUMENT_ID}`);
 
-    await page.goto(`${server.url}/documents/no-such-document`);
+    await page.goto(`${suite.server.url}/documents/no-such-document`);
     await page.getByRole('heading', { name: 'Document not found' }).waitFor();
-    await page.goto(`${server.url}/documents/Not%20an%20id`);
+    await page.goto(`${suite.server.url}/documents/Not%20an%20id`);
     await page.getByRole('heading', { name: 'Document not found' }).waitFor();
-    await page.goto(`${server.url}/nowhere/at/all`);
+    await page.goto(`${suite.server.url}/nowhere/at/all`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   });
 });

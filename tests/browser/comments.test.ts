@@ -3,47 +3,33 @@
  * and comments, another sees it live and answers; the same flow with the keyboard alone; and a
  * read-only text that typing and pasting cannot change.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Thread } from '../../shared/api.ts';
 import { connect, waitFor, type CollabClient } from '../helpers/collabClient.ts';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { dragSelect, launchBrowser, openDocument, signedInContext } from './browser.ts';
+import { SEED_IDS, type TestServer } from '../helpers/testServer.ts';
+import { dragSelect, openDocument, signedInContext } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { comment, serverText } from './threadFixtures.ts';
 
 const DOC = SEED_IDS[0];
-let browser: Browser;
-let t: TestServer;
-let contexts: BrowserContext[] = [];
 let clients: CollabClient[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  t = await startTestServer();
-  await t.setPhase(DOC, 'consultation');
-});
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  await t?.close();
+const suite = browserSuite({
+  beforeEachTest: (server) => server.setPhase(DOC, 'consultation'),
+  afterEachTest: () => {
+    clients.forEach((c) => c.destroy());
+    clients = [];
+  },
 });
 
 async function participant(fields: Parameters<TestServer['person']>[0]) {
-  const made = await t.person({ role: 'participant', ...fields });
-  const context = await signedInContext(browser, t.url, made.token);
-  contexts.push(context);
-  const page = await openDocument(context, t.url, DOC);
+  const made = await suite.server.person({ role: 'participant', ...fields });
+  const context = await suite.track(signedInContext(suite.browser, suite.server.url, made.token));
+  const page = await openDocument(context, suite.server.url, DOC);
   return { ...made, page };
 }
 
-const threads = async (): Promise<Thread[]> => (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body;
+const threads = async (): Promise<Thread[]> => (await suite.server.api('GET', `/api/documents/${DOC}/threads`, { cookie: suite.server.adminCookie })).body;
 const panel = (page: Page) => page.getByTestId('threads-panel');
 const card = (page: Page, text: string) => panel(page).getByTestId('thread-card').filter({ hasText: text });
 
@@ -148,10 +134,10 @@ describe('commenting with the keyboard alone', () => {
 describe('live updates', () => {
   it('catches up on what was said while the connection was down', async () => {
     const { page } = await participant({ name: 'Amina Diallo' });
-    const other = await t.person({ role: 'participant', name: 'Bruno Costa' });
+    const other = await suite.server.person({ role: 'participant', name: 'Bruno Costa' });
     await page.getByTestId('threads-panel').getByText('No comments yet').waitFor();
     await page.context().setOffline(true);
-    await comment(t, DOC, [{ cookie: other.cookie, paragraph: 1, from: 0, to: 20, body: 'Said while you were away.' }]);
+    await comment(suite.server, DOC, [{ cookie: other.cookie, paragraph: 1, from: 0, to: 20, body: 'Said while you were away.' }]);
     await page.context().setOffline(false);
     await card(page, 'Said while you were away.').waitFor();
     await page.locator('mark[data-thread-id]').first().waitFor();
@@ -162,10 +148,10 @@ describe('live updates', () => {
 describe('a read-only text', () => {
   it('changes nothing when a participant types, deletes or pastes into it', async () => {
     const { page, person } = await participant({ name: 'Lucía Fernández' });
-    const reader = connect(t.wsUrl, DOC, t.adminCookie);
+    const reader = connect(suite.server.wsUrl, DOC, suite.server.adminCookie);
     clients.push(reader);
     await reader.synced;
-    const before = await serverText(t, DOC);
+    const before = await serverText(suite.server, DOC);
     const paragraph = page.getByTestId('editor').locator(':scope > p').nth(3);
     const shown = await paragraph.textContent();
 
@@ -188,7 +174,7 @@ describe('a read-only text', () => {
         return user?.id === person.id && cursor != null && JSON.stringify(cursor.anchor) !== JSON.stringify(cursor.head);
       }),
     );
-    expect(await serverText(t, DOC)).toBe(before);
+    expect(await serverText(suite.server, DOC)).toBe(before);
     expect(reader.doc.getXmlFragment('default').toString()).toBe(before);
     expect(await paragraph.textContent()).toBe(shown);
     expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');

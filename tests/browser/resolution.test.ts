@@ -3,53 +3,35 @@
  * the author watches the answer and the new text arrive; and a queue of comments answered with the
  * keyboard alone.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Thread } from '../../shared/api.ts';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { launchBrowser, openDocument, signedInContext } from './browser.ts';
+import { SEED_IDS } from '../helpers/testServer.ts';
+import { openDocument, signedInContext } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { comment } from './threadFixtures.ts';
 
 const DOC = SEED_IDS[0];
-let browser: Browser;
-let t: TestServer;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  t = await startTestServer();
-  await t.setPhase(DOC, 'consultation');
-});
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  await t?.close();
-});
+const suite = browserSuite({ beforeEachTest: (server) => server.setPhase(DOC, 'consultation') });
 
 async function open(token: string): Promise<Page> {
-  const context = await signedInContext(browser, t.url, token);
-  contexts.push(context);
-  return openDocument(context, t.url, DOC);
+  const context = await suite.track(signedInContext(suite.browser, suite.server.url, token));
+  return openDocument(context, suite.server.url, DOC);
 }
 
-const threads = async (): Promise<Thread[]> => (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body;
+const threads = async (): Promise<Thread[]> => (await suite.server.api('GET', `/api/documents/${DOC}/threads`, { cookie: suite.server.adminCookie })).body;
 const card = (page: Page, text: string) => page.getByTestId('threads-panel').getByTestId('thread-card').filter({ hasText: text });
 
 describe('answering and applying', () => {
   it('shows the answer and the new wording to the author as they happen', async () => {
-    const author = await t.person({ name: 'Lena Novak', role: 'participant', country: 'SI' });
-    const [proposal] = await comment(t, DOC, [
+    const author = await suite.server.person({ name: 'Lena Novak', role: 'participant', country: 'SI' });
+    const [proposal] = await comment(suite.server, DOC, [
       { cookie: author.cookie, paragraph: 0, from: 0, to: 19, kind: 'editorial', body: 'Say what it concerns.', proposedText: 'Drug policy concerns' },
       { cookie: author.cookie, paragraph: 0, from: 20, to: 10, toParagraph: 1, kind: 'editorial', body: 'Merge these paragraphs.', proposedText: 'One paragraph' },
     ]);
     expect(proposal!.quote).toBe('Drug policy touches');
-    await t.setPhase(DOC, 'revision');
-    const maria = await t.person({ name: 'Maria Rossi', role: 'working-group', country: 'IT' });
+    await suite.server.setPhase(DOC, 'revision');
+    const maria = await suite.server.person({ name: 'Maria Rossi', role: 'working-group', country: 'IT' });
     const lena = await open(author.token);
     const wg = await open(maria.token);
 
@@ -85,14 +67,14 @@ describe('answering and applying', () => {
 
 describe('the queue', () => {
   it('lets a working-group member answer comment after comment with the keyboard alone', async () => {
-    const author = await t.person({ name: 'Omar Haddad', role: 'participant', country: 'JO' });
+    const author = await suite.server.person({ name: 'Omar Haddad', role: 'participant', country: 'JO' });
     const bodies = ['First point.', 'Second point.', 'Third point.', 'Fourth point.'];
     await comment(
-      t,
+      suite.server,
       DOC,
       bodies.map((body, i) => ({ cookie: author.cookie, paragraph: i + 2, from: 0, to: 25, body })),
     );
-    const maria = await t.person({ name: 'Maria Rossi', role: 'working-group', country: 'IT' });
+    const maria = await suite.server.person({ name: 'Maria Rossi', role: 'working-group', country: 'IT' });
     const page = await open(maria.token);
     await card(page, 'Fourth point.').waitFor();
 
@@ -135,9 +117,9 @@ describe('the queue', () => {
   });
 
   it('answers several comments at once from the bulk bar', async () => {
-    const author = await t.person({ name: 'Omar Haddad', role: 'participant' });
-    await comment(t, DOC, [0, 1, 2].map((i) => ({ cookie: author.cookie, paragraph: i + 2, from: 0, to: 20, body: `Point ${i + 1}.` })));
-    const maria = await t.person({ name: 'Maria Rossi', role: 'working-group' });
+    const author = await suite.server.person({ name: 'Omar Haddad', role: 'participant' });
+    await comment(suite.server, DOC, [0, 1, 2].map((i) => ({ cookie: author.cookie, paragraph: i + 2, from: 0, to: 20, body: `Point ${i + 1}.` })));
+    const maria = await suite.server.person({ name: 'Maria Rossi', role: 'working-group' });
     const page = await open(maria.token);
     await card(page, 'Point 3.').waitFor();
     await card(page, 'Point 1.').focus();

@@ -3,71 +3,45 @@
  * (insertions and deletions, section by section) and signs off with reservations; the Secretariat
  * sees it in the tally and adopts the text.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { launchBrowser, signedInContext } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { SEED_IDS } from '../helpers/testServer.ts';
+import { signedInContext } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { editText, secretariatContext } from './scenario.ts';
 import { plainText } from '../../server/documents/text.ts';
 
 const DOCUMENT_ID = SEED_IDS[1];
 const ADDED = 'Stigma also reaches the families of people who use drugs.';
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-  await server?.close();
-});
-
-async function track(context: Promise<BrowserContext>): Promise<BrowserContext> {
-  const opened = await context;
-  contexts.push(opened);
-  return opened;
-}
+const suite = browserSuite();
 
 /** A named version, then words added to one paragraph and taken from another, then final review. */
 async function revisedText(): Promise<{ deleted: string }> {
-  const named = await server.api('POST', `/api/documents/${DOCUMENT_ID}/versions`, { cookie: server.adminCookie, body: { name: 'Consultation draft' } });
+  const named = await suite.server.api('POST', `/api/documents/${DOCUMENT_ID}/versions`, { cookie: suite.server.adminCookie, body: { name: 'Consultation draft' } });
   expect(named.status).toBe(201);
-  await server.setPhase(DOCUMENT_ID, 'revision');
+  await suite.server.setPhase(DOCUMENT_ID, 'revision');
   let deleted = '';
-  await editText(server, DOCUMENT_ID, (paragraphs) => {
+  await editText(suite.server, DOCUMENT_ID, (paragraphs) => {
     const first = paragraphs[0]!.text;
     first.insert(first.length, ` ${ADDED}`);
     const second = paragraphs[2]!.text;
     deleted = plainText(second).split(' ').slice(0, 4).join(' ');
     second.delete(0, deleted.length);
   });
-  await server.setPhase(DOCUMENT_ID, 'final-review');
+  await suite.server.setPhase(DOCUMENT_ID, 'final-review');
   return { deleted };
 }
 
 describe('final review', () => {
   it('shows a reviewer the changes, takes their sign-off with reservations, and lets the Secretariat adopt', async () => {
     const { deleted } = await revisedText();
-    const reviewer = await server.person({ name: 'Ana Costa', role: 'reviewer', country: 'PT', stakeholder: 'government' });
-    await server.person({ name: 'Ola Nordmann', role: 'reviewer', country: 'NO', stakeholder: 'government' });
+    const reviewer = await suite.server.person({ name: 'Ana Costa', role: 'reviewer', country: 'PT', stakeholder: 'government' });
+    await suite.server.person({ name: 'Ola Nordmann', role: 'reviewer', country: 'NO', stakeholder: 'government' });
 
     // Versions & compare: from the named version to the current text.
-    const context = await track(signedInContext(browser, server.url, reviewer.token, { width: 768, height: 1024 }));
+    const context = await suite.track(signedInContext(suite.browser, suite.server.url, reviewer.token, { width: 768, height: 1024 }));
     const page = await context.newPage();
-    await page.goto(`${server.url}/documents/${DOCUMENT_ID}/versions`);
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}/versions`);
     await page.getByTestId('version-row').filter({ hasText: 'Consultation draft' }).waitFor();
     await page.getByTestId('compare-from').selectOption({ label: (await page.getByTestId('compare-from').locator('option', { hasText: 'Consultation draft' }).textContent()) ?? '' });
     await page.getByTestId('compare-to').selectOption('current');
@@ -97,9 +71,9 @@ describe('final review', () => {
     await form.getByTestId('signoff-current').getByText('Approve with reservations').waitFor();
 
     // The Secretariat sees it in the tally, and adopts.
-    const admin = await track(secretariatContext(browser, server));
+    const admin = await suite.track(secretariatContext(suite.browser, suite.server));
     const tallyPage = await admin.newPage();
-    await tallyPage.goto(`${server.url}/documents/${DOCUMENT_ID}/review`);
+    await tallyPage.goto(`${suite.server.url}/documents/${DOCUMENT_ID}/review`);
     const row = tallyPage.getByTestId('tally-row').filter({ hasText: 'Ana Costa' });
     await row.getByText('Approve with reservations').waitFor();
     await row.getByText(statement).waitFor();
@@ -112,7 +86,7 @@ describe('final review', () => {
     await dialog.getByRole('button', { name: 'Adopt and freeze the text' }).click();
     await tallyPage.getByTestId('adoption').getByText('Adopted').waitFor();
     await tallyPage.getByTestId('phase-badge').getByText('Adopted').waitFor();
-    const detail = await server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: server.adminCookie });
+    const detail = await suite.server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: suite.server.adminCookie });
     expect(detail.body.phase).toBe('adopted');
     expect(detail.body.adoptedAt).toEqual(expect.any(String));
 

@@ -2,48 +2,22 @@
  * The Secretariat's pages in a real browser against the real server: inviting someone and handing
  * them their link, ending their access, and the consolidated feedback report with its downloads.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { launchBrowser, openDocument, signedInContext } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { SEED_IDS } from '../helpers/testServer.ts';
+import { openDocument, signedInContext } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { secretariatContext, seedComments } from './scenario.ts';
 
 const DOCUMENT_ID = SEED_IDS[0];
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-  await server?.close();
-});
-
-async function track(context: Promise<BrowserContext>): Promise<BrowserContext> {
-  const opened = await context;
-  contexts.push(opened);
-  return opened;
-}
+const suite = browserSuite();
 
 describe('people', () => {
   it('invites a participant who signs in with the copied link, and deactivating them signs them out', async () => {
-    const admin = await track(secretariatContext(browser, server));
-    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const admin = await suite.track(secretariatContext(suite.browser, suite.server));
+    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     const page = await admin.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
 
@@ -67,19 +41,19 @@ describe('people', () => {
     await result.getByText('Copied.').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await result.getByTestId('invite-url').inputValue());
-    expect(copied).toMatch(new RegExp(`^${server.url}/join/[\\w-]{20,}$`));
+    expect(copied).toMatch(new RegExp(`^${suite.server.url}/join/[\\w-]{20,}$`));
     const row = page.getByTestId('person-row').filter({ hasText: 'Nadia Rahman' });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Participant.*Bangladesh.*Drug Users Network Dhaka.*Civil society.*Active/);
 
     // The participant opens the link in their own browser.
-    const participant = await track(browser.newContext({ viewport: { width: 768, height: 1024 } }));
+    const participant = await suite.track(suite.browser.newContext({ viewport: { width: 768, height: 1024 } }));
     const theirs = await participant.newPage();
     await theirs.goto(copied);
     await theirs.getByRole('heading', { name: 'Documents' }).waitFor();
     await theirs.getByText('Nadia Rahman').waitFor();
     expect(await theirs.getByRole('link', { name: 'People' }).count()).toBe(0);
-    const reading = await openDocument(participant, server.url, DOCUMENT_ID);
+    const reading = await openDocument(participant, suite.server.url, DOCUMENT_ID);
 
     // The Secretariat ends their access; the page they have open signs them out at once.
     await row.getByRole('button', { name: 'Deactivate Nadia Rahman' }).click();
@@ -89,16 +63,16 @@ describe('people', () => {
     await page.getByTestId('people-status').getByText('Nadia Rahman has been deactivated and signed out.').waitFor();
     await row.getByText('Deactivated').waitFor();
     await reading.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await reading.goto(`${server.url}/`);
+    await reading.goto(`${suite.server.url}/`);
     await reading.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect((await reading.goto(copied))?.status()).toBe(401);
   });
 
   it('gives a new sign-in link in place of the old one, and keeps other roles out', async () => {
-    const { person, token } = await server.person({ name: 'Ana Costa', role: 'reviewer', country: 'PT' });
-    const admin = await track(secretariatContext(browser, server));
+    const { person, token } = await suite.server.person({ name: 'Ana Costa', role: 'reviewer', country: 'PT' });
+    const admin = await suite.track(secretariatContext(suite.browser, suite.server));
     const page = await admin.newPage();
-    await page.goto(`${server.url}/people`);
+    await page.goto(`${suite.server.url}/people`);
     await page.getByLabel('Search').fill('costa');
     await page.getByText('Showing 1 of 2 people').waitFor();
     await page.getByRole('button', { name: 'New sign-in link for Ana Costa' }).click();
@@ -113,25 +87,25 @@ describe('people', () => {
     await page.getByRole('dialog').getByLabel('Role').selectOption({ label: 'Working group' });
     await page.getByRole('dialog').getByRole('button', { name: 'Save role' }).click();
     await page.getByTestId('people-status').getByText('Ana Costa is now: Working group.').waitFor();
-    const list = await server.api('GET', '/api/people', { cookie: server.adminCookie });
+    const list = await suite.server.api('GET', '/api/people', { cookie: suite.server.adminCookie });
     expect(list.body.find((p: { id: string }) => p.id === person.id).role).toBe('working-group');
 
-    const reviewer = await track(signedInContext(browser, server.url, url.split('/join/')[1] ?? ''));
+    const reviewer = await suite.track(signedInContext(suite.browser, suite.server.url, url.split('/join/')[1] ?? ''));
     const theirs = await reviewer.newPage();
-    await theirs.goto(`${server.url}/people`);
+    await theirs.goto(`${suite.server.url}/people`);
     await theirs.getByText('Your role does not give access to this page.').waitFor();
-    await theirs.goto(`${server.url}/audit`);
+    await theirs.goto(`${suite.server.url}/audit`);
     await theirs.getByText('Your role does not give access to this page.').waitFor();
   });
 });
 
 describe('audit log', () => {
   it('says who did what in words, filters by action, and downloads as CSV', async () => {
-    await server.person({ name: 'Jonas Berg', role: 'working-group', country: 'SE' });
-    await server.setPhase(DOCUMENT_ID, 'revision');
-    const admin = await track(secretariatContext(browser, server));
+    await suite.server.person({ name: 'Jonas Berg', role: 'working-group', country: 'SE' });
+    await suite.server.setPhase(DOCUMENT_ID, 'revision');
+    const admin = await suite.track(secretariatContext(suite.browser, suite.server));
     const page = await admin.newPage();
-    await page.goto(`${server.url}/audit`);
+    await page.goto(`${suite.server.url}/audit`);
     const table = page.getByTestId('audit-table');
     await table.getByRole('row').filter({ hasText: 'Invited a person' }).getByText('Jonas Berg as Working group').waitFor();
     await table.getByRole('row').filter({ hasText: 'Moved a document to another phase' }).getByText('From Consultation to Revision').waitFor();
@@ -150,10 +124,10 @@ describe('audit log', () => {
 
 describe('report', () => {
   it('shows the totals and charts, filters the comments, and offers the downloads', async () => {
-    await seedComments(server, DOCUMENT_ID);
-    const admin = await track(secretariatContext(browser, server));
+    await seedComments(suite.server, DOCUMENT_ID);
+    const admin = await suite.track(secretariatContext(suite.browser, suite.server));
     const page = await admin.newPage();
-    await page.goto(`${server.url}/documents/${DOCUMENT_ID}`);
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
     await page.getByTestId('document-links').getByRole('link', { name: 'Report' }).click();
     await page.getByRole('heading', { name: 'Feedback report' }).waitFor();
 
@@ -199,10 +173,10 @@ describe('report', () => {
   });
 
   it('tells a participant that their role does not open the report', async () => {
-    const { token } = await server.person({ role: 'participant' });
-    const context = await track(signedInContext(browser, server.url, token));
+    const { token } = await suite.server.person({ role: 'participant' });
+    const context = await suite.track(signedInContext(suite.browser, suite.server.url, token));
     const page = await context.newPage();
-    await page.goto(`${server.url}/documents/${DOCUMENT_ID}/report`);
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}/report`);
     await page.getByTestId('forbidden').getByText('Your role does not give access to this page.').waitFor();
     expect(await page.getByTestId('report-totals').count()).toBe(0);
   });
