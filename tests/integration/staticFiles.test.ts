@@ -1,0 +1,80 @@
+/**
+ * The web app's files go out compressed when the browser accepts it, from the copies the build wrote
+ * beside them, and hashed assets are cached for good. A temporary client folder stands in for the
+ * build so that the expected bytes are known here, not read back from the code under test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const SCRIPT = `console.log(${JSON.stringify('accord '.repeat(2000))});\n`;
+const INDEX = `<!doctype html><html lang="en"><head><title>Accord</title></head><body><div id="root"></div></body></html>\n`;
+
+let t: TestServer;
+let clientDir: string;
+
+beforeAll(async () => {
+  clientDir = mkdtempSync(path.join(os.tmpdir(), 'accord-client-'));
+  mkdirSync(path.join(clientDir, 'assets'));
+  writeFileSync(path.join(clientDir, 'index.html'), INDEX);
+  const script = path.join(clientDir, 'assets', 'app-abc123.js');
+  writeFileSync(script, SCRIPT);
+  writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
+  writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
+  t = await startTestServer({ config: { clientDir } });
+});
+
+afterAll(async () => {
+  await t.close();
+  rmSync(clientDir, { recursive: true, force: true });
+});
+
+async function get(route: string, acceptEncoding?: string) {
+  const headers: Record<string, string> = {};
+  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+  // fetch would decompress by itself; node:http-level bytes are what the browser receives.
+  const { request } = await import('node:http');
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const req = request(`${t.url}${route}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static files', () => {
+  it('sends the brotli copy to a browser that accepts it', async () => {
+    const res = await get('/assets/app-abc123.js', 'gzip, deflate, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['vary']).toMatch(/accept-encoding/i);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.body.length).toBeLessThan(SCRIPT.length / 4);
+    expect(brotliDecompressSync(res.body).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the gzip copy when brotli is not accepted', async () => {
+    const res = await get('/assets/app-abc123.js', 'gzip');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.body).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the file as it is to a client that accepts no encoding', async () => {
+    const res = await get('/assets/app-abc123.js');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.toString()).toBe(SCRIPT);
+  });
+
+  it('serves the app page for client routes, never cached for long', async () => {
+    const res = await get('/documents/some-document', 'br');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe(INDEX);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+});
