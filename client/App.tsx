@@ -11,9 +11,10 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { StatusScreen } from './components/StatusScreen.tsx';
 import { LoadingPage } from './components/LoadingPage.tsx';
+import { loadDocumentPage } from './prefetch.ts';
 
 // The editor and Yjs are most of the code; sign-in and the list should not wait for them.
-const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((module) => ({ default: module.DocumentPage })));
+const DocumentPage = lazy(() => loadDocumentPage().then((module) => ({ default: module.DocumentPage })));
 // Each of these is used by few people or rarely: loaded when first opened.
 const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((module) => ({ default: module.PeoplePage })));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));

@@ -10,6 +10,7 @@ import { LoadingPage } from '../components/LoadingPage.tsx';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { takePrefetchedDocument } from '../prefetch.ts';
 
 type DetailState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; detail: DocumentDetail };
 
@@ -19,7 +20,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
 
   const refresh = useCallback(
     (): Promise<void> =>
-      api.document(documentId).then(
+      (takePrefetchedDocument(documentId) ?? api.document(documentId)).then(
         (detail) => setState({ status: 'ready', detail }),
         (error: unknown) => {
           if (error instanceof ApiError && error.status === 404) setState({ status: 'not-found' });

@@ -1,0 +1,43 @@
+/**
+ * Opening a document by its address: the document page's script and the document are asked for at
+ * once, beside the session check, not one after another; the compressed script is what travels.
+ */
+import { describe, expect, it } from 'vitest';
+import { SEED_IDS } from '../helpers/testServer.ts';
+import { browserSuite } from './suite.ts';
+import { secretariatContext } from './scenario.ts';
+
+const DOCUMENT_ID = SEED_IDS[0];
+const suite = browserSuite();
+
+describe('loading the document page', () => {
+  it('asks for the page script and the document before the session check has answered', async () => {
+    const context = await suite.track(secretariatContext(suite.browser, suite.server));
+    const page = await context.newPage();
+    const events: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/session') events.push('session asked');
+      else if (url.pathname === `/api/documents/${DOCUMENT_ID}`) events.push('document asked');
+      else if (/\/assets\/DocumentPage-[^/]+\.js$/.test(url.pathname)) events.push('page script asked');
+    });
+    page.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname === '/api/session') events.push('session answered');
+    });
+    const scriptEncoding = page
+      .waitForResponse((response) => /\/assets\/DocumentPage-[^/]+\.js$/.test(new URL(response.url()).pathname))
+      .then((response) => response.headerValue('content-encoding'));
+
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
+    await page.locator('.ProseMirror h1').first().waitFor();
+
+    const answered = events.indexOf('session answered');
+    expect(answered).toBeGreaterThan(-1);
+    expect(events.indexOf('document asked')).toBeGreaterThan(-1);
+    expect(events.indexOf('document asked')).toBeLessThan(answered);
+    expect(events.indexOf('page script asked')).toBeLessThan(answered);
+    // Asked once: the page takes the prefetched answer instead of asking again.
+    expect(events.filter((e) => e === 'document asked')).toHaveLength(1);
+    expect(await scriptEncoding).toBe('br');
+  });
+});
