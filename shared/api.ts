@@ -124,6 +124,8 @@ export interface Signoff {
   statement: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The reviewer's earlier decisions, oldest first: a changed decision stays on the record. */
+  history: Array<{ decision: SignoffDecision; statement: string | null; at: string }>;
 }
 
 /** Who has signed and how (GET /api/documents/:id/signoffs/tally). */

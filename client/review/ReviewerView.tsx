@@ -13,6 +13,7 @@ import { ChangesSinceDraft } from './ChangesSinceDraft.tsx';
 import { DECISION_LABELS } from './decisions.ts';
 import { signoffApi, type Signoff } from './signoffApi.ts';
 import { SignoffForm } from './SignoffForm.tsx';
+import { DecisionHistory } from './DecisionHistory.tsx';
 
 function OwnDecision({ detail }: { detail: DocumentDetail }) {
   const person = usePerson();
@@ -23,7 +24,14 @@ function OwnDecision({ detail }: { detail: DocumentDetail }) {
   if (state.status === 'loading') return <output className="placeholder">Loading your decision…</output>;
   if (state.status === 'error') return <LoadError failure={state} onRetry={retry} />;
   const current = saved ?? state.data;
-  if (allowed(person.role, 'signoff.submit', detail.phase)) return <SignoffForm documentId={detail.id} current={current} onSaved={setSaved} />;
+  if (allowed(person.role, 'signoff.submit', detail.phase)) {
+    return (
+      <>
+        <SignoffForm documentId={detail.id} current={current} onSaved={setSaved} />
+        <DecisionHistory signoff={current} />
+      </>
+    );
+  }
   if (!current) return <p>You did not record a decision on this text.</p>;
   return (
     <div className="signoff-current" data-testid="signoff-current">
@@ -31,6 +39,7 @@ function OwnDecision({ detail }: { detail: DocumentDetail }) {
         Your decision: <strong>{DECISION_LABELS[current.decision]}</strong>.
       </p>
       {current.statement && <p className="signoff-current__statement">{current.statement}</p>}
+      <DecisionHistory signoff={current} />
     </div>
   );
 }

@@ -29,6 +29,7 @@ const present = (s: SignoffRecord, people: Map<string, PersonRecord>): Signoff =
   statement: s.statement,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
+  history: (s.history ?? []).map((h) => ({ decision: h.decision, statement: h.statement, at: h.at })),
 });
 
 async function documentOf(deps: SignoffDeps, documentId: string) {

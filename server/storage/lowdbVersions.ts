@@ -46,6 +46,8 @@ export async function openLowdbVersions(dataDir: string): Promise<{ versions: Ve
       signoffStore.change((d) => {
         const existing = d.signoffs.find((s) => s.documentId === signoff.documentId && s.reviewerId === signoff.reviewerId);
         if (existing) {
+          const earlier = { decision: existing.decision, statement: existing.statement, at: existing.updatedAt };
+          existing.history = [...(existing.history ?? []), earlier];
           Object.assign(existing, { decision: signoff.decision, statement: signoff.statement, updatedAt: signoff.updatedAt });
           return clone(existing);
         }

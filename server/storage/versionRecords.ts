@@ -24,6 +24,15 @@ export interface SignoffRecord {
   statement: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The reviewer's earlier decisions on this document, oldest first; missing on older records. */
+  history?: SignoffChange[];
+}
+
+export interface SignoffChange {
+  decision: SignoffDecision;
+  statement: string | null;
+  /** When that decision was recorded. */
+  at: string;
 }
 
 export interface VersionRepo {
@@ -36,6 +45,6 @@ export interface VersionRepo {
 
 export interface SignoffRepo {
   list(documentId: string): Promise<SignoffRecord[]>;
-  /** Inserts the reviewer's sign-off, or replaces their earlier one. */
+  /** Inserts the reviewer's sign-off, or replaces their earlier one and keeps it in the history. */
   upsert(signoff: Omit<SignoffRecord, 'id' | 'createdAt'> & { id: string; createdAt: string }): Promise<SignoffRecord>;
 }
