@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { PHASE_LABELS, PHASES, type Phase } from '../../shared/domain.ts';
 import { api, errorMessage } from '../api.ts';
 import { endOfDayIso, PHASE_CHANGES } from './phaseChanges.ts';
+import { LooseEnds } from './LooseEnds.tsx';
 
 interface PhaseControlProps {
   documentId: string;
@@ -89,6 +90,7 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
             </h2>
             <p id={`${id}-consequence`}>{change.consequence}</p>
             <p className="muted">A version of the current text is saved automatically.</p>
+            {(target === 'final-review' || target === 'adopted') && <LooseEnds documentId={documentId} target={target} />}
             {target === 'consultation' && (
               <div className="field">
                 <label htmlFor={`${id}-deadline`} className="field__label">

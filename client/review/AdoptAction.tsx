@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import type { Tally } from './signoffApi.ts';
+import { LooseEnds } from '../document/LooseEnds.tsx';
 
 interface AdoptActionProps {
   documentId: string;
@@ -47,6 +48,7 @@ export function AdoptAction({ documentId, title, tally, onAdopted }: AdoptAction
             version of the text is saved automatically.
           </p>
           {warnings.length > 0 && <p className="notice notice--error">Note: {warnings.join('; ')}.</p>}
+          <LooseEnds documentId={documentId} target="adopted" />
         </ConfirmDialog>
       )}
     </section>
