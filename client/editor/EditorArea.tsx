@@ -3,9 +3,10 @@
  * shows the sections the API gave and a loading message, never an empty editor that looks like an
  * empty text. The comments' state lives here because it needs the editor (anchors, highlights).
  */
-import { useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import type { DocumentDetail, Person } from '../../shared/api.ts';
+import { allowed } from '../../shared/access.ts';
 import { Announcer } from '../threads/Announcer.tsx';
 import { CommentButton } from '../threads/CommentButton.tsx';
 import { countBySection } from '../threads/listRows.ts';
@@ -21,6 +22,10 @@ import { headingPosition, sectionsOf } from './sections.ts';
 import { useActiveSection } from './useActiveSection.ts';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
+
+/** One explanation per burst of typing: a word typed must not be announced letter by letter. */
+const TYPING_REFUSED_QUIET_MS = 5_000;
 
 interface EditorAreaProps {
   collab: Collab;
@@ -60,6 +65,24 @@ export function EditorArea(props: EditorAreaProps) {
   });
   useEditorBindings(review, bridge, threads.snapshot.threads);
   const counts = useMemo(() => countBySection(review.placed), [review.placed]);
+
+  // A reader typing into the closed text is told why it is closed and how to comment instead.
+  const { announce } = review;
+  const reason = detail.access.reason;
+  const mayComment = allowed(person.role, 'thread.comment', detail.phase);
+  useEffect(() => {
+    const paper = paperRef.current;
+    if (!paper || editable) return;
+    let last = 0;
+    const explain = () => {
+      if (Date.now() - last < TYPING_REFUSED_QUIET_MS) return;
+      last = Date.now();
+      const how = mayComment ? 'To comment, select words and press Comment (Ctrl+Alt+M).' : '';
+      announce(`You cannot type in this text. ${reason ?? ''} ${how}`.replace(/\s+/g, ' ').trim());
+    };
+    paper.addEventListener(TYPING_REFUSED_EVENT, explain);
+    return () => paper.removeEventListener(TYPING_REFUSED_EVENT, explain);
+  }, [announce, reason, mayComment, editable, synced]);
 
   // Keyboard users would otherwise tab through every section of the outline and the whole text first.
   const skipToComments = (event: MouseEvent) => {

@@ -4,12 +4,24 @@
  * DOM selection with the arrow keys (Shift extends it, Ctrl moves by word or paragraph) through
  * Selection.modify, which browsers allow on any text, and draws a caret where it is. ProseMirror
  * reads that DOM selection like any other. Nothing here can change the text.
+ *
+ * A key that would type, delete or break a line is swallowed (a space would otherwise scroll the
+ * page) and reported with TYPING_REFUSED_EVENT, so that the page can say why the text is closed and
+ * how to comment instead of doing nothing.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
 type Direction = 'backward' | 'forward';
+
+/** Dispatched (bubbling) on the text when a reader tries to type into it. */
+export const TYPING_REFUSED_EVENT = 'accord:typing-refused';
+
+const EDITING_KEYS = new Set(['Backspace', 'Delete', 'Enter']);
+
+/** A key press that would change the text in an editable editor (not a shortcut, not a move). */
+const wouldType = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && (event.key.length === 1 || EDITING_KEYS.has(event.key));
 
 /** Keys, their direction, and how far they go without and with Ctrl ('block' and 'text' are ours). */
 const MOVES: Record<string, [Direction, string, string]> = {
@@ -181,6 +193,11 @@ export const ReadingCaret = Extension.create({
                 event.preventDefault();
                 view.dom.ownerDocument.getSelection()?.selectAllChildren(view.dom);
                 syncToState(view);
+                return true;
+              }
+              if (wouldType(event)) {
+                event.preventDefault();
+                view.dom.dispatchEvent(new CustomEvent(TYPING_REFUSED_EVENT, { bubbles: true }));
                 return true;
               }
               const move = MOVES[event.key];

@@ -215,6 +215,25 @@ describe('reading', () => {
     expect(await page.getByTestId('toolbar').count()).toBe(0);
   });
 
+  it('tells a participant who types into the text why it is closed and how to comment, without scrolling', async () => {
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation');
+    const page = await personOnDocument({ name: 'Piotr Zieliński', role: 'participant', country: 'PL' });
+    await page.getByTestId('readonly-notice').waitFor();
+    const text = page.getByTestId('editor');
+    const before = await text.textContent();
+    await text.locator('p').first().click();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.keyboard.type('hello ');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Backspace');
+    await page
+      .getByTestId('announcement')
+      .getByText('You cannot type in this text. The text is closed while the consultation is open: select text to comment. To comment, select words and press Comment (Ctrl+Alt+M).')
+      .waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(await text.textContent()).toBe(before);
+  });
+
   it('closes the text for a working-group member when the consultation opens', async () => {
     await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const page = await personOnDocument({ name: 'Jonas Berg', role: 'working-group' });
