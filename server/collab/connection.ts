@@ -120,9 +120,11 @@ export class Connection {
         return;
       }
       case MESSAGE_AWARENESS: {
-        const update = decoding.readVarUint8Array(decoder);
-        // Echoes of others' presence change nothing and are not counted; changes are.
-        if (this.presence.receive(this, update, this)) this.countPresenceMessage();
+        const stamped = this.presence.stamp(this, decoding.readVarUint8Array(decoder));
+        if (!stamped) return;
+        // Echoes of others' presence change nothing and are not counted; changes are, before they apply.
+        this.countPresenceMessage();
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, stamped, this);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {

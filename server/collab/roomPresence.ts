@@ -1,7 +1,7 @@
 /**
  * The presence of one open document: which connection speaks for each awareness client id, and
  * everyone's presence encoded once per change (a query or a newcomer's greeting costs a copy, not an
- * encoding of the room). It never applies an entry for a client id another live connection speaks
+ * encoding of the room). It never lets through an entry for a client id another live connection speaks
  * for, and never lets one connection speak for more than MAX_PRESENCE_IDS_PER_CONNECTION ids.
  */
 import * as encoding from 'lib0/encoding';
@@ -43,12 +43,12 @@ export class RoomPresence {
   }
 
   /**
-   * Applies what in `update` is the speaker's to say, stamped with its identity; returns whether
-   * anything was. Entries for ids another live connection speaks for, and entries that change nothing
-   * (the stock client echoes back every presence it receives), are dropped. Throws PresenceFlood, with
-   * nothing applied, when the update would take the speaker past its ids or carries an oversized state.
+   * What in `update` is the speaker's to say, stamped with its identity, as an update to apply; null
+   * when nothing is. Entries for ids another live connection speaks for, and entries that change
+   * nothing (the stock client echoes back every presence it receives), are dropped. Throws
+   * PresenceFlood when the update would take the speaker past its ids or carries an oversized state.
    */
-  receive(speaker: PresenceSpeaker, update: Uint8Array, origin: unknown): boolean {
+  stamp(speaker: PresenceSpeaker, update: Uint8Array): Uint8Array | null {
     const kept: Array<[number, number, string]> = [];
     const claims = new Set<number>();
     for (const entry of readPresenceEntries(update)) {
@@ -68,9 +68,7 @@ export class RoomPresence {
       this.owners.set(clientId, speaker);
       this.lastPerson.set(clientId, speaker.identity.id);
     }
-    if (kept.length === 0) return false;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresenceEntries(kept), origin);
-    return true;
+    return kept.length === 0 ? null : encodePresenceEntries(kept);
   }
 
   /** The speaker's socket closed: the presence it spoke for goes. */
