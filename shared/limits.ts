@@ -6,6 +6,28 @@
 /** Largest WebSocket frame the collaboration server accepts (ws would otherwise allow 100 MiB). */
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Presence (awareness) a socket may send. A browser tab speaks for one client id (its Y.Doc's); the
+ * few more allow for a Y.Doc that changed its id. A connection that claims more is closed.
+ */
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
+
+/** Largest presence state for one client id, as the JSON a client sends: a caret and a name take a few hundred bytes. */
+export const MAX_PRESENCE_STATE_BYTES = 4 * 1024;
+
+/**
+ * Presence changes and presence queries one socket may send: a burst, then a steady rate. A caret
+ * dragged across the text moves a few dozen times a second, and only for a moment.
+ */
+export const PRESENCE_MESSAGE_BURST = 200;
+export const PRESENCE_MESSAGES_PER_SECOND = 50;
+
+/**
+ * Entries read from one presence message; the rest are ignored. The stock client echoes back every
+ * presence it receives, so an honest message may list the whole room, but never more than this.
+ */
+export const MAX_PRESENCE_ENTRIES_PER_MESSAGE = 1024;
+
 /** Largest JSON body any REST route accepts. */
 export const MAX_BODY_BYTES = 256 * 1024;
 

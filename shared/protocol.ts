@@ -24,6 +24,12 @@ export const CLOSE_CODES = {
   staleGeneration: 4410,
   /** The client sent a message the server cannot parse. */
   malformed: 4400,
+  /**
+   * The client sent more presence than a connection may (docs/PROTOCOL.md, Limits): more client ids
+   * than MAX_PRESENCE_IDS_PER_CONNECTION, a state over MAX_PRESENCE_STATE_BYTES, or presence changes
+   * and queries faster than the limit. Final: no honest client does this.
+   */
+  presenceFlood: 4429,
   /** The server is shutting down; reconnect later. */
   shuttingDown: 1001,
 } as const;

@@ -6,7 +6,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { textAccess } from '../../shared/access.ts';
@@ -17,7 +16,8 @@ import { isForeignOrigin } from '../http/origin.ts';
 import { sessionIdFromCookieHeader } from '../http/cookies.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
-import { colorFor } from './identity.ts';
+import { colorFor, PresenceFlood } from './identity.ts';
+import { RoomPresence } from './roomPresence.ts';
 import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 
@@ -51,6 +51,21 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
 
+/**
+ * The upgrade's URL and the document id in its path; null for a path outside `/collab/`, 'malformed'
+ * for one that cannot be parsed or percent-decoded (`%E0%A4%A`): a client's mistake, never a 500.
+ */
+function collabPath(reqUrl: string | undefined): { url: URL; documentId: string } | null | 'malformed' {
+  const prefix = `${COLLAB_PATH}/`;
+  try {
+    const url = new URL(reqUrl ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(prefix)) return null;
+    return { url, documentId: decodeURIComponent(url.pathname.slice(prefix.length)) };
+  } catch {
+    return 'malformed';
+  }
+}
+
 export function createCollabServer(deps: CollabDeps): CollabServer {
   const { records, sessions, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -58,8 +73,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   /** The connections of each open room: a relay visits only its own room's sockets. */
   const members = new WeakMap<Room, Set<Connection>>();
   const membersOf = (room: Room) => members.get(room) ?? members.set(room, new Set()).get(room)!;
-  /** Which connection speaks for each awareness client id, per room. */
-  const owners = new WeakMap<Room, Map<number, Connection>>();
+  /** Who speaks for which presence client id, per room. */
+  const presences = new WeakMap<Room, RoomPresence>();
 
   const relay = (room: Room) => (update: Uint8Array, origin: unknown) => {
     const message = updateMessage(update);
@@ -67,28 +82,17 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   };
   const rooms = new RoomRegistry(deps.states, relay, log);
 
-  function watchAwareness(room: Room): void {
-    if (owners.has(room)) return;
-    owners.set(room, new Map());
-    room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = added.concat(updated, removed);
-      if (origin instanceof Connection) {
-        for (const id of added.concat(updated)) origin.clientIds.add(id);
-        for (const id of removed) origin.clientIds.delete(id);
-      }
-      const message = awarenessMessage(room, changed);
+  function presenceOf(room: Room): RoomPresence {
+    const known = presences.get(room);
+    if (known) return known;
+    const presence = new RoomPresence(room.awareness);
+    presences.set(room, presence);
+    room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const message = awarenessMessage(room, added.concat(updated, removed));
       for (const conn of membersOf(room)) conn.send(message);
     });
+    return presence;
   }
-
-  const claim = (clientId: number, conn: Connection): boolean => {
-    const map = owners.get(conn.room);
-    if (!map) return false;
-    const owner = map.get(clientId);
-    if (owner && owner !== conn && connections.has(owner)) return false;
-    map.set(clientId, conn);
-    return true;
-  };
 
   /**
    * Listeners are attached before anything is awaited: a client sends its sync step 1 right after the
@@ -106,7 +110,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         conn.receive(data, isBinary);
       } catch (error) {
         log.debug(`Closing a socket on ${documentId}: ${(error as Error).message}`);
-        conn.close(CLOSE_CODES.malformed, error instanceof MalformedMessage ? error.message : 'Malformed message');
+        if (error instanceof PresenceFlood) conn.close(CLOSE_CODES.presenceFlood, 'Too much presence');
+        else conn.close(CLOSE_CODES.malformed, error instanceof MalformedMessage ? error.message : 'Malformed message');
       }
     };
     ws.on('message', receive);
@@ -123,16 +128,14 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
-      watchAwareness(room);
+      const presence = presenceOf(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
-      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, presence);
       sessionOf.set(current, sessionId);
       release = () => {
         connections.delete(current);
         membersOf(room).delete(current);
-        const map = owners.get(room);
-        for (const id of current.clientIds) if (map?.get(id) === current) map.delete(id);
-        awarenessProtocol.removeAwarenessStates(room.awareness, [...current.clientIds], null);
+        presence.release(current);
         void rooms.release(room);
       };
       if (closed) return release();
@@ -149,10 +152,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const prefix = `${COLLAB_PATH}/`;
-    if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found');
-    const documentId = decodeURIComponent(url.pathname.slice(prefix.length));
+    const path = collabPath(req.url);
+    if (path === 'malformed') return refuse(socket, 400, 'Bad Request');
+    if (!path) return refuse(socket, 404, 'Not Found');
+    const { url, documentId } = path;
     if (isForeignOrigin(req.headers.origin, req.headers.host, deps.publicUrl)) return refuse(socket, 403, 'Forbidden');
     const sessionId = sessionIdFromCookieHeader(req.headers.cookie);
     const person = await sessions.resolve(sessionId);

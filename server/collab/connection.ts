@@ -3,17 +3,21 @@
  *
  * Rights are checked per message, not per frame: a frame may pack several messages, and a read-only
  * connection's document updates are never applied (so never relayed or stored). Any message the
- * server cannot parse closes this connection only, with CLOSE_CODES.malformed.
+ * server cannot parse closes this connection only, with CLOSE_CODES.malformed; presence beyond the
+ * limits of shared/limits.ts closes it with CLOSE_CODES.presenceFlood. Nothing is encoded for a
+ * socket whose send buffer is already over its limit: it is dropped instead.
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { PRESENCE_MESSAGE_BURST, PRESENCE_MESSAGES_PER_SECOND } from '../../shared/limits.ts';
 import type { WebSocket, RawData } from 'ws';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 import type { Room } from './rooms.ts';
-import { stampAwarenessUpdate, type PresenceIdentity } from './identity.ts';
+import { PresenceFlood, type PresenceIdentity } from './identity.ts';
+import type { RoomPresence } from './roomPresence.ts';
 import { WriteBatcher } from './corking.ts';
 
 export const MESSAGE_SYNC = 0;
@@ -25,16 +29,19 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 export class Connection {
-  /** Awareness client ids this connection speaks for. */
+  /** Awareness client ids this connection speaks for (kept by RoomPresence). */
   readonly clientIds = new Set<number>();
   alive = true;
+  /** Presence changes and queries this connection may still send now (a token bucket). */
+  private presenceAllowance = PRESENCE_MESSAGE_BURST;
+  private presenceCountedAt = performance.now();
 
   constructor(
     readonly ws: WebSocket,
     readonly room: Room,
     readonly identity: PresenceIdentity,
     public canWrite: boolean,
-    private readonly claimClientId: (clientId: number, conn: Connection) => boolean,
+    private readonly presence: RoomPresence,
   ) {
     // ws exposes its net.Socket only as `_socket`.
     // oxlint-disable-next-line no-underscore-dangle
@@ -44,15 +51,27 @@ export class Connection {
   private readonly batcher: WriteBatcher;
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ws.terminate();
-      return;
-    }
+    if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return;
     this.batcher.beforeWrite();
     this.ws.send(message, (error) => {
       if (error) this.ws.terminate();
     });
+  }
+
+  /** A client that cannot keep up is dropped rather than buffered without end; true when it was. */
+  private dropIfOverloaded(): boolean {
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return false;
+    this.ws.terminate();
+    return true;
+  }
+
+  /** Counts one presence change or query; throws PresenceFlood past the rate of shared/limits.ts. */
+  private countPresenceMessage(): void {
+    const now = performance.now();
+    this.presenceAllowance = Math.min(PRESENCE_MESSAGE_BURST, this.presenceAllowance + ((now - this.presenceCountedAt) / 1000) * PRESENCE_MESSAGES_PER_SECOND);
+    this.presenceCountedAt = now;
+    if (this.presenceAllowance < 1) throw new PresenceFlood('presence messages faster than the limit');
+    this.presenceAllowance -= 1;
   }
 
   /** Sends our sync step 1 and the current presence, as y-websocket's server does on connect. */
@@ -61,16 +80,19 @@ export class Connection {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.room.doc);
     this.send(encoding.toUint8Array(encoder));
-    const states = this.room.awareness.getStates();
-    if (states.size > 0) this.send(awarenessMessage(this.room, [...states.keys()]));
+    const everyone = this.presence.everyone();
+    if (everyone) this.send(everyone);
   }
 
   receive(data: RawData, isBinary: boolean): void {
+    // Frames already on the wire when the socket was closed (a flood) are not read.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     if (!isBinary) throw new MalformedMessage('text frame');
     const bytes = toBytes(data);
     const decoder = decoding.createDecoder(bytes);
     if (!decoding.hasContent(decoder)) throw new MalformedMessage('empty frame');
-    while (decoding.hasContent(decoder)) this.receiveOne(decoder);
+    // A frame may pack many messages; once one has dropped the socket, the rest are not read.
+    while (decoding.hasContent(decoder) && this.ws.readyState === this.ws.OPEN) this.receiveOne(decoder);
   }
 
   private receiveOne(decoder: decoding.Decoder): void {
@@ -80,6 +102,7 @@ export class Connection {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           const stateVector = decoding.readVarUint8Array(decoder);
+          if (this.dropIfOverloaded()) return;
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
@@ -97,14 +120,21 @@ export class Connection {
         return;
       }
       case MESSAGE_AWARENESS: {
-        const update = decoding.readVarUint8Array(decoder);
-        const stamped = stampAwarenessUpdate(update, this.identity, (clientId) => this.claimClientId(clientId, this));
-        if (stamped) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, stamped, this);
+        const stamped = this.presence.stamp(this, decoding.readVarUint8Array(decoder));
+        if (!stamped) return;
+        // Echoes of others' presence change nothing and are not counted; changes are, before they apply.
+        this.countPresenceMessage();
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, stamped, this);
         return;
       }
-      case MESSAGE_QUERY_AWARENESS:
-        this.send(awarenessMessage(this.room, [...this.room.awareness.getStates().keys()]));
+      case MESSAGE_QUERY_AWARENESS: {
+        if (this.dropIfOverloaded()) return;
+        this.countPresenceMessage();
+        // Encoded once per change of presence, however often it is asked for.
+        const everyone = this.presence.everyone();
+        if (everyone) this.send(everyone);
         return;
+      }
       case MESSAGE_AUTH:
         // Authentication happens on the upgrade; y-websocket clients never send this.
         decoding.readVarString(decoder);

@@ -10,6 +10,8 @@ export interface BenchContext {
   watcher: ClientThread;
   ours: OursServer;
   reference: ReferenceServer;
+  /** The reference with its echo of each update to its sender removed (referenceRelay.ts). */
+  referenceNoEcho: ReferenceServer;
   /** Progress on stderr, so that stdout keeps only the table. */
   log(line: string): void;
 }

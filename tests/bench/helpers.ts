@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
-export type Side = 'ours' | 'reference';
+/** Our server, the stock reference, and the reference without its echo (referenceRelay.ts). */
+export type Side = 'ours' | 'reference' | 'referenceNoEcho';
 
 /** Bench documents: a real draft (a few dozen paragraphs) or a short one (a heading and a paragraph). */
 export const DOCUMENTS = {
@@ -26,6 +27,8 @@ export interface Figure {
   unit: string;
   ours: number | null;
   reference?: number | null;
+  /** The same figure on the reference without its echo, where the scenario measures it. */
+  referenceNoEcho?: number | null;
   better: 'lower' | 'higher';
 }
 

@@ -37,15 +37,23 @@ export function resultsMarkdown(run: Run): string {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ` +
       `load average ${machine.load[0].toFixed(1)} at the start and ${machine.load[1].toFixed(1)} at the end (other work on the machine shares the cores).`,
     '',
-    '| scenario | metric | unit | ours | reference | ours / reference |',
-    '| --- | --- | --- | ---: | ---: | ---: |',
+    '| scenario | metric | unit | ours | reference | ours / reference | reference, no echo | ours / no echo |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
+  const times = (r: number | null) => (r === null ? '' : `${r.toFixed(2)}×`);
   for (const f of run.figures) {
-    const r = ratio(f.ours, f.reference);
     const arrow = f.better === 'lower' ? '↓' : '↑';
-    lines.push(`| ${f.scenario} | ${f.metric} | ${f.unit} ${arrow} | ${value(f.ours, f.unit)} | ${f.reference === undefined ? '' : value(f.reference, f.unit)} | ${r === null ? '' : `${r.toFixed(2)}×`} |`);
+    const reference = f.reference === undefined ? '' : value(f.reference, f.unit);
+    const noEcho = f.referenceNoEcho === undefined ? '' : value(f.referenceNoEcho, f.unit);
+    lines.push(`| ${f.scenario} | ${f.metric} | ${f.unit} ${arrow} | ${value(f.ours, f.unit)} | ${reference} | ${times(ratio(f.ours, f.reference))} | ${noEcho} | ${times(ratio(f.ours, f.referenceNoEcho))} |`);
   }
-  lines.push('', '↓ lower is better, ↑ higher is better; the reference is @y/websocket-server 0.1.1, measured in the same run.', '', '| target | verdict | measured |', '| --- | --- | --- |');
+  lines.push(
+    '',
+    '↓ lower is better, ↑ higher is better; the reference is @y/websocket-server 0.1.1, measured in the same run. It sends every update back to its sender as well; "no echo" is a copy of its relay logic without that (tests/bench/referenceRelay.ts), and only the gap to it is our work.',
+    '',
+    '| target | verdict | measured |',
+    '| --- | --- | --- |',
+  );
   for (const v of run.verdicts) lines.push(`| ${v.target} | ${v.pass === null ? 'N/A' : v.pass ? 'PASS' : '**FAIL**'} | ${v.detail} |`);
   if (run.errors.length) lines.push('', 'Errors:', '', ...run.errors.map((e) => `- ${e.split('\n')[0]}`));
   if (run.notes.length) lines.push('', 'Notes:', '', ...run.notes.map((n) => `- ${n}`));

@@ -49,11 +49,16 @@ log(`${options.quick ? 'quick' : 'full'} run of ${chosen.join(', ')}; starting b
 const clients = startClientThread();
 const watcher = startClientThread();
 const ours = await startOurs({ writers: 50, readers: 40 });
-const reference = await startReference();
-// The reference starts from the same text as ours.
-for (const id of ours.documentIds) reference.prime(id, await ours.stateOf(id));
+const reference = await startReference('echo');
+const referenceNoEcho = await startReference('no-echo');
+// The references start from the same text as ours.
+for (const id of ours.documentIds) {
+  const state = await ours.stateOf(id);
+  reference.prime(id, state);
+  referenceNoEcho.prime(id, state);
+}
 await ours.idle();
-const ctx: BenchContext = { options, clients, watcher, ours, reference, log };
+const ctx: BenchContext = { options, clients, watcher, ours, reference, referenceNoEcho, log };
 
 for (const key of chosen) {
   try {
@@ -78,5 +83,5 @@ if ((!options.quick && !values.only) || values.write) {
   log(`results written to ${DOCS_FILE}`);
 }
 // Bounded: the results are out already, and a stop that hangs must not hang the run.
-await within(Promise.all([clients.close(), watcher.close(), reference.close(), ours.close()]), 15_000, 'the servers to stop').catch((error: Error) => log(error.message));
+await within(Promise.all([clients.close(), watcher.close(), reference.close(), referenceNoEcho.close(), ours.close()]), 15_000, 'the servers to stop').catch((error: Error) => log(error.message));
 process.exit(errors.length ? 1 : 0);

@@ -5,9 +5,11 @@
  *   every bench document in `revision`, typing clients signed in as working-group members and the
  *   others as participants (read-only), so every rights check runs;
  * - the reference: @y/websocket-server@0.1.1's setupWSConnection on a plain `ws` server and http
- *   server, no persistence, the same `ws` version as ours so that only the Yjs server logic differs.
+ *   server, no persistence, the same `ws` version as ours so that only the Yjs server logic differs;
+ * - the reference without its echo: the same, with referenceRelay.ts's copy of its relay logic, which
+ *   does not send an update back to its sender (ours does not either).
  *
- * The reference gets the same starting text: the state of each of our documents is copied into it.
+ * Each reference gets the same starting text: the state of each of our documents is copied into it.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { docs as referenceDocs, getYDoc, setupWSConnection } from '@y/websocket-server/utils';
+import { createReferenceRelayWithoutEcho } from './referenceRelay.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import type { Endpoint } from './clients.ts';
 import { DOCUMENTS, until } from './helpers.ts';
@@ -89,7 +92,12 @@ export async function startOurs(people: { writers: number; readers: number }): P
   };
 }
 
-export async function startReference(): Promise<ReferenceServer> {
+/** The stock reference (`echo`: it sends each update back to its sender too), or the copy without the echo. */
+export async function startReference(kind: 'echo' | 'no-echo' = 'echo'): Promise<ReferenceServer> {
+  const relay =
+    kind === 'echo'
+      ? { docs: referenceDocs as Map<string, { conns: Map<unknown, unknown> }>, getYDoc: getYDoc as (name: string) => Y.Doc, setupWSConnection }
+      : createReferenceRelayWithoutEcho();
   const wss = new WebSocketServer({ noServer: true });
   const server = http.createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain' });
@@ -98,7 +106,7 @@ export async function startReference(): Promise<ReferenceServer> {
   const prefix = '/collab/';
   wss.on('connection', (conn, request) => {
     const url = request.url ?? '/';
-    setupWSConnection(conn, request, { docName: url.startsWith(prefix) ? url.slice(prefix.length).split('?')[0] : url.slice(1) });
+    relay.setupWSConnection(conn, request, { docName: url.startsWith(prefix) ? (url.slice(prefix.length).split('?')[0] ?? '') : url.slice(1) });
   });
   server.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -110,11 +118,11 @@ export async function startReference(): Promise<ReferenceServer> {
   const port = (server.address() as AddressInfo).port;
   return {
     // No authentication: the cookie header the clients send is ignored.
-    endpoint: { side: 'reference', wsUrl: `ws://127.0.0.1:${port}`, writers: [''], readers: [''] },
+    endpoint: { side: kind === 'echo' ? 'reference' : 'referenceNoEcho', wsUrl: `ws://127.0.0.1:${port}`, writers: [''], readers: [''] },
     prime(documentId, state) {
-      Y.applyUpdate(getYDoc(documentId), state);
+      Y.applyUpdate(relay.getYDoc(documentId), state);
     },
-    idle: () => until(() => [...referenceDocs.values()].every((doc) => doc.conns.size === 0), 30_000, 'the reference to close every socket'),
+    idle: () => until(() => [...relay.docs.values()].every((doc) => doc.conns.size === 0), 30_000, 'the reference to close every socket'),
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
