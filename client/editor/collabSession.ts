@@ -34,12 +34,20 @@ export interface CollabHandlers {
 }
 
 /** Close codes after which reconnecting cannot help. rightsChanged is not one: reconnecting is how new rights arrive. */
-const PERMANENT: ReadonlySet<number> = new Set([CLOSE_CODES.unauthenticated, CLOSE_CODES.forbidden, CLOSE_CODES.notFound, CLOSE_CODES.malformed, CLOSE_CODES.staleGeneration]);
+const PERMANENT: ReadonlySet<number> = new Set([
+  CLOSE_CODES.unauthenticated,
+  CLOSE_CODES.forbidden,
+  CLOSE_CODES.notFound,
+  CLOSE_CODES.malformed,
+  CLOSE_CODES.staleGeneration,
+  CLOSE_CODES.presenceFlood,
+]);
 
 const CLOSED_MESSAGES: ReadonlyMap<number, string> = new Map([
   [CLOSE_CODES.forbidden, 'You no longer have access to this document.'],
   [CLOSE_CODES.notFound, 'This document is no longer available.'],
   [CLOSE_CODES.malformed, 'The connection was refused. Reload the page to continue.'],
+  [CLOSE_CODES.presenceFlood, 'The connection was closed because this page sent too many updates at once. Reload the page to continue.'],
   [CLOSE_CODES.staleGeneration, 'This text was restored from a backup. Reload the page to continue with the restored text.'],
 ]);
 
