@@ -13,6 +13,7 @@ import { ThreadHighlights } from '../threads/highlightPlugin.ts';
 import { SectionCommentButtons } from '../threads/sectionButtons.ts';
 import type { ReviewBridge } from '../threads/reviewBridge.ts';
 import { ReadingCaret } from './readingCaret.ts';
+import { UndoByWord } from './undoByWord.ts';
 
 /** The Y.XmlFragment holding the text, as the contract names it. */
 
@@ -29,7 +30,7 @@ export function useDocumentEditor(collab: Collab, editable: boolean, person: Per
         // Comments are decorations over the text, on every editor, whether it may change the text or not.
         ThreadHighlights.configure({ bridge }),
         SectionCommentButtons.configure({ bridge }),
-        ...(editable ? [] : [ReadingCaret]),
+        ...(editable ? [UndoByWord] : [ReadingCaret]),
       ],
       editable,
       // Re-rendering the whole page on every keystroke is wasteful; parts subscribe with useEditorState.
