@@ -43,7 +43,11 @@ export async function createBackup(dataDir: string, outFile: string): Promise<{ 
   const files: Archive['files'] = [];
   for (const relative of await listFiles(dataDir)) {
     let bytes = await fs.readFile(path.join(dataDir, relative));
-    if (relative.endsWith('.ylog')) bytes = bytes.subarray(0, decodeRecords(bytes).goodBytes);
+    if (relative.endsWith('.ylog')) {
+      const decoded = decodeRecords(bytes);
+      if (decoded.problem === 'damaged') throw new Error(`${relative} is damaged (${decoded.detail}); restore that document before taking a backup.`);
+      bytes = bytes.subarray(0, decoded.goodBytes);
+    }
     files.push({ path: relative.split(path.sep).join('/'), data: bytes.toString('base64') });
   }
   const archive: Archive = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), files };

@@ -45,6 +45,9 @@ export interface CollabDeps {
   publicUrl: string | undefined;
   /** How often sockets are pinged and their sessions re-checked. */
   heartbeatMs?: number;
+  /** How long a document nobody uses stays loaded, and how often an unwritable one retries. */
+  roomGraceMs?: number;
+  storageRetryMs?: number;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -65,7 +68,16 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const message = updateMessage(update);
     for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
   };
-  const rooms = new RoomRegistry(deps.states, relay, log);
+  const STORAGE_UNAVAILABLE = 'The server cannot store edits right now; reconnect later';
+  /** Writers stop at once (no edit is taken that cannot be stored); readers stay. */
+  const onStorageFailure = (room: Room) => {
+    for (const conn of membersOf(room)) {
+      if (!conn.canWrite) continue;
+      conn.canWrite = false;
+      conn.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
+    }
+  };
+  const rooms = new RoomRegistry(deps.states, relay, log, { graceMs: deps.roomGraceMs, storageRetryMs: deps.storageRetryMs, onStorageFailure });
 
   function watchAwareness(room: Room): void {
     if (owners.has(room)) return;
@@ -123,6 +135,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
+      if (room.storageFailed && textAccess(person.role, document.phase).edit) {
+        void rooms.release(room);
+        return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
+      }
       watchAwareness(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);

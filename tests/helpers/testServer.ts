@@ -49,7 +49,7 @@ export function tempDataDir(): string {
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   return parseConfig(
     { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'error' },
-    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, ...overrides },
+    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, roomGraceMs: 50, storageRetryMs: 50, ...overrides },
   );
 }
 
