@@ -20,6 +20,7 @@ import { RoomRegistry, type Room } from './rooms.ts';
 import { colorFor } from './identity.ts';
 import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
+import { DocumentDamagedError } from '../storage/errors.ts';
 
 const HEARTBEAT_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 300;
@@ -158,6 +159,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
     })().catch((error) => {
+      if (error instanceof DocumentDamagedError) {
+        log.error(error.message);
+        return ws.close(1011, 'The stored text of this document is damaged');
+      }
       log.error(`Could not open document ${documentId}`, error);
       ws.close(1011, 'Could not open the document');
     });

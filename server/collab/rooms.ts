@@ -223,6 +223,8 @@ export class RoomRegistry {
       this.retrying.delete(room);
       room.compact().then(
         () => {
+          // A write that failed again right after this one is the store's to tell.
+          if (this.states.failed(room.documentId)) return void this.retryWriting(room);
           room.storageFailed = false;
           this.log.info(`Document ${room.documentId} is stored again; it accepts edits.`);
           if (room.holders === 0 && !this.closed) void this.letGo(room);

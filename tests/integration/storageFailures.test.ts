@@ -82,7 +82,7 @@ describe('a damaged document log', () => {
     expect(refused.status).toBe(503);
     expect(refused.body.error.code).toBe('document_damaged');
     const socket = rawPeer(t.wsUrl, damagedId, t.adminCookie);
-    expect((await socket.closed).code).toBe(1011);
+    expect(await socket.closed).toEqual({ code: 1011, reason: 'The stored text of this document is damaged' });
     expect((await t.api('GET', `/api/documents/${otherId}`, { cookie: t.adminCookie })).body.sections.length).toBeGreaterThan(0);
     expect(readFileSync(file)).toEqual(damaged);
     expect(readdirSync(path.join(t.dataDir, 'documents')).toSorted()).toEqual(folderBefore);
