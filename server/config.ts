@@ -36,10 +36,10 @@ export interface Config {
   signInLimitPerMinute: number;
   /** How often sockets are pinged and their sessions re-checked (tests shorten it). */
   heartbeatMs: number;
-  /** How long a document nobody uses stays in memory (tests shorten it). */
-  roomGraceMs: number;
-  /** How often a document whose log could not be written tries again (tests shorten it). */
-  storageRetryMs: number;
+  /** How long a document nobody uses stays in memory; unset: ROOM_GRACE_MS (collab/rooms.ts). Tests shorten it. */
+  roomGraceMs?: number;
+  /** How often a document whose log could not be written tries again; unset: STORAGE_RETRY_MS. */
+  storageRetryMs?: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 }
 
@@ -63,8 +63,6 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
     heartbeatMs: 30_000,
-    roomGraceMs: 30_000,
-    storageRetryMs: 1_000,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };
