@@ -5,13 +5,14 @@
  * period (successive requests reuse it, as Hocuspocus does), then is dropped; its state is compacted
  * to disk first only if it changed since it was loaded or last written. A read never writes.
  *
- * When its log cannot be written, a room refuses edits (the socket layer closes its writers), keeps
- * its document in memory, and retries writing the whole state until the disk takes it again.
+ * When its log cannot be written, a room refuses edits (the socket layer closes its writers, and REST
+ * requests on it get StorageWriteError), keeps its document in memory, and retries writing the whole
+ * state until the disk takes it again.
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStateStore } from '../storage/documentState.ts';
-import { DocumentDamagedError } from '../storage/errors.ts';
+import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import type { Logger } from '../log.ts';
 
 /** Compact the log once this many bytes were appended since the last compaction. */
@@ -159,10 +160,14 @@ export class RoomRegistry {
     await this.unload(room);
   }
 
-  /** Runs fn with the document loaded, and lets it go afterwards. */
+  /**
+   * Runs fn with the document loaded, and lets it go afterwards. Refused while the document's log
+   * cannot be written: a change made now could not be stored, and a request cannot say which it makes.
+   */
   async use<T>(documentId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(documentId);
     try {
+      if (room.storageFailed) throw new StorageWriteError(`The text of document ${documentId} cannot be stored right now`);
       return await fn(room);
     } finally {
       await this.release(room);

@@ -113,6 +113,10 @@ describe('a failed write of the text', () => {
     await waitForDoc(reader.doc, () => textOf(reader.doc).includes('Typed while the disk is gone.'));
     const again = rawPeer(t.wsUrl, doc, t.adminCookie);
     expect((await again.closed).code).toBe(CLOSE_CODES.storageUnavailable);
+    // A REST request on the text, which might change it, is refused too.
+    const refused = await t.api('POST', `/api/documents/${doc}/versions`, { cookie: t.adminCookie, body: { name: 'During the outage' } });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('storage_unavailable');
 
     rmSync(folder);
     renameSync(`${folder}.away`, folder);
