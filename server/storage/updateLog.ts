@@ -54,6 +54,10 @@ export function decodeRecords(bytes: Buffer): DecodedLog {
     }
     const length = bytes.readUInt32LE(offset);
     const sum = bytes.readUInt32LE(offset + 4);
+    // A machine crash can leave a file longer than what reached it, the rest zeros.
+    if (length === 0 && sum === 0 && isZeros(bytes, offset)) {
+      return { updates, goodBytes: offset, problem: 'torn', detail: `the last ${bytes.byteLength - offset} bytes are zeros` };
+    }
     const end = offset + HEADER_BYTES + length;
     if (length > MAX_RECORD_BYTES) {
       return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} claims an impossible length (${length} bytes)` };
@@ -74,6 +78,11 @@ export function decodeRecords(bytes: Buffer): DecodedLog {
     offset = end;
   }
   return { updates, goodBytes: offset, problem: null };
+}
+
+function isZeros(bytes: Buffer, from: number): boolean {
+  for (let at = from; at < bytes.byteLength; at++) if (bytes[at] !== 0) return false;
+  return true;
 }
 
 /** Whether a complete, non-empty record with a correct checksum starts anywhere in bytes[from..]. */
