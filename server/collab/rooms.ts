@@ -32,6 +32,8 @@ export class Room {
   changed = false;
   /** Its log could not be written: edits are refused until the whole state is written again. */
   storageFailed = false;
+  /** Dropped without being written (the document was deleted): never written again. */
+  discarded = false;
   private compacting: Promise<void> | null = null;
   /** The whole state as one update, kept until the next change: every newcomer asks for exactly this. */
   private wholeState: Uint8Array | null = null;
@@ -194,8 +196,28 @@ export class RoomRegistry {
     );
   }
 
+  /**
+   * Drops a document from memory without writing it, for a document being deleted: a room kept for
+   * its grace period would otherwise write its state back when let go. Close its sockets first.
+   */
+  async discard(documentId: string): Promise<void> {
+    const loading = this.rooms.get(documentId);
+    if (!loading) return;
+    this.rooms.delete(documentId);
+    const room = await loading.catch(() => null);
+    if (!room) return;
+    room.discarded = true;
+    clearTimeout(this.idle.get(room));
+    this.idle.delete(room);
+    clearTimeout(this.retrying.get(room));
+    this.retrying.delete(room);
+    room.awareness.destroy();
+    room.doc.destroy();
+  }
+
   private async unload(room: Room): Promise<void> {
     this.idle.delete(room);
+    if (room.discarded) return;
     // A room whose log failed holds the only copy of its edits: it stays until they are written.
     if (room.holders > 0 || this.closed || room.storageFailed) return;
     try {
@@ -226,6 +248,7 @@ export class RoomRegistry {
   private retryWriting(room: Room): void {
     const timer = setTimeout(() => {
       this.retrying.delete(room);
+      if (room.discarded) return;
       room.compact().then(
         () => {
           // A write that failed again right after this one is the store's to tell.

@@ -65,4 +65,20 @@ describe('rooms', () => {
     expect(rooms.size).toBe(1);
     expect(await rooms.use('doc', (room) => room)).toBe(first);
   });
+
+  it('discards a deleted document without writing it, also when it changed and is let go later', async () => {
+    const { rooms, states, file, write } = registry(60_000);
+    write(encodeRecord(stateWith('text')));
+    const before = readFileSync(file);
+    const room = await rooms.acquire('doc');
+    room.doc.getText('t').insert(0, 'changed ');
+    await rooms.discard('doc');
+    await rooms.release(room);
+    await rooms.compactAll();
+    await states.flush();
+    expect(rooms.size).toBe(0);
+    // The edit was appended as every edit is, but the document was not compacted (written back whole).
+    expect(decodeRecords(readFileSync(file)).updates).toHaveLength(2);
+    expect(readFileSync(file).subarray(0, before.byteLength)).toEqual(before);
+  });
 });
