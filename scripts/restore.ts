@@ -1,7 +1,7 @@
 /** `npm run restore -- --from FILE [--force]`: restores a backup into DATA_DIR (the server must be stopped). */
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../server/config.ts';
-import { restoreBackup } from '../server/backup/archive.ts';
+import { restoreBackup } from '../server/backup/restore.ts';
 
 try {
   const { values } = parseArgs({ options: { from: { type: 'string' }, force: { type: 'boolean', default: false } } });

@@ -36,6 +36,10 @@ export interface Config {
   signInLimitPerMinute: number;
   /** How often sockets are pinged and their sessions re-checked (tests shorten it). */
   heartbeatMs: number;
+  /** How long a document nobody uses stays in memory; unset: ROOM_GRACE_MS (collab/rooms.ts). Tests shorten it. */
+  roomGraceMs?: number;
+  /** How often a document whose log could not be written tries again; unset: STORAGE_RETRY_MS. */
+  storageRetryMs?: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
 }
 

@@ -22,6 +22,12 @@ export const CLOSE_CODES = {
    * document's). Final: the client must drop its local copy, fetch the document and start afresh.
    */
   staleGeneration: 4410,
+  /**
+   * The server cannot store edits of this document right now (full disk, failed write); it keeps the
+   * edits it took in memory and writes them once it can. Sent to writers only; reconnect later (the
+   * server refuses writers with this code until the document is stored again).
+   */
+  storageUnavailable: 4503,
   /** The client sent a message the server cannot parse. */
   malformed: 4400,
   /**

@@ -20,6 +20,7 @@ import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
 import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
+import { DocumentDamagedError } from '../storage/errors.ts';
 
 const HEARTBEAT_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 300;
@@ -45,6 +46,9 @@ export interface CollabDeps {
   publicUrl: string | undefined;
   /** How often sockets are pinged and their sessions re-checked. */
   heartbeatMs?: number;
+  /** How long a document nobody uses stays loaded, and how often an unwritable one retries. */
+  roomGraceMs?: number;
+  storageRetryMs?: number;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -80,7 +84,16 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const message = updateMessage(update);
     for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
   };
-  const rooms = new RoomRegistry(deps.states, relay, log);
+  const STORAGE_UNAVAILABLE = 'The server cannot store edits right now; reconnect later';
+  /** Writers stop at once (no edit is taken that cannot be stored); readers stay. */
+  const onStorageFailure = (room: Room) => {
+    for (const conn of membersOf(room)) {
+      if (!conn.canWrite) continue;
+      conn.canWrite = false;
+      conn.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
+    }
+  };
+  const rooms = new RoomRegistry(deps.states, relay, log, { graceMs: deps.roomGraceMs, storageRetryMs: deps.storageRetryMs, onStorageFailure });
 
   function presenceOf(room: Room): RoomPresence {
     const known = presences.get(room);
@@ -128,6 +141,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
+      if (room.storageFailed && textAccess(person.role, document.phase).edit) {
+        void rooms.release(room);
+        return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
+      }
       const presence = presenceOf(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, presence);
@@ -145,6 +162,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
     })().catch((error) => {
+      if (error instanceof DocumentDamagedError) {
+        log.error(error.message);
+        return ws.close(1011, 'The stored text of this document is damaged');
+      }
       log.error(`Could not open document ${documentId}`, error);
       ws.close(1011, 'Could not open the document');
     });

@@ -1,16 +1,26 @@
 /**
  * Open documents. A room holds one Y.Doc and its awareness while anyone uses it: sockets, or a REST
  * request reading or changing the text. Concurrent joins share one loading promise, so a document is
- * loaded once however many arrive together; when the last holder lets go, the state is compacted to
- * disk and the room is dropped (on every path: close, error, shutdown).
+ * loaded once however many arrive together. When the last holder lets go, the room stays for a grace
+ * period (successive requests reuse it, as Hocuspocus does), then is dropped; its state is compacted
+ * to disk first only if it changed since it was loaded or last written. A read never writes.
+ *
+ * When its log cannot be written, a room refuses edits (the socket layer closes its writers, and REST
+ * requests on it get StorageWriteError), keeps its document in memory, and retries writing the whole
+ * state until the disk takes it again.
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStateStore } from '../storage/documentState.ts';
+import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import type { Logger } from '../log.ts';
 
 /** Compact the log once this many bytes were appended since the last compaction. */
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
+/** How long a room nobody holds stays in memory, for the next request or reconnect to reuse. */
+export const ROOM_GRACE_MS = 30_000;
+/** How often a room whose log could not be written tries again to write its whole state. */
+export const STORAGE_RETRY_MS = 1_000;
 
 export type UpdateListener = (update: Uint8Array, origin: unknown) => void;
 
@@ -18,6 +28,12 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   holders = 0;
+  /** Changed since it was loaded or last written whole: only then is it compacted on unload. */
+  changed = false;
+  /** Its log could not be written: edits are refused until the whole state is written again. */
+  storageFailed = false;
+  /** Dropped without being written (the document was deleted): never written again. */
+  discarded = false;
   private compacting: Promise<void> | null = null;
   /** The whole state as one update, kept until the next change: every newcomer asks for exactly this. */
   private wholeState: Uint8Array | null = null;
@@ -34,9 +50,11 @@ export class Room {
   startPersisting(relay: UpdateListener): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.wholeState = null;
+      this.changed = true;
       this.states.append(this.documentId, update);
       relay(update, origin);
-      if (this.states.pendingBytes(this.documentId) > COMPACT_AFTER_BYTES) void this.compact();
+      // A failed compaction is reported by the store's failure listener.
+      if (this.states.pendingBytes(this.documentId) > COMPACT_AFTER_BYTES) this.compact().catch(() => {});
     });
   }
 
@@ -50,27 +68,59 @@ export class Room {
     return this.wholeState;
   }
 
+  /** Writes the whole state as the log's only record. */
   compact(): Promise<void> {
     if (!this.compacting) {
       const state = this.stateForNewcomer();
-      this.compacting = this.states.replace(this.documentId, state).finally(() => {
-        this.compacting = null;
-      });
+      // Cleared before writing: a change made during the write marks the room again.
+      this.changed = false;
+      this.compacting = this.states
+        .replace(this.documentId, state)
+        .catch((error: unknown) => {
+          this.changed = true;
+          throw error;
+        })
+        .finally(() => {
+          this.compacting = null;
+        });
     }
     return this.compacting;
   }
+
+  /** Compacts only when there is something the log does not already hold in one record. */
+  saveIfChanged(): Promise<void> {
+    return this.changed || this.storageFailed ? this.compact() : Promise.resolve();
+  }
+}
+
+export interface RoomOptions {
+  graceMs?: number;
+  storageRetryMs?: number;
+  /** Told when a room's log turned unwritable (the socket layer closes its writers). */
+  onStorageFailure?: (room: Room) => void;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** Rooms nobody holds, waiting out their grace period. */
+  private readonly idle = new Map<Room, NodeJS.Timeout>();
+  /** Rooms whose log could not be written, waiting for the next attempt. */
+  private readonly retrying = new Map<Room, NodeJS.Timeout>();
   /** Set at shutdown: compactAll() has written every room, releases must not write again. */
   private closed = false;
+  private readonly graceMs: number;
+  private readonly storageRetryMs: number;
 
   constructor(
     private readonly states: DocumentStateStore,
     private readonly relay: (room: Room) => UpdateListener,
     private readonly log: Logger,
-  ) {}
+    private readonly options: RoomOptions = {},
+  ) {
+    this.graceMs = options.graceMs ?? ROOM_GRACE_MS;
+    this.storageRetryMs = options.storageRetryMs ?? STORAGE_RETRY_MS;
+    states.onWriteFailure((documentId) => this.storageFailed(documentId));
+  }
 
   /** Number of documents in memory now. */
   get size(): number {
@@ -90,47 +140,143 @@ export class RoomRegistry {
     }
     const room = await loading;
     room.holders++;
+    clearTimeout(this.idle.get(room));
+    this.idle.delete(room);
     return room;
   }
 
   async release(room: Room): Promise<void> {
     room.holders--;
     if (room.holders > 0 || this.closed) return;
-    try {
-      await room.compact();
-    } catch (error) {
-      this.log.error(`Could not compact document ${room.documentId}; its log is intact`, error);
-    }
-    // Someone may have joined while the state was being written.
-    if (room.holders > 0 || (await this.rooms.get(room.documentId)) !== room) return;
-    this.rooms.delete(room.documentId);
-    room.awareness.destroy();
-    room.doc.destroy();
+    await this.letGo(room);
   }
 
-  /** Runs fn with the document loaded, and lets it go afterwards. */
+  private async letGo(room: Room): Promise<void> {
+    if (this.graceMs > 0) {
+      clearTimeout(this.idle.get(room));
+      const timer = setTimeout(() => void this.unload(room), this.graceMs);
+      timer.unref();
+      this.idle.set(room, timer);
+      return;
+    }
+    await this.unload(room);
+  }
+
+  /**
+   * Runs fn with the document loaded, and lets it go afterwards. Refused while the document's log
+   * cannot be written: a change made now could not be stored, and a request cannot say which it makes.
+   */
   async use<T>(documentId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(documentId);
     try {
+      if (room.storageFailed) throw new StorageWriteError(`The text of document ${documentId} cannot be stored right now`);
       return await fn(room);
     } finally {
       await this.release(room);
     }
   }
 
-  /** Writes the state of every open document (shutdown). */
+  /** Writes the state of every open document that changed (shutdown). */
   async compactAll(): Promise<void> {
     this.closed = true;
+    for (const timer of [...this.idle.values(), ...this.retrying.values()]) clearTimeout(timer);
+    this.idle.clear();
+    this.retrying.clear();
     const rooms = await Promise.allSettled(this.rooms.values());
-    await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.compact() : undefined)));
+    await Promise.all(
+      rooms.map(async (r) => {
+        if (r.status !== 'fulfilled') return;
+        try {
+          await r.value.saveIfChanged();
+        } catch (error) {
+          const lost = r.value.storageFailed ? 'edits made since its log could not be written are lost' : 'its log is intact';
+          this.log.error(`Could not write document ${r.value.documentId} at shutdown; ${lost}`, error);
+        }
+      }),
+    );
+  }
+
+  /**
+   * Drops a document from memory without writing it, for a document being deleted: a room kept for
+   * its grace period would otherwise write its state back when let go. Close its sockets first.
+   */
+  async discard(documentId: string): Promise<void> {
+    const loading = this.rooms.get(documentId);
+    if (!loading) return;
+    this.rooms.delete(documentId);
+    const room = await loading.catch(() => null);
+    if (!room) return;
+    room.discarded = true;
+    clearTimeout(this.idle.get(room));
+    this.idle.delete(room);
+    clearTimeout(this.retrying.get(room));
+    this.retrying.delete(room);
+    room.awareness.destroy();
+    room.doc.destroy();
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.idle.delete(room);
+    if (room.discarded) return;
+    // A room whose log failed holds the only copy of its edits: it stays until they are written.
+    if (room.holders > 0 || this.closed || room.storageFailed) return;
+    try {
+      await room.saveIfChanged();
+    } catch (error) {
+      this.log.error(`Could not compact document ${room.documentId}; its log is intact`, error);
+      return;
+    }
+    // Someone may have joined while the state was being written.
+    if (room.holders > 0 || this.idle.has(room) || (await this.rooms.get(room.documentId)) !== room) return;
+    this.rooms.delete(room.documentId);
+    room.awareness.destroy();
+    room.doc.destroy();
+  }
+
+  private storageFailed(documentId: string): void {
+    this.rooms.get(documentId)?.then(
+      (room) => {
+        if (room.storageFailed || this.closed) return;
+        room.storageFailed = true;
+        this.options.onStorageFailure?.(room);
+        this.retryWriting(room);
+      },
+      () => {},
+    );
+  }
+
+  private retryWriting(room: Room): void {
+    const timer = setTimeout(() => {
+      this.retrying.delete(room);
+      if (room.discarded) return;
+      room.compact().then(
+        () => {
+          // A write that failed again right after this one is the store's to tell.
+          if (this.states.failed(room.documentId)) return void this.retryWriting(room);
+          room.storageFailed = false;
+          this.log.info(`Document ${room.documentId} is stored again; it accepts edits.`);
+          if (room.holders === 0 && !this.closed) void this.letGo(room);
+        },
+        () => {
+          if (!this.closed) this.retryWriting(room);
+        },
+      );
+    }, this.storageRetryMs);
+    timer.unref();
+    this.retrying.set(room, timer);
   }
 
   private async load(documentId: string): Promise<Room> {
     const room = new Room(documentId, this.states);
     const updates = await this.states.load(documentId);
-    Y.transact(room.doc, () => {
-      for (const update of updates) Y.applyUpdate(room.doc, update);
-    });
+    try {
+      Y.transact(room.doc, () => {
+        for (const update of updates) Y.applyUpdate(room.doc, update);
+      });
+    } catch (error) {
+      room.doc.destroy();
+      throw new DocumentDamagedError(documentId, `documents/${documentId}.ylog`, `an update cannot be read (${(error as Error).message})`);
+    }
     room.startPersisting(this.relay(room));
     return room;
   }

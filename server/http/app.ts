@@ -10,7 +10,7 @@ import type { AppEnv, Services } from './context.ts';
 import { ApiError, errors, fromHttpException } from './errors.ts';
 import { refuseForeignWrites } from './middleware.ts';
 import { readBodyWithDepthLimit } from './jsonDepth.ts';
-import { StorageWriteError } from '../storage/errors.ts';
+import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -82,6 +82,9 @@ export function createApp(services: Services) {
     else if (error instanceof StorageWriteError) {
       services.log.error('A write failed', error);
       apiError = errors.storage();
+    } else if (error instanceof DocumentDamagedError) {
+      services.log.error(error.message);
+      apiError = new ApiError(503, 'document_damaged', 'The stored text of this document is damaged; the Secretariat must restore it from a backup.');
     } else {
       services.log.error(`Unexpected error on ${c.req.method} ${c.req.path}`, error);
       return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import { decodeRecords } from '../storage/updateLog.ts';
+import { DocumentDamagedError } from '../storage/errors.ts';
 import type { DocumentTexts } from './build.ts';
 
 export function textsFromRooms(rooms: RoomRegistry): DocumentTexts {
@@ -30,10 +31,12 @@ export function textsFromLogFiles(dataDir: string): DocumentTexts {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         bytes = Buffer.alloc(0);
       }
+      const decoded = decodeRecords(bytes);
+      if (decoded.problem === 'damaged') throw new DocumentDamagedError(documentId, `documents/${documentId}.ylog`, decoded.detail);
       const doc = new Y.Doc();
       try {
         Y.transact(doc, () => {
-          for (const update of decodeRecords(bytes).updates) Y.applyUpdate(doc, update);
+          for (const update of decoded.updates) Y.applyUpdate(doc, update);
         });
         return fn(doc);
       } finally {

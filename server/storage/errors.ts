@@ -15,3 +15,17 @@ export class CorruptDataError extends Error {
 
 /** A write failed (full disk, no permission); memory was put back to what is on disk. */
 export class StorageWriteError extends Error {}
+
+/** A document's stored text is damaged: that document is refused (and its file left as it is); others work. */
+export class DocumentDamagedError extends Error {
+  constructor(
+    readonly documentId: string,
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `The stored text of document ${documentId} (${file}) is damaged: ${detail}. Accord will not open it ` +
+        `and has not changed the file. Restore it from a backup (npm run restore).`,
+    );
+  }
+}

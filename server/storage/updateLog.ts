@@ -3,9 +3,11 @@
  *
  * Record: [u32 LE length][u32 LE crc32 of the bytes][bytes]. Appends are batched on the next turn of
  * the event loop and written with one write() (so a kill -9 loses at most the current turn), and the
- * file is fdatasync'd at most SYNC_INTERVAL_MS later (so an OS crash loses at most that). A torn last
- * record, from a crash in the middle of a write, is cut off on load and reported; everything before
- * it is kept. Compaction replaces the file atomically with a single record holding the full state.
+ * file is fdatasync'd at most SYNC_INTERVAL_MS later (so an OS crash loses at most that). Only a torn
+ * last record, from a crash in the middle of a write, is cut off on load, after the whole file is
+ * copied beside it; any other damage refuses the document and leaves the file as it is. A failed write
+ * stops the appends to that file and tells the listeners; the next successful replace() resumes them.
+ * Compaction replaces the file atomically with a single record holding the full state.
  */
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -13,11 +15,17 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { writeFileDurably } from './durableFile.ts';
+import { DocumentDamagedError } from './errors.ts';
 import type { DocumentStateStore } from './documentState.ts';
 import type { Logger } from '../log.ts';
 
 const HEADER_BYTES = 8;
 const SYNC_INTERVAL_MS = 200;
+/**
+ * No record we append comes near this (a socket frame is at most 2 MiB; a whole document far less):
+ * a longer length is damage, not a record cut short.
+ */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 export function encodeRecord(update: Uint8Array): Buffer {
   const record = Buffer.allocUnsafe(HEADER_BYTES + update.byteLength);
@@ -27,21 +35,64 @@ export function encodeRecord(update: Uint8Array): Buffer {
   return record;
 }
 
-/** Reads records until the end or the first damaged one; returns them and the length of the good part. */
-export function decodeRecords(bytes: Buffer): { updates: Uint8Array[]; goodBytes: number } {
+/**
+ * What a log holds: its records, how many bytes of it are sound, and what is wrong with the rest.
+ * `torn`: only the last record is incomplete, running past the end of the file, as a write cut short
+ * by a crash leaves it. `damaged`: anything else (a checksum that fails on a record that is all
+ * there, bytes after the records that are not one cut-short record); nothing in the file is trusted.
+ */
+export type DecodedLog =
+  | { updates: Uint8Array[]; goodBytes: number; problem: null }
+  | { updates: Uint8Array[]; goodBytes: number; problem: 'torn' | 'damaged'; detail: string };
+
+export function decodeRecords(bytes: Buffer): DecodedLog {
   const updates: Uint8Array[] = [];
   let offset = 0;
-  while (offset + HEADER_BYTES <= bytes.byteLength) {
+  while (offset < bytes.byteLength) {
+    if (offset + HEADER_BYTES > bytes.byteLength) {
+      return { updates, goodBytes: offset, problem: 'torn', detail: `the last ${bytes.byteLength - offset} bytes are an incomplete record header` };
+    }
     const length = bytes.readUInt32LE(offset);
     const sum = bytes.readUInt32LE(offset + 4);
+    // A machine crash can leave a file longer than what reached it, the rest zeros.
+    if (length === 0 && sum === 0 && isZeros(bytes, offset)) {
+      return { updates, goodBytes: offset, problem: 'torn', detail: `the last ${bytes.byteLength - offset} bytes are zeros` };
+    }
     const end = offset + HEADER_BYTES + length;
-    if (end > bytes.byteLength) break;
+    if (length > MAX_RECORD_BYTES) {
+      return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} claims an impossible length (${length} bytes)` };
+    }
+    if (end > bytes.byteLength) {
+      // A length damaged in the middle of the file also points past its end: what follows would
+      // then still hold whole, valid records, which a cut-short last write never does.
+      if (holdsARecord(bytes, offset + HEADER_BYTES)) {
+        return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} has a damaged length; valid records follow it` };
+      }
+      return { updates, goodBytes: offset, problem: 'torn', detail: `the last record (at byte ${offset}) is cut short` };
+    }
     const update = bytes.subarray(offset + HEADER_BYTES, end);
-    if (crc32(update) !== sum) break;
+    if (crc32(update) !== sum) {
+      return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} fails its checksum` };
+    }
     updates.push(new Uint8Array(update));
     offset = end;
   }
-  return { updates, goodBytes: offset };
+  return { updates, goodBytes: offset, problem: null };
+}
+
+function isZeros(bytes: Buffer, from: number): boolean {
+  for (let at = from; at < bytes.byteLength; at++) if (bytes[at] !== 0) return false;
+  return true;
+}
+
+/** Whether a complete, non-empty record with a correct checksum starts anywhere in bytes[from..]. */
+function holdsARecord(bytes: Buffer, from: number): boolean {
+  for (let at = from; at + HEADER_BYTES < bytes.byteLength; at++) {
+    const length = bytes.readUInt32LE(at);
+    if (length === 0 || at + HEADER_BYTES + length > bytes.byteLength) continue;
+    if (crc32(bytes.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length)) === bytes.readUInt32LE(at + 4)) return true;
+  }
+  return false;
 }
 
 interface LogFile {
@@ -52,11 +103,17 @@ interface LogFile {
   chain: Promise<void>;
   appendedBytes: number;
   dirty: boolean;
+  /**
+   * A write or sync failed: the file may lack updates or end in part of one. Nothing more is appended
+   * (it would follow a gap) until a replace() writes the whole state again.
+   */
+  failed: boolean;
 }
 
 export function openUpdateLog(dataDir: string, log: Logger, options: { syncIntervalMs?: number } = {}): DocumentStateStore {
   const folder = path.join(dataDir, 'documents');
   const files = new Map<string, LogFile>();
+  const failureListeners: Array<(documentId: string, error: unknown) => void> = [];
   let closed = false;
 
   const fileOf = (id: string) => {
@@ -68,7 +125,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   function entry(id: string): LogFile {
     let file = files.get(id);
     if (!file) {
-      file = { path: fileOf(id), handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false };
+      file = { path: fileOf(id), handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false, failed: false };
       files.set(id, file);
     }
     return file;
@@ -80,7 +137,19 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     return run;
   }
 
-  async function handleOf(id: string, file: LogFile): Promise<FileHandle> {
+  function fail(id: string, file: LogFile, error: unknown): void {
+    file.queued = [];
+    const handle = file.handle;
+    file.handle = null;
+    file.dirty = false;
+    void handle?.close().catch(() => {});
+    if (file.failed) return;
+    file.failed = true;
+    log.error(`Could not write the log of document ${id}; its edits are held in memory until it can be written whole`, error);
+    for (const listener of failureListeners) listener(id, error);
+  }
+
+  async function handleOf(file: LogFile): Promise<FileHandle> {
     if (!file.handle) {
       await fs.mkdir(folder, { recursive: true });
       file.handle = await fs.open(file.path, 'a', 0o600);
@@ -90,56 +159,77 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
 
   function writeQueued(id: string, file: LogFile): Promise<void> {
     return enqueue(file, async () => {
-      if (file.queued.length === 0) return;
+      if (file.queued.length === 0 || file.failed) return;
       const batch = Buffer.concat(file.queued);
       file.queued = [];
-      const handle = await handleOf(id, file);
-      await handle.write(batch);
-      file.dirty = true;
+      try {
+        await (await handleOf(file)).write(batch);
+        file.dirty = true;
+      } catch (error) {
+        fail(id, file, error);
+      }
+    });
+  }
+
+  function syncNow(id: string, file: LogFile): Promise<void> {
+    // The handle is read when the sync runs: a compaction queued before it may have replaced it.
+    return enqueue(file, async () => {
+      if (!file.dirty || !file.handle) return;
+      file.dirty = false;
+      try {
+        await file.handle.datasync();
+      } catch (error) {
+        fail(id, file, error);
+      }
     });
   }
 
   const syncTimer = setInterval(() => {
-    for (const file of files.values()) {
-      if (!file.dirty || !file.handle) continue;
-      // The handle is read when the sync runs: a compaction queued before it may have replaced it.
-      void enqueue(file, async () => {
-        if (!file.dirty || !file.handle) return;
-        file.dirty = false;
-        await file.handle.datasync();
-      });
-    }
+    for (const [id, file] of files) if (file.dirty && file.handle) void syncNow(id, file);
   }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
   syncTimer.unref();
 
+  /** Keeps the whole file beside it, then cuts the torn record off: nothing is lost if we misjudged. */
+  async function cutTornTail(id: string, file: string, bytes: Buffer, goodBytes: number, detail: string): Promise<void> {
+    const copy = `${file}.torn-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await writeFileDurably(copy, bytes);
+    await fs.truncate(file, goodBytes);
+    const handle = await fs.open(file, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    log.error(`Document log ${id}.ylog ended in a record cut short by a crash (${detail}); kept the records before it, cut it off, and kept the whole file as ${path.basename(copy)}.`);
+  }
+
   return {
     async load(id) {
+      const file = fileOf(id);
+      const open = files.get(id);
+      if (open) await writeQueued(id, open);
       let bytes: Buffer;
       try {
-        bytes = await fs.readFile(fileOf(id));
+        bytes = await fs.readFile(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;
       }
-      const { updates, goodBytes } = decodeRecords(bytes);
-      if (goodBytes < bytes.byteLength) {
-        log.error(
-          `Document log ${id}.ylog ends in a damaged record (${bytes.byteLength - goodBytes} bytes, ` +
-            `likely a write cut short by a crash); kept the ${updates.length} records before it and cut it off.`,
-        );
-        await fs.truncate(fileOf(id), goodBytes);
-      }
-      return updates;
+      const decoded = decodeRecords(bytes);
+      if (decoded.problem === 'damaged') throw new DocumentDamagedError(id, `documents/${id}.ylog`, decoded.detail);
+      if (decoded.problem === 'torn') await cutTornTail(id, file, bytes, decoded.goodBytes, decoded.detail);
+      return decoded.updates;
     },
 
     append(id, update) {
       if (closed) throw new Error('Document log is closed');
       const file = entry(id);
+      if (file.failed) return;
       const record = encodeRecord(update);
       file.appendedBytes += record.byteLength;
       const first = file.queued.length === 0;
       file.queued.push(record);
-      if (first) setImmediate(() => void writeQueued(id, file).catch(() => {}));
+      if (first) setImmediate(() => void writeQueued(id, file));
     },
 
     replace(id, state) {
@@ -148,27 +238,36 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       file.queued = [];
       file.appendedBytes = 0;
       return enqueue(file, async () => {
-        await fs.mkdir(folder, { recursive: true });
         const old = file.handle;
         file.handle = null;
         file.dirty = false;
-        await old?.close();
-        await writeFileDurably(file.path, encodeRecord(state));
+        await old?.close().catch(() => {});
+        try {
+          await fs.mkdir(folder, { recursive: true });
+          await writeFileDurably(file.path, encodeRecord(state));
+        } catch (error) {
+          // The queued updates were dropped for this state: the file now lacks them.
+          fail(id, file, error);
+          throw error;
+        }
+        if (file.failed) log.info(`The log of document ${id} is written again, whole.`);
+        file.failed = false;
       });
     },
 
     pendingBytes: (id) => files.get(id)?.appendedBytes ?? 0,
 
+    failed: (id) => files.get(id)?.failed ?? false,
+
+    onWriteFailure(listener) {
+      failureListeners.push(listener);
+    },
+
     async flush() {
       await Promise.all(
         [...files.entries()].map(async ([id, file]) => {
           await writeQueued(id, file);
-          await enqueue(file, async () => {
-            if (file.handle && file.dirty) {
-              file.dirty = false;
-              await file.handle.datasync();
-            }
-          });
+          await syncNow(id, file);
         }),
       );
     },

@@ -46,10 +46,11 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'accord-test-'));
 }
 
+/** Tests let documents go at once (roomGraceMs 0) so that what is in memory is what they did; tests of the grace period set it. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
   return parseConfig(
     { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'error' },
-    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, ...overrides },
+    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, roomGraceMs: 0, storageRetryMs: 50, ...overrides },
   );
 }
 

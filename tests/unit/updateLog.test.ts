@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeRecords, encodeRecord, openUpdateLog } from '../../server/storage/updateLog.ts';
 import { createLogger } from '../../server/log.ts';
+import { DocumentDamagedError } from '../../server/storage/errors.ts';
 import { tempDataDir } from '../helpers/testServer.ts';
 
 const dirs: string[] = [];
@@ -23,14 +24,42 @@ describe('update log records', () => {
     expect(goodBytes).toBe(records.byteLength);
   });
 
-  it('stops at a torn or corrupted record and keeps everything before it', () => {
-    const good = Buffer.concat([encodeRecord(bytes(1)), encodeRecord(bytes(2, 2))]);
-    const torn = encodeRecord(bytes(3, 3, 3)).subarray(0, 10);
-    expect(decodeRecords(Buffer.concat([good, torn])).goodBytes).toBe(good.byteLength);
-    const flipped = Buffer.from(encodeRecord(bytes(4, 4)));
-    flipped.writeUInt8(flipped.readUInt8(flipped.length - 1) ^ 0xff, flipped.length - 1);
-    const result = decodeRecords(Buffer.concat([good, flipped]));
-    expect(result.updates).toHaveLength(2);
+  const good = Buffer.concat([encodeRecord(bytes(1)), encodeRecord(bytes(2, 2))]);
+  const flip = (buffer: Buffer, at: number) => {
+    const copy = Buffer.from(buffer);
+    copy.writeUInt8(copy.readUInt8(at) ^ 0x10, at);
+    return copy;
+  };
+
+  it('calls only a last record running past the end of the file torn, and keeps everything before it', () => {
+    const cutRecord = decodeRecords(Buffer.concat([good, encodeRecord(bytes(3, 3, 3)).subarray(0, 10)]));
+    expect(cutRecord).toMatchObject({ problem: 'torn', goodBytes: 19 });
+    expect(cutRecord.updates.map((u) => [...u])).toEqual([[1], [2, 2]]);
+    const cutHeader = decodeRecords(Buffer.concat([good, encodeRecord(bytes(3)).subarray(0, 5)]));
+    expect(cutHeader).toMatchObject({ problem: 'torn', goodBytes: 19 });
+    // What a machine crash leaves when the file grew but its data did not reach the disk.
+    expect(decodeRecords(Buffer.concat([good, Buffer.alloc(40)]))).toMatchObject({ problem: 'torn', goodBytes: 19 });
+  });
+
+  it('calls a checksum that fails on a whole record damage, in the middle or at the end', () => {
+    const third = encodeRecord(bytes(4, 4));
+    // A byte of the first record's update (offset 8), of the second's (offset 17), of the last's.
+    expect(decodeRecords(flip(Buffer.concat([good, third]), 8))).toMatchObject({ problem: 'damaged', goodBytes: 0 });
+    expect(decodeRecords(flip(Buffer.concat([good, third]), 17))).toMatchObject({ problem: 'damaged', goodBytes: 9 });
+    expect(decodeRecords(flip(Buffer.concat([good, third]), 28))).toMatchObject({ problem: 'damaged', goodBytes: 19 });
+  });
+
+  it('calls a damaged length that points past the end damage when whole records follow it', () => {
+    const file = Buffer.concat([encodeRecord(bytes(1)), encodeRecord(bytes(2, 2)), encodeRecord(bytes(3, 3, 3))]);
+    // The high byte of the second record's length (offset 9 + 3): it now claims 256 MiB.
+    expect(decodeRecords(flip(file, 12))).toMatchObject({ problem: 'damaged', goodBytes: 9 });
+    // Its second byte: it now claims 4,098 bytes, past the end, but the third record follows whole.
+    expect(decodeRecords(flip(file, 10))).toMatchObject({ problem: 'damaged', goodBytes: 9, detail: expect.stringMatching(/valid records follow/) });
+  });
+
+  it('calls bytes after the records that are not a record damage', () => {
+    const garbage = Buffer.from('this is not a record at all, it is far too long to be a header');
+    expect(decodeRecords(Buffer.concat([good, garbage]))).toMatchObject({ problem: 'damaged', goodBytes: 19 });
   });
 });
 
@@ -59,16 +88,65 @@ describe('openUpdateLog', () => {
     await log.close();
   });
 
-  it('cuts off a torn last record on load and keeps the rest', async () => {
+  it('cuts off a torn last record on load, keeps the rest, and keeps the whole file beside it', async () => {
     const dir = freshDir();
     const log = openUpdateLog(dir, quiet);
     log.append('doc', bytes(1));
     await log.flush();
     const file = path.join(dir, 'documents', 'doc.ylog');
-    const goodSize = statSync(file).size;
     appendFileSync(file, encodeRecord(bytes(5, 5, 5, 5)).subarray(0, 9));
+    const original = readFileSync(file);
     expect((await log.load('doc')).map((u) => [...u])).toEqual([[1]]);
-    expect(statSync(file).size).toBe(goodSize);
+    expect(statSync(file).size).toBe(9);
+    const copies = readdirSync(path.join(dir, 'documents')).filter((name) => name.startsWith('doc.ylog.torn-'));
+    expect(copies).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'documents', copies[0]!))).toEqual(original);
+    await log.close();
+  });
+
+  it('refuses a log with a damaged record in the middle and leaves the file as it was', async () => {
+    const dir = freshDir();
+    const log = openUpdateLog(dir, quiet);
+    log.append('doc', bytes(1, 1, 1));
+    log.append('doc', bytes(2, 2, 2));
+    await log.flush();
+    const file = path.join(dir, 'documents', 'doc.ylog');
+    const damaged = readFileSync(file);
+    damaged.writeUInt8(0x41, 9); // inside the first update
+    writeFileSync(file, damaged);
+    await expect(log.load('doc')).rejects.toBeInstanceOf(DocumentDamagedError);
+    await expect(log.load('doc')).rejects.toThrow(/doc\.ylog\) is damaged: the record at byte 0 fails its checksum/);
+    expect(readFileSync(file)).toEqual(damaged);
+    expect(readdirSync(path.join(dir, 'documents'))).toEqual(['doc.ylog']);
+    await log.close();
+  });
+
+  it('tells its listeners when a write fails, appends nothing after the gap, and resumes after a whole write', async () => {
+    const dir = freshDir();
+    const log = openUpdateLog(dir, quiet);
+    const failures: string[] = [];
+    log.onWriteFailure((id) => failures.push(id));
+    const folder = path.join(dir, 'documents');
+    // The folder is swapped for a file: every write into it fails, as on a lost or full disk.
+    writeFileSync(folder, 'not a folder');
+    log.append('doc', bytes(1));
+    await log.flush();
+    expect(failures).toEqual(['doc']);
+    expect(log.failed('doc')).toBe(true);
+    log.append('doc', bytes(2));
+    await log.flush();
+    expect(failures).toEqual(['doc']);
+    await expect(log.replace('doc', bytes(9, 9))).rejects.toThrow(/EEXIST|ENOTDIR/);
+    rmSync(folder);
+    mkdirSync(folder);
+    log.append('doc', bytes(3));
+    await log.flush();
+    expect(await log.load('doc')).toEqual([]);
+    await log.replace('doc', bytes(9, 9));
+    expect(log.failed('doc')).toBe(false);
+    log.append('doc', bytes(4));
+    await log.flush();
+    expect((await log.load('doc')).map((u) => [...u])).toEqual([[9, 9], [4]]);
     await log.close();
   });
 
