@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { textAccess } from '../../shared/access.ts';
+import type { Phase, Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { Logger } from '../log.ts';
@@ -27,6 +28,15 @@ const SHUTDOWN_GRACE_MS = 300;
 export interface CollabServer {
   rooms: RoomRegistry;
   attach(server: Server): void;
+  /**
+   * Stops every write to the document's text at once, synchronously, also from sockets that open while
+   * held. The returned function ends the hold: given the phase now stored, it closes at once the sockets
+   * whose rights that phase changes and gives the others their rights back; given null (the change did
+   * not happen), every socket gets its rights back.
+   */
+  holdWrites(documentId: string): (phase: Phase | null) => void;
+  /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
+  writesHeld(documentId: string): boolean;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
   refreshDocument(documentId: string): Promise<void>;
   /** Re-checks every socket of a person (after a role change) and closes those whose rights changed. */
@@ -66,6 +76,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
   };
   const rooms = new RoomRegistry(deps.states, relay, log);
+  /** Documents whose writes are held (a phase change under way): how many holds, and the rights each held socket had. */
+  const holds = new Map<string, { count: number; rights: Map<Connection, boolean>; phase?: Phase }>();
+  /** Counts the holds released per document, so a socket that read the old phase while one ran is re-checked. */
+  const released = new Map<string, number>();
 
   function watchAwareness(room: Room): void {
     if (owners.has(room)) return;
@@ -120,13 +134,20 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
+      const releasedBefore = released.get(documentId) ?? 0;
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
       watchAwareness(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      const hold = holds.get(documentId);
+      if (hold) {
+        hold.rights.set(current, current.canWrite);
+        current.canWrite = false;
+      }
       sessionOf.set(current, sessionId);
+      roleOf.set(current, person.role);
       release = () => {
         connections.delete(current);
         membersOf(room).delete(current);
@@ -141,6 +162,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       conn = current;
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+      // The phase changed between reading the document and now: the rights above may be the old ones.
+      if (!hold && (released.get(documentId) ?? 0) !== releasedBefore) {
+        current.canWrite = false;
+        void refresh((c) => c === current);
+      }
     })().catch((error) => {
       log.error(`Could not open document ${documentId}`, error);
       ws.close(1011, 'Could not open the document');
@@ -187,6 +213,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 
   /** The session each socket was opened with: re-checked at every heartbeat. */
   const sessionOf = new WeakMap<Connection, string>();
+  /** The role each socket was opened with, to decide its rights when a held phase change ends. */
+  const roleOf = new WeakMap<Connection, Role>();
 
   const heartbeat = setInterval(() => {
     // An open editor counts as activity (resolve() refreshes the session); an expired or ended
@@ -218,6 +246,33 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         });
       });
     },
+    holdWrites(documentId) {
+      const hold = holds.get(documentId) ?? { count: 0, rights: new Map<Connection, boolean>() };
+      hold.phase = undefined;
+      holds.set(documentId, hold);
+      hold.count++;
+      for (const conn of connections) {
+        if (conn.room.documentId !== documentId || hold.rights.has(conn)) continue;
+        hold.rights.set(conn, conn.canWrite);
+        conn.canWrite = false;
+      }
+      let done = false;
+      return (phase) => {
+        if (done) return;
+        done = true;
+        released.set(documentId, (released.get(documentId) ?? 0) + 1);
+        if (phase) hold.phase = phase;
+        if (--hold.count > 0) return;
+        holds.delete(documentId);
+        for (const [conn, canWrite] of hold.rights) {
+          // Decided here, synchronously: a socket given its old rights back even for a moment could
+          // write into a phase that no longer allows it.
+          if (hold.phase && textAccess(roleOf.get(conn) ?? 'participant', hold.phase).edit !== canWrite) conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
+          else conn.canWrite = canWrite;
+        }
+      };
+    },
+    writesHeld: (documentId) => holds.has(documentId),
     refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
     refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),
     closePerson(personId, code, reason) {
