@@ -49,7 +49,8 @@ describe('health and sessions', () => {
   });
 
   it('refuses a sign-in posted from another site (login CSRF), setting no cookie', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const attempts: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of attempts) {
       const join = await t.api('POST', `/join/${ADMIN_TOKEN}`, { headers });
       expect(join.status).toBe(403);
       expect(join.headers.get('set-cookie')).toBeNull();
