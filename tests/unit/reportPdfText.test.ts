@@ -31,9 +31,10 @@ describe('text for the PDF', () => {
     expect(runs('السنة ٢٠٢٤ كانت')).toEqual(['كانت', ' ', '٢', '٠', '٢', '٤', ' ', 'السنة']);
   });
 
+  // \u0029 and \u0028: the closing bracket first, then the opening one (mirrored, fontkit reverses the word).
   it('mirrors brackets inside right-to-left text, and keeps a left-to-right line in order', () => {
-    expect(runs('(שלום) עולם')).toEqual(['עולם', ' ', ')' + 'שלום' + '(']);
-    expect(runs('He said «שלום (עולם)» twice.')).toEqual(['He said «', ')' + 'עולם' + '(', ' ', 'שלום', '» twice.']);
+    expect(runs('(שלום) עולם')).toEqual(['עולם', ' ', '\u0029שלום\u0028']);
+    expect(runs('He said «שלום (עולם)» twice.')).toEqual(['He said «', '\u0029עולם\u0028', ' ', 'שלום', '» twice.']);
     expect(runs('Article 5 applies, المادة ٥ تنطبق')).toEqual(['Article 5 applies, ', 'تنطبق', ' ', '٥', ' ', 'المادة']);
   });
 });
