@@ -268,7 +268,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
           // Decided here, synchronously: a socket given its old rights back even for a moment could
           // write into a phase that no longer allows it.
           if (hold.phase && textAccess(roleOf.get(conn) ?? 'participant', hold.phase).edit !== canWrite) conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
-          else conn.canWrite = canWrite;
+          else {
+            conn.canWrite = canWrite;
+            // Updates it sent while held were dropped: our sync step 1 makes the client send them again.
+            if (canWrite) conn.greet();
+          }
         }
       };
     },

@@ -85,3 +85,31 @@ it('every automatic version at a phase change equals the text the new phase star
   expect(counts.inVersion).toBeGreaterThan(20);
   expect(counts).toEqual({ inVersion: counts.inVersion, live: counts.inVersion, stored: counts.inVersion, versionAfterRestart: counts.inVersion });
 });
+
+it('an editor who keeps the right to write loses no keystroke typed while the phase changed', async () => {
+  await t.setPhase(DOC, 'drafting');
+  const { cookie } = await t.person({ role: 'working-group' });
+  const writer = connect(t.wsUrl, DOC, cookie);
+  clients.push(writer);
+  await writer.synced;
+  const [target] = paragraphs(writer.doc);
+  if (!target) throw new Error('no paragraph to type in');
+  let typing = true;
+  let typed = 0;
+  const type = () => {
+    if (!typing) return;
+    target.text.insert(0, KEY);
+    typed++;
+    setImmediate(type);
+  };
+  type();
+  await waitFor(async () => keystrokes(await liveText(t.adminCookie)) > 20, 10_000, 'keystrokes to arrive');
+  // Drafting to revision: the working group may write in both, so its socket stays open.
+  await t.setPhase(DOC, 'revision');
+  const stopAt = typed + 100;
+  await waitFor(() => typed >= stopAt, 10_000, 'more keystrokes');
+  typing = false;
+  await waitFor(async () => keystrokes(await liveText(t.adminCookie)) === typed, 10_000, 'every keystroke on the server');
+  expect(keystrokes(await liveText(t.adminCookie))).toBe(typed);
+  expect(keystrokes(await versionText(t.adminCookie, 'Revision begins (automatic)'))).toBeGreaterThan(20);
+});
