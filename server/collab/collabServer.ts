@@ -18,6 +18,7 @@ import { isForeignOrigin } from '../http/origin.ts';
 import { sessionIdFromCookieHeader } from '../http/cookies.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
+import { WriteHolds } from './writeHolds.ts';
 import { colorFor } from './identity.ts';
 import { generationOf } from '../http/presenters.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
@@ -30,9 +31,9 @@ export interface CollabServer {
   attach(server: Server): void;
   /**
    * Stops every write to the document's text at once, synchronously, also from sockets that open while
-   * held. The returned function ends the hold: given the phase now stored, it closes at once the sockets
-   * whose rights that phase changes and gives the others their rights back; given null (the change did
-   * not happen), every socket gets its rights back.
+   * held (writeHolds.ts). The returned function ends the hold: given the phase now stored, it closes at
+   * once the sockets whose rights that phase changes and gives the others their rights back; given null
+   * (the change did not happen), every socket gets its rights back.
    */
   holdWrites(documentId: string): (phase: Phase | null) => void;
   /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
@@ -76,10 +77,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
   };
   const rooms = new RoomRegistry(deps.states, relay, log);
-  /** Documents whose writes are held (a phase change under way): how many holds, and the rights each held socket had. */
-  const holds = new Map<string, { count: number; rights: Map<Connection, boolean>; phase?: Phase }>();
-  /** Counts the holds released per document, so a socket that read the old phase while one ran is re-checked. */
-  const released = new Map<string, number>();
+  const holds = new WriteHolds((conn, phase) => textAccess(roleOf.get(conn) ?? 'participant', phase).edit);
 
   function watchAwareness(room: Room): void {
     if (owners.has(room)) return;
@@ -134,20 +132,16 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
-      const releasedBefore = released.get(documentId) ?? 0;
+      const holdsEndedBefore = holds.endedCount(documentId);
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
       watchAwareness(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
-      const hold = holds.get(documentId);
-      if (hold) {
-        hold.rights.set(current, current.canWrite);
-        current.canWrite = false;
-      }
       sessionOf.set(current, sessionId);
       roleOf.set(current, person.role);
+      const held = holds.join(documentId, current);
       release = () => {
         connections.delete(current);
         membersOf(room).delete(current);
@@ -163,7 +157,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
       // The phase changed between reading the document and now: the rights above may be the old ones.
-      if (!hold && (released.get(documentId) ?? 0) !== releasedBefore) {
+      if (!held && holds.endedCount(documentId) !== holdsEndedBefore) {
         current.canWrite = false;
         void refresh((c) => c === current);
       }
@@ -246,37 +240,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         });
       });
     },
-    holdWrites(documentId) {
-      const hold = holds.get(documentId) ?? { count: 0, rights: new Map<Connection, boolean>() };
-      hold.phase = undefined;
-      holds.set(documentId, hold);
-      hold.count++;
-      for (const conn of connections) {
-        if (conn.room.documentId !== documentId || hold.rights.has(conn)) continue;
-        hold.rights.set(conn, conn.canWrite);
-        conn.canWrite = false;
-      }
-      let done = false;
-      return (phase) => {
-        if (done) return;
-        done = true;
-        released.set(documentId, (released.get(documentId) ?? 0) + 1);
-        if (phase) hold.phase = phase;
-        if (--hold.count > 0) return;
-        holds.delete(documentId);
-        for (const [conn, canWrite] of hold.rights) {
-          // Decided here, synchronously: a socket given its old rights back even for a moment could
-          // write into a phase that no longer allows it.
-          if (hold.phase && textAccess(roleOf.get(conn) ?? 'participant', hold.phase).edit !== canWrite) conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
-          else {
-            conn.canWrite = canWrite;
-            // Updates it sent while held were dropped: our sync step 1 makes the client send them again.
-            if (canWrite) conn.greet();
-          }
-        }
-      };
-    },
-    writesHeld: (documentId) => holds.has(documentId),
+    holdWrites: (documentId) => holds.hold(documentId, [...connections].filter((conn) => conn.room.documentId === documentId)),
+    writesHeld: (documentId) => holds.isHeld(documentId),
     refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
     refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),
     closePerson(personId, code, reason) {
