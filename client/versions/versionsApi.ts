@@ -1,74 +1,13 @@
-/**
- * Versions of a document's text and the comparison of two of them, as the client reads them. The
- * shapes mirror server/versions/*.ts; they belong in shared/api.ts.
- */
-import type { Phase } from '../../shared/domain.ts';
+/** The client's calls about versions of a document's text and the comparison of two of them. */
+import type { Comparison, VersionSummary, VersionText } from '../../shared/versions.ts';
+import { CURRENT_TEXT } from '../../shared/versions.ts';
 import { requestJson } from '../api.ts';
 
-export interface VersionSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** The name of who took it; "Automatic" for those taken at a phase change. */
-  createdBy: string | null;
-  /** The phase the document was in when the version was taken. */
-  phase: Phase;
-  automatic: boolean;
-}
+export type { ChangeCause, ComparedSection, Comparison, DiffPart, SectionChange, VersionSummary, VersionText } from '../../shared/versions.ts';
 
-export interface VersionSection {
-  id: string;
-  number: string;
-  title: string;
-  level: number;
-  /** Plain text, one line per paragraph or list item. */
-  text: string;
-}
-
-export interface VersionText extends VersionSummary {
-  preamble: string;
-  sections: VersionSection[];
-}
-
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
-
-export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged';
-
-/** An answered comment that led to a change of the section. */
-export interface ChangeCause {
-  id: string;
-  status: string;
-  applied: boolean;
-  body: string;
-  response: string | null;
-  author: string;
-}
-
-export interface ComparedSection {
-  id: string;
-  number: string;
-  title: string;
-  level: number;
-  change: SectionChange;
-  diff: DiffPart[];
-  titleDiff?: DiffPart[];
-  previousNumber?: string;
-  threads: ChangeCause[];
-}
-
-export interface Comparison {
-  from: { ref: string; name: string; at: string };
-  to: { ref: string; name: string; at: string };
-  preamble: DiffPart[];
-  sections: ComparedSection[];
-}
-
-/** "current" is the live text. */
+/** A version id, or CURRENT for the live text. */
 export type VersionRef = string;
-export const CURRENT = 'current';
+export const CURRENT = CURRENT_TEXT;
 
 const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 

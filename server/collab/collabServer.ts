@@ -9,6 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { textAccess } from '../../shared/access.ts';
+import type { Phase, Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { Logger } from '../log.ts';
@@ -16,6 +17,7 @@ import { isForeignOrigin } from '../http/origin.ts';
 import { sessionIdFromCookieHeader } from '../http/cookies.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
+import { WriteHolds } from './writeHolds.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
 import { generationOf } from '../http/presenters.ts';
@@ -28,6 +30,15 @@ const SHUTDOWN_GRACE_MS = 300;
 export interface CollabServer {
   rooms: RoomRegistry;
   attach(server: Server): void;
+  /**
+   * Stops every write to the document's text at once, synchronously, also from sockets that open while
+   * held (writeHolds.ts). The returned function ends the hold: given the phase now stored, it closes at
+   * once the sockets whose rights that phase changes and gives the others their rights back; given null
+   * (the change did not happen), every socket gets its rights back.
+   */
+  holdWrites(documentId: string): (phase: Phase | null) => void;
+  /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
+  writesHeld(documentId: string): boolean;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
   refreshDocument(documentId: string): Promise<void>;
   /** Re-checks every socket of a person (after a role change) and closes those whose rights changed. */
@@ -94,6 +105,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     }
   };
   const rooms = new RoomRegistry(deps.states, relay, log, { graceMs: deps.roomGraceMs, storageRetryMs: deps.storageRetryMs, onStorageFailure });
+  const holds = new WriteHolds((conn, phase) => textAccess(roleOf.get(conn) ?? 'participant', phase).edit);
 
   function presenceOf(room: Room): RoomPresence {
     const known = presences.get(room);
@@ -138,6 +150,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
+      const holdsEndedBefore = holds.endedCount(documentId);
       const document = await records.documents.get(documentId);
       if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const room = await rooms.acquire(documentId);
@@ -149,6 +162,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
       const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, presence);
       sessionOf.set(current, sessionId);
+      roleOf.set(current, person.role);
+      const held = holds.join(documentId, current);
       release = () => {
         connections.delete(current);
         membersOf(room).delete(current);
@@ -161,6 +176,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       conn = current;
       current.greet();
       for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+      // The phase changed between reading the document and now: the rights above may be the old ones.
+      if (!held && holds.endedCount(documentId) !== holdsEndedBefore) {
+        current.canWrite = false;
+        void refresh((c) => c === current);
+      }
     })().catch((error) => {
       if (error instanceof DocumentDamagedError) {
         log.error(error.message);
@@ -211,6 +231,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 
   /** The session each socket was opened with: re-checked at every heartbeat. */
   const sessionOf = new WeakMap<Connection, string>();
+  /** The role each socket was opened with, to decide its rights when a held phase change ends. */
+  const roleOf = new WeakMap<Connection, Role>();
 
   const heartbeat = setInterval(() => {
     // An open editor counts as activity (resolve() refreshes the session); an expired or ended
@@ -242,6 +264,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         });
       });
     },
+    holdWrites: (documentId) => holds.hold(documentId, [...connections].filter((conn) => conn.room.documentId === documentId)),
+    writesHeld: (documentId) => holds.isHeld(documentId),
     refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
     refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),
     closePerson(personId, code, reason) {

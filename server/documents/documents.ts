@@ -45,9 +45,17 @@ export async function changePhase(
   if (deadline !== undefined) patch.deadline = deadline;
   if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
   if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
-  // The text as it stood when the phase began, so every stage can be compared later.
-  if (phase !== before.phase) await takeVersion(deps, null, id, automaticVersionName(phase), true);
-  const updated = await deps.records.documents.update(id, patch);
+  // The text as it stood when the phase began, so every stage can be compared later. Writes stop
+  // first, at once and for every socket, so that no edit lands between the version and the new phase:
+  // the version and the text frozen in the new phase are the same.
+  const release = phase !== before.phase ? deps.collab.holdWrites(id) : null;
+  let updated: DocumentRecord | undefined;
+  try {
+    if (release) await takeVersion(deps, null, id, automaticVersionName(phase), true);
+    updated = await deps.records.documents.update(id, patch);
+  } finally {
+    release?.(updated ? phase : null);
+  }
   if (!updated) return null;
   await deps.audit.record({
     actorId: actor.id,

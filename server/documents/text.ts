@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { numberSections, type Heading, type Section } from '../../shared/sections.ts';
 import { SECTION_NODE, TEXT_FIELD } from '../../shared/schema.ts';
+import type { SectionText } from '../../shared/versions.ts';
 
 import { plainText } from '../../shared/plainText.ts';
 
@@ -26,10 +27,7 @@ export function readSections(doc: Y.Doc): Section[] {
   return numberSections(readHeadings(doc));
 }
 
-export interface SectionText extends Section {
-  /** The section's own text (not its subsections'), one line per paragraph or list item. */
-  text: string;
-}
+export type { SectionText };
 
 /** Each section with its text, and the text before the first heading (the preamble). */
 export function readSectionTexts(doc: Y.Doc): { preamble: string; sections: SectionText[] } {

@@ -1,6 +1,9 @@
 /**
- * JSON nesting limit. JSON.parse recurses: a body of a hundred thousand '[' overflows the stack and
- * would become a 500. The depth is measured on the text, before anything parses it.
+ * JSON nesting limit. V8's JSON.parse does not recurse and reads a body of a hundred thousand '['
+ * without trouble, but what may later walk the value does: JSON.stringify (lowdb's write, a log line)
+ * and structuredClone (the repositories' copies) overflow the stack on it, which would be a 500. No
+ * request needs more than a few levels, so the depth is measured on the text, before anything parses
+ * it, and a deeper body is refused with 400 whatever route it is for.
  */
 import type { MiddlewareHandler } from 'hono';
 import { errors } from './errors.ts';

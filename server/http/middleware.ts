@@ -1,5 +1,5 @@
 /** Cross-cutting request checks: session, same-origin writes, sign-in rate limit. */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Role } from '../../shared/domain.ts';
@@ -40,29 +40,32 @@ export function requireRole(action: RoleAction): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * A fixed-window limit on failed attempts per client address: wrong tokens are what a guesser sends,
- * while forty people signing in correctly from one seminar venue's network must all get in. Kept in
+ * A fixed-window limit on failed sign-ins per client address. Only failures count, and only failures
+ * are refused: the token is checked first, so a valid token always gets in, and one guesser behind a
+ * seminar venue's network cannot lock out the forty people signing in correctly from it. Kept in
  * memory: it protects one process, which is all lowdb allows; a multi-process deployment would move
  * it to Redis with the records.
  */
-export function limitFailures(options: { windowMs: number; max: number }): MiddlewareHandler {
-  const failures = new Map<string, { count: number; resetAt: number }>();
-  return async (c, next) => {
+export class FailureLimit {
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly options: { windowMs: number; max: number }) {}
+
+  /**
+   * Counts a failure from `address`. Returns null while the address is within its budget, or the
+   * seconds to wait once it is over (the caller answers 429 instead of its usual refusal).
+   */
+  fail(address: string): number | null {
     const now = Date.now();
-    const key = getConnInfo(c).remote.address ?? 'unknown';
-    let entry = failures.get(key);
+    let entry = this.failures.get(address);
     if (!entry || entry.resetAt <= now) {
-      if (failures.size > 10_000) for (const [k, v] of failures) if (v.resetAt <= now) failures.delete(k);
-      entry = { count: 0, resetAt: now + options.windowMs };
-      failures.set(key, entry);
+      if (this.failures.size > 10_000) for (const [k, v] of this.failures) if (v.resetAt <= now) this.failures.delete(k);
+      entry = { count: 0, resetAt: now + this.options.windowMs };
+      this.failures.set(address, entry);
     }
-    if (entry.count >= options.max) throw errors.tooManyRequests(Math.ceil((entry.resetAt - now) / 1000));
-    try {
-      await next();
-    } catch (error) {
-      entry.count++;
-      throw error;
-    }
-    if (c.res.status >= 400) entry.count++;
-  };
+    entry.count++;
+    return entry.count > this.options.max ? Math.ceil((entry.resetAt - now) / 1000) : null;
+  }
 }
+
+export const clientAddress = (c: Context) => getConnInfo(c).remote.address ?? 'unknown';

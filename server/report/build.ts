@@ -1,7 +1,9 @@
 /**
  * Builds the consolidated feedback report of one document from the stored records, the threads and
  * the document's text. It needs no server: the HTTP route reads the text from the open collaboration
- * room, the CLI from the stored update log (sources.ts). It only reads; it never changes anything.
+ * room, the CLI from the stored update log (sources.ts). The report itself changes no record, thread
+ * or text; but the route's read goes through rooms.use(), which opens the room when nobody has it
+ * open and, on release, compacts its update log (rewrites the file); the CLI's read writes nothing.
  */
 import type * as Y from 'yjs';
 import type { Thread } from '../../shared/api.ts';

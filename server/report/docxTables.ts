@@ -80,23 +80,73 @@ export class TableSlots {
     return `accord-table-${this.nonce}-${this.tables.length - 1}`;
   }
 
-  /** The .docx with each marker paragraph of word/document.xml replaced by its table. */
+  /**
+   * The .docx with each marker paragraph of word/document.xml replaced by its table. A marker
+   * paragraph that carries section properties (the docx package puts a section's `sectPr` in its
+   * last paragraph) is kept, emptied of its marker, after the table: replacing it would drop that
+   * section's page size and orientation.
+   */
   fill(docx: Uint8Array, cellStyle: string): Uint8Array {
     const files = unzipSync(docx);
     const name = 'word/document.xml';
     const xml = new TextDecoder().decode(files[name]);
+    const w = wordPrefix(xml);
     const pieces: string[] = [];
     let from = 0;
     this.tables.forEach((table, i) => {
-      const at = xml.indexOf(`accord-table-${this.nonce}-${i}<`, from);
+      const marker = `accord-table-${this.nonce}-${i}`;
+      const at = xml.indexOf(`${marker}<`, from);
       if (at === -1) throw new Error(`the report's table ${i} has no place in the document`);
-      const paragraphStart = xml.lastIndexOf('<w:p>', at);
-      const paragraphEnd = xml.indexOf('</w:p>', at) + '</w:p>'.length;
-      pieces.push(xml.slice(from, paragraphStart), tableXml(table, cellStyle));
-      from = paragraphEnd;
+      const { start, end } = enclosingParagraph(xml, w, at, from);
+      const paragraph = xml.slice(start, end);
+      pieces.push(xml.slice(from, start), withPrefix(tableXml(table, cellStyle), w));
+      if (new RegExp(`<${w}sectPr[\\s>/]`).test(paragraph)) pieces.push(paragraph.replace(marker, ''));
+      from = end;
     });
     pieces.push(xml.slice(from));
     const zippable: Zippable = { ...files, [name]: new TextEncoder().encode(pieces.join('')) };
     return zipSync(zippable, { level: 6 });
   }
+}
+
+const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** The prefix (with its colon) the document binds to WordprocessingML: `w:` in every file Word or docx writes. */
+function wordPrefix(xml: string): string {
+  const declared = new RegExp(`xmlns:([\\w.-]+)=["']${MAIN_NAMESPACE.replaceAll('.', '\\.')}["']`).exec(xml);
+  if (declared) return `${declared[1]}:`;
+  // The main namespace as the default namespace: elements carry no prefix.
+  return new RegExp(`xmlns=["']${MAIN_NAMESPACE.replaceAll('.', '\\.')}["']`).test(xml) ? '' : 'w:';
+}
+
+/** Table markup, written with `w:`, made valid in a document that binds WordprocessingML to another prefix. */
+function withPrefix(markup: string, w: string): string {
+  if (w === 'w:') return markup;
+  return markup.replace(/^<w:tbl>/, `<w:tbl xmlns:w="${MAIN_NAMESPACE}">`);
+}
+
+/**
+ * The paragraph element around position `at`: its start tag may carry attributes (`<w:p
+ * w14:paraId="…">`), and other elements start with the same letters (`<w:pPr>`, `<w:proofErr/>`), so
+ * tags are read by name. Paragraphs nested in the marker's paragraph (text boxes) are skipped.
+ */
+function enclosingParagraph(xml: string, w: string, at: number, notBefore: number): { start: number; end: number } {
+  const tag = new RegExp(`<(/?)${w}p(?=[\\s/>])[^>]*?(/?)>`, 'g');
+  const open: number[] = [];
+  tag.lastIndex = notBefore;
+  for (let m = tag.exec(xml); m && m.index < at; m = tag.exec(xml)) {
+    if (m[1]) open.pop();
+    else if (!m[2]) open.push(m.index);
+  }
+  const start = open.at(-1) ?? -1;
+  if (start === -1) throw new Error('a table marker is not inside a paragraph');
+  // From the start, find the close tag that matches it.
+  let depth = 0;
+  tag.lastIndex = start;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[2]) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return { start, end: m.index + m[0].length };
+  }
+  throw new Error('a table marker paragraph is not closed');
 }

@@ -4,15 +4,22 @@
  * Indic scripts or every emoji. pdfkit never falls back to another font, so a character DejaVu lacks
  * is shown as U+FFFD "�" rather than as an empty box whose copied text would be wrong.
  *
- * pdfkit shapes and orders each piece of text by the script it finds first, and misplaces the
- * spaces of a right-to-left piece. So runs() cuts a line into pieces pdfkit gets right: each
- * right-to-left word on its own (fontkit joins and reverses its letters), the words of a
- * right-to-left run in reverse order, everything else as it is. That is a small bidi algorithm: runs
- * keep their order within the line, and a right-to-left run that wraps puts its last words first.
+ * pdfkit draws pieces of text left to right and knows nothing of bidirectional text: it shapes each
+ * piece by the script it finds first (fontkit joins the letters of an Arabic or Hebrew piece and
+ * reverses them) and misplaces the spaces of a right-to-left piece. So runs() orders a line with the
+ * Unicode Bidirectional Algorithm (UAX #9, the bidi-js package): the paragraph's direction comes from
+ * its first strong letter, and the line's runs are put in visual order, so an Arabic sentence with an
+ * English name or a number in it reads right to left around them. It then cuts the line into pieces
+ * pdfkit draws as they should look: each right-to-left word on its own and in logical order (fontkit
+ * reverses it), with mirrored brackets; anything else in visual order.
+ *
+ * The order is computed per line of the source text, before pdfkit wraps it: a right-to-left line
+ * that wraps shows its first visual piece (the end of the sentence) on the first line.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import bidiFactory from 'bidi-js';
 import { printable } from './labels.ts';
 
 const require = createRequire(import.meta.url);
@@ -55,20 +62,55 @@ export function drawable(text: string): string {
   return result;
 }
 
-const RTL = '\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF';
-/** A right-to-left run: RTL letters, with the spaces and RTL punctuation between them. */
-const RTL_RUN = new RegExp(`[${RTL}]+(?:[ \\u060C\\u061B\\u061F]+[${RTL}]+)*`, 'g');
+const bidi = bidiFactory();
+/** Letters fontkit lays out right to left (it reverses any piece whose first letter is one of them). */
+const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const reversed = (text: string) => [...text].toReversed().join('');
 
 /** The pieces of a line in the order they are drawn, left to right (see above). */
-export function runs(text: string): string[] {
-  const result: string[] = [];
-  let last = 0;
-  for (const match of text.matchAll(RTL_RUN)) {
-    if (match.index > last) result.push(text.slice(last, match.index));
-    const words = match[0].split(/( +)/).toReversed();
-    result.push(...words.filter((word) => word !== ''));
-    last = match.index + match[0].length;
+export function runs(line: string): string[] {
+  if (!line) return [];
+  const embedding = bidi.getEmbeddingLevels(line);
+  const { levels } = embedding;
+  // Logical indices in visual order, left to right.
+  const order = Array.from({ length: line.length }, (_, i) => i);
+  for (const segment of bidi.getReorderSegments(line, embedding)) {
+    const [start, end] = segment as [number, number];
+    order.splice(start, end - start + 1, ...order.slice(start, end + 1).toReversed());
   }
-  if (last < text.length) result.push(text.slice(last));
-  return result;
+  const mirrored = bidi.getMirroredCharactersMap(line, levels);
+  const pieces: string[] = [];
+  const emit = (from: number, to: number, rightToLeft: boolean) => {
+    let text = '';
+    for (let i = from; i <= to; i++) text += mirrored.get(i) ?? line[i];
+    if (!rightToLeft) {
+      // Left to right, but in a right-to-left script (Arabic-Indic digits): one character at a time,
+      // so that fontkit has nothing to reverse.
+      if (RTL_SCRIPT.test(text)) pieces.push(...text);
+      else pieces.push(text);
+      return;
+    }
+    for (const token of text.split(/(\s+)/).toReversed()) {
+      if (token === '') continue;
+      pieces.push(RTL_SCRIPT.test(token) ? token : reversed(token));
+    }
+  };
+  // Group visual positions into runs of consecutive logical indices of one direction.
+  let from = order[0]!;
+  let to = from;
+  let rightToLeft = levels[from]! % 2 === 1;
+  for (let p = 1; p < order.length; p++) {
+    const index = order[p]!;
+    const rtl = levels[index]! % 2 === 1;
+    if (rtl === rightToLeft && index === (rtl ? from - 1 : to + 1)) {
+      if (rtl) from = index;
+      else to = index;
+      continue;
+    }
+    emit(from, to, rightToLeft);
+    from = to = index;
+    rightToLeft = rtl;
+  }
+  emit(from, to, rightToLeft);
+  return pieces;
 }

@@ -73,6 +73,19 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
         return clone(thread);
       });
     },
+    async updateMany(documentId, ids, change) {
+      if (ids.some((id) => owner.get(id) !== documentId)) return undefined;
+      const store = await storeOf(documentId);
+      return store.change((data) => {
+        const threads = ids.map((id) => data.threads.find((t) => t.id === id));
+        if (threads.some((t) => !t)) return undefined;
+        // Every change is made on copies first: a refusal thrown for the last leaves all untouched.
+        const drafts = threads.map((t) => clone(t!));
+        drafts.forEach(change);
+        threads.forEach((t, i) => Object.assign(t!, drafts[i]));
+        return drafts.map(clone);
+      });
+    },
     async close() {
       await Promise.all([...stores.values()].map(async (s) => (await s).settled()));
     },

@@ -61,5 +61,11 @@ export interface ThreadRepo {
    * with the thread as stored after the change, or undefined when there is no such thread.
    */
   update(id: string, change: (thread: ThreadRecord) => void): Promise<ThreadRecord | undefined>;
+  /**
+   * Changes several threads of one document in one write: all of them or none (`change` may throw to
+   * refuse). Resolves with the threads as stored, in the order of `ids`, or undefined when one of them
+   * is not a thread of that document.
+   */
+  updateMany(documentId: string, ids: string[], change: (thread: ThreadRecord) => void): Promise<ThreadRecord[] | undefined>;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 import type { Anchor, Thread } from '../../shared/api.ts';
 import type { ThreadKind } from '../../shared/domain.ts';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
-import type { PersonRecord } from '../storage/records.ts';
+import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import type { ThreadRecord } from '../storage/threadRecords.ts';
 import { checkNewAnchor, InvalidAnchor } from '../documents/anchors.ts';
 import { errors } from '../http/errors.ts';
@@ -105,14 +105,18 @@ export interface OwnEdit {
   proposedText?: string | null;
 }
 
-/** The author rewords their own open comment; the earlier wording is kept. */
-export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threadId: string, edit: OwnEdit): Promise<ThreadRecord> {
-  const thread = await liveThread(deps, threadId);
+/**
+ * Checks that `actor` may reword `thread` now, and returns the change to make: the caller stores it,
+ * alone or with other parts of the same request, in one write. The earlier wording is kept.
+ */
+export function ownEditOf(deps: ThreadDeps, actor: PersonRecord, thread: ThreadRecord, document: DocumentRecord, edit: OwnEdit, at: string): (t: ThreadRecord) => void {
   if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may change the words of a comment.');
-  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
-  if (thread.status !== 'open') throw errors.conflict('already_answered', 'This comment has been answered and can no longer be changed.');
-  const at = nowIso(deps);
-  return (await deps.threads.update(threadId, (t) => {
+  checkCommenting(deps, actor, 'thread.comment', document);
+  const answered = () => errors.conflict('already_answered', 'This comment has been answered and can no longer be changed.');
+  if (thread.status !== 'open') throw answered();
+  return (t) => {
+    // Checked again on the stored thread: an answer may have landed since.
+    if (t.status !== 'open') throw answered();
     if (edit.body !== undefined || edit.proposedText !== undefined) {
       t.previousBodies.push({ body: t.body, proposedText: t.proposedText, replacedAt: at });
     }
@@ -120,7 +124,14 @@ export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threa
     if (edit.proposedText !== undefined) t.proposedText = edit.proposedText || null;
     if (edit.kind !== undefined) t.kind = edit.kind;
     t.updatedAt = at;
-  }))!;
+  };
+}
+
+/** The author rewords their own open comment; the earlier wording is kept. */
+export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threadId: string, edit: OwnEdit): Promise<ThreadRecord> {
+  const thread = await liveThread(deps, threadId);
+  const change = ownEditOf(deps, actor, thread, await documentOf(deps, thread.documentId), edit, nowIso(deps));
+  return (await deps.threads.update(threadId, change))!;
 }
 
 export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, threadId: string): Promise<void> {

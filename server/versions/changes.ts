@@ -7,7 +7,8 @@ import { readSectionTexts } from '../documents/text.ts';
 import { errors } from '../http/errors.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { Records } from '../storage/records.ts';
-import { compareTexts, type SectionComparison } from './compare.ts';
+import { compareTexts } from './compare.ts';
+import { CURRENT_TEXT, type ChangeCause, type ComparedSection, type Comparison } from '../../shared/versions.ts';
 import { versionDoc, type VersionDeps } from './versions.ts';
 
 export interface CompareDeps extends VersionDeps {
@@ -15,17 +16,8 @@ export interface CompareDeps extends VersionDeps {
   records: Records;
 }
 
-export interface ThreadCause {
-  id: string;
-  status: string;
-  applied: boolean;
-  body: string;
-  response: string | null;
-  author: string;
-}
-
 async function textOf(deps: CompareDeps, documentId: string, ref: string) {
-  if (ref === 'current') {
+  if (ref === CURRENT_TEXT) {
     const text = await deps.collab.rooms.use(documentId, (room) => readSectionTexts(room.doc));
     return { text, at: new Date().toISOString(), name: 'Current text' };
   }
@@ -35,13 +27,13 @@ async function textOf(deps: CompareDeps, documentId: string, ref: string) {
   return { text, at: version.createdAt, name: version.name };
 }
 
-export async function compareVersions(deps: CompareDeps, documentId: string, fromRef: string, toRef: string) {
+export async function compareVersions(deps: CompareDeps, documentId: string, fromRef: string, toRef: string): Promise<Comparison> {
   if (!(await deps.records.documents.get(documentId))) throw errors.notFound('document');
   const [from, to] = await Promise.all([textOf(deps, documentId, fromRef), textOf(deps, documentId, toRef)]);
   const compared = compareTexts(from.text, to.text);
   const [earlier, later] = from.at <= to.at ? [from.at, to.at] : [to.at, from.at];
   const people = new Map((await deps.records.people.list()).map((p) => [p.id, p.name]));
-  const causes = new Map<string, ThreadCause[]>();
+  const causes = new Map<string, ChangeCause[]>();
   for (const thread of await deps.threads.list(documentId)) {
     if (thread.withdrawnAt) continue;
     const accepted = thread.dispositions.some((d) => (d.status === 'accepted' || d.status === 'partially-accepted') && d.at > earlier && d.at <= later);
@@ -51,7 +43,7 @@ export async function compareVersions(deps: CompareDeps, documentId: string, fro
     list.push({ id: thread.id, status: thread.status, applied, body: thread.body, response: thread.response, author: people.get(thread.authorId) ?? 'Former participant' });
     causes.set(thread.sectionId, list);
   }
-  const sections: Array<SectionComparison & { threads: ThreadCause[] }> = compared.sections.map((s) => ({
+  const sections: ComparedSection[] = compared.sections.map((s) => ({
     ...s,
     threads: s.change === 'unchanged' ? [] : (causes.get(s.id) ?? []),
   }));

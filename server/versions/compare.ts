@@ -4,29 +4,7 @@
  * `diff` package at word level.
  */
 import { diffWords } from 'diff';
-import type { SectionText } from '../documents/text.ts';
-
-export type DiffOp = 'equal' | 'insert' | 'delete';
-export interface DiffPart {
-  op: DiffOp;
-  text: string;
-}
-
-export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged';
-
-export interface SectionComparison {
-  id: string;
-  number: string;
-  title: string;
-  level: number;
-  change: SectionChange;
-  /** The section's text, word by word. */
-  diff: DiffPart[];
-  /** Present when the heading itself was reworded. */
-  titleDiff?: DiffPart[];
-  /** Present when the section's number changed (moved, or sections added before it). */
-  previousNumber?: string;
-}
+import type { DiffPart, SectionComparison, SectionText } from '../../shared/versions.ts';
 
 export interface ComparedText {
   preamble: string;

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { PHASE_LABELS } from '../../shared/domain.ts';
+import type { VersionSummary, VersionText } from '../../shared/versions.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { VersionRecord, VersionRepo } from '../storage/versionRecords.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
@@ -20,15 +21,6 @@ export interface VersionDeps {
   versions: VersionRepo;
   collab: CollabServer;
   audit: AuditLog;
-}
-
-export interface VersionSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-  phase: DocumentRecord['phase'];
-  automatic: boolean;
 }
 
 const RESTORE_ORIGIN = 'accord:restore';
@@ -87,7 +79,7 @@ export async function versionDoc(deps: VersionDeps, documentId: string, versionI
   return { version, doc };
 }
 
-export async function readVersion(deps: VersionDeps, documentId: string, versionId: string) {
+export async function readVersion(deps: VersionDeps, documentId: string, versionId: string): Promise<VersionText> {
   const { version, doc } = await versionDoc(deps, documentId, versionId);
   const { preamble, sections } = readSectionTexts(doc);
   doc.destroy();
@@ -101,6 +93,8 @@ export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, doc
   // A safety copy first, so the restore itself can be undone the same way.
   await takeVersion(deps, null, documentId, `Before restoring “${version.name}” (automatic)`, true);
   await deps.collab.rooms.use(documentId, (room) => {
+    // A phase change under way holds every write to the text; its version must not miss this one.
+    if (deps.collab.writesHeld(documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.');
     room.doc.transact(() => restoreBlocks(room.doc.getXmlFragment(TEXT_FIELD), old.getXmlFragment(TEXT_FIELD)), RESTORE_ORIGIN);
   });
   old.destroy();

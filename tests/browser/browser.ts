@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium driven by playwright-core, and signing a browser context in the way a person
- * does: by opening their invitation link.
+ * does: by opening their invitation link and pressing its Sign in button.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -20,7 +20,11 @@ export async function signedInContext(
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Brussels' });
   const page = await context.newPage();
   const response = await page.goto(`${url}/join/${token}`);
-  if (!response?.ok()) throw new Error(`signing in by link failed: ${response?.status()}`);
+  if (!response?.ok()) throw new Error(`opening the sign-in link failed: ${response?.status()}`);
+  // The link shows a button; signing in takes the person's click (no login from another site's link).
+  const [signedIn] = await Promise.all([page.waitForResponse((r) => r.url() === `${url}/join/${token}` && r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  if (signedIn.status() !== 303) throw new Error(`signing in by link failed: ${signedIn.status()} ${await signedIn.text()}`);
+  await page.waitForURL(`${url}/`);
   await page.close();
   return context;
 }

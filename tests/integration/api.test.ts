@@ -32,12 +32,32 @@ describe('health and sessions', () => {
     expect(res.body.error).toMatchObject({ code: 'invalid_token' });
   });
 
-  it('GET /join/:token sets the cookie and redirects to /', async () => {
-    const res = await t.api('GET', `/join/${ADMIN_TOKEN}`);
-    expect(res.status).toBe(302);
+  it('GET /join/:token shows a same-origin button that signs in and redirects to /; opening the link alone signs nobody in', async () => {
+    const page = await t.api('GET', `/join/${ADMIN_TOKEN}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect(page.body).toMatch(/<form method="post"><button type="submit"[^>]*>Sign in<\/button><\/form>/);
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    // The button: a same-origin POST to the same address.
+    const res = await t.api('POST', `/join/${ADMIN_TOKEN}`, { headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } });
+    expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
     expect(res.headers.get('set-cookie')).toMatch(/accord_session=.+HttpOnly/i);
-    expect((await t.api('GET', '/join/not-a-token')).status).toBe(401);
+    expect((await t.api('POST', '/join/not-a-token')).status).toBe(401);
+  });
+
+  it('refuses a sign-in posted from another site (login CSRF), setting no cookie', async () => {
+    const attempts: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of attempts) {
+      const join = await t.api('POST', `/join/${ADMIN_TOKEN}`, { headers });
+      expect(join.status).toBe(403);
+      expect(join.headers.get('set-cookie')).toBeNull();
+      const api = await t.api('POST', '/api/session', { body: { token: ADMIN_TOKEN }, headers });
+      expect(api.status).toBe(403);
+      expect(api.headers.get('set-cookie')).toBeNull();
+    }
   });
 
   it('needs a session on every other /api route', async () => {
@@ -167,18 +187,22 @@ describe('web hardening', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('answers 429 with Retry-After once a client address has used its failed attempts', async () => {
+  it('answers 429 with Retry-After to wrong tokens once an address has used its failed attempts, and still lets valid tokens in', async () => {
     const limited = await startTestServer({ config: { signInLimitPerMinute: 10 } });
     try {
       // Successful sign-ins never count: a whole seminar may sign in from one address.
       for (let i = 0; i < 15; i++) expect((await limited.api('POST', '/api/session', { body: { token: ADMIN_TOKEN } })).status).toBe(200);
       const statuses: number[] = [];
       for (let i = 0; i < 10; i++) statuses.push((await limited.api('POST', '/api/session', { body: { token: `wrong-${i}` } })).status);
-      expect(statuses.every((s) => s === 401)).toBe(true);
-      const last = await limited.api('POST', '/api/session', { body: { token: ADMIN_TOKEN } });
-      expect(last.status).toBe(429);
-      expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(last.body.error.code).toBe('too_many_requests');
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401, 401]);
+      const wrong = await limited.api('POST', '/api/session', { body: { token: 'wrong-again' } });
+      expect(wrong.status).toBe(429);
+      expect(Number(wrong.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(wrong.body.error.code).toBe('too_many_requests');
+      expect((await limited.api('POST', '/join/wrong-link')).status).toBe(429);
+      // The guesser behind the same address locks nobody else out.
+      expect((await limited.api('POST', '/api/session', { body: { token: ADMIN_TOKEN } })).status).toBe(200);
+      expect((await limited.api('POST', `/join/${ADMIN_TOKEN}`)).status).toBe(303);
     } finally {
       await limited.close();
     }

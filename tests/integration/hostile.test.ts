@@ -47,7 +47,27 @@ describe('REST', () => {
       JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: {} } }),
       Array.from({ length: 200 }, () => String.fromCharCode(Math.floor(rnd() * 0xffff))).join(''),
     ];
+    // Real records, so that a body that got past validation would reach them; none may change.
+    const sectionId = (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body.sections[0].id;
+    const thread = (await t.api('POST', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie, body: { sectionId, kind: 'general', body: 'Target', proposedText: 'New words' } })).body.id;
+    const version = (await t.api('POST', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie, body: { name: 'Target' } })).body.id;
+    const stored = async () => [
+      (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body,
+      (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body,
+      (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body,
+      (await t.api('GET', `/api/people`, { cookie: t.adminCookie })).body,
+    ];
+    const before = await stored();
     const routes = [
+      ['POST', `/api/documents/${DOC}/dispositions`],
+      ['POST', `/api/threads/${thread}/apply`],
+      ['POST', `/api/threads/${thread}/reaction`],
+      ['PATCH', `/api/threads/${thread}`],
+      ['POST', `/api/threads/${thread}/replies`],
+      ['POST', `/api/documents/${DOC}/versions/${version}/restore`],
+      ['GET', `/api/documents/${DOC}/report?format=%00&sections=..%2F&statuses=open,%E0%A4%A`],
+      ['GET', `/api/documents/${DOC}/report?format=docx&stakeholders=${'x,'.repeat(2000)}`],
+      ['POST', '/join/%E0%A4%A'],
       ['POST', '/api/session'],
       ['POST', '/api/people'],
       ['PATCH', '/api/people/00000000-0000-4000-8000-000000000000'],
@@ -75,6 +95,7 @@ describe('REST', () => {
       }
     }
     expect((await t.api('GET', '/api/health')).status).toBe(200);
+    expect(await stored()).toEqual(before);
   });
 });
 

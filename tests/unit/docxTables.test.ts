@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { Document, Packer, PageOrientation, Paragraph } from 'docx';
 import { TableSlots, tableXml } from '../../server/report/docxTables.ts';
 
 const documentXml = (body: string) => `<?xml version="1.0"?><w:document><w:body>${body}</w:body></w:document>`;
@@ -37,5 +38,71 @@ describe('report tables in Word markup', () => {
     expect(xml.indexOf('accord-table-0')).toBeLessThan(xml.indexOf('Second'));
     expect(xml.indexOf('Second')).toBeLessThan(xml.indexOf('after'));
     expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+  });
+});
+
+describe('the table splice on real and unusual markup', () => {
+  const fillBody = (slots: TableSlots, xml: string) => {
+    const docx = zipSync({ 'word/document.xml': strToU8(xml) });
+    return new TextDecoder().decode(unzipSync(slots.fill(docx, 'Cell'))['word/document.xml']);
+  };
+
+  it('finds a marker paragraph whose start tag has attributes, next to elements named like it', () => {
+    const slots = new TableSlots();
+    const marker = slots.add({ widths: [1000], header: ['Only'], rows: [] });
+    const body =
+      '<w:p w14:paraId="1A2B3C4D" w:rsidR="00AB12CD"><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:proofErr w:type="spellStart"/><w:r><w:t>kept before</w:t></w:r></w:p>' +
+      `<w:p w14:paraId="0F0F0F0F"><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:t xml:space="preserve">${marker}</w:t></w:r></w:p>` +
+      '<w:p><w:r><w:t>kept after</w:t></w:r></w:p>';
+    const xml = fillBody(slots, documentXml(body));
+    expect(xml).toBe(
+      documentXml(
+        '<w:p w14:paraId="1A2B3C4D" w:rsidR="00AB12CD"><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:proofErr w:type="spellStart"/><w:r><w:t>kept before</w:t></w:r></w:p>' +
+          tableXml({ widths: [1000], header: ['Only'], rows: [] }, 'Cell') +
+          '<w:p><w:r><w:t>kept after</w:t></w:r></w:p>',
+      ),
+    );
+  });
+
+  it('keeps a marker paragraph that carries a section break, emptied, after the table', () => {
+    const slots = new TableSlots();
+    const marker = slots.add({ widths: [1000], header: ['Landscape'], rows: [] });
+    const sectPr = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>';
+    const xml = fillBody(slots, documentXml(`<w:p><w:pPr>${sectPr}</w:pPr><w:r><w:t>${marker}</w:t></w:r></w:p>`));
+    expect(xml).toBe(documentXml(`${tableXml({ widths: [1000], header: ['Landscape'], rows: [] }, 'Cell')}<w:p><w:pPr>${sectPr}</w:pPr><w:r><w:t></w:t></w:r></w:p>`));
+  });
+
+  it('works in a document that binds WordprocessingML to another prefix', () => {
+    const slots = new TableSlots();
+    const marker = slots.add({ widths: [1000], header: ['Prefixed'], rows: [] });
+    const ns = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const xml = fillBody(slots, `<ns0:document xmlns:ns0="${ns}"><ns0:body><ns0:p><ns0:pPr/><ns0:r><ns0:t>${marker}</ns0:t></ns0:r></ns0:p><ns0:p/></ns0:body></ns0:document>`);
+    const table = tableXml({ widths: [1000], header: ['Prefixed'], rows: [] }, 'Cell').replace('<w:tbl>', `<w:tbl xmlns:w="${ns}">`);
+    expect(xml).toBe(`<ns0:document xmlns:ns0="${ns}"><ns0:body>${table}<ns0:p/></ns0:body></ns0:document>`);
+  });
+
+  it('splices into what the pinned docx package (9.15.2) writes, keeping every section break', async () => {
+    const slots = new TableSlots();
+    const first = slots.add({ widths: [1000], header: ['First table'], rows: [[['a cell']]] });
+    const second = slots.add({ widths: [1000], header: ['Second table'], rows: [] });
+    const document = new Document({
+      sections: [
+        // The landscape section ends with a marker: docx puts the section's sectPr in that paragraph.
+        { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children: [new Paragraph('Summary'), new Paragraph(first)] },
+        { children: [new Paragraph(second), new Paragraph('The end')] },
+      ],
+    });
+    const packed = new Uint8Array(await Packer.toBuffer(document));
+    const before = new TextDecoder().decode(unzipSync(packed)['word/document.xml']);
+    expect(before.match(/<w:sectPr[\s>]/g)).toHaveLength(2);
+    // TableSlots.fill, not Array.prototype.fill.
+    // oxlint-disable-next-line unicorn/no-array-fill-with-reference-type
+    const xml = new TextDecoder().decode(unzipSync(slots.fill(packed, 'Cell'))['word/document.xml']);
+    expect(xml).not.toContain('accord-table-');
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+    expect(xml.match(/<w:sectPr[\s>]/g)).toHaveLength(2);
+    expect(xml).toMatch(/w:orient="landscape"/);
+    const order = ['Summary', 'First table', 'a cell', 'w:orient="landscape"', 'Second table', 'The end'].map((text) => xml.indexOf(text));
+    expect(order.every((at, i) => at > (order[i - 1] ?? -1))).toBe(true);
   });
 });

@@ -20,4 +20,21 @@ describe('text for the PDF', () => {
     expect(runs('שלום')).toEqual(['שלום']);
     expect(runs('')).toEqual([]);
   });
+
+  // Each right-to-left word is given in logical order: fontkit reverses its letters when it draws it.
+  it('orders a right-to-left line around the English words and numbers in it (UAX #9)', () => {
+    // An Arabic sentence: its first word is drawn rightmost, the English name stays in between.
+    expect(runs('مرحبا Accord بالعالم')).toEqual(['بالعالم', ' ', 'Accord', ' ', 'مرحبا']);
+    // Hebrew with numbers: "page 12 of 30" reads right to left, each number left to right.
+    expect(runs('עמוד 12 מתוך 30')).toEqual(['30', ' ', 'מתוך', ' ', '12', ' ', 'עמוד']);
+    // Arabic-Indic digits stay left to right: one at a time, so fontkit cannot reverse them.
+    expect(runs('السنة ٢٠٢٤ كانت')).toEqual(['كانت', ' ', '٢', '٠', '٢', '٤', ' ', 'السنة']);
+  });
+
+  // \u0029 and \u0028: the closing bracket first, then the opening one (mirrored, fontkit reverses the word).
+  it('mirrors brackets inside right-to-left text, and keeps a left-to-right line in order', () => {
+    expect(runs('(שלום) עולם')).toEqual(['עולם', ' ', '\u0029שלום\u0028']);
+    expect(runs('He said «שלום (עולם)» twice.')).toEqual(['He said «', '\u0029עולם\u0028', ' ', 'שלום', '» twice.']);
+    expect(runs('Article 5 applies, المادة ٥ تنطبق')).toEqual(['Article 5 applies, ', 'تنطبق', ' ', '٥', ' ', 'المادة']);
+  });
 });

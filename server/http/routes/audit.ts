@@ -6,10 +6,12 @@ import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { toCsv } from '../csv.ts';
 
-const Query = z.object({
-  format: z.enum(['json', 'csv']).default('json'),
-  limit: z.coerce.number().int().min(1).max(100_000).optional(),
-});
+const Query = z
+  .object({
+    format: z.enum(['json', 'csv']).default('json'),
+    limit: z.coerce.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
 
 export function auditRoutes(services: Services) {
   return new Hono<AppEnv>().get('/api/audit', requireSession(services), requireRole('audit.read'), validate('query', Query), async (c) => {

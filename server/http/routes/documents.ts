@@ -12,10 +12,17 @@ import { accessFor, changePhase, documentWithSections } from '../../documents/do
 
 export const DocumentParam = z.object({ id: z.string().regex(DOCUMENT_ID_PATTERN, 'not a document id') });
 
-const PhaseChange = z.object({
-  phase: z.enum(PHASES),
-  deadline: z.iso.datetime({ offset: true, message: 'deadline must be an ISO 8601 instant' }).nullable().optional(),
-});
+const PhaseChange = z
+  .object({
+    phase: z.enum(PHASES),
+    deadline: z.iso
+      .datetime({ offset: true, message: 'deadline must be an ISO 8601 instant' })
+      // A deadline already passed would close the consultation the moment it opens.
+      .refine((d) => Date.parse(d) > Date.now(), 'deadline must be in the future')
+      .nullable()
+      .optional(),
+  })
+  .strict();
 
 export function documentRoutes(services: Services) {
   const { records, collab } = services;

@@ -21,7 +21,7 @@ const fields = {
   organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
 };
-const NewPerson = z.object({ ...fields, organisation: fields.organisation.default('') });
+const NewPerson = z.object({ ...fields, organisation: fields.organisation.default('') }).strict();
 const PersonChange = z
   .object({ ...fields, active: z.boolean() })
   .partial()

@@ -7,14 +7,39 @@ import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
-import { limitFailures, requireSession } from '../middleware.ts';
+import { clientAddress, FailureLimit, refuseForeignWrites, requireSession } from '../middleware.ts';
 import type { PersonRecord } from '../../storage/records.ts';
 
-const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) });
+const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) }).strict();
+
+// The app's Referrer-Policy (same-origin) keeps the token in the address from other sites. Not
+// no-referrer: with it, Chromium sends `Origin: null` on the form's POST, which must be refused.
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  `<title>${title} · Accord</title>` +
+  `<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">${body}</body></html>`;
+
+/**
+ * What an invitation link shows. Opening the link never signs anyone in by itself: another site could
+ * open it (a link, an image, a frame) and sign the visitor in to an account of its choosing (login
+ * CSRF), so that what they then write lands in that account. The button posts back to the same URL;
+ * that post is refused from any other origin, this page may not be framed (CSP frame-ancestors
+ * 'none', set for every page), and it carries no script, so nothing but a person's click submits it.
+ */
+const JOIN_PAGE = page(
+  'Sign in',
+  '<h1>Sign in to Accord</h1><p>This is a personal sign-in link. Continue only if it was sent to you.</p>' +
+    '<form method="post"><button type="submit" style="font-size: 1rem; padding: 0.5rem 1.5rem">Sign in</button></form>',
+);
+const INVALID_LINK_PAGE = page(
+  'Link not valid',
+  '<p>This sign-in link is not valid. Ask the Secretariat for a new one, or <a href="/sign-in">sign in with a token</a>.</p>',
+);
+const tooManyPage = (seconds: number) => page('Too many attempts', `<p>Too many attempts. Try again in ${seconds} seconds.</p>`);
 
 export function sessionRoutes(services: Services) {
   // One limiter for both ways of signing in, so a link and the form share the budget.
-  const signInLimit = limitFailures({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
+  const failures = new FailureLimit({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
   const secure = services.config.publicUrl?.startsWith('https://') ?? false;
   const startSession = (c: Context, sessionId: string) =>
     setCookie(c, SESSION_COOKIE, sessionId, {
@@ -29,9 +54,12 @@ export function sessionRoutes(services: Services) {
     services.audit.record({ actorId: person.id, actorName: person.name, action: 'session.sign-in', target: null, detail: {} });
 
   return new Hono<AppEnv>()
-    .post('/api/session', signInLimit, validate('json', SignIn), async (c) => {
+    .post('/api/session', validate('json', SignIn), async (c) => {
       const result = await services.sessions.signIn(c.req.valid('json').token);
-      if (!result) throw errors.invalidToken();
+      if (!result) {
+        const wait = failures.fail(clientAddress(c));
+        throw wait === null ? errors.invalidToken() : errors.tooManyRequests(wait);
+      }
       await auditSignIn(result.person);
       startSession(c, result.sessionId);
       return c.json({ person: presentPerson(result.person) });
@@ -43,17 +71,24 @@ export function sessionRoutes(services: Services) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .get('/join/:token', signInLimit, async (c) => {
+    .get('/join/:token', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.html(JOIN_PAGE);
+    })
+    .post('/join/:token', refuseForeignWrites(services.config.publicUrl), async (c) => {
+      c.header('Cache-Control', 'no-store');
       const result = await services.sessions.signIn(c.req.param('token'));
       if (!result) {
-        return c.html(
-          '<!doctype html><meta charset="utf-8"><title>Link not valid · Accord</title>' +
-            '<p>This sign-in link is not valid. Ask the Secretariat for a new one, or <a href="/sign-in">sign in with a token</a>.</p>',
-          401,
-        );
+        const wait = failures.fail(clientAddress(c));
+        if (wait !== null) {
+          c.header('Retry-After', String(wait));
+          return c.html(tooManyPage(wait), 429);
+        }
+        return c.html(INVALID_LINK_PAGE, 401);
       }
       await auditSignIn(result.person);
       startSession(c, result.sessionId);
-      return c.redirect('/', 302);
+      // 303: the browser follows with a GET of the documents.
+      return c.redirect('/', 303);
     });
 }

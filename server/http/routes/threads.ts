@@ -7,8 +7,8 @@ import type { AppEnv, Services } from '../context.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { DocumentParam } from './documents.ts';
-import { editOwnThread, listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
-import { applyProposal, disposeMany, disposeThread, recordReaction } from '../../threads/resolution.ts';
+import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
+import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
 
 const text = (what: string) =>
   z
@@ -85,16 +85,11 @@ export function threadRoutes(services: Services) {
     .patch('/api/threads/:id', validate('param', ThreadParam), validate('json', ThreadChange), async (c) => {
       const { id } = c.req.valid('param');
       const { status, response, assigneeId, body, kind, proposedText } = c.req.valid('json');
-      const person = c.get('person');
-      // Words belong to the author, dispositions to the working group: each part is checked on its own.
-      let record = null;
-      if (body !== undefined || kind !== undefined || proposedText !== undefined) {
-        record = await editOwnThread(deps, person, id, { body, kind, proposedText });
-      }
-      if (status !== undefined || response !== undefined || assigneeId !== undefined) {
-        record = await disposeThread(deps, person, id, { status, response, assigneeId });
-      }
-      return c.json(await publishThread(deps, record!));
+      // Words belong to the author, dispositions to the working group: each part is checked on its own
+      // rights, and both are written together or not at all.
+      const own = body !== undefined || kind !== undefined || proposedText !== undefined ? { body, kind, proposedText } : null;
+      const disposition = status !== undefined || response !== undefined || assigneeId !== undefined ? { status, response, assigneeId } : null;
+      return c.json(await publishThread(deps, await changeThread(deps, c.get('person'), id, own, disposition)));
     })
     .post('/api/threads/:id/apply', validate('param', ThreadParam), validate('json', Apply), async (c) =>
       c.json(await applyProposal(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json').response)),

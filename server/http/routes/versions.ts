@@ -13,8 +13,8 @@ import { versionAsDocx, versionAsPdf } from '../../versions/exportFiles.ts';
 const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
 const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
 const VersionRef = z.union([z.literal('current'), z.string().uuid('from and to must be version ids or "current"')]);
-const CompareQuery = z.object({ from: VersionRef, to: VersionRef.default('current') });
-const ExportQuery = z.object({ format: z.enum(['json', 'md', 'docx', 'pdf']).default('json') });
+const CompareQuery = z.object({ from: VersionRef, to: VersionRef.default('current') }).strict();
+const ExportQuery = z.object({ format: z.enum(['json', 'md', 'docx', 'pdf']).default('json') }).strict();
 
 const FILE_TYPES = {
   md: 'text/markdown; charset=utf-8',
