@@ -19,11 +19,9 @@ export async function signedInContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Brussels' });
   const page = await context.newPage();
+  // Opened directly, as from a mail program: the link signs in and lands on the documents.
   const response = await page.goto(`${url}/join/${token}`);
-  if (!response?.ok()) throw new Error(`opening the sign-in link failed: ${response?.status()}`);
-  // The link shows a button; signing in takes the person's click (no login from another site's link).
-  const [signedIn] = await Promise.all([page.waitForResponse((r) => r.url() === `${url}/join/${token}` && r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
-  if (signedIn.status() !== 303) throw new Error(`signing in by link failed: ${signedIn.status()} ${await signedIn.text()}`);
+  if (!response?.ok()) throw new Error(`signing in by link failed: ${response?.status()}`);
   await page.waitForURL(`${url}/`);
   await page.close();
   return context;

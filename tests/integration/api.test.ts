@@ -32,8 +32,23 @@ describe('health and sessions', () => {
     expect(res.body.error).toMatchObject({ code: 'invalid_token' });
   });
 
-  it('GET /join/:token shows a same-origin button that signs in and redirects to /; opening the link alone signs nobody in', async () => {
-    const page = await t.api('GET', `/join/${ADMIN_TOKEN}`);
+  it('GET /join/:token opened directly (from a mail program, typed, bookmarked) signs in and redirects to /', async () => {
+    for (const headers of [{}, { 'sec-fetch-site': 'none' }, { 'sec-fetch-site': 'same-origin' }] as Array<Record<string, string>>) {
+      const res = await t.api('GET', `/join/${ADMIN_TOKEN}`, { headers });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/');
+      expect(res.headers.get('set-cookie')).toMatch(/accord_session=.+HttpOnly/i);
+    }
+    expect((await t.api('GET', '/join/not-a-token')).status).toBe(401);
+  });
+
+  it('GET /join/:token sent from another site shows a same-origin button that signs in; the link alone signs nobody in', async () => {
+    for (const from of ['same-site', 'cross-site']) {
+      const refused = await t.api('GET', `/join/${ADMIN_TOKEN}`, { headers: { 'sec-fetch-site': from } });
+      expect(refused.status).toBe(200);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+    }
+    const page = await t.api('GET', `/join/${ADMIN_TOKEN}`, { headers: { 'sec-fetch-site': 'cross-site' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toBeNull();
     expect(page.body).toMatch(/<form method="post"><button type="submit"[^>]*>Sign in<\/button><\/form>/);

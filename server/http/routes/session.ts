@@ -20,11 +20,14 @@ const page = (title: string, body: string) =>
   `<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">${body}</body></html>`;
 
 /**
- * What an invitation link shows. Opening the link never signs anyone in by itself: another site could
- * open it (a link, an image, a frame) and sign the visitor in to an account of its choosing (login
- * CSRF), so that what they then write lands in that account. The button posts back to the same URL;
- * that post is refused from any other origin, this page may not be framed (CSP frame-ancestors
- * 'none', set for every page), and it carries no script, so nothing but a person's click submits it.
+ * What an invitation link shows when another site sent the browser there. Opened from another site
+ * (a link, an image, a frame), the link must not sign the visitor in by itself: that site could sign
+ * them in to an account of its choosing (login CSRF), so that what they then write lands in that
+ * account. The browser says where a request comes from (`Sec-Fetch-Site`); a link opened from a mail
+ * program, typed or bookmarked comes from nowhere ("none") and signs in at once, as the contract's
+ * `GET /join/:token` does. From anywhere else this page asks for a click: the button posts back to
+ * the same URL, that post is refused from any other origin, the page may not be framed (CSP
+ * frame-ancestors 'none', set for every page), and it carries no script.
  */
 const JOIN_PAGE = page(
   'Sign in',
@@ -73,22 +76,26 @@ export function sessionRoutes(services: Services) {
     })
     .get('/join/:token', (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.html(JOIN_PAGE);
+      const from = c.req.header('sec-fetch-site');
+      if (from === 'cross-site' || from === 'same-site') return c.html(JOIN_PAGE);
+      return signInByLink(c, 302);
     })
-    .post('/join/:token', refuseForeignWrites(services.config.publicUrl), async (c) => {
-      c.header('Cache-Control', 'no-store');
-      const result = await services.sessions.signIn(c.req.param('token'));
-      if (!result) {
-        const wait = failures.fail(clientAddress(c));
-        if (wait !== null) {
-          c.header('Retry-After', String(wait));
-          return c.html(tooManyPage(wait), 429);
-        }
-        return c.html(INVALID_LINK_PAGE, 401);
+    // 303: the browser follows the form's POST with a GET of the documents.
+    .post('/join/:token', refuseForeignWrites(services.config.publicUrl), (c) => signInByLink(c, 303));
+
+  async function signInByLink(c: Context, redirect: 302 | 303) {
+    c.header('Cache-Control', 'no-store');
+    const result = await services.sessions.signIn(c.req.param('token') ?? '');
+    if (!result) {
+      const wait = failures.fail(clientAddress(c));
+      if (wait !== null) {
+        c.header('Retry-After', String(wait));
+        return c.html(tooManyPage(wait), 429);
       }
-      await auditSignIn(result.person);
-      startSession(c, result.sessionId);
-      // 303: the browser follows with a GET of the documents.
-      return c.redirect('/', 303);
-    });
+      return c.html(INVALID_LINK_PAGE, 401);
+    }
+    await auditSignIn(result.person);
+    startSession(c, result.sessionId);
+    return c.redirect('/', redirect);
+  }
 }
