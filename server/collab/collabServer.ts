@@ -1,6 +1,6 @@
 /**
  * The collaboration endpoint, `/collab/:documentId`. Wires the pieces: authentication of the upgrade
- * (session cookie, same origin, document exists), the rooms, one Connection per socket, presence
+ * (session cookie, same origin, a document the person takes part in), the rooms, one Connection per socket, presence
  * relay, heartbeats, and closing sockets whose rights changed.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -18,7 +18,8 @@ import { sessionIdFromCookieHeader } from '../http/cookies.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
 import { colorFor } from './identity.ts';
-import { generationOf } from '../http/presenters.ts';
+import { generationOf } from '../documents/present.ts';
+import { memberOrNull, roleOn } from '../rights.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 
 const HEARTBEAT_MS = 30_000;
@@ -29,7 +30,10 @@ export interface CollabServer {
   attach(server: Server): void;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
   refreshDocument(documentId: string): Promise<void>;
-  /** Re-checks every socket of a person (after a role change) and closes those whose rights changed. */
+  /**
+   * Re-checks every socket of a person (after a role change or removal from a document) and closes
+   * those whose rights changed, or who no longer take part in the document.
+   */
   refreshPerson(personId: string): Promise<void>;
   /** Closes every socket of a person (signed out, deactivated, role changed). */
   closePerson(personId: string, code: number, reason: string): void;
@@ -120,12 +124,13 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
-      const document = await records.documents.get(documentId);
-      if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+      const access = await memberOrNull(records, person, documentId);
+      if (!access) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+      const { document, member } = access;
       const room = await rooms.acquire(documentId);
       watchAwareness(room);
-      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
-      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: member.role };
+      const current = new Connection(ws, room, identity, textAccess(member.role, document.phase).edit, claim);
       sessionOf.set(current, sessionId);
       release = () => {
         connections.delete(current);
@@ -157,7 +162,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const sessionId = sessionIdFromCookieHeader(req.headers.cookie);
     const person = await sessions.resolve(sessionId);
     if (!person) return refuse(socket, 401, 'Unauthorized');
-    const document = DOCUMENT_ID_PATTERN.test(documentId) ? await records.documents.get(documentId) : undefined;
+    // A document the person does not take part in is refused exactly like one that does not exist.
+    const document = DOCUMENT_ID_PATTERN.test(documentId) ? (await memberOrNull(records, person, documentId))?.document : undefined;
     if (!document) return refuse(socket, 404, 'Not Found');
     const generation = url.searchParams.get('generation');
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -176,7 +182,12 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
         continue;
       }
-      const canWrite = !!document && textAccess(person.role, document.phase).edit;
+      const role = document && (await roleOn(records, person, document.id));
+      if (!role) {
+        conn.close(CLOSE_CODES.forbidden, 'You no longer take part in this document');
+        continue;
+      }
+      const canWrite = textAccess(role, document.phase).edit;
       if (canWrite !== conn.canWrite) {
         // Stop writes at once; the client reconnects and learns its new rights.
         conn.canWrite = false;

@@ -9,8 +9,8 @@ import type { PersonRecord } from '../storage/records.ts';
 import type { AuthorReaction, ThreadRecord } from '../storage/threadRecords.ts';
 import { anchorInText, decodePosition } from '../documents/anchors.ts';
 import { plainText } from '../documents/text.ts';
-import { authorize } from '../http/authorize.ts';
-import { errors } from '../http/errors.ts';
+import { authorize, roleOn } from '../rights.ts';
+import { errors } from '../errors.ts';
 import { documentOf, liveThread, nowIso, presentAndPublish, type ThreadDeps } from './common.ts';
 import type { Thread } from '../../shared/api.ts';
 
@@ -26,7 +26,8 @@ export async function disposeThread(deps: ThreadDeps, actor: PersonRecord, threa
   authorize(actor, 'thread.dispose', await documentOf(deps, thread.documentId));
   if (change.assigneeId) {
     const assignee = await deps.records.people.get(change.assigneeId);
-    if (!assignee?.active || (assignee.role !== 'working-group' && assignee.role !== 'secretariat')) {
+    const role = assignee && (await roleOn(deps.records, assignee, thread.documentId));
+    if (!assignee?.active || (role !== 'working-group' && role !== 'secretariat')) {
       throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member');
     }
   }
