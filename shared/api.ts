@@ -39,6 +39,8 @@ export interface DocumentMember {
 
 export interface DocumentDetail extends DocumentSummary {
   sections: Array<Omit<Section, 'title'> & { title: string }>;
+  /** The caller's role on this document: what the client's mirror of the role matrix reads. */
+  role: Role;
   /** What the caller may do with the text now, and why not. */
   access: TextAccess;
   /** When the text was adopted, once it is. */

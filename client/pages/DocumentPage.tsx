@@ -10,6 +10,7 @@ import { LoadingPage } from '../components/LoadingPage.tsx';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { AsMemberOf } from '../session.tsx';
 
 type DetailState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; detail: DocumentDetail };
 
@@ -47,7 +48,13 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [refresh]);
 
-  if (state.status === 'ready') return <DocumentWorkspace detail={state.detail} refresh={refresh} />;
+  if (state.status === 'ready') {
+    return (
+      <AsMemberOf role={state.detail.role}>
+        <DocumentWorkspace detail={state.detail} refresh={refresh} />
+      </AsMemberOf>
+    );
+  }
   if (state.status === 'not-found') return <NotFoundPage what="document" />;
   if (state.status === 'loading') return <LoadingPage message="Loading the document…" />;
   return (

@@ -1,6 +1,7 @@
 /** The fields a client sees. Storage records never leave the server as they are (no token hashes). */
 import type { DocumentDetail, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
+import type { Role } from '../../shared/domain.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import { generationOf, presentDocumentSummary } from '../documents/present.ts';
@@ -20,8 +21,9 @@ export const presentPerson = (p: PersonRecord): Person => ({
 export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPerson(p), active: p.active, createdAt: p.createdAt });
 
 
-export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess): DocumentDetail => ({
+export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess, role: Role): DocumentDetail => ({
   ...presentDocumentSummary(d),
+  role,
   sections: sections.map(({ id, number, title, level }) => ({ id, number, title, level })),
   access,
   adoptedAt: d.adoptedAt ?? null,

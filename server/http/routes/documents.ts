@@ -48,7 +48,8 @@ export function documentRoutes(services: Services) {
     .get('/api/documents/:id', validate('param', DocumentParam), async (c) => {
       const found = await documentWithSections(records, collab, c.req.valid('param').id);
       if (!found) throw errors.notFound('document');
-      return c.json(presentDocumentDetail(found.document, found.sections, accessFor(c.get('person'), found.document)));
+      const member = c.get('person');
+      return c.json(presentDocumentDetail(found.document, found.sections, accessFor(member, found.document), member.role));
     })
     .post('/api/documents/:id/phase', requireRole('document.phase'), validate('param', DocumentParam), validate('json', PhaseChange), async (c) => {
       const { phase, deadline } = c.req.valid('json');
