@@ -85,7 +85,7 @@ export function errorMessage(error: unknown): string {
  * The same request for the feature modules (people, audit, report, versions, review), so every call
  * gets the server's own error message and the signed-out handling above.
  */
-export function requestJson<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export function requestJson<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return request<T>(method, path, body);
 }
 
