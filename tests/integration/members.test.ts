@@ -23,8 +23,9 @@ afterEach(async () => {
 
 let invited = 0;
 /** Invites a person into the given documents only (POST /api/people `documents`) and signs them in. */
-async function invite(role: string, documents: string[] | undefined, name = `Member ${++invited}`) {
-  const body = { name, email: `member${invited}-${role}@example.org`, role, country: 'PT', stakeholder: 'government', ...(documents ? { documents } : {}) };
+async function invite(role: string, documents: string[] | undefined, name?: string) {
+  const n = ++invited;
+  const body = { name: name ?? `Member ${n}`, email: `member${n}-${role}@example.org`, role, country: 'PT', stakeholder: 'government', ...(documents ? { documents } : {}) };
   const res = await t.api('POST', '/api/people', { cookie: t.adminCookie, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { person: res.body.person as { id: string; name: string }, cookie: await signIn(t.url, res.body.inviteToken) };
@@ -168,6 +169,25 @@ describe('members', () => {
     expect((await t.api('GET', `/api/documents/${A}`, { cookie })).status).toBe(404);
     expect((await t.api('GET', `/api/documents/${B}`, { cookie })).status).toBe(200);
     expect((await t.api('DELETE', `/api/documents/${A}/members/${person.id}`, { cookie: t.adminCookie })).status).toBe(404);
+  });
+
+  it('a new role on the People page holds on every document the person takes part in, and on no other', async () => {
+    const { person, cookie } = await invite('participant', [A, B]);
+    await t.api('PUT', `/api/documents/${B}/members/${person.id}`, { cookie: t.adminCookie, body: { role: 'reviewer' } });
+    const other = await invite('participant', [B]);
+    const res = await t.api('PATCH', `/api/people/${person.id}`, { cookie: t.adminCookie, body: { role: 'working-group' } });
+    expect(res.status).toBe(200);
+    const list = await t.api('GET', '/api/documents', { cookie });
+    expect(list.body.map((d: { id: string; role: string }) => `${d.id} ${d.role}`).toSorted()).toEqual([`${A} working-group`, `${B} working-group`]);
+    expect((await t.api('GET', '/api/documents', { cookie: other.cookie })).body.map((d: { id: string; role: string }) => `${d.id} ${d.role}`)).toEqual([`${B} participant`]);
+  });
+
+  it('counts on the sign-off tally only the reviewers who take part in the document', async () => {
+    await invite('reviewer', [A], 'Reviewer of A');
+    await invite('reviewer', [B], 'Reviewer of B');
+    const tally = await t.api('GET', `/api/documents/${A}/signoffs/tally`, { cookie: t.adminCookie });
+    expect(tally.status).toBe(200);
+    expect(tally.body.reviewers.map((r: { reviewer: { name: string } }) => r.reviewer.name)).toEqual(['Reviewer of A']);
   });
 
   it('refuses bad member changes whole', async () => {
