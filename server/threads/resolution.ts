@@ -115,7 +115,9 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
 export async function disposeMany(deps: ThreadDeps, actor: PersonRecord, documentId: string, threadIds: string[], change: Disposition): Promise<Thread[]> {
   authorize(actor, 'thread.dispose', await documentOf(deps, documentId));
   const threads = await Promise.all(threadIds.map((id) => liveThread(deps, id)));
-  if (threads.some((t) => t.documentId !== documentId)) throw errors.invalidInput('threadIds: every thread must belong to this document');
+  // A thread of another document is no thread here: the same answer as an unknown id, so that no one
+  // learns of threads in documents they do not take part in.
+  if (threads.some((t) => t.documentId !== documentId)) throw errors.notFound('thread');
   const results: Thread[] = [];
   for (const thread of threads) results.push(await presentAndPublish(deps, await disposeThread(deps, actor, thread.id, change)));
   return results;

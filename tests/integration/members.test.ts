@@ -123,6 +123,19 @@ describe('a document one does not take part in does not exist', () => {
     expect((await t.api('POST', `/api/threads/${thread.id}/replies`, { cookie: insider.cookie, body: { body: 'Mine.' } })).status).toBe(201);
   });
 
+  it('answers a bulk disposition naming a thread of another document like one naming an unknown thread', async () => {
+    const author = await invite('participant', [A]);
+    const editor = await invite('working-group', [B]);
+    const hidden = await threadOn(A, author.cookie);
+    const dispose = (threadId: string) =>
+      t.api('POST', `/api/documents/${B}/dispositions`, { cookie: editor.cookie, body: { threadIds: [threadId], status: 'noted', response: 'Noted.' } });
+    const other = await dispose(hidden.id);
+    const unknown = await dispose('11111111-1111-4111-8111-111111111111');
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual(unknown.body);
+    expect((await t.api('GET', `/api/documents/${A}/threads`, { cookie: t.adminCookie })).body[0]).toMatchObject({ id: hidden.id, status: 'open' });
+  });
+
   it('gives the documented 404 bodies for a document and a thread', async () => {
     const insider = await invite('participant', [A]);
     const outsider = await invite('participant', [B]);
