@@ -10,8 +10,9 @@ import type { DocumentRecord, PersonRecord, Records } from './storage/records.ts
 import { errors } from './errors.ts';
 
 /**
- * A person as they act on one document: `role` is their role there. Commands take a Member where
- * they check rights, so that no check can read a person's invitation role by mistake.
+ * A person as they act on one document: `role` is their role there. Every route that reaches a
+ * document makes the signed-in person a Member of it before any command runs (http/authorize.ts);
+ * authorize() reads only a Member's role, so no check can use a person's invitation role by mistake.
  */
 export type Member = PersonRecord & { readonly documentId: string };
 

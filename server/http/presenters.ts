@@ -1,7 +1,7 @@
 /** The fields a client sees. Storage records never leave the server as they are (no token hashes). */
-import type { DocumentDetail, Person } from '../../shared/api.ts';
+import type { DocumentDetail, DocumentMember, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
-import type { Role } from '../../shared/domain.ts';
+import type { MemberRole, Role } from '../../shared/domain.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import { generationOf, presentDocumentSummary } from '../documents/present.ts';
@@ -19,6 +19,8 @@ export const presentPerson = (p: PersonRecord): Person => ({
 });
 
 export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPerson(p), active: p.active, createdAt: p.createdAt });
+
+export const presentMember = (m: { person: PersonRecord; role: MemberRole }): DocumentMember => ({ person: presentPersonForSecretariat(m.person), role: m.role });
 
 
 export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess, role: Role): DocumentDetail => ({

@@ -7,7 +7,7 @@ import type { AppEnv, Services } from '../context.ts';
 import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
-import { presentDocumentDetail, presentDocumentSummary, presentPersonForSecretariat } from '../presenters.ts';
+import { presentDocumentDetail, presentDocumentSummary, presentMember } from '../presenters.ts';
 import { asDocumentMember } from '../authorize.ts';
 import { documentsOf } from '../../documents/list.ts';
 import { listMembers, removeMember, setMember, type MemberDeps } from '../../people/members.ts';
@@ -26,11 +26,11 @@ const MemberChange = z.object({ role: z.enum(MEMBER_ROLES) }).strict();
 export function documentRoutes(services: Services) {
   const { records, collab } = services;
   const memberDeps: MemberDeps = { ...services, rightsChanged: (id) => services.collab.refreshPerson(id) };
-  const presentMember = ({ person, role }: { person: Parameters<typeof presentPersonForSecretariat>[0]; role: string }) => ({ person: presentPersonForSecretariat(person), role });
   return new Hono<AppEnv>()
     .use('/api/documents', requireSession(services), requireRole('document.read'))
     .use('/api/documents/*', requireSession(services), requireRole('document.read'))
-    // Every route under a document id, in this file and the others: the caller as a member of it.
+    // Every route under a document id, in this file and in the route groups mounted after it (app.ts):
+    // the caller as a member of the document, or 404.
     .use('/api/documents/:id/*', asDocumentMember(services))
     .get('/api/documents', async (c) => c.json(await documentsOf(records, services.threads, c.get('person'))))
     .get('/api/documents/:id/members', requireRole('people.manage'), validate('param', DocumentParam), async (c) =>
