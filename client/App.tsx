@@ -23,7 +23,8 @@ const VersionsPage = lazy(() => import('./versions/VersionsPage.tsx').then((modu
 const VersionPage = lazy(() => import('./versions/VersionPage.tsx').then((module) => ({ default: module.VersionPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
 
-const DOCUMENT_VIEWS = { report: ReportPage, versions: VersionsPage, review: ReviewPage };
+const MembersPage = lazy(() => import('./members/MembersPage.tsx').then((module) => ({ default: module.MembersPage })));
+const DOCUMENT_VIEWS = { report: ReportPage, versions: VersionsPage, review: ReviewPage, members: MembersPage };
 
 export function App() {
   return (

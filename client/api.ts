@@ -2,7 +2,7 @@
  * The one way the client talks to the REST API. Every failure becomes an ApiError carrying the
  * server's own message, which is written for people and shown to them as is.
  */
-import type { ApiErrorBody, DocumentDetail, DocumentSummary, Person } from '../shared/api.ts';
+import type { ApiErrorBody, DocumentDetail, DocumentListEntry, DocumentSummary, Person } from '../shared/api.ts';
 import type { Phase } from '../shared/domain.ts';
 
 export class ApiError extends Error {
@@ -71,7 +71,7 @@ export const api = {
     return (await request<{ person: Person }>('POST', '/api/session', { token }, { signIn: true })).person;
   },
   signOut: () => request<null>('DELETE', '/api/session', undefined, { signIn: true }),
-  documents: () => request<DocumentSummary[]>('GET', '/api/documents'),
+  documents: () => request<DocumentListEntry[]>('GET', '/api/documents'),
   document: (id: string) => request<DocumentDetail>('GET', `/api/documents/${encodeURIComponent(id)}`),
   changePhase: (id: string, phase: Phase, deadline?: string | null) =>
     request<DocumentSummary>('POST', `/api/documents/${encodeURIComponent(id)}/phase`, deadline === undefined ? { phase } : { phase, deadline }),
@@ -85,7 +85,7 @@ export function errorMessage(error: unknown): string {
  * The same request for the feature modules (people, audit, report, versions, review), so every call
  * gets the server's own error message and the signed-out handling above.
  */
-export function requestJson<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export function requestJson<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return request<T>(method, path, body);
 }
 

@@ -27,7 +27,7 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
-export type DocumentView = 'report' | 'versions' | 'review';
+export type DocumentView = 'report' | 'versions' | 'review' | 'members';
 
 export type Route =
   | { name: 'sign-in' }
@@ -55,7 +55,7 @@ export function matchRoute(path: string): Route {
   if (trimmed === '/people') return { name: 'people' };
   if (trimmed === '/audit') return { name: 'audit' };
   const document = /^\/documents\/([^/]+)$/.exec(trimmed);
-  const view = /^\/documents\/([^/]+)\/(report|versions|review)$/.exec(trimmed);
+  const view = /^\/documents\/([^/]+)\/(report|versions|review|members)$/.exec(trimmed);
   const version = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(trimmed);
   const [first, second] = (document && parts(document)) ?? (view && parts(view)) ?? (version && parts(version)) ?? [];
   if (!first) return { name: 'not-found' };

@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Person } from '../shared/api.ts';
+import type { Role } from '../shared/domain.ts';
 import { api, setUnauthenticatedHandler } from './api.ts';
 
 export type SessionState =
@@ -75,9 +76,24 @@ export function useSession() {
   return context;
 }
 
-/** The signed-in person; only for pages that App renders behind the session check. */
+/** The caller's role on the document a page shows (DocumentDetail.role), when it shows one. */
+const DocumentRoleContext = createContext<Role | null>(null);
+
+/**
+ * Inside a document's pages, the signed-in person acts with their role on that document: every
+ * check of the role matrix below reads it through usePerson(), as the server does.
+ */
+export function AsMemberOf({ role, children }: { role: Role; children: ReactNode }) {
+  return <DocumentRoleContext.Provider value={role}>{children}</DocumentRoleContext.Provider>;
+}
+
+/**
+ * The signed-in person; only for pages that App renders behind the session check. Within a
+ * document (AsMemberOf), `role` is their role on that document.
+ */
 export function usePerson(): Person {
   const { state } = useSession();
+  const documentRole = useContext(DocumentRoleContext);
   if (state.status !== 'signed-in') throw new Error('usePerson without a session');
-  return state.person;
+  return useMemo(() => (documentRole && documentRole !== state.person.role ? { ...state.person, role: documentRole } : state.person), [state.person, documentRole]);
 }

@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../server/config.ts';
-import { ApiError } from '../server/http/errors.ts';
+import { DomainError } from '../server/errors.ts';
 import { openLowdbRecords } from '../server/storage/lowdbRecords.ts';
 import { openLowdbThreads } from '../server/storage/lowdbThreads.ts';
 import { buildReport } from '../server/report/build.ts';
@@ -104,7 +104,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError) {
       console.error(`report: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);
     } else {

@@ -2,7 +2,7 @@
  * Shapes of the REST API as the client sees them. The server's presenters produce exactly these.
  */
 import type { TextAccess } from './access.ts';
-import type { Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
+import type { MemberRole, Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
 
 export interface Person {
@@ -22,8 +22,25 @@ export interface DocumentSummary {
   deadline: string | null;
 }
 
+/** One line of the documents list (GET /api/documents): a document the caller takes part in. */
+export interface DocumentListEntry extends DocumentSummary {
+  /** The caller's role on this document (`secretariat` on every document for the Secretariat). */
+  role: Role;
+  /** Comments (threads) on the document, and how many of them are not yet answered. */
+  comments: number;
+  unanswered: number;
+}
+
+/** A member of a document, as the Secretariat sees them (GET /api/documents/:id/members). */
+export interface DocumentMember {
+  person: Person & { active: boolean; createdAt: string };
+  role: MemberRole;
+}
+
 export interface DocumentDetail extends DocumentSummary {
   sections: Array<Omit<Section, 'title'> & { title: string }>;
+  /** The caller's role on this document: what the client's mirror of the role matrix reads. */
+  role: Role;
   /** What the caller may do with the text now, and why not. */
   access: TextAccess;
   /** When the text was adopted, once it is. */

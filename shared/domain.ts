@@ -5,6 +5,10 @@
 export const ROLES = ['secretariat', 'working-group', 'participant', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles a person has on one document; `secretariat` is a role across all documents. */
+export const MEMBER_ROLES = ['working-group', 'participant', 'reviewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
 export const PHASES = ['drafting', 'consultation', 'revision', 'final-review', 'adopted'] as const;
 export type Phase = (typeof PHASES)[number];
 

@@ -36,6 +36,8 @@ export const MAX_COMMENT_CHARS = 10_000;
 
 export const MAX_NAME_CHARS = 200;
 export const MAX_TITLE_CHARS = 300;
+/** Documents one invitation may name (POST /api/people `documents`). */
+export const MAX_INVITATION_DOCUMENTS = 1000;
 
 /** Document ids are slugs; nothing else may reach the file system. */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;

@@ -11,7 +11,7 @@
 export const CLOSE_CODES = {
   /** The session is missing, expired or was ended. The client should send the person to sign in. */
   unauthenticated: 4401,
-  /** The person may not open this document. */
+  /** The person may not open this document, or no longer may: they were taken out of its members. */
   forbidden: 4403,
   /** No document with that id. */
   notFound: 4404,

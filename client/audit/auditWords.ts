@@ -16,6 +16,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.deactivate': 'Deactivated a person',
   'person.reactivate': 'Reactivated a person',
   'person.renew-link': 'Created a new sign-in link',
+  'member.add': 'Added a member to a document',
+  'member.role': 'Changed a member’s role on a document',
+  'member.remove': 'Removed a member from a document',
   'document.phase': 'Moved a document to another phase',
   'version.create': 'Named a version',
   'version.restore': 'Restored a version',
@@ -76,6 +79,12 @@ export function detailText(event: AuditEvent): string {
         .join('; ');
     case 'person.renew-link':
       return 'The previous link stopped working';
+    case 'member.add':
+      return `${text(d.name)} as ${ROLE_LABELS[d.role as Role] ?? text(d.role)}`;
+    case 'member.role':
+      return `${text(d.name)}: from ${ROLE_LABELS[d.from as Role] ?? text(d.from)} to ${ROLE_LABELS[d.role as Role] ?? text(d.role)}`;
+    case 'member.remove':
+      return `${text(d.name)}; what they wrote stays`;
     case 'document.phase': {
       const deadline = formatDeadline(typeof d.deadline === 'string' ? d.deadline : null);
       return `From ${phase(d.from)} to ${phase(d.to)}${deadline && d.to === 'consultation' ? `; comments until ${deadline.text}` : ''}`;

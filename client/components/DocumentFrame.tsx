@@ -8,7 +8,7 @@ import type { DocumentDetail } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { documentPath, Link, type DocumentView } from '../router.tsx';
-import { usePerson } from '../session.tsx';
+import { AsMemberOf } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { DocumentLinks } from './DocumentLinks.tsx';
@@ -28,7 +28,6 @@ interface DocumentFrameProps {
 }
 
 export function DocumentFrame({ documentId, view, title, children }: DocumentFrameProps) {
-  const person = usePerson();
   const load = useCallback(() => api.document(documentId), [documentId]);
   const { state, reload, retry } = useResource(load);
   useDocumentTitle(state.status === 'ready' ? `${title}: ${state.data.title}` : title);
@@ -51,8 +50,8 @@ export function DocumentFrame({ documentId, view, title, children }: DocumentFra
               </p>
               <h1>{title}</h1>
             </div>
-            <DocumentLinks documentId={documentId} documentTitle={state.data.title} phase={state.data.phase} role={person.role} current={view} className="document-links--tabs" />
-            {children(state.data, reload)}
+            <DocumentLinks documentId={documentId} documentTitle={state.data.title} phase={state.data.phase} role={state.data.role} current={view} className="document-links--tabs" />
+            <AsMemberOf role={state.data.role}>{children(state.data, reload)}</AsMemberOf>
           </>
         )}
       </main>

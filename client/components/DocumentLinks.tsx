@@ -30,6 +30,7 @@ export function documentLinks(documentId: string, phase: Phase, role: Role): Doc
     const label = role === 'reviewer' && phase === 'final-review' ? 'Final review: sign off' : 'Final review';
     links.push({ key: 'review', label, href: documentViewPath(documentId, 'review') });
   }
+  if (allowedInSomePhase(role, 'people.manage')) links.push({ key: 'members', label: 'Members', href: documentViewPath(documentId, 'members') });
   return links;
 }
 

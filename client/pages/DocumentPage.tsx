@@ -11,6 +11,7 @@ import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { takePrefetchedDocument } from '../prefetch.ts';
+import { AsMemberOf } from '../session.tsx';
 
 type DetailState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; detail: DocumentDetail };
 
@@ -48,7 +49,13 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [refresh]);
 
-  if (state.status === 'ready') return <DocumentWorkspace detail={state.detail} refresh={refresh} />;
+  if (state.status === 'ready') {
+    return (
+      <AsMemberOf role={state.detail.role}>
+        <DocumentWorkspace detail={state.detail} refresh={refresh} />
+      </AsMemberOf>
+    );
+  }
   if (state.status === 'not-found') return <NotFoundPage what="document" />;
   if (state.status === 'loading') return <LoadingPage message="Loading the document…" />;
   return (

@@ -1,16 +1,15 @@
 /** The list of documents under review, the first page after sign-in. */
 import { useCallback, useEffect, useState } from 'react';
-import type { DocumentSummary } from '../../shared/api.ts';
+import type { DocumentListEntry } from '../../shared/api.ts';
 import { api, errorMessage } from '../api.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { formatDeadline } from '../format.ts';
 import { documentPath, Link } from '../router.tsx';
-import { usePerson } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 
-type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentSummary[] };
+type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentListEntry[] };
 
 export function DocumentsPage() {
   useDocumentTitle('Documents');
@@ -60,8 +59,7 @@ export function DocumentsPage() {
   );
 }
 
-function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
-  const person = usePerson();
+function DocumentTable({ documents }: { documents: DocumentListEntry[] }) {
   return (
     <table className="document-table" data-testid="document-list">
       <caption className="visually-hidden">Documents, with their phase and deadline</caption>
@@ -79,7 +77,7 @@ function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
             <tr key={document.id}>
               <th scope="row" className="document-table__title">
                 <Link href={documentPath(document.id)}>{document.title}</Link>
-                <DocumentLinks documentId={document.id} documentTitle={document.title} phase={document.phase} role={person.role} landmark={false} className="document-links--list" />
+                <DocumentLinks documentId={document.id} documentTitle={document.title} phase={document.phase} role={document.role} landmark={false} className="document-links--list" />
               </th>
               <td>
                 <PhaseBadge phase={document.phase} />

@@ -37,7 +37,7 @@ export function ChangeRoleDialog({ person, onChanged, onClose }: ChangeRoleDialo
         };
         return (
           <form onSubmit={save}>
-            <p id={ids.body}>The change takes effect at once, also on pages they have open.</p>
+            <p id={ids.body}>The new role holds at once on every document they take part in, also on pages they have open. To change it on one document only, use that document’s Members page.</p>
             <Field label="Role" hint={ROLE_DESCRIPTIONS[role]} error={error}>
               {(control) => (
                 <select {...control} ref={select} className="select" value={role} onChange={(event) => setRole(event.target.value as Role)}>

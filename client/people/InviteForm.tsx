@@ -3,10 +3,11 @@
  * everything on submit (focusing the first problem), and puts the server's refusals beside the field
  * they are about.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import type { InviteResult } from '../../shared/api.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { DocumentListEntry, InviteResult } from '../../shared/api.ts';
 import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
-import { errorMessage } from '../api.ts';
+import { api, errorMessage } from '../api.ts';
+import { DocumentChoice, isArchived } from './DocumentChoice.tsx';
 import { Field } from '../components/Field.tsx';
 import { COUNTRIES } from './countries.ts';
 import { EMPTY_INVITE, fieldOfServerMessage, toNewPerson, validateInvite, type InviteErrors, type InviteFields } from './inviteValidation.ts';
@@ -18,6 +19,8 @@ interface InviteFormProps {
   onInvited: (result: InviteResult) => void;
 }
 
+const everyOpenDocument = (list: readonly DocumentListEntry[]) => new Set(list.filter((d) => !isArchived(d)).map((d) => d.id));
+
 const ORDER: Array<keyof InviteFields> = ['name', 'email', 'role', 'country', 'stakeholder', 'organisation'];
 
 export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
@@ -28,6 +31,18 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // Which documents they join; until the list arrives, the server's default: every one not archived.
+  const [documents, setDocuments] = useState<DocumentListEntry[] | null>(null);
+  const [chosenDocuments, setChosenDocuments] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    api.documents().then(
+      (list) => {
+        setDocuments(list);
+        setChosenDocuments(everyOpenDocument(list));
+      },
+      () => setDocuments(null),
+    );
+  }, []);
 
   const checked = validateInvite(fields, existingEmails);
   // Before the first submit, only fields the person has filled in and left are judged.
@@ -52,8 +67,10 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
     }
     setBusy(true);
     try {
-      const result = await peopleApi.invite(toNewPerson(fields));
+      const person = toNewPerson(fields);
+      const result = await peopleApi.invite(documents && person.role !== 'secretariat' ? { ...person, documents: [...chosenDocuments] } : person);
       setFields(EMPTY_INVITE);
+      if (documents) setChosenDocuments(everyOpenDocument(documents));
       setLeft(new Set());
       setSubmitted(false);
       onInvited(result);
@@ -133,6 +150,11 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
           )}
         </Field>
       </div>
+      {role === 'secretariat' ? (
+        <p className="field__hint">The Secretariat takes part in every document.</p>
+      ) : (
+        documents && <DocumentChoice documents={documents} chosen={chosenDocuments} onChange={setChosenDocuments} />
+      )}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Creating the invitation…' : 'Create invitation'}
       </button>

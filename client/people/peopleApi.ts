@@ -15,7 +15,8 @@ const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
 
 export const peopleApi = {
   list: () => requestJson<ManagedPerson[]>('GET', '/api/people'),
-  invite: (fields: NewPerson) => requestJson<InviteResult>('POST', '/api/people', fields),
+  /** Without `documents`, the person takes part in every document that is not archived. */
+  invite: (fields: NewPerson & { documents?: string[] }) => requestJson<InviteResult>('POST', '/api/people', fields),
   change: (id: string, change: PersonChange) => requestJson<ManagedPerson>('PATCH', personPath(id), change),
   /** A new link; the old one stops working at once. */
   newLink: (id: string) => requestJson<InviteResult>('POST', `${personPath(id)}/invitation`),

@@ -1,6 +1,6 @@
 /**
  * The collaboration endpoint, `/collab/:documentId`. Wires the pieces: authentication of the upgrade
- * (session cookie, same origin, document exists), the rooms, one Connection per socket, presence
+ * (session cookie, same origin, a document the person takes part in), the rooms, one Connection per socket, presence
  * relay, heartbeats, and closing sockets whose rights changed.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -13,14 +13,15 @@ import type { Phase, Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { Logger } from '../log.ts';
-import { isForeignOrigin } from '../http/origin.ts';
-import { sessionIdFromCookieHeader } from '../http/cookies.ts';
+import { isForeignOrigin } from '../sameOrigin.ts';
+import { sessionIdFromCookieHeader } from '../people/sessionCookie.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
 import { WriteHolds } from './writeHolds.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
-import { generationOf } from '../http/presenters.ts';
+import { generationOf } from '../documents/present.ts';
+import { memberOrNull, roleOn } from '../rights.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError } from '../storage/errors.ts';
 
@@ -41,7 +42,10 @@ export interface CollabServer {
   writesHeld(documentId: string): boolean;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
   refreshDocument(documentId: string): Promise<void>;
-  /** Re-checks every socket of a person (after a role change) and closes those whose rights changed. */
+  /**
+   * Re-checks every socket of a person (after a role change or removal from a document) and closes
+   * those whose rights changed, or who no longer take part in the document.
+   */
   refreshPerson(personId: string): Promise<void>;
   /** Closes every socket of a person (signed out, deactivated, role changed). */
   closePerson(personId: string, code: number, reason: string): void;
@@ -151,18 +155,19 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 
     void (async () => {
       const holdsEndedBefore = holds.endedCount(documentId);
-      const document = await records.documents.get(documentId);
-      if (!document) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+      const access = await memberOrNull(records, person, documentId);
+      if (!access) return void ws.close(CLOSE_CODES.notFound, 'No such document');
+      const { document, member } = access;
       const room = await rooms.acquire(documentId);
-      if (room.storageFailed && textAccess(person.role, document.phase).edit) {
+      if (room.storageFailed && textAccess(member.role, document.phase).edit) {
         void rooms.release(room);
         return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
       }
       const presence = presenceOf(room);
-      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
-      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, presence);
+      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: member.role };
+      const current = new Connection(ws, room, identity, textAccess(member.role, document.phase).edit, presence);
       sessionOf.set(current, sessionId);
-      roleOf.set(current, person.role);
+      roleOf.set(current, member.role);
       const held = holds.join(documentId, current);
       release = () => {
         connections.delete(current);
@@ -201,7 +206,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const sessionId = sessionIdFromCookieHeader(req.headers.cookie);
     const person = await sessions.resolve(sessionId);
     if (!person) return refuse(socket, 401, 'Unauthorized');
-    const document = DOCUMENT_ID_PATTERN.test(documentId) ? await records.documents.get(documentId) : undefined;
+    // A document the person does not take part in is refused exactly like one that does not exist.
+    const document = DOCUMENT_ID_PATTERN.test(documentId) ? (await memberOrNull(records, person, documentId))?.document : undefined;
     if (!document) return refuse(socket, 404, 'Not Found');
     const generation = url.searchParams.get('generation');
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -220,7 +226,12 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
         continue;
       }
-      const canWrite = !!document && textAccess(person.role, document.phase).edit;
+      const role = document && (await roleOn(records, person, document.id));
+      if (!role) {
+        conn.close(CLOSE_CODES.forbidden, 'You no longer take part in this document');
+        continue;
+      }
+      const canWrite = textAccess(role, document.phase).edit;
       if (canWrite !== conn.canWrite) {
         // Stop writes at once; the client reconnects and learns its new rights.
         conn.canWrite = false;

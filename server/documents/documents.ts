@@ -7,7 +7,7 @@ import type { CollabServer } from '../collab/collabServer.ts';
 import { readSections } from './text.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
-import { presentDocumentSummary } from '../http/presenters.ts';
+import { presentDocumentSummary } from './present.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
 
 export async function documentWithSections(

@@ -11,10 +11,16 @@ export interface DocumentEvents {
   publish(documentId: string, event: DocumentEvent): void;
   subscribe(documentId: string, listener: Listener): () => void;
   listenerCount(): number;
+  /** Ends the streams a person has open on the document: they no longer take part in it. */
+  endAccess(documentId: string, personId: string): void;
+  /** Calls `ended` when endAccess names this document and person; returns the unsubscribe. */
+  onAccessEnded(documentId: string, personId: string, ended: () => void): () => void;
 }
 
 export function createDocumentEvents(): DocumentEvents {
   const listeners = new Map<string, Set<Listener>>();
+  const endings = new Map<string, Set<() => void>>();
+  const endingKey = (documentId: string, personId: string) => `${documentId}\u0000${personId}`;
   return {
     publish(documentId, event) {
       for (const listener of listeners.get(documentId) ?? []) listener(event);
@@ -29,5 +35,18 @@ export function createDocumentEvents(): DocumentEvents {
       };
     },
     listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
+    endAccess(documentId, personId) {
+      for (const ended of endings.get(endingKey(documentId, personId)) ?? []) ended();
+    },
+    onAccessEnded(documentId, personId, ended) {
+      const key = endingKey(documentId, personId);
+      let set = endings.get(key);
+      if (!set) endings.set(key, (set = new Set()));
+      set.add(ended);
+      return () => {
+        set.delete(ended);
+        if (set.size === 0) endings.delete(key);
+      };
+    },
   };
 }

@@ -5,9 +5,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_BODY_BYTES } from '../../shared/limits.ts';
 import type { AppEnv, Services } from './context.ts';
-import { ApiError, errors, fromHttpException } from './errors.ts';
+import { errors, fromHttpException, headersOf, statusOf } from './errors.ts';
+import { DomainError } from '../errors.ts';
 import { refuseForeignWrites } from './middleware.ts';
 import { readBodyWithDepthLimit } from './jsonDepth.ts';
 import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
@@ -75,22 +77,25 @@ export function createApp(services: Services) {
   });
   app.route('/', staticRoutes(services.config.clientDir));
 
+  // The one place where the domain's errors become HTTP answers.
   app.onError((error, c) => {
-    let apiError: ApiError;
-    if (error instanceof ApiError) apiError = error;
-    else if (error instanceof HTTPException) apiError = fromHttpException(error);
+    let answer: { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> };
+    if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: error.message, headers: headersOf(error) };
+    else if (error instanceof HTTPException) answer = fromHttpException(error);
     else if (error instanceof StorageWriteError) {
       services.log.error('A write failed', error);
-      apiError = errors.storage();
+      const storage = errors.storage();
+      answer = { status: statusOf(storage), code: storage.code, message: storage.message, headers: {} };
     } else if (error instanceof DocumentDamagedError) {
       services.log.error(error.message);
-      apiError = new ApiError(503, 'document_damaged', 'The stored text of this document is damaged; the Secretariat must restore it from a backup.');
+      const damaged = errors.documentDamaged();
+      answer = { status: statusOf(damaged), code: damaged.code, message: damaged.message, headers: {} };
     } else {
       services.log.error(`Unexpected error on ${c.req.method} ${c.req.path}`, error);
       return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
     }
-    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
-    return c.json({ error: { code: apiError.code, message: apiError.message } }, apiError.status);
+    for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
+    return c.json({ error: { code: answer.code, message: answer.message } }, answer.status);
   });
 
   return app;

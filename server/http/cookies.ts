@@ -1,9 +1,2 @@
-/** The session cookie: HttpOnly, SameSite=Lax, Secure when the site is served over https. */
-import { parse } from 'hono/utils/cookie';
-
-export const SESSION_COOKIE = 'accord_session';
-
-export function sessionIdFromCookieHeader(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  return parse(header, SESSION_COOKIE)[SESSION_COOKIE];
-}
+/** The session cookie's name and reading lives with the sessions (server/people/sessionCookie.ts). */
+export { SESSION_COOKIE, sessionIdFromCookieHeader } from '../people/sessionCookie.ts';

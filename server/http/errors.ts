@@ -1,46 +1,37 @@
 /**
- * The error catalogue. Every error a caller can get has a status and a stable code here; one handler
- * (onError in app.ts) turns them into `{ error: { code, message } }`. Anything else is a 500 that says
- * nothing of the internals.
+ * The domain's error catalogue (server/errors.ts) seen from HTTP: each kind's status, mapped once for
+ * the one handler (onError in app.ts), which answers `{ error: { code, message } }`. Anything else
+ * is a 500 that says nothing of the internals. `errors` and `ApiError` are re-exported so that route
+ * code keeps one import.
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, errors, type ErrorKind } from '../errors.ts';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { errors };
+export { DomainError as ApiError };
 
-export const errors = {
-  invalidInput: (message: string) => new ApiError(400, 'invalid_input', message),
-  malformedJson: () => new ApiError(400, 'malformed_json', 'The request body is not valid JSON.'),
-  unauthenticated: () => new ApiError(401, 'unauthenticated', 'Sign in to continue.'),
-  invalidToken: () => new ApiError(401, 'invalid_token', 'This sign-in link or token is not valid. Ask the Secretariat for a new one.'),
-  forbidden: (message = 'Your role does not allow this.') => new ApiError(403, 'forbidden', message),
-  foreignOrigin: () => new ApiError(403, 'foreign_origin', 'Requests from other sites are refused.'),
-  deadlinePassed: (deadline: string) =>
-    new ApiError(403, 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`),
-  notFound: (what = 'resource') => new ApiError(404, 'not_found', `No such ${what}.`),
-  conflict: (code: string, message: string) => new ApiError(409, code, message),
-  payloadTooLarge: () => new ApiError(413, 'payload_too_large', 'The request body is too large.'),
-  unsupportedMediaType: () => new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
-  tooManyRequests: (retryAfterSeconds: number) =>
-    new ApiError(429, 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-      'Retry-After': String(retryAfterSeconds),
-    }),
-  storage: () => new ApiError(503, 'storage_unavailable', 'The server could not save this. Nothing was changed; try again shortly.'),
+const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'unsupported-media': 415,
+  'rate-limited': 429,
+  unavailable: 503,
 };
 
+export const statusOf = (error: DomainError): ContentfulStatusCode => STATUS[error.kind];
+
+export function headersOf(error: DomainError): Record<string, string> {
+  return error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
+}
+
 /** Maps Hono's own exceptions (bad JSON from the validator, body limit) to catalogue errors. */
-export function fromHttpException(error: HTTPException): ApiError {
-  if (error.status === 413) return errors.payloadTooLarge();
-  if (error.status === 400) return errors.malformedJson();
-  if (error.status === 401) return errors.unauthenticated();
-  return new ApiError(error.status as ContentfulStatusCode, 'http_error', error.message || 'Request refused.');
+export function fromHttpException(error: HTTPException): { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> } {
+  const known = error.status === 413 ? errors.payloadTooLarge() : error.status === 400 ? errors.malformedJson() : error.status === 401 ? errors.unauthenticated() : null;
+  if (known) return { status: statusOf(known), code: known.code, message: known.message, headers: {} };
+  return { status: error.status as ContentfulStatusCode, code: 'http_error', message: error.message || 'Request refused.', headers: {} };
 }

@@ -1,8 +1,12 @@
 /** The fields a client sees. Storage records never leave the server as they are (no token hashes). */
-import type { DocumentDetail, DocumentSummary, Person } from '../../shared/api.ts';
+import type { DocumentDetail, DocumentMember, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
+import type { MemberRole, Role } from '../../shared/domain.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
+import { generationOf, presentDocumentSummary } from '../documents/present.ts';
+
+export { generationOf, presentDocumentSummary };
 
 export const presentPerson = (p: PersonRecord): Person => ({
   id: p.id,
@@ -16,19 +20,15 @@ export const presentPerson = (p: PersonRecord): Person => ({
 
 export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPerson(p), active: p.active, createdAt: p.createdAt });
 
-export const presentDocumentSummary = (d: DocumentRecord): DocumentSummary => ({
-  id: d.id,
-  title: d.title,
-  phase: d.phase,
-  deadline: d.deadline,
-});
+export const presentMember = (m: { person: PersonRecord; role: MemberRole }): DocumentMember => ({ person: presentPersonForSecretariat(m.person), role: m.role });
 
-export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess): DocumentDetail => ({
+
+export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess, role: Role): DocumentDetail => ({
   ...presentDocumentSummary(d),
+  role,
   sections: sections.map(({ id, number, title, level }) => ({ id, number, title, level })),
   access,
   adoptedAt: d.adoptedAt ?? null,
   generation: generationOf(d),
 });
 
-export const generationOf = (d: DocumentRecord): string => d.generation ?? '1';

@@ -8,6 +8,7 @@ import type { PersonRecord, Records } from '../storage/records.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { SessionService } from './sessions.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
+import { invitationMemberships } from './members.ts';
 
 export interface NewPerson {
   name: string;
@@ -41,17 +42,23 @@ async function refuseTakenEmail(deps: PeopleDeps, email: string, exceptId?: stri
   if (taken) throw new EmailTaken(`${taken.name} already has an account with ${email}. Give them a new sign-in link instead.`);
 }
 
-export async function invitePerson(deps: PeopleDeps, actor: PersonRecord, fields: NewPerson): Promise<{ person: PersonRecord; token: string }> {
+/**
+ * Invites a person into `documents` (each must exist), or without them into every document that is
+ * not archived; the person and their memberships are stored in one write, or nothing is.
+ */
+export async function invitePerson(
+  deps: PeopleDeps,
+  actor: PersonRecord,
+  fields: NewPerson,
+  documents?: string[],
+): Promise<{ person: PersonRecord; token: string }> {
+  const id = newId();
+  const createdAt = new Date().toISOString();
+  const memberships = await invitationMemberships(deps.records, id, fields.role, documents, createdAt);
   await refuseTakenEmail(deps, fields.email);
   const token = newSecret();
-  const person: PersonRecord = {
-    id: newId(),
-    ...fields,
-    tokenHash: hashSecret(token),
-    active: true,
-    createdAt: new Date().toISOString(),
-  };
-  await deps.records.people.insert(person);
+  const person: PersonRecord = { id, ...fields, tokenHash: hashSecret(token), active: true, createdAt };
+  await deps.records.people.insert(person, memberships);
   await deps.audit.record({ ...actorOf(actor), action: 'person.invite', target: person.id, detail: { name: person.name, role: person.role } });
   return { person, token };
 }
@@ -63,7 +70,10 @@ export async function changePerson(deps: PeopleDeps, actor: PersonRecord, id: st
   if (id === actor.id && (change.active === false || (change.role && change.role !== before.role))) {
     throw new PersonConflict('You cannot deactivate yourself or change your own role; ask another Secretariat member.');
   }
-  const after = await deps.records.people.update(id, change);
+  // A new role holds on every document the person takes part in; one document's role is changed on
+  // its members instead (members.ts).
+  const memberRole = change.role && change.role !== 'secretariat' && change.role !== before.role ? change.role : undefined;
+  const after = await deps.records.people.update(id, change, memberRole);
   if (!after) return null;
   const changed = Object.fromEntries(
     Object.entries(change).filter(([key, value]) => before[key as keyof PersonRecord] !== value),

@@ -13,7 +13,7 @@ import type { ThreadRepo } from '../storage/threadRecords.ts';
 import { indexText } from '../documents/anchors.ts';
 import { readSections } from '../documents/text.ts';
 import { inDocumentOrder, placeThread } from '../threads/present.ts';
-import { errors } from '../http/errors.ts';
+import { errors } from '../errors.ts';
 import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
 import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection } from './types.ts';

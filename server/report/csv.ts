@@ -2,7 +2,7 @@
  * The report as CSV: one row per thread, the columns fixed by the contract. Replies have no column
  * and are left out; the working group's answer is the `response` column.
  */
-import { toCsv } from '../http/csv.ts';
+import { toCsv } from './spreadsheetCsv.ts';
 import { quoteOf } from './labels.ts';
 import type { Report } from './types.ts';
 

@@ -8,8 +8,8 @@ import { SIGNOFF_DECISIONS, type Phase, type SignoffDecision } from '../../share
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SignoffRecord, SignoffRepo } from '../storage/versionRecords.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
-import { authorize } from '../http/authorize.ts';
-import { errors } from '../http/errors.ts';
+import { authorize } from '../rights.ts';
+import { errors } from '../errors.ts';
 import { newId } from '../people/tokens.ts';
 import { presentAuthor } from '../threads/present.ts';
 
@@ -62,7 +62,8 @@ export async function signoffTally(deps: SignoffDeps, documentId: string): Promi
   const people = await peopleById(deps.records);
   const signoffs = await deps.signoffs.list(documentId);
   const byReviewer = new Map(signoffs.map((s) => [s.reviewerId, s]));
-  const reviewers = [...people.values()].filter((p) => p.role === 'reviewer' && p.active);
+  const reviewerIds = new Set((await deps.records.memberships.forDocument(documentId)).filter((m) => m.role === 'reviewer').map((m) => m.personId));
+  const reviewers = [...people.values()].filter((p) => reviewerIds.has(p.id) && p.active);
   const byDecision = Object.fromEntries(SIGNOFF_DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
   for (const s of signoffs) byDecision[s.decision]++;
   const countries = new Map<string, { country: string; reviewers: number; signed: number }>();

@@ -4,28 +4,16 @@
  */
 import path from 'node:path';
 import { JsonStore } from './jsonStore.ts';
-import type { DocumentRecord, PersonRecord, Records, SessionRecord } from './records.ts';
-
-interface Shape {
-  format: 1;
-  seeded: boolean;
-  people: PersonRecord[];
-  sessions: SessionRecord[];
-  documents: DocumentRecord[];
-}
-
-const empty = (): Shape => ({ format: 1, seeded: false, people: [], sessions: [], documents: [] });
-
-const isShape = (data: Shape): boolean =>
-  data !== null &&
-  typeof data === 'object' &&
-  data.format === 1 &&
-  Array.isArray(data.people) &&
-  Array.isArray(data.sessions) &&
-  Array.isArray(data.documents);
+import { CorruptDataError } from './errors.ts';
+import type { Records } from './records.ts';
+import { emptyRecords, isRecordsShape, migrateRecords, RECORDS_FORMAT, type RecordsShape as Shape } from './recordsFormat.ts';
 
 export async function openLowdbRecords(dataDir: string): Promise<Records> {
-  const store = await JsonStore.open<Shape>(path.join(dataDir, 'accord.json'), empty, isShape);
+  const store = await JsonStore.open<Shape>(path.join(dataDir, 'accord.json'), emptyRecords, isRecordsShape);
+  if (store.data.format > RECORDS_FORMAT) {
+    throw new CorruptDataError(store.file, `it is of format ${store.data.format}, written by a later release of Accord; this one reads up to ${RECORDS_FORMAT}`);
+  }
+  if (store.data.format < RECORDS_FORMAT) await store.change((d) => migrateRecords(d, new Date().toISOString()));
   const commit = <T>(change: (data: Shape) => T) => store.change(change);
   const read = async <T>(fn: (data: Shape) => T): Promise<T> => fn(store.data);
   const clone = <T>(value: T): T => structuredClone(value);
@@ -36,11 +24,17 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
       get: (id) => read((d) => clone(d.people.find((p) => p.id === id))),
       findByTokenHash: (hash) => read((d) => clone(d.people.find((p) => p.tokenHash === hash))),
       findBootstrap: () => read((d) => clone(d.people.find((p) => p.bootstrap))),
-      insert: (person) => commit((d) => void d.people.push(clone(person))),
-      update: (id, patch) =>
+      insert: (person, memberships = []) =>
+        commit((d) => {
+          d.people.push(clone(person));
+          d.memberships.push(...memberships.map(clone));
+        }),
+      update: (id, patch, memberRole) =>
         commit((d) => {
           const person = d.people.find((p) => p.id === id);
-          if (person) Object.assign(person, clone(patch));
+          if (!person) return undefined;
+          Object.assign(person, clone(patch));
+          if (memberRole) for (const m of d.memberships) if (m.personId === id) m.role = memberRole;
           return clone(person);
         }),
     },
@@ -61,6 +55,23 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
           const removed = d.sessions.length - kept.length;
           d.sessions = kept;
           return removed;
+        }),
+    },
+    memberships: {
+      get: (documentId, personId) => read((d) => clone(d.memberships.find((m) => m.documentId === documentId && m.personId === personId))),
+      forDocument: (documentId) => read((d) => d.memberships.filter((m) => m.documentId === documentId).map(clone)),
+      forPerson: (personId) => read((d) => d.memberships.filter((m) => m.personId === personId).map(clone)),
+      set: (membership) =>
+        commit((d) => {
+          const existing = d.memberships.find((m) => m.documentId === membership.documentId && m.personId === membership.personId);
+          if (existing) existing.role = membership.role;
+          else d.memberships.push(clone(membership));
+        }),
+      remove: (documentId, personId) =>
+        commit((d) => {
+          const before = d.memberships.length;
+          d.memberships = d.memberships.filter((m) => !(m.documentId === documentId && m.personId === personId));
+          return d.memberships.length < before;
         }),
     },
     documents: {

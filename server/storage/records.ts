@@ -4,12 +4,16 @@
  * (lowdbRecords.ts), and a PostgreSQL one can replace it without touching anything above.
  * Every mutating method resolves only once the change is durable.
  */
-import type { Phase, Role, Stakeholder } from '../../shared/domain.ts';
+import type { MemberRole, Phase, Role, Stakeholder } from '../../shared/domain.ts';
 
 export interface PersonRecord {
   id: string;
   name: string;
   email: string;
+  /**
+   * `secretariat`: every document. Any other role is the one the person was invited with; their
+   * rights on a document come from their membership of it (MembershipRecord), never from this.
+   */
   role: Role;
   country: string;
   organisation: string;
@@ -48,13 +52,26 @@ export interface DocumentRecord {
   adoptedBy?: string | null;
 }
 
+/** A person takes part in a document, with a role on that document. */
+export interface MembershipRecord {
+  documentId: string;
+  personId: string;
+  role: MemberRole;
+  addedAt: string;
+}
+
 export interface PeopleRepo {
   list(): Promise<PersonRecord[]>;
   get(id: string): Promise<PersonRecord | undefined>;
   findByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>;
   findBootstrap(): Promise<PersonRecord | undefined>;
-  insert(person: PersonRecord): Promise<void>;
-  update(id: string, patch: Partial<Omit<PersonRecord, 'id'>>): Promise<PersonRecord | undefined>;
+  /** Adds the person and the documents they take part in, in one durable write. */
+  insert(person: PersonRecord, memberships?: MembershipRecord[]): Promise<void>;
+  /**
+   * Changes the person; with `memberRole`, also gives them that role on every document they take
+   * part in, in the same durable write.
+   */
+  update(id: string, patch: Partial<Omit<PersonRecord, 'id'>>, memberRole?: MemberRole): Promise<PersonRecord | undefined>;
 }
 
 export interface SessionRepo {
@@ -76,8 +93,19 @@ export interface DocumentRepo {
   completeSeed(documents: DocumentRecord[]): Promise<void>;
 }
 
+export interface MembershipRepo {
+  get(documentId: string, personId: string): Promise<MembershipRecord | undefined>;
+  forDocument(documentId: string): Promise<MembershipRecord[]>;
+  forPerson(personId: string): Promise<MembershipRecord[]>;
+  /** Adds the person to the document or changes their role on it, in one durable write. */
+  set(membership: MembershipRecord): Promise<void>;
+  /** Takes the person out of the document; false when they were not in it. */
+  remove(documentId: string, personId: string): Promise<boolean>;
+}
+
 export interface Records {
   people: PeopleRepo;
+  memberships: MembershipRepo;
   sessions: SessionRepo;
   documents: DocumentRepo;
   close(): Promise<void>;

@@ -7,8 +7,8 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import { indexText, type TextIndex } from '../documents/anchors.ts';
-import { authorize } from '../http/authorize.ts';
-import { errors } from '../http/errors.ts';
+import { authorize } from '../rights.ts';
+import { errors } from '../errors.ts';
 import { placeThread } from './present.ts';
 
 export interface ThreadDeps {

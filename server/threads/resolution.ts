@@ -9,8 +9,8 @@ import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import type { AuthorReaction, ThreadRecord } from '../storage/threadRecords.ts';
 import { anchorInText, decodePosition } from '../documents/anchors.ts';
 import { plainText } from '../documents/text.ts';
-import { authorize } from '../http/authorize.ts';
-import { errors } from '../http/errors.ts';
+import { authorize, roleOn } from '../rights.ts';
+import { errors } from '../errors.ts';
 import { documentOf, liveThread, nowIso, presentAndPublish, type ThreadDeps } from './common.ts';
 import type { Thread } from '../../shared/api.ts';
 import { ownEditOf, type OwnEdit } from './threads.ts';
@@ -29,7 +29,8 @@ async function dispositionOf(deps: ThreadDeps, actor: PersonRecord, thread: Thre
   authorize(actor, 'thread.dispose', document);
   if (change.assigneeId) {
     const assignee = await deps.records.people.get(change.assigneeId);
-    if (!assignee?.active || (assignee.role !== 'working-group' && assignee.role !== 'secretariat')) {
+    const role = assignee && (await roleOn(deps.records, assignee, thread.documentId));
+    if (!assignee?.active || (role !== 'working-group' && role !== 'secretariat')) {
       throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member');
     }
   }
@@ -173,7 +174,9 @@ export async function disposeMany(deps: ThreadDeps, actor: PersonRecord, documen
   authorize(actor, 'thread.dispose', document);
   const ids = [...new Set(threadIds)];
   const threads = await Promise.all(ids.map((id) => liveThread(deps, id)));
-  if (threads.some((t) => t.documentId !== documentId)) throw errors.invalidInput('threadIds: every thread must belong to this document');
+  // A thread of another document is no thread here: the same answer as an unknown id, so that no one
+  // learns of threads in documents they do not take part in.
+  if (threads.some((t) => t.documentId !== documentId)) throw errors.notFound('thread');
   const at = nowIso(deps);
   const changes = new Map<string, (t: ThreadRecord) => void>();
   for (const thread of threads) changes.set(thread.id, await dispositionOf(deps, actor, thread, document, change, at));

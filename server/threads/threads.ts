@@ -9,7 +9,7 @@ import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import type { ThreadRecord } from '../storage/threadRecords.ts';
 import { checkNewAnchor, InvalidAnchor } from '../documents/anchors.ts';
-import { errors } from '../http/errors.ts';
+import { errors } from '../errors.ts';
 import { newId } from '../people/tokens.ts';
 import { inDocumentOrder, placeThread } from './present.ts';
 import { checkCommenting, documentOf, liveThread, nowIso, peopleById, presentAndPublish, withIndex, type ThreadDeps } from './common.ts';

@@ -4,7 +4,7 @@
  * section answered in between, and proposed wordings applied in between.
  */
 import { readSectionTexts } from '../documents/text.ts';
-import { errors } from '../http/errors.ts';
+import { errors } from '../errors.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { Records } from '../storage/records.ts';
 import { compareTexts } from './compare.ts';

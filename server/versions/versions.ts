@@ -12,8 +12,8 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import { readSectionTexts, TEXT_FIELD } from '../documents/text.ts';
 import { restoreBlocks } from './restoreText.ts';
-import { authorize } from '../http/authorize.ts';
-import { errors } from '../http/errors.ts';
+import { authorize } from '../rights.ts';
+import { errors } from '../errors.ts';
 import { newId } from '../people/tokens.ts';
 
 export interface VersionDeps {

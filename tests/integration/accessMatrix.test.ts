@@ -98,6 +98,17 @@ const ROUTES: RouteCase[] = [
     request: (c) => ({ route: `/api/people/${c.otherPersonId}/invitation` }),
     ok: 200,
   },
+  { method: 'GET', path: '/api/documents/:id/members', rule: 'people.manage', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/members` }), ok: 200 },
+  // The Secretariat adds the person back, then takes them out: each run of the two rows does both.
+  {
+    method: 'PUT',
+    path: '/api/documents/:id/members/:personId',
+    rule: 'people.manage',
+    perDocument: false,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/members/${c.otherPersonId}`, body: { role: 'participant' } }),
+    ok: 200,
+  },
+  { method: 'DELETE', path: '/api/documents/:id/members/:personId', rule: 'people.manage', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/members/${c.otherPersonId}` }), ok: 204 },
   { method: 'GET', path: '/api/audit', rule: 'audit.read', perDocument: false, request: () => ({ route: '/api/audit' }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/threads', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/threads` }), ok: 200 },
   {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv, Services } from '../context.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
-import { toCsv } from '../csv.ts';
+import { toCsv } from '../../report/spreadsheetCsv.ts';
 
 const Query = z
   .object({

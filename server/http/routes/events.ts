@@ -16,6 +16,7 @@ const KEEPALIVE_MS = 25_000;
 export function eventRoutes(services: Services) {
   return new Hono<AppEnv>().get('/api/documents/:id/events', validate('param', DocumentParam), async (c) => {
     const { id } = c.req.valid('param');
+    // Membership was checked on the way in (asDocumentMember); this answers an unknown id the same way.
     if (!(await services.records.documents.get(id))) throw errors.notFound('document');
     const personId = c.get('person').id;
     return streamSSE(c, async (stream) => {
@@ -28,9 +29,14 @@ export function eventRoutes(services: Services) {
       const endSession = services.sessions.onEnded((ended) => {
         if (ended === personId) void stream.close();
       });
+      const endAccess = services.events.onAccessEnded(id, personId, () => {
+        void stream.close();
+        wake?.();
+      });
       stream.onAbort(() => {
         unsubscribe();
         endSession();
+        endAccess();
         wake?.();
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
@@ -48,6 +54,7 @@ export function eventRoutes(services: Services) {
       }
       unsubscribe();
       endSession();
+      endAccess();
     });
   });
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
-import { MAX_NAME_CHARS } from '../../../shared/limits.ts';
+import { DOCUMENT_ID_PATTERN, MAX_INVITATION_DOCUMENTS, MAX_NAME_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
@@ -21,7 +21,13 @@ const fields = {
   organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
 };
-const NewPerson = z.object({ ...fields, organisation: fields.organisation.default('') }).strict();
+const NewPerson = z
+  .object({
+    ...fields,
+    organisation: fields.organisation.default(''),
+    documents: z.array(z.string().regex(DOCUMENT_ID_PATTERN, 'documents must be document ids')).max(MAX_INVITATION_DOCUMENTS).optional(),
+  })
+  .strict();
 const PersonChange = z
   .object({ ...fields, active: z.boolean() })
   .partial()
@@ -44,7 +50,8 @@ export function peopleRoutes(services: Services) {
     .get('/api/people', async (c) => c.json((await services.records.people.list()).map(presentPersonForSecretariat)))
     .post('/api/people', validate('json', NewPerson), async (c) => {
       try {
-        const { person, token } = await invitePerson(deps, c.get('person'), c.req.valid('json'));
+        const { documents, ...invited } = c.req.valid('json');
+        const { person, token } = await invitePerson(deps, c.get('person'), invited, documents);
         return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: linkFor(c.req.url, token) }, 201);
       } catch (error) {
         if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);

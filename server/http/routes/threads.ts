@@ -6,6 +6,7 @@ import { MAX_COMMENT_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
+import { asThreadMember } from '../authorize.ts';
 import { DocumentParam } from './documents.ts';
 import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
 import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
@@ -69,6 +70,8 @@ export function threadRoutes(services: Services) {
   const deps: ThreadDeps = services;
   return new Hono<AppEnv>()
     .use('/api/threads/*', requireSession(services), requireRole('document.read'))
+    // The caller as a member of the thread's document; a thread of another document is no thread.
+    .use('/api/threads/:id/*', asThreadMember(services))
     .get('/api/documents/:id/threads', validate('param', DocumentParam), async (c) => c.json(await listThreads(deps, c.req.valid('param').id)))
     .post('/api/documents/:id/threads', validate('param', DocumentParam), validate('json', NewThread), async (c) =>
       c.json(await openThread(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json')), 201),

@@ -1,0 +1,29 @@
+/**
+ * The documents list: the documents a person takes part in (the Secretariat: all of them), with
+ * their role on each and how many comments are there and not yet answered.
+ */
+import type { DocumentListEntry } from '../../shared/api.ts';
+import type { Role } from '../../shared/domain.ts';
+import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
+import type { ThreadRepo } from '../storage/threadRecords.ts';
+import { presentDocumentSummary } from './present.ts';
+
+export async function documentsOf(records: Records, threads: ThreadRepo, person: PersonRecord): Promise<DocumentListEntry[]> {
+  const documents = await records.documents.list();
+  let taking: Array<{ document: DocumentRecord; role: Role }>;
+  if (person.role === 'secretariat') {
+    taking = documents.map((document) => ({ document, role: 'secretariat' }));
+  } else {
+    const roles = new Map((await records.memberships.forPerson(person.id)).map((m) => [m.documentId, m.role]));
+    taking = documents.flatMap((document) => {
+      const role = roles.get(document.id);
+      return role ? [{ document, role }] : [];
+    });
+  }
+  return Promise.all(
+    taking.map(async ({ document, role }) => {
+      const live = (await threads.list(document.id)).filter((t) => !t.withdrawnAt);
+      return { ...presentDocumentSummary(document), role, comments: live.length, unanswered: live.filter((t) => t.status === 'open').length };
+    }),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The error catalogue of the domain. Every refusal a caller can meet has a stable `code` and a `kind`
+ * (what went wrong, in the domain's terms); commands throw these and know nothing of HTTP. The web
+ * layer maps each kind to a status once (http/errors.ts, used by app.ts's onError). Never classify
+ * an error by its message text.
+ */
+
+export type ErrorKind =
+  /** The input is wrong: a field, a body, a reference to something the request itself names. */
+  | 'invalid'
+  /** Nobody is signed in, or the token is wrong. */
+  | 'unauthenticated'
+  /** Signed in, but this role may not do this now. */
+  | 'forbidden'
+  /** No such thing, or not one the caller takes part in: the two answers are the same. */
+  | 'not-found'
+  /** The request clashes with the state of things (an email already taken, one's own account). */
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported-media'
+  | 'rate-limited'
+  /** Storage could not save; nothing changed. */
+  | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    /** When the caller may try again (rate-limited), in seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  invalidInput: (message: string) => new DomainError('invalid', 'invalid_input', message),
+  malformedJson: () => new DomainError('invalid', 'malformed_json', 'The request body is not valid JSON.'),
+  unauthenticated: () => new DomainError('unauthenticated', 'unauthenticated', 'Sign in to continue.'),
+  invalidToken: () => new DomainError('unauthenticated', 'invalid_token', 'This sign-in link or token is not valid. Ask the Secretariat for a new one.'),
+  forbidden: (message = 'Your role does not allow this.') => new DomainError('forbidden', 'forbidden', message),
+  foreignOrigin: () => new DomainError('forbidden', 'foreign_origin', 'Requests from other sites are refused.'),
+  deadlinePassed: (deadline: string) =>
+    new DomainError('forbidden', 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`),
+  notFound: (what = 'resource') => new DomainError('not-found', 'not_found', `No such ${what}.`),
+  conflict: (code: string, message: string) => new DomainError('conflict', code, message),
+  payloadTooLarge: () => new DomainError('too-large', 'payload_too_large', 'The request body is too large.'),
+  unsupportedMediaType: () => new DomainError('unsupported-media', 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new DomainError('rate-limited', 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds),
+  storage: () => new DomainError('unavailable', 'storage_unavailable', 'The server could not save this. Nothing was changed; try again shortly.'),
+  documentDamaged: () =>
+    new DomainError('unavailable', 'document_damaged', 'The stored text of this document is damaged; the Secretariat must restore it from a backup.'),
+};
