@@ -82,7 +82,7 @@ export function EditorArea(props: EditorAreaProps) {
     };
     paper.addEventListener(TYPING_REFUSED_EVENT, explain);
     return () => paper.removeEventListener(TYPING_REFUSED_EVENT, explain);
-  }, [announce, reason, mayComment, editable, synced]);
+  }, [announce, reason, mayComment, editable]);
 
   // Keyboard users would otherwise tab through every section of the outline and the whole text first.
   const skipToComments = (event: MouseEvent) => {

@@ -16,6 +16,7 @@ describe('invitation links', () => {
     await page.goto(`${suite.server.url}/join/${token}`);
     await page.waitForURL(`${suite.server.url}/`);
     await page.getByText('Marta Kowalska').first().waitFor();
+    expect((await context.cookies(suite.server.url)).map((c) => c.name)).toContain('accord_session');
   });
 
   it('asks for a click when another site sends the browser to the link', async () => {

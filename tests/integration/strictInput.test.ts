@@ -8,8 +8,16 @@ import { ADMIN_TOKEN, SEED_IDS, startTestServer, type TestServer } from '../help
 const DOC: string = SEED_IDS[1];
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 let t: TestServer;
+/** A real thread: routes under /api/threads/:id answer 404 for an unknown one before reading the body. */
+let threadId = '';
 beforeAll(async () => {
   t = await startTestServer();
+  const detail = await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie });
+  const opened = await t.api('POST', `/api/documents/${DOC}/threads`, {
+    cookie: t.adminCookie,
+    body: { sectionId: detail.body.sections[1].id, anchor: null, kind: 'general', body: 'A comment to refuse changes to.' },
+  });
+  threadId = opened.body.id;
 });
 afterAll(() => t.close());
 
@@ -46,15 +54,15 @@ describe('unknown fields', () => {
     ['PATCH', `/api/people/${SOME_ID}`, { name: 'New name' }],
     ['POST', `/api/documents/${DOC}/phase`, { phase: 'revision' }],
     ['POST', `/api/documents/${DOC}/threads`, { sectionId: 's', kind: 'general', body: 'A comment.' }],
-    ['POST', `/api/threads/${SOME_ID}/replies`, { body: 'A reply.' }],
-    ['PATCH', `/api/threads/${SOME_ID}`, { status: 'noted', response: 'Noted.' }],
-    ['POST', `/api/threads/${SOME_ID}/apply`, {}],
-    ['POST', `/api/threads/${SOME_ID}/reaction`, { reaction: 'accepts' }],
+    ['POST', '/api/threads/:thread/replies', { body: 'A reply.' }],
+    ['PATCH', '/api/threads/:thread', { status: 'noted', response: 'Noted.' }],
+    ['POST', '/api/threads/:thread/apply', {}],
+    ['POST', '/api/threads/:thread/reaction', { reaction: 'accepts' }],
     ['POST', `/api/documents/${DOC}/dispositions`, { threadIds: [SOME_ID], status: 'noted', response: 'Noted.' }],
     ['POST', `/api/documents/${DOC}/versions`, { name: 'A version' }],
     ['POST', `/api/documents/${DOC}/signoffs`, { decision: 'approve' }],
   ] as const)('%s %s refuses a body with a field it does not take', async (method, route, body) => {
-    const res = await t.api(method, route, { cookie: t.adminCookie, body: { ...body, unexpected: true } });
+    const res = await t.api(method, route.replace(':thread', threadId), { cookie: t.adminCookie, body: { ...body, unexpected: true } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_input');
   });
