@@ -44,7 +44,7 @@ export async function disposeThread(deps: ThreadDeps, actor: PersonRecord, threa
     t.updatedAt = at;
   }))!;
   if (change.status !== undefined && change.status !== thread.status) {
-    await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: threadId, detail: { documentId: thread.documentId, from: thread.status, to: status } });
+    await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: threadId, detail: { documentId: thread.documentId, ref: thread.ref, from: thread.status, to: status } });
   }
   return updated;
 }
@@ -106,7 +106,7 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
     t.dispositions.push({ status: 'accepted', response: finalResponse, assigneeId: t.assigneeId, byId: actor.id, at });
     t.updatedAt = at;
   }))!;
-  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, replaced: result.replacedText, with: proposed } });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, ref: thread.ref, replaced: result.replacedText, with: proposed } });
   return presentAndPublish(deps, updated);
 }
 
