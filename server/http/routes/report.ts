@@ -14,7 +14,9 @@ export function reportRoutes(services: Services) {
   // The session is checked by the /api/documents/* middleware of documentRoutes.
   return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
     const query = c.req.valid('query');
-    const report = await buildReport(source, c.req.valid('param').id, reportOptions(query));
+    const built = await buildReport(source, c.req.valid('param').id, reportOptions(query));
+    // The files link to each comment: the configured public address, or the one this request came to.
+    const report = { ...built, document: { ...built.document, origin: services.config.publicUrl ?? new URL(c.req.url).origin } };
     if (query.format === 'json') return c.json(report);
     const file = await renderReport(report, query.format);
     return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
