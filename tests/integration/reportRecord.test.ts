@@ -33,14 +33,15 @@ beforeAll(async () => {
     cookie: author.cookie,
     body: { sectionId: target.sectionId, anchor: target.anchor, kind: 'editorial', body: 'Say it plainly.', proposedText: 'Plain words here' },
   });
-  expect(posted.body.ref).toBe('ES-001');
+  if (posted.body.ref !== 'ES-001') throw new Error(`unexpected ref ${posted.body.ref}`);
   const entered = await t.api('POST', `/api/documents/${DOC}/threads`, {
     cookie: t.adminCookie,
     body: { sectionId: target.sectionId, kind: 'general', body: 'Sent by mail.', onBehalfOf: mailed.person.id, receivedAt: '2025-05-04T10:00:00Z' },
   });
-  expect(entered.body.ref).toBe('JO-001');
+  if (entered.body.ref !== 'JO-001') throw new Error(`unexpected ref ${entered.body.ref}`);
   await t.setPhase(DOC, 'revision');
-  expect((await t.api('POST', `/api/threads/${posted.body.id}/apply`, { cookie: t.adminCookie, body: {} })).status).toBe(200);
+  const apply = await t.api('POST', `/api/threads/${posted.body.id}/apply`, { cookie: t.adminCookie, body: {} });
+  if (apply.status !== 200) throw new Error(`apply refused: ${JSON.stringify(apply.body)}`);
 });
 afterAll(() => t.close());
 
