@@ -112,6 +112,10 @@ export const threadApi = {
   list: (documentId: string) => request<ThreadT[]>('GET', `${documentThreadsPath(documentId)}/threads`),
   open: (documentId: string, input: NewThreadInput) => request<ThreadT>('POST', `${documentThreadsPath(documentId)}/threads`, input),
   reply: (threadId: string, body: string) => request<ThreadT['replies'][number]>('POST', `${threadPath(threadId)}/replies`, { body }),
+  /** The reply's author, under the same rules as their own comment. */
+  editReply: (threadId: string, replyId: string, body: string) =>
+    request<ThreadT['replies'][number]>('PATCH', `${threadPath(threadId)}/replies/${encodeURIComponent(replyId)}`, { body }),
+  withdrawReply: (threadId: string, replyId: string) => request<null>('DELETE', `${threadPath(threadId)}/replies/${encodeURIComponent(replyId)}`),
   endorse: (threadId: string, endorse: boolean) => request<ThreadT>(endorse ? 'POST' : 'DELETE', `${threadPath(threadId)}/endorsements`),
   /** The author's own words, while the comment is open; the earlier wording is kept by the server. */
   edit: (threadId: string, change: Pick<NewThreadInput, 'body' | 'kind' | 'proposedText'>) => request<ThreadT>('PATCH', threadPath(threadId), change),
