@@ -14,10 +14,10 @@ export function reportRoutes(services: Services) {
   // The session is checked by the /api/documents/* middleware of documentRoutes.
   return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
     const query = c.req.valid('query');
-    const built = await buildReport(source, c.req.valid('param').id, reportOptions(query));
-    // The files link to each comment: the configured public address, or the one this request came to.
-    const report = { ...built, document: { ...built.document, origin: services.config.publicUrl ?? new URL(c.req.url).origin } };
+    const report = await buildReport(source, c.req.valid('param').id, reportOptions(query));
+    // JSON threads carry their link as a path; files, read away from the site, need the whole address.
     if (query.format === 'json') return c.json(report);
+    report.document.origin = services.config.publicUrl ?? new URL(c.req.url).origin;
     const file = await renderReport(report, query.format);
     return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
   });
