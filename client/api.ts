@@ -96,6 +96,9 @@ export interface NewThreadInput {
   kind: import('../shared/domain.ts').ThreadKind;
   body: string;
   proposedText?: string | null;
+  /** Secretariat only: the person who sent the comment by e-mail, and when it came. */
+  onBehalfOf?: string;
+  receivedAt?: string;
 }
 
 export interface DispositionChange {
