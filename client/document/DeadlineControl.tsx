@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { Phase } from '../../shared/domain.ts';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { formatDeadline } from '../format.ts';
 import { endOfDayIso } from './phaseChanges.ts';
@@ -33,8 +33,9 @@ export function DeadlineControl({ documentId, phase, deadline, onChanged }: Dead
 
   const confirm = async () => {
     const due = endOfDayIso(day);
-    if (!due) throw new Error('Choose the new last day for comments.');
-    if (Date.parse(due) <= Date.now()) throw new Error('The new deadline must be in the future.');
+    // Refused here, before any request, in words the dialog shows (it shows an ApiError's message).
+    if (!due) throw new ApiError(400, 'invalid_input', 'Choose the new last day for comments.');
+    if (Date.parse(due) <= Date.now()) throw new ApiError(400, 'invalid_input', 'The new deadline must be in the future.');
     await api.changePhase(documentId, phase, due);
     await onChanged();
   };
