@@ -56,7 +56,9 @@ it('lets the author of a reply change it and withdraw it', async () => {
   await suite.server.api('POST', `/api/threads/${thread!.id}/replies`, { cookie: replier.cookie, body: { body: 'Because of the treaty.' } });
   const page = await pageFor(replier.token);
   await card(page, 'Why this wording?').click();
-  const reply = page.getByTestId('reply').filter({ hasText: 'Because of the treaty.' });
+  // The only reply (its text gives way to the edit box while it is edited).
+  const reply = page.getByTestId('reply').first();
+  await reply.getByText('Because of the treaty.').waitFor();
   await reply.getByRole('button', { name: 'Edit reply' }).click();
   await reply.getByTestId('reply-edit-body').fill('Because of the 1961 treaty.');
   await reply.getByRole('button', { name: 'Save reply' }).click();
