@@ -96,6 +96,9 @@ export interface NewThreadInput {
   kind: import('../shared/domain.ts').ThreadKind;
   body: string;
   proposedText?: string | null;
+  /** Secretariat only: the person who sent the comment by e-mail, and when it came. */
+  onBehalfOf?: string;
+  receivedAt?: string;
 }
 
 export interface DispositionChange {
@@ -112,6 +115,10 @@ export const threadApi = {
   list: (documentId: string) => request<ThreadT[]>('GET', `${documentThreadsPath(documentId)}/threads`),
   open: (documentId: string, input: NewThreadInput) => request<ThreadT>('POST', `${documentThreadsPath(documentId)}/threads`, input),
   reply: (threadId: string, body: string) => request<ThreadT['replies'][number]>('POST', `${threadPath(threadId)}/replies`, { body }),
+  /** The reply's author, under the same rules as their own comment. */
+  editReply: (threadId: string, replyId: string, body: string) =>
+    request<ThreadT['replies'][number]>('PATCH', `${threadPath(threadId)}/replies/${encodeURIComponent(replyId)}`, { body }),
+  withdrawReply: (threadId: string, replyId: string) => request<null>('DELETE', `${threadPath(threadId)}/replies/${encodeURIComponent(replyId)}`),
   endorse: (threadId: string, endorse: boolean) => request<ThreadT>(endorse ? 'POST' : 'DELETE', `${threadPath(threadId)}/endorsements`),
   /** The author's own words, while the comment is open; the earlier wording is kept by the server. */
   edit: (threadId: string, change: Pick<NewThreadInput, 'body' | 'kind' | 'proposedText'>) => request<ThreadT>('PATCH', threadPath(threadId), change),

@@ -15,6 +15,7 @@ import { openLowdbRecords } from './storage/lowdbRecords.ts';
 import { openUpdateLog } from './storage/updateLog.ts';
 import { openAuditLog } from './storage/auditLog.ts';
 import { openLowdbThreads } from './storage/lowdbThreads.ts';
+import { giveMissingRefs } from './threads/refs.ts';
 import { createDocumentEvents } from './documents/events.ts';
 import { openLowdbVersions } from './storage/lowdbVersions.ts';
 import { createSessionService } from './people/sessions.ts';
@@ -54,6 +55,8 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const states = openUpdateLog(config.dataDir, log);
   const audit = openAuditLog(config.dataDir);
   const threads = await openLowdbThreads(config.dataDir);
+  const refsGiven = await giveMissingRefs(threads, records);
+  if (refsGiven) log.info(`Gave references to ${refsGiven} comments stored before references existed`);
   const events = createDocumentEvents();
   const versionStores = await openLowdbVersions(config.dataDir);
   const seeded = await seedDocuments(config.seedDir, records, states);

@@ -81,10 +81,19 @@ export interface Reply {
   author: ThreadAuthor;
   body: string;
   createdAt: string;
+  /** When its author last changed it, or null. */
+  updatedAt: string | null;
 }
+
+/** The path that opens the document at a comment (the client scrolls to it and opens it). */
+export const threadLink = (documentId: string, ref: string) => `/documents/${encodeURIComponent(documentId)}?thread=${encodeURIComponent(ref)}`;
 
 export interface Thread {
   id: string;
+  /** The comment's permanent reference ("DE-007"), unique in its document, never changed or reused. */
+  ref: string;
+  /** Path of the page that opens the document at this comment (threadLink). */
+  link: string;
   documentId: string;
   sectionId: string;
   anchor: Anchor | null;
@@ -110,6 +119,8 @@ export interface Thread {
   dispositions: Array<{ status: ThreadStatus; response: string | null; assigneeId: string | null; by: string; at: string }>;
   /** When and by whom the proposed wording was put into the text. */
   applied: { at: string; by: string } | null;
+  /** For a comment received outside the platform (by e-mail) and entered by the Secretariat for its author. */
+  received: { at: string; enteredBy: string } | null;
   /** Whether the author accepts the working group's answer or maintains their objection. */
   authorReaction: { reaction: 'accepts' | 'maintains-objection'; statement: string | null; at: string } | null;
 }

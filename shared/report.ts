@@ -22,6 +22,8 @@ export interface ReportOptions {
 
 export interface ReportDocument extends DocumentSummary {
   adoptedAt: string | null;
+  /** The server's address (https://host), so files can link to each comment; absent when unknown. */
+  origin?: string | null;
   /** The name of the version the report refers to, when the caller knows one. */
   version?: string | null;
 }

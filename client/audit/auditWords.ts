@@ -20,11 +20,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'member.role': 'Changed a member’s role on a document',
   'member.remove': 'Removed a member from a document',
   'document.phase': 'Moved a document to another phase',
+  'document.deadline': 'Moved a deadline',
   'version.create': 'Named a version',
   'version.restore': 'Restored a version',
   'thread.disposition': 'Answered a comment',
   'thread.apply': 'Put a proposed wording into the text',
   'thread.withdraw': 'Withdrew a comment',
+  'thread.enter': 'Entered a comment received by e-mail',
+  'reply.withdraw': 'Withdrew a reply',
   signoff: 'Signed off the final text',
 };
 
@@ -38,7 +41,10 @@ export interface Names {
 
 export function targetText(event: AuditEvent, names: Names): string {
   if (!event.target) return '';
-  if (event.action.startsWith('thread.')) return 'A comment';
+  if (event.action.startsWith('thread.') || event.action.startsWith('reply.')) {
+    const ref = event.detail?.ref;
+    return typeof ref === 'string' ? `Comment ${ref}` : 'A comment';
+  }
   return names.people.get(event.target) ?? names.documents.get(event.target) ?? event.target;
 }
 
@@ -89,6 +95,14 @@ export function detailText(event: AuditEvent): string {
       const deadline = formatDeadline(typeof d.deadline === 'string' ? d.deadline : null);
       return `From ${phase(d.from)} to ${phase(d.to)}${deadline && d.to === 'consultation' ? `; comments until ${deadline.text}` : ''}`;
     }
+    case 'document.deadline': {
+      const to = formatDeadline(typeof d.to === 'string' ? d.to : null);
+      return to ? `Comments until ${to.text}` : 'No deadline';
+    }
+    case 'thread.enter':
+      return `For ${text(d.authorName)}`;
+    case 'reply.withdraw':
+      return quote(d.body);
     case 'version.create':
     case 'version.restore':
       return quote(d.name);

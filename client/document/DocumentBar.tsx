@@ -7,6 +7,7 @@ import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { Link } from '../router.tsx';
 import type { ConnectionState } from '../editor/useCollab.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { DeadlineControl } from './DeadlineControl.tsx';
 import { DeadlineCountdown } from './DeadlineCountdown.tsx';
 import { PhaseControl } from './PhaseControl.tsx';
 import { Presence } from './Presence.tsx';
@@ -42,6 +43,9 @@ export function DocumentBar(props: DocumentBarProps) {
             <h1 className="docbar__title">{detail.title}</h1>
             <PhaseBadge phase={detail.phase} />
             <DeadlineCountdown detail={detail} />
+            {may(person.role, 'document.phase') && detail.phase === 'consultation' && (
+              <DeadlineControl documentId={detail.id} phase={detail.phase} deadline={detail.deadline} onChanged={onPhaseChanged} />
+            )}
           </div>
         </div>
         <div className="docbar__tools">

@@ -14,6 +14,9 @@ function CommentCell({ thread: t }: { thread: Thread }) {
   return (
     <>
       <p className="disposition__meta">
+        <a href={t.link} className="disposition__ref" data-testid="disposition-ref">
+          {t.ref}
+        </a>{' '}
         <span className="tag">{THREAD_KIND_LABELS[t.kind]}</span>{' '}
         {t.anchor ? (
           t.orphaned ? (

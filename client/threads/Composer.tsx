@@ -8,6 +8,7 @@ import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
 import { errorMessage, threadApi } from '../api.ts';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { KindField } from './KindField.tsx';
+import { NOBODY, OnBehalfField, onBehalfFields, type OnBehalf } from './OnBehalfField.tsx';
 import { useReview } from './ReviewContext.tsx';
 import type { Draft } from './useDraft.ts';
 
@@ -17,6 +18,8 @@ export function Composer() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [onBehalf, setOnBehalf] = useState<OnBehalf>(NOBODY);
+  const isSecretariat = review.rights.person.role === 'secretariat';
   const kindRef = useRef<HTMLInputElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -40,6 +43,7 @@ export function Composer() {
 
   const close = () => {
     setDraft(null);
+    setOnBehalf(NOBODY);
     setConfirmDiscard(false);
     setError(null);
     review.returnToText();
@@ -72,6 +76,7 @@ export function Composer() {
         kind: draft.kind,
         body,
         proposedText: proposed,
+        ...(isSecretariat ? onBehalfFields(onBehalf) : {}),
       });
       review.store.upsert(thread);
       review.announce('Your comment was posted.');
@@ -116,6 +121,7 @@ export function Composer() {
       {!review.rights.comment.allowed && <p className="composer__closed">{review.rights.comment.reason} Your draft is kept here so you can copy it.</p>}
       <form onSubmit={submit} noValidate>
         <KindField value={draft.kind} onChange={(kind) => update({ kind })} firstRef={kindRef} />
+        {isSecretariat && <OnBehalfField value={onBehalf} onChange={setOnBehalf} />}
         <CountedTextarea label="Comment" required value={draft.body} onChange={(body) => update({ body })} rows={4} testId="composer-body" />
         <CountedTextarea
           label="Proposed wording"

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
 import { threadApi } from '../api.ts';
 import { CountedTextarea } from './CountedTextarea.tsx';
-import { countryName, fullTime, shortTime } from './format.ts';
+import { ReplyItem } from './ReplyItem.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { useAction } from './useAction.ts';
 
@@ -32,16 +32,7 @@ export function Replies({ thread }: { thread: Thread }) {
       {thread.replies.length > 0 && (
         <ol className="replies__list">
           {thread.replies.map((reply) => (
-            <li key={reply.id} className="reply" data-testid="reply">
-              <p className="reply__meta">
-                <span className="reply__author">{reply.author.name}</span>
-                <span className="reply__details">{[reply.author.organisation, countryName(reply.author.country)].filter(Boolean).join(' · ')}</span>
-                <time dateTime={reply.createdAt} title={fullTime(reply.createdAt)}>
-                  {shortTime(reply.createdAt)}
-                </time>
-              </p>
-              <p className="reply__body">{reply.body}</p>
-            </li>
+            <ReplyItem key={reply.id} thread={thread} reply={reply} />
           ))}
         </ol>
       )}

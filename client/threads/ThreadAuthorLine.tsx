@@ -1,4 +1,4 @@
-/** Who wrote a comment and when: name, organisation, country, stakeholder group, time. */
+/** Who wrote a comment and when: its reference, name, organisation, country, stakeholder group, time; who entered it for them. */
 import type { Thread } from '../../shared/api.ts';
 import { countryName, fullTime, shortTime, stakeholderLabel } from './format.ts';
 
@@ -7,6 +7,9 @@ export function ThreadAuthorLine({ thread, own }: { thread: Thread; own: boolean
   const details = [author.organisation, countryName(author.country), stakeholderLabel(author.stakeholder)].filter(Boolean).join(' · ');
   return (
     <p className="thread-author">
+      <span className="thread-author__ref" data-testid="thread-ref" title="The comment's permanent reference">
+        {thread.ref}
+      </span>
       <span className="thread-author__name">
         {author.name}
         {own && <span className="thread-author__you"> (you)</span>}
@@ -16,6 +19,11 @@ export function ThreadAuthorLine({ thread, own }: { thread: Thread; own: boolean
         {shortTime(thread.createdAt)}
         {thread.previousBodies.length > 0 && ' · edited'}
       </time>
+      {thread.received && (
+        <span className="thread-author__received" data-testid="thread-received">
+          Received by e-mail on {fullTime(thread.received.at)}, entered by {thread.received.enteredBy}
+        </span>
+      )}
     </p>
   );
 }

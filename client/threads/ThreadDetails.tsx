@@ -29,6 +29,11 @@ export function ThreadDetails({ placed, formFocus, onSaveAndNext }: ThreadDetail
       <p className="thread-details__kind">
         <KindBadge kind={thread.kind} />
       </p>
+      <p className="thread-details__link">
+        <a href={thread.link} data-testid="thread-link">
+          Link to comment {thread.ref}
+        </a>
+      </p>
       <EarlierWordings thread={thread} />
       <ProposedWording placed={placed} />
       <Endorsement thread={thread} />

@@ -60,6 +60,10 @@ export const isOwn = (thread: Thread, person: Person) => thread.author.id === pe
 /** Authors may reword or withdraw their comment while it is open and commenting is allowed. */
 export const mayChangeOwn = (thread: Thread, rights: ReviewRights) => isOwn(thread, rights.person) && thread.status === 'open' && rights.comment.allowed;
 
+/** A reply's author may change or withdraw it under the same rules as their own comment. */
+export const mayChangeOwnReply = (thread: Thread, reply: Thread['replies'][number], rights: ReviewRights) =>
+  reply.author.id === rights.person.id && thread.status === 'open' && rights.comment.allowed;
+
 /** Authors answer the working group's disposition of their own comment, until adoption. */
 export const mayReact = (thread: Thread, rights: ReviewRights, detail: DocumentDetail) =>
   isOwn(thread, rights.person) && thread.status !== 'open' && detail.phase !== 'adopted';

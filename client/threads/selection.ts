@@ -6,19 +6,22 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection, type EditorState } from '@tiptap/pm/state';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
-import { SECTION_NODE } from '../../shared/schema.ts';
+import { PREAMBLE_SECTION_ID } from '../../shared/sections.ts';
+import { sectionIdOf } from '../editor/sections.ts';
 import { anchorFor } from './anchors.ts';
 import type { CommentTarget } from './types.ts';
 
-/** The id of the section a position falls in: the last top-level heading at or before it. */
+/**
+ * The id of the section a position falls in: the last top-level heading at or before it, or section
+ * "0" (the text before the first heading) when there is none.
+ */
 export function sectionAt(doc: ProseMirrorNode, pos: number): string | null {
   let found: string | null = null;
   doc.forEach((node, offset) => {
     if (offset > pos) return;
-    const id: unknown = node.attrs.id;
-    if (node.type.name === SECTION_NODE && typeof id === 'string' && id) found = id;
+    found = sectionIdOf(node) ?? found;
   });
-  return found;
+  return found ?? PREAMBLE_SECTION_ID;
 }
 
 const insideText = (doc: ProseMirrorNode, pos: number, side: 'start' | 'end') => {
@@ -58,7 +61,7 @@ export function targetForSelection(state: EditorState): SelectionTarget | null {
     return { error: `Select at most ${MAX_QUOTE_CHARS.toLocaleString('en')} characters for one comment.` };
   }
   const sectionId = sectionAt(state.doc, text.from);
-  if (!sectionId) return { error: 'Select words inside a section (below its heading) to comment on them.' };
+  if (!sectionId) return { error: 'Select words inside a section to comment on them.' };
   const anchor = anchorFor(state, text.from, text.to);
   if (!anchor) return { error: 'The text is still loading; try again in a moment.' };
   return { target: { type: 'words', sectionId, anchor, quote: text.quote } };

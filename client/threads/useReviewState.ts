@@ -19,6 +19,7 @@ import type { CommentTarget } from './types.ts';
 import { useDraft } from './useDraft.ts';
 import { useNow } from './useNow.ts';
 import { revealInText, focusTextAt } from './textFocus.ts';
+import { useLinkedThread } from './useLinkedThread.ts';
 
 const NO_RANGES: ReadonlyMap<string, HighlightRange> = new Map();
 
@@ -93,6 +94,7 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
   );
 
   const closeThread = useCallback(() => setActiveId(null), []);
+  useLinkedThread(placed, synced && snapshot.status === 'ready', openThread);
 
   const startComment = useCallback(
     (given?: CommentTarget) => {

@@ -6,8 +6,8 @@
  */
 import * as Y from 'yjs';
 import type { Anchor } from '../../shared/api.ts';
-import { SECTION_NODE } from '../../shared/schema.ts';
-import { plainText, TEXT_FIELD } from './text.ts';
+import { PREAMBLE_SECTION_ID } from '../../shared/sections.ts';
+import { plainText, sectionIdOf, TEXT_FIELD } from './text.ts';
 
 export class InvalidAnchor extends Error {}
 
@@ -33,16 +33,18 @@ export function indexText(doc: Y.Doc): TextIndex {
         parts.push(text, '\n');
         length += text.length + 1;
       } else if (child instanceof Y.XmlElement) {
-        if (child.nodeName === SECTION_NODE && node instanceof Y.XmlFragment) {
-          const id = child.getAttribute('id');
-          if (typeof id === 'string' && id) sections.push({ id, offset: length });
-        }
+        const id = node instanceof Y.XmlFragment ? sectionIdOf(child) : null;
+        if (id) sections.push({ id, offset: length });
         walk(child);
       }
     }
   };
   walk(doc.getXmlFragment(TEXT_FIELD));
-  return { doc, text: parts.join(''), offsets, sections };
+  // Text before the first heading is section "0" (shared/sections.ts), from the start.
+  const text = parts.join('');
+  const before = sections.length ? text.slice(0, sections[0]!.offset) : text;
+  if (before.trim()) sections.unshift({ id: PREAMBLE_SECTION_ID, offset: 0 });
+  return { doc, text, offsets, sections };
 }
 
 export function decodePosition(base64: string): Y.RelativePosition {

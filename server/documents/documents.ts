@@ -5,6 +5,7 @@ import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { CollabServer } from '../collab/collabServer.ts';
 import { readSections } from './text.ts';
+import { moveDeadline } from './deadline.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
@@ -40,6 +41,7 @@ export async function changePhase(
 ): Promise<DocumentRecord | null> {
   const before = await deps.records.documents.get(id);
   if (!before) return null;
+  if (phase === before.phase && deadline !== undefined) return moveDeadline(deps, actor, before, deadline);
   const at = new Date().toISOString();
   const patch: Partial<DocumentRecord> = { phase, updatedAt: at };
   if (deadline !== undefined) patch.deadline = deadline;

@@ -3,7 +3,7 @@
  * the headings that make its sections, and the plain text of any element.
  */
 import * as Y from 'yjs';
-import { numberSections, type Heading, type Section } from '../../shared/sections.ts';
+import { numberSections, PREAMBLE_SECTION_ID, type Heading, type Section } from '../../shared/sections.ts';
 import { SECTION_NODE, TEXT_FIELD } from '../../shared/schema.ts';
 import type { SectionText } from '../../shared/versions.ts';
 
@@ -11,30 +11,48 @@ import { plainText } from '../../shared/plainText.ts';
 
 export { TEXT_FIELD, plainText };
 
+/** The id of a top-level node that opens a section, or null. */
+export function sectionIdOf(node: unknown): string | null {
+  if (!(node instanceof Y.XmlElement) || node.nodeName !== SECTION_NODE) return null;
+  const id = node.getAttribute('id');
+  return typeof id === 'string' && id && id !== PREAMBLE_SECTION_ID ? id : null;
+}
+
 export function readHeadings(doc: Y.Doc): Heading[] {
   const headings: Heading[] = [];
   for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
-    if (!(child instanceof Y.XmlElement) || child.nodeName !== SECTION_NODE) continue;
-    const id = child.getAttribute('id');
-    if (typeof id !== 'string' || !id) continue;
-    const level = Number(child.getAttribute('level') ?? 1);
-    headings.push({ id, level: Number.isFinite(level) ? level : 1, title: plainText(child).trim() });
+    const id = sectionIdOf(child);
+    if (!id) continue;
+    const level = Number((child as Y.XmlElement).getAttribute('level') ?? 1);
+    headings.push({ id, level: Number.isFinite(level) ? level : 1, title: plainText(child as Y.XmlElement).trim() });
   }
   return headings;
 }
 
+/** Whether the document has text before its first heading, which makes section "0". */
+export function hasPreamble(doc: Y.Doc): boolean {
+  for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
+    if (sectionIdOf(child)) return false;
+    if ((child instanceof Y.XmlElement || child instanceof Y.XmlText) && plainText(child).trim()) return true;
+  }
+  return false;
+}
+
 export function readSections(doc: Y.Doc): Section[] {
-  return numberSections(readHeadings(doc));
+  return numberSections(readHeadings(doc), hasPreamble(doc));
 }
 
 export type { SectionText };
 
-/** Each section with its text, and the text before the first heading (the preamble). */
+/**
+ * Each section with its text. The text before the first heading is section "0" among them; `preamble`
+ * stays in the shape, always empty, for readers of the earlier shape.
+ */
 export function readSectionTexts(doc: Y.Doc): { preamble: string; sections: SectionText[] } {
   const numbered = readSections(doc);
   const byId = new Map(numbered.map((s) => [s.id, s]));
-  const lines = new Map<string, string[]>();
   const preamble: string[] = [];
+  const lines = new Map<string, string[]>([[PREAMBLE_SECTION_ID, preamble]]);
   let current: string[] = preamble;
   const collect = (node: Y.XmlElement | Y.XmlText) => {
     if (node instanceof Y.XmlText) {
@@ -45,8 +63,8 @@ export function readSectionTexts(doc: Y.Doc): { preamble: string; sections: Sect
   };
   for (const child of doc.getXmlFragment(TEXT_FIELD).toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
-    const id = child.nodeName === SECTION_NODE ? child.getAttribute('id') : undefined;
-    if (typeof id === 'string' && byId.has(id)) {
+    const id = sectionIdOf(child);
+    if (id && byId.has(id)) {
       current = [];
       lines.set(id, current);
       continue;
@@ -55,7 +73,7 @@ export function readSectionTexts(doc: Y.Doc): { preamble: string; sections: Sect
   }
   const text = (parts: string[]) => parts.filter((line) => line.trim()).join('\n');
   return {
-    preamble: text(preamble),
+    preamble: '',
     sections: numbered.map((s) => ({ ...s, text: text(lines.get(s.id) ?? []) })),
   };
 }

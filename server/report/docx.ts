@@ -7,7 +7,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Thread } from '../../shared/api.ts';
 import { STAKEHOLDER_LABELS } from '../../shared/domain.ts';
-import { ISO_TYPE, metadataLines, observations, printable, quoteNote, quoteOf, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, startsRightToLeft, summaryTables, threadNumber, totalsLine, day } from './labels.ts';
+import { ISO_TYPE, metadataLines, observations, printable, quoteNote, quoteOf, receivedLine, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, startsRightToLeft, summaryTables, threadNumber, threadUrl, totalsLine, day } from './labels.ts';
 import { TableSlots, type CellLines, type Line, type TableSpec } from './docxTables.ts';
 import type { Report, ReportSection } from './types.ts';
 
@@ -34,36 +34,39 @@ function memberLines(thread: Thread, anonymous: boolean): string[] {
   const { author } = thread;
   const lines = [author.country, STAKEHOLDER_LABELS[author.stakeholder], author.organisation, anonymous ? '' : author.name].filter((l) => l.trim());
   if (thread.endorsements.length) lines.push(`Endorsed by ${thread.endorsements.length}`);
+  const received = receivedLine(thread);
+  if (received) lines.push(received);
   return lines;
 }
 
-function commentLines(thread: Thread): Line[] {
+function commentLines(report: Report, thread: Thread): Line[] {
   const lines: Line[] = [{ text: thread.body }];
   for (const reply of thread.replies) {
     lines.push({ text: `Reply from ${reply.author.name}, ${day(reply.createdAt)}:`, italics: true }, { text: reply.body });
   }
+  lines.push({ text: `Link: ${threadUrl(report, thread)}`, italics: true });
   return lines;
 }
 
-function dispositionRow(section: ReportSection, thread: Thread, index: number, anonymous: boolean): CellLines[] {
+function dispositionRow(report: Report, section: ReportSection, thread: Thread): CellLines[] {
   const note = quoteNote(thread);
   const quote = quoteOf(thread);
   return [
-    [threadNumber(section, index)],
-    memberLines(thread, anonymous),
+    [threadNumber(thread)],
+    memberLines(thread, report.options.anonymous),
     [section.number || 'removed'],
     [ISO_TYPE[thread.kind]],
     [...(quote ? [quote] : []), ...(note ? [{ text: note, italics: true }] : [])],
-    commentLines(thread),
+    commentLines(report, thread),
     [thread.proposedText ?? ''],
     observations(thread),
   ];
 }
 
-function sectionContent(section: ReportSection, anonymous: boolean, slots: TableSlots): Paragraph[] {
+function sectionContent(report: Report, section: ReportSection, slots: TableSlots): Paragraph[] {
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_2, bidirectional: startsRightToLeft(section.title), children: [new TextRun(printable(sectionHeading(section)))] });
   if (section.threads.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: 'No comments.', italics: true })] })];
-  const rows = section.threads.map((thread, i) => dispositionRow(section, thread, i, anonymous));
+  const rows = section.threads.map((thread) => dispositionRow(report, section, thread));
   return [heading, tableSlot(slots, { widths: COLUMNS.map(([, w]) => w), header: COLUMNS.map(([title]) => title), rows }), new Paragraph({})];
 }
 
@@ -90,7 +93,7 @@ export async function reportDocx(report: Report): Promise<Uint8Array> {
   // It runs in the report worker (renderWorker.ts): nothing here needs to yield to an event loop.
   const dispositions: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Comments and observations')] }),
-    ...report.sections.flatMap((section) => sectionContent(section, report.options.anonymous, slots)),
+    ...report.sections.flatMap((section) => sectionContent(report, section, slots)),
   ];
   const margin = { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN };
   const sections: ISectionOptions[] = [

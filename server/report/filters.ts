@@ -25,6 +25,7 @@ export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
 
 /** The working group answers as a body; in the anonymous edition its members are not named either. */
 const WORKING_GROUP = 'Working group';
+const SECRETARIAT = 'Secretariat';
 
 /** A thread as the report shows it under these options. */
 export function presentThread(thread: Thread, options: ReportOptions): Thread {
@@ -39,5 +40,6 @@ export function presentThread(thread: Thread, options: ReportOptions): Thread {
     assigneeId: null,
     dispositions: thread.dispositions.map((d) => ({ ...d, assigneeId: null, by: WORKING_GROUP })),
     applied: thread.applied && { ...thread.applied, by: WORKING_GROUP },
+    received: thread.received && { ...thread.received, enteredBy: SECRETARIAT },
   };
 }

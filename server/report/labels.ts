@@ -12,25 +12,47 @@ export const ISO_TYPE: Record<ThreadKind, string> = { general: 'ge', technical: 
 
 export const REPORT_TITLE = 'Disposition of comments';
 
-/** The comment's reference, "3.2-1": section number and place within the section, as ISO numbers them. */
-export function threadNumber(section: ReportSection, index: number): string {
-  return `${section.number || 'R'}-${index + 1}`;
+/** The comment's permanent reference ("DE-007"), given when it was received; never renumbered. */
+export function threadNumber(thread: Thread): string {
+  return thread.ref;
+}
+
+/** The address that opens the document at the comment: absolute when the report knows the server's. */
+export function threadUrl(report: Report, thread: Thread): string {
+  return `${report.document.origin ?? ''}${thread.link}`;
 }
 
 export function sectionHeading(section: ReportSection): string {
   return section.number ? `${section.number} ${section.title}` : section.title;
 }
 
-/** The quote the comment is about: the live words, or the words it was made on once those are gone. */
+/** The quote the comment is about: the words as commented on, whatever became of them since. */
 export function quoteOf(thread: Thread): string {
-  return thread.orphaned ? thread.originalQuote : thread.quote;
+  return thread.originalQuote || thread.quote;
+}
+
+/** The words there now, when they differ from those commented on (null when the same, or gone). */
+export function quoteNow(thread: Thread): string | null {
+  if (!thread.anchor || thread.orphaned || !thread.originalQuote || thread.quote === thread.originalQuote) return null;
+  return thread.quote;
 }
 
 /** "(text since removed)" and the like, shown next to the quote where it helps. */
 export function quoteNote(thread: Thread): string | null {
   if (thread.orphaned) return 'The commented text has since been removed.';
   if (!thread.anchor) return 'Comment on the whole section.';
-  return null;
+  const now = quoteNow(thread);
+  return now === null ? null : `Text now: “${now}”`;
+}
+
+/** "Applied on 12 March 2025 by Ana Ruiz", for a proposed wording put into the text. */
+export function appliedLine(thread: Thread): string | null {
+  return thread.applied ? `Applied on ${day(thread.applied.at)} by ${thread.applied.by}.` : null;
+}
+
+/** For a comment the Secretariat entered for its author: "Received by e-mail on …, entered by …". */
+export function receivedLine(thread: Thread): string | null {
+  return thread.received ? `Received by e-mail on ${day(thread.received.at)}, entered by ${thread.received.enteredBy}.` : null;
 }
 
 /** Who commented, most telling first: country, stakeholder group, organisation, name. */
@@ -53,7 +75,8 @@ export function reactionLine(thread: Thread): string | null {
 /** The working group's answer in one block: status, reasoning, the author's reaction. */
 export function observations(thread: Thread): string[] {
   const lines = [THREAD_STATUS_LABELS[thread.status] + (thread.response ? `: ${thread.response}` : '')];
-  if (thread.applied) lines.push(`Proposed wording applied to the text on ${day(thread.applied.at)}.`);
+  const applied = appliedLine(thread);
+  if (applied) lines.push(`Proposed wording ${applied.charAt(0).toLowerCase()}${applied.slice(1)}`);
   const reaction = reactionLine(thread);
   if (reaction) lines.push(reaction);
   return lines;

@@ -4,7 +4,7 @@
  * table cell boundary or raw HTML: user text is always shown as the text it is.
  */
 import type { Thread } from '../../shared/api.ts';
-import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, totalsLine } from './labels.ts';
+import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, threadUrl, totalsLine } from './labels.ts';
 import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
 import type { Report, ReportSection } from './types.ts';
 
@@ -59,16 +59,21 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
   return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-function threadMarkdown(section: ReportSection, thread: Thread, index: number): string {
-  const parts = [`### ${threadNumber(section, index)} · ${cellText(kindLabel(thread.kind))} · ${cellText(THREAD_STATUS_LABELS[thread.status])}`];
+/** Our own link, not user text: the document id and the reference are letters, digits and dashes. */
+const link = (url: string) => `[Open in Accord](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+
+function threadMarkdown(report: Report, thread: Thread): string {
+  const parts = [`### ${cellText(threadNumber(thread))} · ${cellText(kindLabel(thread.kind))} · ${cellText(THREAD_STATUS_LABELS[thread.status])}`, link(threadUrl(report, thread))];
   const quote = quoteOf(thread);
-  if (quote) parts.push(block(quote, '> '));
+  if (quote) parts.push('**Text as commented on**', block(quote, '> '));
   const note = quoteNote(thread);
   if (note) parts.push(`*${inline(note)}*`);
   parts.push('**Comment**', block(thread.body));
   if (thread.proposedText) parts.push('**Proposed change**', block(thread.proposedText));
   const endorsed = thread.endorsements.length ? ` · endorsed by ${thread.endorsements.length}` : '';
   parts.push(`**By** ${inline(authorLine(thread.author))} · ${day(thread.createdAt)}${endorsed}`);
+  const received = receivedLine(thread);
+  if (received) parts.push(`*${inline(received)}*`);
   for (const reply of thread.replies) {
     parts.push(`**Reply from ${inline(authorLine(reply.author))}, ${day(reply.createdAt)}**`, block(reply.body));
   }
@@ -76,10 +81,10 @@ function threadMarkdown(section: ReportSection, thread: Thread, index: number): 
   return parts.filter(Boolean).join('\n\n');
 }
 
-export function sectionMarkdown(section: ReportSection): string {
+export function sectionMarkdown(report: Report, section: ReportSection): string {
   const parts = [`## ${cellText(sectionHeading(section))}`];
   if (section.threads.length === 0) parts.push('*No comments.*');
-  section.threads.forEach((thread, i) => parts.push(threadMarkdown(section, thread, i)));
+  section.threads.forEach((thread) => parts.push(threadMarkdown(report, thread)));
   return parts.join('\n\n');
 }
 
@@ -93,7 +98,7 @@ export function reportMarkdown(report: Report): string {
     ...summaryTables(report).flatMap((t) => [`**${t.title}**`, table(t.header, t.rows)]),
     '**By section**',
     table(SECTION_ROWS_HEADER, sectionRows(report)),
-    ...report.sections.map(sectionMarkdown),
+    ...report.sections.map((section) => sectionMarkdown(report, section)),
   ];
   return `${parts.join('\n\n')}\n`;
 }

@@ -6,9 +6,9 @@
 import PDFKitDocument from 'pdfkit';
 import type { Thread } from '../../shared/api.ts';
 import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
-import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, totalsLine } from './labels.ts';
+import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, threadUrl, totalsLine } from './labels.ts';
 import { drawable, FONTS, runs } from './pdfText.ts';
-import type { Report, ReportSection } from './types.ts';
+import type { Report } from './types.ts';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const YIELD_EVERY = 10;
@@ -67,11 +67,15 @@ function rule(doc: Doc): void {
   doc.y = y + 6;
 }
 
-function writeThread(doc: Doc, section: ReportSection, thread: Thread, index: number): void {
+function writeThread(doc: Doc, report: Report, thread: Thread): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-  write(doc, `${threadNumber(section, index)} · ${kindLabel(thread.kind)} · ${THREAD_STATUS_LABELS[thread.status]}`, { font: 'bold', size: 10 });
+  write(doc, `${threadNumber(thread)} · ${kindLabel(thread.kind)} · ${THREAD_STATUS_LABELS[thread.status]}`, { font: 'bold', size: 10 });
+  write(doc, threadUrl(report, thread), { color: GREY, size: 8 });
   const quote = quoteOf(thread);
-  if (quote) write(doc, `“${quote}”`, { color: GREY, indent: 12 });
+  if (quote) {
+    write(doc, 'Text as commented on', { font: 'bold', size: 9 });
+    write(doc, `“${quote}”`, { color: GREY, indent: 12 });
+  }
   const note = quoteNote(thread);
   if (note) write(doc, note, { color: GREY, indent: 12, size: 8 });
   write(doc, 'Comment', { font: 'bold', size: 9 });
@@ -82,6 +86,8 @@ function writeThread(doc: Doc, section: ReportSection, thread: Thread, index: nu
   }
   const endorsed = thread.endorsements.length ? ` · endorsed by ${thread.endorsements.length}` : '';
   write(doc, `By ${authorLine(thread.author)} · ${day(thread.createdAt)}${endorsed}`, { color: GREY, size: 9 });
+  const received = receivedLine(thread);
+  if (received) write(doc, received, { color: GREY, size: 9 });
   for (const reply of thread.replies) {
     write(doc, `Reply from ${authorLine(reply.author)}, ${day(reply.createdAt)}`, { font: 'bold', size: 9, indent: 12 });
     write(doc, reply.body, { indent: 12 });
@@ -142,7 +148,7 @@ export async function reportPdf(report: Report): Promise<Buffer> {
     write(doc, sectionHeading(section), { font: 'bold', size: 14, gap: 4 });
     if (section.threads.length === 0) write(doc, 'No comments.', { color: GREY });
     for (const [i, thread] of section.threads.entries()) {
-      writeThread(doc, section, thread, i);
+      writeThread(doc, report, thread);
       // Laying out text is the slow part: let other requests through every few threads.
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     }

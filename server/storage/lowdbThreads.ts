@@ -6,11 +6,24 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { JsonStore } from './jsonStore.ts';
-import type { ThreadRecord, ThreadRepo } from './threadRecords.ts';
+import { formatRef, refNumber, type ThreadRecord, type ThreadRepo } from './threadRecords.ts';
 
 interface Shape {
   format: 1;
   threads: ThreadRecord[];
+  /**
+   * The last running number given per reference prefix ("DE" → 7). Kept apart from the threads so
+   * that a withdrawn thread's number is never given again. Absent in files from before references.
+   */
+  refCounters?: Record<string, number>;
+}
+
+/** The next reference with this prefix; a prefix without a counter yet counts on from any stored reference. */
+function nextRef(data: Shape, prefix: string): string {
+  const counters = (data.refCounters ??= {});
+  const highest = counters[prefix] ?? data.threads.reduce((max, t) => Math.max(max, refNumber(t.ref, prefix)), 0);
+  counters[prefix] = highest + 1;
+  return formatRef(prefix, highest + 1);
 }
 
 const empty = (): Shape => ({ format: 1, threads: [] });
@@ -54,10 +67,28 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
       const thread = find(await storeOf(documentId), id);
       return thread && clone(thread);
     },
-    async insert(thread) {
+    async insert(thread, refPrefix) {
       const store = await storeOf(thread.documentId);
-      await store.change((d) => void d.threads.push(clone(thread)));
+      const stored = await store.change((d) => {
+        const record: ThreadRecord = { ...clone(thread), ref: nextRef(d, refPrefix) };
+        d.threads.push(record);
+        return clone(record);
+      });
       owner.set(thread.id, thread.documentId);
+      return stored;
+    },
+    async giveMissingRefs(prefixOf) {
+      let given = 0;
+      for (const documentId of new Set(owner.values())) {
+        const store = await storeOf(documentId);
+        if (store.data.threads.every((t) => t.ref)) continue;
+        given += await store.change((d) => {
+          const missing = d.threads.filter((t) => !t.ref).toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
+          for (const thread of missing) thread.ref = nextRef(d, prefixOf(thread));
+          return missing.length;
+        });
+      }
+      return given;
     },
     async update(id, change) {
       const documentId = owner.get(id);

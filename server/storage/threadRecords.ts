@@ -10,6 +10,11 @@ export interface ReplyRecord {
   authorId: string;
   body: string;
   createdAt: string;
+  /** Set when its author last changed it; earlier wordings are kept in previousBodies. */
+  updatedAt?: string;
+  previousBodies?: Array<{ body: string; replacedAt: string }>;
+  /** Set when its author withdrew it; it then no longer shows. */
+  withdrawnAt?: string | null;
 }
 
 export interface DispositionRecord {
@@ -22,6 +27,11 @@ export interface DispositionRecord {
 
 export interface ThreadRecord {
   id: string;
+  /**
+   * The comment's permanent reference ("DE-007"), unique in its document: given by the store when the
+   * thread is inserted, from a per-document counter that never goes back, so it is never reused.
+   */
+  ref: string;
   documentId: string;
   sectionId: string;
   anchor: Anchor | null;
@@ -45,17 +55,44 @@ export interface ThreadRecord {
   withdrawnAt: string | null;
   /** Set when the proposed wording was put into the text. */
   applied?: { at: string; byId: string; replacedText: string } | null;
+  /** For a comment the Secretariat entered for its author (received by e-mail): when, and who entered it. */
+  received?: { at: string; enteredById: string } | null;
   /** The author's answer to the disposition. */
   authorReaction?: { reaction: AuthorReaction; statement: string | null; at: string } | null;
 }
 
 export type AuthorReaction = 'accepts' | 'maintains-objection';
 
+/** A thread as the commands make it, before the store gives it its reference. */
+export type NewThreadRecord = Omit<ThreadRecord, 'ref'>;
+
+/** A reference from its prefix and running number: "DE-007", "SEC-012", "FR-1234". */
+export function formatRef(prefix: string, number: number): string {
+  return `${prefix}-${String(number).padStart(3, '0')}`;
+}
+
+/** The running number of a reference with this prefix, or 0 when it is not one. */
+export function refNumber(ref: string | undefined, prefix: string): number {
+  if (!ref?.startsWith(`${prefix}-`)) return 0;
+  const n = Number(ref.slice(prefix.length + 1));
+  return Number.isSafeInteger(n) ? n : 0;
+}
+
 export interface ThreadRepo {
   /** Threads of a document, withdrawn ones included. */
   list(documentId: string): Promise<ThreadRecord[]>;
   get(id: string): Promise<ThreadRecord | undefined>;
-  insert(thread: ThreadRecord): Promise<void>;
+  /**
+   * Stores a new thread and gives it the next reference with `refPrefix`, in the same write, so two
+   * threads posted at once never get the same one. Resolves with the thread as stored.
+   */
+  insert(thread: NewThreadRecord, refPrefix: string): Promise<ThreadRecord>;
+  /**
+   * Gives every stored thread without a reference (data from before references existed) one, once
+   * and durably: in each document by creation time, the prefix from `prefixOf`. Withdrawn threads
+   * get one too, so no number is handed out twice. Resolves with how many were given.
+   */
+  giveMissingRefs(prefixOf: (thread: ThreadRecord) => string): Promise<number>;
   /**
    * Changes one thread with `change` (which may throw to refuse; nothing is written then). Resolves
    * with the thread as stored after the change, or undefined when there is no such thread.

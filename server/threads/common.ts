@@ -42,6 +42,17 @@ export function checkCommenting(deps: ThreadDeps, person: PersonRecord, action: 
   }
 }
 
+/**
+ * The rules for changing or withdrawing one's own words, a comment or a reply alike: only their
+ * author, only while the author could still comment (phase and deadline), and only while the comment
+ * is unanswered, so a disposition never answers words that have since changed.
+ */
+export async function checkOwnWords(deps: ThreadDeps, actor: PersonRecord, thread: ThreadRecord, authorId: string, refusal: { forbidden: string; answered: string }): Promise<void> {
+  if (authorId !== actor.id) throw errors.forbidden(refusal.forbidden);
+  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
+  if (thread.status !== 'open') throw errors.conflict('already_answered', refusal.answered);
+}
+
 export async function peopleById(records: Records): Promise<Map<string, PersonRecord>> {
   return new Map((await records.people.list()).map((p) => [p.id, p]));
 }

@@ -2,7 +2,7 @@
  * Threads as clients see them: the author's public identity attached, and the quote read from the
  * live text. One TextIndex serves every thread of a request.
  */
-import type { Thread, ThreadAuthor } from '../../shared/api.ts';
+import { threadLink, type Thread, type ThreadAuthor } from '../../shared/api.ts';
 import type { PersonRecord } from '../storage/records.ts';
 import type { ThreadRecord } from '../storage/threadRecords.ts';
 import { resolveAnchor, sectionAt, type TextIndex } from '../documents/anchors.ts';
@@ -42,6 +42,8 @@ export function placeThread(record: ThreadRecord, people: Map<string, PersonReco
     position,
     thread: {
       id: record.id,
+      ref: record.ref,
+      link: threadLink(record.documentId, record.ref),
       documentId: record.documentId,
       sectionId,
       anchor: record.anchor,
@@ -58,10 +60,13 @@ export function placeThread(record: ThreadRecord, people: Map<string, PersonReco
       status: record.status,
       response: record.response,
       assigneeId: record.assigneeId,
-      replies: record.replies.map((r) => ({ id: r.id, author: presentAuthor(people.get(r.authorId)), body: r.body, createdAt: r.createdAt })),
+      replies: record.replies
+        .filter((r) => !r.withdrawnAt)
+        .map((r) => ({ id: r.id, author: presentAuthor(people.get(r.authorId)), body: r.body, createdAt: r.createdAt, updatedAt: r.updatedAt ?? null })),
       endorsements: record.endorsements,
       dispositions: record.dispositions.map((d) => ({ status: d.status, response: d.response, assigneeId: d.assigneeId, by: nameOf(people, d.byId), at: d.at })),
       applied: record.applied ? { at: record.applied.at, by: nameOf(people, record.applied.byId) } : null,
+      received: record.received ? { at: record.received.at, enteredBy: nameOf(people, record.received.enteredById) } : null,
       authorReaction: record.authorReaction ?? null,
     },
   };

@@ -57,7 +57,7 @@ async function dispositionOf(deps: ThreadDeps, actor: PersonRecord, thread: Thre
 
 async function recordDisposition(deps: ThreadDeps, actor: PersonRecord, before: ThreadRecord, after: ThreadRecord): Promise<void> {
   if (after.status === before.status) return;
-  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: after.id, detail: { documentId: after.documentId, from: before.status, to: after.status } });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: after.id, detail: { documentId: after.documentId, ref: after.ref, from: before.status, to: after.status } });
 }
 
 /**
@@ -164,7 +164,7 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
       undo.destroy();
     }
   });
-  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, replaced: replacedText, with: proposed } });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, ref: thread.ref, replaced: replacedText, with: proposed } });
   return presentAndPublish(deps, updated);
 }
 

@@ -7,12 +7,14 @@ import type { Anchor, Thread } from '../../shared/api.ts';
 import type { ThreadKind } from '../../shared/domain.ts';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
-import type { ThreadRecord } from '../storage/threadRecords.ts';
+import type { NewThreadRecord, ThreadRecord } from '../storage/threadRecords.ts';
 import { checkNewAnchor, InvalidAnchor } from '../documents/anchors.ts';
 import { errors } from '../errors.ts';
+import { roleOn } from '../rights.ts';
 import { newId } from '../people/tokens.ts';
 import { inDocumentOrder, placeThread } from './present.ts';
-import { checkCommenting, documentOf, liveThread, nowIso, peopleById, presentAndPublish, withIndex, type ThreadDeps } from './common.ts';
+import { checkCommenting, checkOwnWords, documentOf, liveThread, nowIso, peopleById, presentAndPublish, withIndex, type ThreadDeps } from './common.ts';
+import { refPrefix } from './refs.ts';
 
 export type { ThreadDeps } from './common.ts';
 
@@ -33,11 +35,33 @@ export interface NewThread {
   kind: ThreadKind;
   body: string;
   proposedText?: string | null;
+  /** The Secretariat enters a comment received by e-mail: the id of the person who sent it. */
+  onBehalfOf?: string;
+  /** When that comment was received (an ISO instant); the time of entry when left out. */
+  receivedAt?: string;
+}
+
+/** Who the author of a new thread is: the caller, or the person the Secretariat enters it for. */
+async function authorOf(deps: ThreadDeps, actor: PersonRecord, documentId: string, input: NewThread, at: string): Promise<{ author: PersonRecord; received: ThreadRecord['received'] }> {
+  if (input.onBehalfOf === undefined) {
+    if (input.receivedAt !== undefined) throw errors.invalidInput('receivedAt: only for a comment entered on behalf of someone (onBehalfOf)');
+    return { author: actor, received: null };
+  }
+  if (actor.role !== 'secretariat') throw errors.forbidden('Only the Secretariat may enter a comment on behalf of someone.');
+  const author = await deps.records.people.get(input.onBehalfOf);
+  if (!author?.active) throw errors.invalidInput('onBehalfOf: no such person');
+  if (!(await roleOn(deps.records, author, documentId))) throw errors.invalidInput('onBehalfOf: that person does not take part in this document');
+  const receivedAt = input.receivedAt === undefined ? at : new Date(input.receivedAt).toISOString();
+  if (receivedAt > at) throw errors.invalidInput('receivedAt: a comment cannot have been received in the future');
+  return { author, received: { at: receivedAt, enteredById: actor.id } };
 }
 
 export async function openThread(deps: ThreadDeps, actor: PersonRecord, documentId: string, input: NewThread): Promise<Thread> {
   const document = await documentOf(deps, documentId);
+  // The Secretariat's own rules apply to what it enters for others: it is the one writing.
   checkCommenting(deps, actor, 'thread.comment', document);
+  const at = nowIso(deps);
+  const { author, received } = await authorOf(deps, actor, documentId, input, at);
   const placement = await withIndex(deps, documentId, (index) => {
     if (!index.sections.some((s) => s.id === input.sectionId)) throw errors.invalidInput('sectionId: no such section in this document');
     if (!input.anchor) return { quote: '' };
@@ -50,8 +74,7 @@ export async function openThread(deps: ThreadDeps, actor: PersonRecord, document
       throw error;
     }
   });
-  const at = nowIso(deps);
-  const record: ThreadRecord = {
+  const record: NewThreadRecord = {
     id: newId(),
     documentId,
     sectionId: input.sectionId,
@@ -60,7 +83,7 @@ export async function openThread(deps: ThreadDeps, actor: PersonRecord, document
     kind: input.kind,
     body: input.body,
     proposedText: input.proposedText || null,
-    authorId: actor.id,
+    authorId: author.id,
     createdAt: at,
     updatedAt: at,
     previousBodies: [],
@@ -71,9 +94,19 @@ export async function openThread(deps: ThreadDeps, actor: PersonRecord, document
     replies: [],
     endorsements: [],
     withdrawnAt: null,
+    received,
   };
-  await deps.threads.insert(record);
-  return presentAndPublish(deps, record);
+  const stored = await deps.threads.insert(record, refPrefix(author));
+  if (received) {
+    await deps.audit.record({
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'thread.enter',
+      target: stored.id,
+      detail: { documentId, ref: stored.ref, authorId: author.id, authorName: author.name, receivedAt: received.at },
+    });
+  }
+  return presentAndPublish(deps, stored);
 }
 
 export async function replyTo(deps: ThreadDeps, actor: PersonRecord, threadId: string, body: string): Promise<Thread['replies'][number]> {
@@ -136,13 +169,14 @@ export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threa
 
 export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, threadId: string): Promise<void> {
   const thread = await liveThread(deps, threadId);
-  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may withdraw a comment.');
-  checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
-  if (thread.status !== 'open') throw errors.conflict('already_answered', 'This comment has been answered and can no longer be withdrawn.');
+  await checkOwnWords(deps, actor, thread, thread.authorId, {
+    forbidden: 'Only the author may withdraw a comment.',
+    answered: 'This comment has been answered and can no longer be withdrawn.',
+  });
   await deps.threads.update(threadId, (t) => {
     t.withdrawnAt = nowIso(deps);
   });
-  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { documentId: thread.documentId, body: thread.body } });
+  await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.withdraw', target: threadId, detail: { documentId: thread.documentId, ref: thread.ref, body: thread.body } });
   deps.events.publish(thread.documentId, { type: 'thread-removed', threadId });
 }
 

@@ -50,6 +50,7 @@ async function bench(count: number): Promise<void> {
     const status = THREAD_STATUSES[i % THREAD_STATUSES.length]!;
     return {
       id: crypto.randomUUID(),
+      ref: `${author.country}-${String(i + 1).padStart(3, '0')}`,
       documentId: DOC,
       sectionId: target.sectionId,
       anchor: whole ? null : target.anchor,

@@ -65,7 +65,8 @@ describe('co-editing', () => {
       buttons.map((b) => `${b.querySelector('.outline__number')?.textContent} ${b.querySelector('.outline__title')?.textContent}`),
     );
     expect(items).toEqual(expected);
-    expect(items.slice(0, 2).map((item) => item.split(' ')[0])).toEqual(['1', '1.1']);
+    // The introduction before the first heading is section "0".
+    expect(items.slice(0, 3).map((item) => item.split(' ')[0])).toEqual(['0', '1', '1.1']);
 
     // A new heading appears in the outline, numbered, as it is typed.
     await clickEndOfParagraph(page, 0);

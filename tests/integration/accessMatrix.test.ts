@@ -40,6 +40,8 @@ interface Ctx {
   otherPersonId: string;
   /** A thread of this document opened by someone else. */
   threadId: string;
+  /** A reply to that thread, by its author. */
+  replyId: string;
   sectionId: string;
   versionId: string;
 }
@@ -140,6 +142,15 @@ const ROUTES: RouteCase[] = [
   // Another person's words: nobody but their author may change or withdraw them.
   { method: 'PATCH', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}`, body: { body: 'Rewritten by someone else' } }), ok: 200 },
   { method: 'DELETE', path: '/api/threads/:id', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}` }), ok: 204 },
+  {
+    method: 'PATCH',
+    path: '/api/threads/:id/replies/:replyId',
+    rule: 'author-only',
+    perDocument: true,
+    request: (c) => ({ route: `/api/threads/${c.threadId}/replies/${c.replyId}`, body: { body: 'Rewritten by someone else' } }),
+    ok: 200,
+  },
+  { method: 'DELETE', path: '/api/threads/:id/replies/:replyId', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/replies/${c.replyId}` }), ok: 204 },
   // Authorised callers pass the check and meet the next refusal: this thread proposes no wording.
   { method: 'POST', path: '/api/threads/:id/apply', rule: 'thread.apply', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/apply`, body: {} }), ok: 409 },
   { method: 'POST', path: '/api/threads/:id/reaction', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/reaction`, body: { reaction: 'accepts' } }), ok: 200 },
@@ -184,6 +195,7 @@ const PUBLIC = new Set(['GET /api/health', 'POST /api/session', 'DELETE /api/ses
 let t: TestServer;
 let otherPersonId: string;
 const threadOf = new Map<string, string>();
+const replyOf = new Map<string, string>();
 const versionOf = new Map<string, string>();
 const sectionOf = new Map<string, string>();
 beforeAll(async () => {
@@ -194,12 +206,13 @@ beforeAll(async () => {
     const sectionId = (await t.api('GET', `/api/documents/${documentId}`, { cookie: author.cookie })).body.sections[0].id;
     const res = await t.api('POST', `/api/documents/${documentId}/threads`, { cookie: author.cookie, body: { sectionId, kind: 'general', body: 'Seed thread' } });
     threadOf.set(documentId, res.body.id);
+    replyOf.set(documentId, (await t.api('POST', `/api/threads/${res.body.id}/replies`, { cookie: author.cookie, body: { body: 'Seed reply' } })).body.id);
     const version = await t.api('POST', `/api/documents/${documentId}/versions`, { cookie: t.adminCookie, body: { name: 'Matrix base' } });
     versionOf.set(documentId, version.body.id);
     sectionOf.set(documentId, sectionId);
   }
 });
-const ctx = (documentId: string, phase: Phase): Ctx => ({ documentId, phase, otherPersonId, threadId: threadOf.get(documentId)!, sectionId: sectionOf.get(documentId)!, versionId: versionOf.get(documentId)! });
+const ctx = (documentId: string, phase: Phase): Ctx => ({ documentId, phase, otherPersonId, threadId: threadOf.get(documentId)!, replyId: replyOf.get(documentId)!, sectionId: sectionOf.get(documentId)!, versionId: versionOf.get(documentId)! });
 
 async function call(route: RouteCase, url: string, cookie: string | undefined, body: unknown): Promise<{ status: number; code?: string }> {
   if (!route.stream) {

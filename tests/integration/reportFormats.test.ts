@@ -87,14 +87,38 @@ describe('CSV', () => {
     const text = bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header!.join(',')).toBe('section,title,quote,kind,comment,proposed_change,author,organisation,country,stakeholder,endorsements,status,response');
+    expect(header!.join(',')).toBe(
+      'ref,section,title,quote,kind,comment,proposed_change,author,organisation,country,stakeholder,endorsements,status,response,link,quote_now,applied_on,applied_by,received_on,entered_by',
+    );
     const spreadsheetSafe = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
     expect(rows).toEqual(
       reported().map(({ section, thread }) =>
-        [section.number, section.title, thread.quote, thread.kind, thread.body, thread.proposedText ?? '', thread.author.name, thread.author.organisation, thread.author.country, thread.author.stakeholder, String(thread.endorsements.length), thread.status, thread.response ?? ''].map(spreadsheetSafe),
+        [
+          thread.ref,
+          section.number,
+          section.title,
+          thread.quote,
+          thread.kind,
+          thread.body,
+          thread.proposedText ?? '',
+          thread.author.name,
+          thread.author.organisation,
+          thread.author.country,
+          thread.author.stakeholder,
+          String(thread.endorsements.length),
+          thread.status,
+          thread.response ?? '',
+          `${t.url}/documents/${DOC}?thread=${thread.ref}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+        ].map(spreadsheetSafe),
       ),
     );
-    expect(rows.some((r) => r[4] === TRICKY)).toBe(true);
+    expect(rows.some((r) => r[5] === TRICKY)).toBe(true);
+    expect(rows.map((r) => r[0]).toSorted()).toEqual(['ES-001', 'ES-002', 'JO-001']);
   });
 });
 
@@ -104,11 +128,14 @@ describe('Markdown', () => {
     expect(type).toBe('text/markdown; charset=utf-8');
     const markdown = bytes.toString('utf8');
     const html = await marked.parse(markdown);
-    expect(html).not.toMatch(/<script|<a |<ol|<strong>not bold|<h1>Not a heading/);
+    // The only links are the report's own, one to each comment.
+    const links = [...html.matchAll(/<a [^>]*>/g)].map((m) => m[0]);
+    expect(links.toSorted()).toEqual(reported().map(({ thread }) => `<a href="${t.url}/documents/${DOC}?thread=${thread.ref}">`).toSorted());
+    expect(html).not.toMatch(/<script|<ol|<strong>not bold|<h1>Not a heading/);
     expect(html.match(/<h1>/g)).toHaveLength(1);
     const text = collapse(html.replace(/<[^>]+>/g, ' ').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'));
     for (const { thread } of reported()) {
-      for (const words of [thread.body, thread.quote, thread.author.name, thread.proposedText ?? '', thread.response ?? '', ...thread.replies.map((r) => r.body)]) {
+      for (const words of [thread.ref, thread.body, thread.quote, thread.author.name, thread.proposedText ?? '', thread.response ?? '', ...thread.replies.map((r) => r.body)]) {
         expect(text).toContain(collapse(words));
       }
     }
@@ -132,11 +159,11 @@ describe('DOCX', () => {
     expect(xml).toContain('<w:tblHeader/>');
     const text = docxText(xml);
     for (const heading of ['Disposition of comments', 'No.', 'Member/organisation', 'Quoted text', 'Proposed change', 'Observations of the working group']) expect(text).toContain(heading);
-    for (const { section, thread } of reported()) {
+    for (const { thread } of reported()) {
       for (const words of [thread.body, thread.quote, thread.author.name, thread.author.organisation, thread.proposedText ?? '', thread.response ?? '']) {
         for (const line of words.split('\n')) expect(text).toContain(line);
       }
-      expect(text).toContain(`${section.number}-1`);
+      expect(text).toContain(thread.ref);
     }
     expect(text).toMatch(/^te$/m);
   });
@@ -227,11 +254,11 @@ describe('PDF', () => {
     const text = collapse(pdfText(bytes));
     expect(text).toContain('Disposition of comments');
     expect(text).toContain(collapse(json.document.title));
-    for (const { section, thread } of reported()) {
+    for (const { thread } of reported()) {
       for (const words of [thread.body, thread.author.name, thread.proposedText ?? '', thread.response ?? '', ...thread.replies.map((r) => r.body)]) {
         expect(text).toContain(collapse(visual(words)));
       }
-      expect(text).toContain(`${section.number}-1`);
+      expect(text).toContain(thread.ref);
     }
     expect(text).toContain('é ñ ü');
     expect(text).toContain('😀');

@@ -47,8 +47,9 @@ describe('versions', () => {
     const read = await t.api('GET', `/api/documents/${DOC}/versions/${named.id}`, { cookie });
     expect(read.status).toBe(200);
     expect(read.body.sections.length).toBeGreaterThanOrEqual(20);
-    expect(read.body.sections[0]).toMatchObject({ number: '1', title: 'Roots and types of stigma', text: '' });
-    expect(read.body.sections[1]).toMatchObject({ number: '1.1', text: expect.stringMatching(/\w+ \w+ \w+/) });
+    expect(read.body.sections[0]).toMatchObject({ number: '0', title: 'Introduction', text: expect.stringMatching(/^Draft for consultation/) });
+    expect(read.body.sections[1]).toMatchObject({ number: '1', title: 'Roots and types of stigma', text: '' });
+    expect(read.body.sections[2]).toMatchObject({ number: '1.1', text: expect.stringMatching(/\w+ \w+ \w+/) });
   });
 
   it('refuses a participant, an empty name, and unknown versions', async () => {

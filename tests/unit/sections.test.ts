@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { numberSections } from '../../shared/sections.ts';
 import { draftState } from '../../server/documents/seed.ts';
 import { importMarkdown } from '../../server/documents/markdown.ts';
-import { readSections } from '../../server/documents/text.ts';
+import { readSections, readSectionTexts } from '../../server/documents/text.ts';
+import { indexText, sectionAt } from '../../server/documents/anchors.ts';
 
 const h = (level: number, title = `h${level}`) => ({ id: title, level, title });
 
@@ -39,5 +40,43 @@ describe('readSections', () => {
       { number: '2', title: 'Benefits', level: 1 },
     ]);
     expect(sections.every((s) => s.id.length === 36)).toBe(true);
+  });
+});
+
+describe('section "0": the text before the first heading', () => {
+  const ydocOf = (markdown: string) => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, draftState(importMarkdown(markdown, 't').doc));
+    return ydoc;
+  };
+
+  it('comes first, numbered "0", with the fixed id, when there is text before the first heading', () => {
+    const ydoc = ydocOf('# T\n\nComments are invited.\n\n## Purpose\n\nText\n');
+    expect(readSections(ydoc).map(({ id, number, title }) => ({ id: id.length === 36 ? 'uuid' : id, number, title }))).toEqual([
+      { id: 'preamble', number: '0', title: 'Introduction' },
+      { id: 'uuid', number: '1', title: 'Purpose' },
+    ]);
+    const index = indexText(ydoc);
+    expect(index.sections.map((s) => s.id === 'preamble' ? s : 'heading')).toEqual([{ id: 'preamble', offset: 0 }, 'heading']);
+    expect(sectionAt(index, 3)).toBe('preamble');
+    const texts = readSectionTexts(ydoc);
+    expect(texts.preamble).toBe('');
+    expect(texts.sections.map((s) => [s.number, s.text])).toEqual([
+      ['0', 'Comments are invited.'],
+      ['1', 'Text'],
+    ]);
+  });
+
+  it('is not there when the text starts with a heading, and is the whole text of a text without headings', () => {
+    expect(readSections(ydocOf('# T\n\n## Purpose\n\nText\n')).map((s) => s.number)).toEqual(['1']);
+    expect(readSections(ydocOf('Only words.\n')).map((s) => s.number)).toEqual(['0']);
+    expect(readSections(ydocOf('# T\n')).map((s) => s.number)).toEqual([]);
+  });
+
+  it('is put first by numberSections, which ignores a heading claiming its id', () => {
+    expect(numberSections([h(1, 'preamble'), h(1, 'a')], true).map((s) => [s.id, s.number])).toEqual([
+      ['preamble', '0'],
+      ['a', '1'],
+    ]);
   });
 });

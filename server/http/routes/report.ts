@@ -15,7 +15,9 @@ export function reportRoutes(services: Services) {
   return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
     const query = c.req.valid('query');
     const report = await buildReport(source, c.req.valid('param').id, reportOptions(query));
+    // JSON threads carry their link as a path; files, read away from the site, need the whole address.
     if (query.format === 'json') return c.json(report);
+    report.document.origin = services.config.publicUrl ?? new URL(c.req.url).origin;
     const file = await renderReport(report, query.format);
     return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
   });

@@ -9,6 +9,7 @@ import { requireRole, requireSession } from '../middleware.ts';
 import { asThreadMember } from '../authorize.ts';
 import { DocumentParam } from './documents.ts';
 import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
+import { editOwnReply, withdrawReply } from '../../threads/replies.ts';
 import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
 
 const text = (what: string) =>
@@ -34,6 +35,8 @@ const NewThread = z
     kind: z.enum(THREAD_KINDS),
     body: text('body'),
     proposedText: optionalText('proposedText'),
+    onBehalfOf: z.string().uuid('onBehalfOf must be a person id').optional(),
+    receivedAt: z.iso.datetime({ offset: true, message: 'receivedAt must be an ISO 8601 instant' }).optional(),
   })
   .strict();
 
@@ -65,6 +68,7 @@ const BulkDisposition = z
 const Reaction = z.object({ reaction: z.enum(['accepts', 'maintains-objection']), statement: optionalText('statement') }).strict();
 
 export const ThreadParam = z.object({ id: z.string().uuid('not a thread id') });
+const ReplyParam = z.object({ id: z.string().uuid('not a thread id'), replyId: z.string().uuid('not a reply id') });
 
 export function threadRoutes(services: Services) {
   const deps: ThreadDeps = services;
@@ -79,6 +83,15 @@ export function threadRoutes(services: Services) {
     .post('/api/threads/:id/replies', validate('param', ThreadParam), validate('json', NewReply), async (c) =>
       c.json(await replyTo(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json').body), 201),
     )
+    .patch('/api/threads/:id/replies/:replyId', validate('param', ReplyParam), validate('json', NewReply), async (c) => {
+      const { id, replyId } = c.req.valid('param');
+      return c.json(await editOwnReply(deps, c.get('person'), id, replyId, c.req.valid('json').body));
+    })
+    .delete('/api/threads/:id/replies/:replyId', validate('param', ReplyParam), async (c) => {
+      const { id, replyId } = c.req.valid('param');
+      await withdrawReply(deps, c.get('person'), id, replyId);
+      return c.body(null, 204);
+    })
     .post('/api/threads/:id/endorsements', validate('param', ThreadParam), async (c) =>
       c.json(await setEndorsement(deps, c.get('person'), c.req.valid('param').id, true)),
     )

@@ -1,0 +1,62 @@
+/**
+ * The Secretariat's "Change deadline", beside the deadline of a running consultation: a new last day,
+ * confirmed in a dialog, moves the deadline without changing the phase. A day already past is refused
+ * here (and by the server).
+ */
+import { useId, useState } from 'react';
+import type { Phase } from '../../shared/domain.ts';
+import { api, ApiError } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { formatDeadline } from '../format.ts';
+import { endOfDayIso } from './phaseChanges.ts';
+
+interface DeadlineControlProps {
+  documentId: string;
+  phase: Phase;
+  deadline: string | null;
+  onChanged: () => Promise<void> | void;
+}
+
+const localDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+export function DeadlineControl({ documentId, phase, deadline, onChanged }: DeadlineControlProps) {
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState('');
+  const [today, setToday] = useState('');
+  const inputId = useId();
+
+  const start = () => {
+    setToday(localDay(new Date()));
+    setDay(deadline ? localDay(new Date(deadline)) : '');
+    setOpen(true);
+  };
+
+  const confirm = async () => {
+    const due = endOfDayIso(day);
+    // Refused here, before any request, in words the dialog shows (it shows an ApiError's message).
+    if (!due) throw new ApiError(400, 'invalid_input', 'Choose the new last day for comments.');
+    if (Date.parse(due) <= Date.now()) throw new ApiError(400, 'invalid_input', 'The new deadline must be in the future.');
+    await api.changePhase(documentId, phase, due);
+    await onChanged();
+  };
+
+  const current = formatDeadline(deadline);
+  return (
+    <>
+      <button type="button" className="button button--small docbar__deadline-change" onClick={start} data-testid="change-deadline">
+        Change deadline
+      </button>
+      {open && (
+        <ConfirmDialog title="Change the deadline" confirmLabel="Change deadline" busyLabel="Changing…" onConfirm={confirm} onClose={() => setOpen(false)}>
+          <p>{current ? `Comments are taken until ${current.text}.` : 'This consultation has no deadline.'} The phase stays as it is; participants see the new deadline at once.</p>
+          <div className="field">
+            <label className="field__label" htmlFor={inputId}>
+              Last day for comments (until 23:59)
+            </label>
+            <input id={inputId} type="date" className="input" min={today} value={day} onChange={(event) => setDay(event.target.value)} data-testid="deadline-day" />
+          </div>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
