@@ -4,8 +4,8 @@
  * once, which is a phase change's job, not a deadline's.
  */
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
-import { errors } from '../http/errors.ts';
-import { presentDocumentSummary } from '../http/presenters.ts';
+import { errors } from '../errors.ts';
+import { presentDocumentSummary } from './present.ts';
 import type { PhaseDeps } from './documents.ts';
 
 export async function moveDeadline(deps: PhaseDeps, actor: PersonRecord, before: DocumentRecord, deadline: string | null, now = new Date()): Promise<DocumentRecord | null> {

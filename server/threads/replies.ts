@@ -6,7 +6,7 @@
 import type { Reply } from '../../shared/api.ts';
 import type { PersonRecord } from '../storage/records.ts';
 import type { ReplyRecord, ThreadRecord } from '../storage/threadRecords.ts';
-import { errors } from '../http/errors.ts';
+import { errors } from '../errors.ts';
 import { checkOwnWords, liveThread, nowIso, presentAndPublish, type ThreadDeps } from './common.ts';
 
 function liveReply(thread: ThreadRecord, replyId: string): ReplyRecord {
