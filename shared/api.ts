@@ -1,6 +1,7 @@
 /**
  * Shapes of the REST API as the client sees them. The server's presenters produce exactly these.
  */
+import type { DocumentDetails } from './documentImport.ts';
 import type { TextAccess } from './access.ts';
 import type { Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
@@ -22,7 +23,7 @@ export interface DocumentSummary {
   deadline: string | null;
 }
 
-export interface DocumentDetail extends DocumentSummary {
+export interface DocumentDetail extends DocumentSummary, DocumentDetails {
   sections: Array<Omit<Section, 'title'> & { title: string }>;
   /** What the caller may do with the text now, and why not. */
   access: TextAccess;

@@ -9,7 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
-import { textAccess } from '../../shared/access.ts';
+import { textAccessOn } from '../../shared/access.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { Logger } from '../log.ts';
@@ -125,7 +125,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       const room = await rooms.acquire(documentId);
       watchAwareness(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: person.role };
-      const current = new Connection(ws, room, identity, textAccess(person.role, document.phase).edit, claim);
+      const current = new Connection(ws, room, identity, textAccessOn(person.role, document).edit, claim);
       sessionOf.set(current, sessionId);
       release = () => {
         connections.delete(current);
@@ -176,7 +176,12 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
         continue;
       }
-      const canWrite = !!document && textAccess(person.role, document.phase).edit;
+      if (!document) {
+        // The document was deleted.
+        conn.close(CLOSE_CODES.notFound, 'No such document');
+        continue;
+      }
+      const canWrite = textAccessOn(person.role, document).edit;
       if (canWrite !== conn.canWrite) {
         // Stop writes at once; the client reconnects and learns its new rights.
         conn.canWrite = false;

@@ -1,5 +1,5 @@
 /** Documents: reading one with its live sections, and moving it between phases. */
-import { textAccess } from '../../shared/access.ts';
+import { textAccessOn } from '../../shared/access.ts';
 import type { Phase } from '../../shared/domain.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
@@ -8,6 +8,7 @@ import { readSections } from './text.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from '../http/presenters.ts';
+import { authorize } from '../http/authorize.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
 
 export async function documentWithSections(
@@ -21,7 +22,7 @@ export async function documentWithSections(
   return { document, sections };
 }
 
-export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccess(person.role, document.phase);
+export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccessOn(person.role, document);
 
 export interface PhaseDeps extends VersionDeps {
   records: Records;
@@ -40,11 +41,14 @@ export async function changePhase(
 ): Promise<DocumentRecord | null> {
   const before = await deps.records.documents.get(id);
   if (!before) return null;
+  // An archived document keeps its phase until it is brought back.
+  authorize(actor, 'document.phase', before);
   const at = new Date().toISOString();
   const patch: Partial<DocumentRecord> = { phase, updatedAt: at };
   if (deadline !== undefined) patch.deadline = deadline;
   if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
   if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
+  if (phase === 'consultation' && !before.consultationOpenedAt) patch.consultationOpenedAt = at;
   // The text as it stood when the phase began, so every stage can be compared later.
   if (phase !== before.phase) await takeVersion(deps, null, id, automaticVersionName(phase), true);
   const updated = await deps.records.documents.update(id, patch);

@@ -29,6 +29,7 @@ export const errors = {
   notFound: (what = 'resource') => new ApiError(404, 'not_found', `No such ${what}.`),
   conflict: (code: string, message: string) => new ApiError(409, code, message),
   payloadTooLarge: () => new ApiError(413, 'payload_too_large', 'The request body is too large.'),
+  fileTooLarge: (limitMb: number) => new ApiError(413, 'file_too_large', `The file is larger than ${limitMb} MB. Remove images or split the text, then try again.`),
   unsupportedMediaType: () => new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
   tooManyRequests: (retryAfterSeconds: number) =>
     new ApiError(429, 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {

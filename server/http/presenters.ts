@@ -1,6 +1,7 @@
 /** The fields a client sees. Storage records never leave the server as they are (no token hashes). */
 import type { DocumentDetail, DocumentSummary, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
+import type { DocumentDetails } from '../../shared/documentImport.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 
@@ -29,6 +30,17 @@ export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], ac
   access,
   adoptedAt: d.adoptedAt ?? null,
   generation: generationOf(d),
+  ...presentDocumentDetails(d),
+});
+
+/** A document's details; records older than these fields read as empty, in English. */
+export const presentDocumentDetails = (d: DocumentRecord): DocumentDetails => ({
+  reference: d.reference ?? '',
+  language: d.language ?? 'en',
+  description: d.description ?? '',
+  workingGroup: d.workingGroup ?? '',
+  archived: d.archived ?? false,
+  editionOf: d.editionOf ?? null,
 });
 
 export const generationOf = (d: DocumentRecord): string => d.generation ?? '1';

@@ -72,6 +72,17 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
           if (doc) Object.assign(doc, clone(patch));
           return clone(doc);
         }),
+      insert: (document) =>
+        commit((d) => {
+          if (d.documents.some((x) => x.id === document.id)) throw new Error(`Document ${document.id} exists already`);
+          d.documents.push(clone(document));
+        }),
+      remove: (id) =>
+        commit((d) => {
+          const before = d.documents.length;
+          d.documents = d.documents.filter((x) => x.id !== id);
+          return d.documents.length < before;
+        }),
       isSeeded: () => read((d) => d.seeded),
       completeSeed: (documents) =>
         commit((d) => {

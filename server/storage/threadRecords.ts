@@ -61,5 +61,7 @@ export interface ThreadRepo {
    * with the thread as stored after the change, or undefined when there is no such thread.
    */
   update(id: string, change: (thread: ThreadRecord) => void): Promise<ThreadRecord | undefined>;
+  /** Deletes every thread of a document (a draft deleted). */
+  removeDocument(documentId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -22,7 +22,11 @@ export function documentRoutes(services: Services) {
   return new Hono<AppEnv>()
     .use('/api/documents', requireSession(services), requireRole('document.read'))
     .use('/api/documents/*', requireSession(services), requireRole('document.read'))
-    .get('/api/documents', async (c) => c.json((await records.documents.list()).map(presentDocumentSummary)))
+    .get('/api/documents', async (c) => {
+      // Archived documents are left out unless asked for (?archived=true lists them too).
+      const withArchived = c.req.query('archived') === 'true';
+      return c.json((await records.documents.list()).filter((d) => withArchived || !d.archived).map(presentDocumentSummary));
+    })
     .get('/api/documents/:id', validate('param', DocumentParam), async (c) => {
       const found = await documentWithSections(records, collab, c.req.valid('param').id);
       if (!found) throw errors.notFound('document');
