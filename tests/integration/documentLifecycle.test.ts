@@ -73,6 +73,7 @@ describe('archive', () => {
     client.provider.ws?.addEventListener('close', () => (closed = true));
     await t.api('POST', `/api/documents/${id}/archive`, { cookie: t.adminCookie, body: { archived: true } });
     await waitFor(() => closed, 5000, 'the editor socket to close');
+    expect(closed).toBe(true);
   });
 
   it('is for the Secretariat only', async () => {
