@@ -128,7 +128,7 @@ function PreviewSummary({ preview }: { preview: ImportPreview }) {
       <p>
         <strong>{preview.title}</strong>: {preview.sections.length} section{preview.sections.length === 1 ? '' : 's'}, {preview.words.toLocaleString('en-GB')} words.
       </p>
-      <ol className="import-preview__sections">
+      <ol className="import-preview__sections" data-testid="import-sections">
         {preview.sections.map((section) => (
           <li key={section.number} className={`import-preview__level-${section.level}`}>
             <span className="import-preview__number">{section.number}</span> {section.title}
