@@ -52,7 +52,18 @@ export async function smallWordDraft(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-const WORDS = 'the working group reviews each comment and answers every participant with reasons in the consolidated report'.split(' ');
+const WORDS = (
+  'the working group reviews each comment and answers every participant with reasons in the consolidated report ' +
+  'member states should ensure that people who use drugs have access to treatment services without discrimination ' +
+  'stigma remains a barrier to health care prevention harm reduction and social reintegration across the region ' +
+  'training modules for police prosecutors judges health workers and civil society organisations were held in july and october'
+).split(' ');
+
+/** The same sequence of words every time (a multiplicative hash of the position), varied enough not to compress to nothing. */
+function wordAt(seed: number): string {
+  const n = (Math.imul(seed + 1, 2654435761) >>> 0) % WORDS.length;
+  return WORDS[n]!;
+}
 
 /** A long draft: `headings` sections (a third of them subsections) sharing `words` words of text. */
 export async function longWordDraft(headings: number, words: number): Promise<Buffer> {
@@ -63,7 +74,7 @@ export async function longWordDraft(headings: number, words: number): Promise<Bu
     children.push(new Paragraph({ heading: h % 3 === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1, children: [new TextRun(`Section heading ${h + 1}`)] }));
     for (let written = 0; written < perSection; ) {
       const length = Math.min(60, perSection - written);
-      const text = Array.from({ length }, (_, i) => WORDS[(w + i) % WORDS.length]).join(' ');
+      const text = Array.from({ length }, (_, i) => wordAt(w + i)).join(' ');
       w += length;
       written += length;
       children.push(new Paragraph({ children: [new TextRun(text.slice(0, 20)), new TextRun({ text: text.slice(20), bold: written % 120 === 0 })] }));
