@@ -3,7 +3,14 @@
  * every kind of content the import keeps (and a few it cannot), and a long one of a given size.
  */
 import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
+  ImageRun,
+  InsertedTextRun,
+  PageNumber,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
@@ -81,4 +88,39 @@ export async function longWordDraft(headings: number, words: number): Promise<Bu
     }
   }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Headings made by outline level (custom styles "Chapter" at level 1 and "Part" at level 2, not
+ * Word's Heading styles), and what the import cannot keep: an image, two tracked changes, a Word
+ * comment and a page-number field.
+ */
+export async function wordDraftWithExtras(): Promise<Buffer> {
+  const date = '2021-07-01T00:00:00Z';
+  const doc = new Document({
+    styles: {
+      paragraphStyles: [
+        { id: 'Chapter', name: 'Chapter', basedOn: 'Normal', paragraph: { outlineLevel: 0 } },
+        { id: 'Part', name: 'Part', basedOn: 'Normal', paragraph: { outlineLevel: 1 } },
+      ],
+    },
+    comments: { children: [{ id: 0, author: 'Rapporteur', date: new Date(date), children: [new Paragraph('Check this.')] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ style: 'Chapter', children: [new TextRun('Chapter one')] }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 10, height: 10 } })] }),
+          new Paragraph({
+            children: [new InsertedTextRun({ text: 'inserted words', id: 1, author: 'A', date }), new DeletedTextRun({ text: 'deleted words', id: 2, author: 'A', date })],
+          }),
+          new Paragraph({ style: 'Part', children: [new TextRun('Part A')] }),
+          new Paragraph({ children: [new CommentRangeStart(0), new TextRun('commented words'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })] }),
+          new Paragraph({ children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
 }

@@ -5,7 +5,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, type CollabClient } from '../helpers/collabClient.ts';
-import { smallWordDraft } from '../helpers/wordFiles.ts';
+import { smallWordDraft, wordDraftWithExtras } from '../helpers/wordFiles.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 
 let t: TestServer;
@@ -81,6 +81,23 @@ describe('creating a document', () => {
 
     const listed = (await t.api('GET', '/api/documents', { cookie: t.adminCookie })).body;
     expect(listed.map((d: { id: string }) => d.id)).toContain('training-guidelines');
+  });
+
+  it('takes headings by outline level, and the preview names what cannot be kept', async () => {
+    const preview = await upload('/api/documents/preview', 'extras.docx', await wordDraftWithExtras());
+    expect(preview.status).toBe(200);
+    expect(sectionsOf(preview.body)).toEqual(['1 Chapter one (1)', '1.1 Part A (2)']);
+    expect(preview.body.notKept).toEqual([
+      { what: 'images', message: '1 image left out: the editor holds text only.' },
+      { what: 'tracked-changes', message: '2 tracked changes: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.' },
+      { what: 'comments', message: '1 Word comment not brought in.' },
+      { what: 'fields', message: '1 field (page numbers, cross-references, tables of contents) kept only as the text last shown.' },
+    ]);
+    const created = await upload('/api/documents', 'extras.docx', await wordDraftWithExtras());
+    const text = await textOf(created.body.id);
+    expect(text).toContain('inserted words');
+    expect(text).not.toContain('deleted words');
+    expect(text).toContain('commented words');
   });
 
   it('makes a draft from Markdown: # to ### are sections; a single leading # is the title', async () => {

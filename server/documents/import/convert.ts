@@ -74,7 +74,7 @@ async function fromWord(fileName: string, bytes: Uint8Array): Promise<Body> {
   if (draft.tables > 0) {
     notKept.push({ what: 'tables', message: `${draft.tables} table${draft.tables === 1 ? '' : 's'} kept as text: each row is a paragraph, its cells separated by “|”.` });
   }
-  if (draft.deepHeadings > 0) notKept.push({ what: 'headings', message: `${draft.deepHeadings} headings below level 3 kept as bold paragraphs.` });
+  if (draft.deepHeadings > 0) notKept.push({ what: 'headings', message: `${draft.deepHeadings} heading${draft.deepHeadings === 1 ? '' : 's'} below level 3 kept as bold paragraphs.` });
   return { title: draft.title, doc: draft.doc, notKept };
 }
 

@@ -9,6 +9,8 @@ import { MAX_UNZIPPED_BYTES } from '../../../shared/limits.ts';
 import type { NotKept } from '../../../shared/documentImport.ts';
 import { ImportRefusal } from './refusal.ts';
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 const PARTS = ['word/document.xml', 'word/styles.xml', 'word/comments.xml'] as const;
 
 export interface WordPackage {
@@ -56,14 +58,14 @@ export function inspectWordPackage(fileName: string, bytes: Uint8Array): WordPac
   const insertions = count(/<w:ins\b/g);
   const deletions = count(/<w:del\b/g);
   if (insertions + deletions > 0) {
-    notKept.push({ what: 'tracked-changes', message: `${insertions + deletions} tracked changes: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.` });
+    notKept.push({ what: 'tracked-changes', message: `${plural(insertions + deletions, 'tracked change')}: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.` });
   }
   const comments = (text('word/comments.xml').match(/<w:comment\b/g) ?? []).length;
-  if (comments > 0) notKept.push({ what: 'comments', message: `${comments} Word comments are not brought in.` });
+  if (comments > 0) notKept.push({ what: 'comments', message: `${plural(comments, 'Word comment')} not brought in.` });
   const textBoxes = count(/<w:txbxContent\b/g);
-  if (textBoxes > 0) notKept.push({ what: 'text-boxes', message: `${textBoxes} text boxes: their text may be missing or out of place.` });
+  if (textBoxes > 0) notKept.push({ what: 'text-boxes', message: `${plural(textBoxes, 'text box', 'text boxes')}: their text may be missing or out of place.` });
   const fields = count(/<w:fldSimple\b/g) + count(/<w:fldChar\b[^>]*w:fldCharType="begin"/g);
-  if (fields > 0) notKept.push({ what: 'fields', message: `${fields} fields (page numbers, cross-references, tables of contents) are kept only as their last shown text.` });
+  if (fields > 0) notKept.push({ what: 'fields', message: `${plural(fields, 'field')} (page numbers, cross-references, tables of contents) kept only as the text last shown.` });
   return { notKept, outlineStyles: outlineStylesOf(text('word/styles.xml')) };
 }
 
