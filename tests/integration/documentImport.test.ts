@@ -1,8 +1,8 @@
 /** POST /api/documents and its preview: each format, the details, and every kind of bad input. */
-import { readdirSync } from 'node:fs';
+import { promises as fsPromises, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, type CollabClient } from '../helpers/collabClient.ts';
 import { smallWordDraft, wordDraftWithExtras } from '../helpers/wordFiles.ts';
@@ -15,6 +15,7 @@ beforeEach(async () => {
   t = await startTestServer();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const c of clients.splice(0)) c.destroy();
   await t.close();
 });
@@ -230,6 +231,23 @@ describe('bad input', () => {
     expect((await upload('/api/documents', 'a.md', '## A', { colour: 'red' })).status).toBe(400);
     expect((await t.api('POST', '/api/documents', { cookie: t.adminCookie, body: {} })).status).toBe(400);
     expect(await footprint()).toEqual(before);
+  });
+
+  it('leaves no text behind when the record cannot be written', async () => {
+    const before = await footprint();
+    // The records file cannot be written (a full disk); the text's own file can.
+    const realOpen = fsPromises.open.bind(fsPromises);
+    vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
+      if (flags === 'w' && String(file).includes('accord.json')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return realOpen(file, flags, mode);
+    });
+    const res = await upload('/api/documents', 'draft.md', '## One\n\ntext');
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('storage_unavailable');
+    vi.restoreAllMocks();
+    expect(await footprint()).toEqual(before);
+    // And it works once the disk does.
+    expect((await upload('/api/documents', 'draft.md', '## One\n\ntext')).status).toBe(201);
   });
 
   it('refuses a form without a file', async () => {
