@@ -1,5 +1,6 @@
 /**
- * Conversions run in a worker thread, one at a time, each within a time budget: a file that takes
+ * Conversions (and Word files of the text) run in a worker thread, one at a time, each within a time
+ * budget: a file that takes
  * too long, or needs more memory than the worker is given (a zip that lied about its sizes), stops
  * the worker and is refused; the next conversion starts a fresh one. An idle worker is stopped after
  * a while so that it never keeps a command-line run alive.
@@ -9,6 +10,7 @@ import { IMPORT_TIME_BUDGET_MS } from '../../../shared/limits.ts';
 import type { ConvertedDraft, ConvertRequest } from './convert.ts';
 import { ImportRefusal, type RefusalCode } from './refusal.ts';
 import type { WorkerRequest } from './importWorker.ts';
+import type { JSONNode } from '../markdown.ts';
 
 const IDLE_MS = 5000;
 const MEMORY_MB = 1024;
@@ -17,6 +19,7 @@ interface Reply {
   id: number;
   preview?: ConvertedDraft['preview'];
   state?: Uint8Array;
+  body?: Uint8Array;
   refusal?: { code: RefusalCode; message: string };
   error?: string;
 }
@@ -41,11 +44,13 @@ function stop(w: Worker): void {
   void w.terminate();
 }
 
-function runOne(request: ConvertRequest, budgetMs: number): Promise<ConvertedDraft> {
+type Job = { kind: 'convert'; request: ConvertRequest } | { kind: 'word'; title: string; doc: JSONNode };
+
+function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
   const w = currentWorker();
   w.ref();
   const id = ++nextId;
-  return new Promise<ConvertedDraft>((resolve, reject) => {
+  return new Promise<Reply>((resolve, reject) => {
     const finish = () => {
       clearTimeout(timer);
       w.off('message', onMessage);
@@ -56,19 +61,19 @@ function runOne(request: ConvertRequest, budgetMs: number): Promise<ConvertedDra
     const timer = setTimeout(() => {
       finish();
       stop(w);
-      reject(new ImportRefusal('conversion_timeout', `“${request.fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`));
+      reject(new ImportRefusal('conversion_timeout', `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`));
     }, budgetMs);
     const onMessage = (reply: Reply) => {
       if (reply.id !== id) return;
       finish();
-      if (reply.preview && reply.state) resolve({ preview: reply.preview, state: reply.state });
-      else if (reply.refusal) reject(ImportRefusal.from(reply.refusal));
-      else reject(new Error(reply.error ?? 'The conversion failed'));
+      if (reply.refusal) reject(ImportRefusal.from(reply.refusal));
+      else if (reply.error !== undefined) reject(new Error(reply.error));
+      else resolve(reply);
     };
     const onExit = () => {
       finish();
       if (worker === w) worker = null;
-      reject(new ImportRefusal('unpacks_too_large', `“${request.fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`));
+      reject(new ImportRefusal('unpacks_too_large', `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`));
     };
     const onError = () => {
       // An out-of-memory error is followed by 'exit'; the exit handler answers.
@@ -76,13 +81,14 @@ function runOne(request: ConvertRequest, budgetMs: number): Promise<ConvertedDra
     w.on('message', onMessage);
     w.on('exit', onExit);
     w.on('error', onError);
-    const bytes = Uint8Array.from(request.bytes);
-    w.postMessage({ ...request, bytes, id } satisfies WorkerRequest, [bytes.buffer]);
+    if (job.kind === 'word') return w.postMessage({ id, ...job } satisfies WorkerRequest);
+    const bytes = Uint8Array.from(job.request.bytes);
+    w.postMessage({ id, kind: 'convert', request: { ...job.request, bytes } } satisfies WorkerRequest, [bytes.buffer]);
   });
 }
 
-export function convertOffThread(request: ConvertRequest, budgetMs = IMPORT_TIME_BUDGET_MS): Promise<ConvertedDraft> {
-  const run = queue.then(() => runOne(request, budgetMs));
+function enqueue(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
+  const run = queue.then(() => runOne(job, fileName, budgetMs));
   queue = run.catch(() => undefined).finally(() => {
     if (!worker) return;
     const w = worker;
@@ -90,4 +96,17 @@ export function convertOffThread(request: ConvertRequest, budgetMs = IMPORT_TIME
     idle.unref();
   });
   return run;
+}
+
+export async function convertOffThread(request: ConvertRequest, budgetMs = IMPORT_TIME_BUDGET_MS): Promise<ConvertedDraft> {
+  const reply = await enqueue({ kind: 'convert', request }, request.fileName, budgetMs);
+  if (!reply.preview || !reply.state) throw new Error('The conversion gave no result');
+  return { preview: reply.preview, state: reply.state };
+}
+
+/** The text as a .docx file (wordOut.ts), made in the worker. */
+export async function wordOffThread(title: string, doc: JSONNode, budgetMs = IMPORT_TIME_BUDGET_MS): Promise<Uint8Array> {
+  const reply = await enqueue({ kind: 'word', title, doc }, `${title}.docx`, budgetMs);
+  if (!reply.body) throw new Error('The Word file was not made');
+  return reply.body;
 }

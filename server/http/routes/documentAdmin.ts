@@ -14,12 +14,11 @@ import { requireRole, requireSession } from '../middleware.ts';
 import { presentDocumentDetail } from '../presenters.ts';
 import { DocumentParam } from './documents.ts';
 import { accessFor, documentWithSections } from '../../documents/documents.ts';
-import { convertOffThread } from '../../documents/import/offThread.ts';
+import { convertOffThread, wordOffThread } from '../../documents/import/offThread.ts';
 import { ImportRefusal } from '../../documents/import/refusal.ts';
 import type { ConvertedDraft } from '../../documents/import/convert.ts';
 import { createDocument } from '../../documents/import/createDocument.ts';
 import { deleteDraft, deletionImpact, setArchived, startEdition, textAsJson, updateDetails } from '../../documents/lifecycle.ts';
-import { textAsDocx } from '../../documents/wordOut.ts';
 
 const UPLOAD_PATHS = new Set(['/api/documents', '/api/documents/preview']);
 
@@ -145,8 +144,8 @@ export function documentAdminRoutes(services: Services) {
         if (!version) throw errors.notFound('version');
         json = textAsJson(await services.versions.state(version));
       } else json = await collab.rooms.use(id, (room) => textAsJson(room.doc));
-      const body = await textAsDocx(document.title, json);
-      return c.body(new Uint8Array(body), 200, {
+      const body = await wordOffThread(document.title, json);
+      return c.body(Uint8Array.from(body), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'Content-Disposition': `attachment; filename="${id}${versionId ? '-version' : ''}.docx"`,
       });
