@@ -44,23 +44,24 @@ export function slugOf(title: string): string {
   return DOCUMENT_ID_PATTERN.test(slug) ? slug : 'document';
 }
 
-async function uniqueId(deps: CreateDeps, title: string): Promise<string> {
+/** A free id, reserved for the caller (who must release it) before anything else can await. */
+async function reserveId(deps: CreateDeps, title: string): Promise<string> {
   const base = slugOf(title);
   const taken = new Set((await deps.records.documents.list()).map((d) => d.id));
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (taken.has(id) || reserved.has(id)) continue;
+    reserved.add(id);
     // A text left under this id (by a deletion cut short) must never be adopted by a new document.
-    if ((await deps.states.load(id)).length > 0) continue;
-    return id;
+    if ((await deps.states.load(id)).length === 0) return id;
+    reserved.delete(id);
   }
 }
 
 export const emptyDraftState = () => draftState({ type: 'doc', content: [{ type: 'paragraph' }] });
 
 export async function createDocument(deps: CreateDeps, actor: PersonRecord, input: NewDocument): Promise<DocumentRecord> {
-  const id = await uniqueId(deps, input.title);
-  reserved.add(id);
+  const id = await reserveId(deps, input.title);
   try {
     const now = new Date().toISOString();
     const record: DocumentRecord = {
