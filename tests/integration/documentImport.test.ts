@@ -136,6 +136,13 @@ describe('creating a document', () => {
     expect(odd.body.id).toBe('ete');
   });
 
+  it('gives two documents of the same title, created at once, two ids', async () => {
+    const create = () => t.api('POST', '/api/documents', { cookie: t.adminCookie, body: { title: 'Same title' } });
+    const answers = await Promise.all([create(), create(), create()]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(answers.map((a) => a.body.id).toSorted()).toEqual(['same-title', 'same-title-2', 'same-title-3']);
+  });
+
   it('keeps HTML and script in a Markdown file as text', async () => {
     const md = '## Section\n\n<script>alert(1)</script>\n\nText with <b onclick="x()">tags</b>.\n';
     const created = await upload('/api/documents', 'html.md', md);
