@@ -216,6 +216,8 @@ describe('bad input', () => {
 
   it('refuses a file over 20 MB with 413', async () => {
     expect(await refused('big.txt', 'a'.repeat(20 * 1024 * 1024 + 1))).toEqual(twice('413 file_too_large'));
+    // Far over: refused by the body limit, before the form is read.
+    expect(await refused('bigger.txt', 'a'.repeat(30 * 1024 * 1024))).toEqual(twice('413 file_too_large'));
   });
 
   it('refuses an empty file, and a file of another type', async () => {
