@@ -18,6 +18,8 @@ export type ErrorKind =
   | 'conflict'
   | 'too-large'
   | 'unsupported-media'
+  /** A file that arrived whole but cannot be read as what it claims to be. */
+  | 'unprocessable'
   | 'rate-limited'
   /** Storage could not save; nothing changed. */
   | 'unavailable';
@@ -46,6 +48,8 @@ export const errors = {
   notFound: (what = 'resource') => new DomainError('not-found', 'not_found', `No such ${what}.`),
   conflict: (code: string, message: string) => new DomainError('conflict', code, message),
   payloadTooLarge: () => new DomainError('too-large', 'payload_too_large', 'The request body is too large.'),
+  fileTooLarge: (limitMb: number) =>
+    new DomainError('too-large', 'file_too_large', `The file is larger than ${limitMb} MB. Remove images or split the text, then try again.`),
   unsupportedMediaType: () => new DomainError('unsupported-media', 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
   tooManyRequests: (retryAfterSeconds: number) =>
     new DomainError('rate-limited', 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds),

@@ -4,7 +4,7 @@
  * they are a member of. For anyone else a document does not exist: the refusal is the very error an
  * unknown id gets, so that no answer tells a document's existence to someone outside it.
  */
-import { allowed, type Action } from '../shared/access.ts';
+import { allowedOn, type Action } from '../shared/access.ts';
 import { PHASE_LABELS, ROLE_LABELS, type Role } from '../shared/domain.ts';
 import type { DocumentRecord, PersonRecord, Records } from './storage/records.ts';
 import { errors } from './errors.ts';
@@ -52,6 +52,7 @@ function roleFor(person: PersonRecord | Member, document: DocumentRecord): Role 
 /** The role matrix on one document: a forbidden error that says why, in the users' words. */
 export function authorize(person: PersonRecord | Member, action: Action, document: DocumentRecord): void {
   const role = roleFor(person, document);
-  if (allowed(role, action, document.phase)) return;
+  if (allowedOn(role, action, document)) return;
+  if (document.archived) throw errors.forbidden('This document is archived: it can be read and exported, but no longer changed or commented on.');
   throw errors.forbidden(`${ROLE_LABELS[role]}s cannot do this while the document is in ${PHASE_LABELS[document.phase].toLowerCase()}.`);
 }

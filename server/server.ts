@@ -66,7 +66,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs, roomGraceMs: config.roomGraceMs, storageRetryMs: config.storageRetryMs });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log };
+  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('consultation'), true);
   const app = createApp(services);

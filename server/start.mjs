@@ -33,7 +33,11 @@ function isStale() {
 async function buildServer() {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: { main: path.join(serverDir, 'main.ts'), renderWorker: path.join(serverDir, 'report', 'renderWorker.ts') },
+    entryPoints: {
+      main: path.join(serverDir, 'main.ts'),
+      renderWorker: path.join(serverDir, 'report', 'renderWorker.ts'),
+      importWorker: path.join(serverDir, 'documents', 'import', 'importWorker.ts'),
+    },
     outdir: outDir,
     bundle: true,
     // Code splitting keeps lazy imports lazy: docx and pdfkit load only with the first Word or PDF.

@@ -34,6 +34,8 @@ export const ACCESS = {
   'signoff.submit': { reviewer: ['final-review'] },
   /** See the sign-offs. */
   'signoff.read': { secretariat: ALL, 'working-group': ALL, reviewer: ALL },
+  /** Create documents, edit their details, archive, delete drafts, start new editions. */
+  'document.manage': { secretariat: ALL },
   /** Invite, list, change and deactivate people. */
   'people.manage': { secretariat: ALL },
   /** Read the audit log. */
@@ -42,6 +44,30 @@ export const ACCESS = {
 
 export type Action = keyof typeof ACCESS;
 export const ACTIONS = Object.keys(ACCESS) as Action[];
+
+/**
+ * What may still be done on an archived document: reading it, its report and sign-offs (and so its
+ * exports). Everything else, the text above all, is closed to every role.
+ */
+export const ARCHIVED_ALLOWS: readonly Action[] = ['document.read', 'document.manage', 'report.read', 'signoff.read', 'people.manage', 'audit.read'];
+
+/** The facts about a document that the rules depend on. */
+export interface DocumentState {
+  phase: Phase;
+  archived?: boolean;
+}
+
+/** May this role do this action on this document, given its phase and whether it is archived? */
+export function allowedOn(role: Role, action: Action, document: DocumentState): boolean {
+  if (document.archived && !ARCHIVED_ALLOWS.includes(action)) return false;
+  return allowed(role, action, document.phase);
+}
+
+/** textAccess for a document, archived ones included. */
+export function textAccessOn(role: Role, document: DocumentState): TextAccess {
+  if (document.archived) return { edit: false, reason: 'This document is archived: it can be read and exported, but no longer changed or commented on.' };
+  return textAccess(role, document.phase);
+}
 
 /** May this role do this action in this phase? */
 export function allowed(role: Role, action: Action, phase: Phase): boolean {

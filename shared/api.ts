@@ -1,6 +1,7 @@
 /**
  * Shapes of the REST API as the client sees them. The server's presenters produce exactly these.
  */
+import type { DocumentDetails } from './documentImport.ts';
 import type { TextAccess } from './access.ts';
 import type { MemberRole, Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
@@ -37,7 +38,7 @@ export interface DocumentMember {
   role: MemberRole;
 }
 
-export interface DocumentDetail extends DocumentSummary {
+export interface DocumentDetail extends DocumentSummary, DocumentDetails {
   sections: Array<Omit<Section, 'title'> & { title: string }>;
   /** The caller's role on this document: what the client's mirror of the role matrix reads. */
   role: Role;

@@ -42,8 +42,34 @@ export const MAX_INVITATION_DOCUMENTS = 1000;
 /** Document ids are slugs; nothing else may reach the file system. */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
+/** Path words under /api/documents/ that are routes, not documents: no document is given these ids. */
+export const RESERVED_DOCUMENT_IDS: ReadonlySet<string> = new Set(['preview']);
+
 /** Headings the editor offers: section, subsection, sub-subsection. */
 export const HEADING_LEVELS = [1, 2, 3] as const;
 
 /** The longest stretch of text one anchored comment may cover. */
 export const MAX_QUOTE_CHARS = 20_000;
+
+/** Largest file a new document may be made from (.docx, .md, .txt); above it the upload gets a 413. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** File types a new document may be made from. */
+export const UPLOAD_EXTENSIONS = ['.docx', '.md', '.txt'] as const;
+
+/**
+ * The most a Word file may unpack to, summed over the sizes its zip directory declares, checked
+ * before anything is inflated: a small file that unpacks to gigabytes is refused unread.
+ */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+/** Sections (headings) one imported document may have. */
+export const MAX_IMPORT_SECTIONS = 1000;
+
+/** Time one conversion may take in its worker before it is stopped and refused. */
+export const IMPORT_TIME_BUDGET_MS = 30_000;
+
+/** A document's details, as the Secretariat edits them. */
+export const MAX_REFERENCE_CHARS = 100;
+export const MAX_DESCRIPTION_CHARS = 2_000;
+export const MAX_WORKING_GROUP_CHARS = 200;

@@ -2,6 +2,7 @@
  * A document open for reading or editing: owns its live connection for as long as it is on screen,
  * and lays out the bar, the outline and the text.
  */
+import { DocumentDetails } from '../documents/DocumentDetails.tsx';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../shared/api.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -131,6 +132,7 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
             />
           }
         />
+        <DocumentDetails detail={detail} refresh={refresh} />
         {closedMessage && (
           <p className="notice notice--error doc-page__closed" role="alert">
             {closedMessage}

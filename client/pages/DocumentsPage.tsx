@@ -1,26 +1,33 @@
 /** The list of documents under review, the first page after sign-in. */
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentListEntry } from '../../shared/api.ts';
-import { api, errorMessage } from '../api.ts';
+import { errorMessage } from '../api.ts';
+import { usePerson } from '../session.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { formatDeadline } from '../format.ts';
 import { documentPath, Link } from '../router.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { documentAdminApi } from '../documents/adminApi.ts';
+import { NewDocumentDialog } from '../documents/NewDocumentDialog.tsx';
+import '../documents/documents.css';
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentListEntry[] };
 
 export function DocumentsPage() {
   useDocumentTitle('Documents');
   const [state, setState] = useState<ListState>({ status: 'loading' });
+  const [archived, setArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const person = usePerson();
 
   const load = useCallback(() => {
-    api.documents().then(
+    documentAdminApi.list(archived).then(
       (documents) => setState({ status: 'ready', documents }),
       (error: unknown) => setState({ status: 'error', message: errorMessage(error) }),
     );
-  }, []);
+  }, [archived]);
 
   useEffect(load, [load]);
 
@@ -35,6 +42,17 @@ export function DocumentsPage() {
       <main id="main" tabIndex={-1} className="page">
         <h1>Documents</h1>
         <p className="lead">Draft guidance under review. Open a document to read the text, follow the discussion and take part.</p>
+        <div className="documents-toolbar">
+          {person.role === 'secretariat' && (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              New document
+            </button>
+          )}
+          <label>
+            <input type="checkbox" checked={archived} onChange={(event) => setArchived(event.target.checked)} /> Show archived documents
+          </label>
+        </div>
+        {creating && <NewDocumentDialog onClose={() => setCreating(false)} />}
         {state.status === 'loading' && (
           <output className="placeholder">
             Loading documents…

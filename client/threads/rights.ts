@@ -4,7 +4,7 @@
  * accepted, and says in one line why not. The server still decides.
  */
 import type { DocumentDetail, Person, Thread } from '../../shared/api.ts';
-import { allowed } from '../../shared/access.ts';
+import { allowedOn } from '../../shared/access.ts';
 import { formatDeadline } from '../format.ts';
 
 export type Ability = { allowed: true; reason: null } | { allowed: false; reason: string };
@@ -30,8 +30,9 @@ export function deadlinePassed(detail: Pick<DocumentDetail, 'phase' | 'deadline'
 }
 
 function commentAbility(person: Person, detail: DocumentDetail, now: number): Ability {
+  if (detail.archived) return no('This document is archived: comments are closed.');
   if (detail.phase === 'adopted') return no('This text has been adopted: comments are closed.');
-  if (!allowed(person.role, 'thread.comment', detail.phase)) {
+  if (!allowedOn(person.role, 'thread.comment', detail)) {
     if (person.role === 'participant') return no('Participants comment while the consultation is open; it is not open now.');
     if (person.role === 'reviewer') return no('Permanent Correspondents comment during the final review; it has not started.');
     return no('Comments are closed in this phase.');
@@ -44,13 +45,13 @@ function commentAbility(person: Person, detail: DocumentDetail, now: number): Ab
 
 export function reviewRights(person: Person, detail: DocumentDetail, now: number): ReviewRights {
   const comment = commentAbility(person, detail, now);
-  const endorse = allowed(person.role, 'thread.endorse', detail.phase) ? comment : comment.allowed ? no('Endorsing is closed in this phase.') : comment;
+  const endorse = allowedOn(person.role, 'thread.endorse', detail) ? comment : comment.allowed ? no('Endorsing is closed in this phase.') : comment;
   return {
     person,
     comment,
     endorse,
-    dispose: allowed(person.role, 'thread.dispose', detail.phase),
-    apply: allowed(person.role, 'thread.apply', detail.phase),
+    dispose: allowedOn(person.role, 'thread.dispose', detail),
+    apply: allowedOn(person.role, 'thread.apply', detail),
     assignAnyone: person.role === 'secretariat',
   };
 }

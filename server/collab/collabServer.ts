@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
-import { textAccess } from '../../shared/access.ts';
+import { textAccessOn } from '../../shared/access.ts';
 import type { Phase, Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
@@ -109,7 +109,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     }
   };
   const rooms = new RoomRegistry(deps.states, relay, log, { graceMs: deps.roomGraceMs, storageRetryMs: deps.storageRetryMs, onStorageFailure });
-  const holds = new WriteHolds((conn, phase) => textAccess(roleOf.get(conn) ?? 'participant', phase).edit);
+  const holds = new WriteHolds((conn, phase) => textAccessOn(roleOf.get(conn) ?? 'participant', { phase }).edit);
 
   function presenceOf(room: Room): RoomPresence {
     const known = presences.get(room);
@@ -159,13 +159,13 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       if (!access) return void ws.close(CLOSE_CODES.notFound, 'No such document');
       const { document, member } = access;
       const room = await rooms.acquire(documentId);
-      if (room.storageFailed && textAccess(member.role, document.phase).edit) {
+      if (room.storageFailed && textAccessOn(member.role, document).edit) {
         void rooms.release(room);
         return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
       }
       const presence = presenceOf(room);
       const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: member.role };
-      const current = new Connection(ws, room, identity, textAccess(member.role, document.phase).edit, presence);
+      const current = new Connection(ws, room, identity, textAccessOn(member.role, document).edit, presence);
       sessionOf.set(current, sessionId);
       roleOf.set(current, member.role);
       const held = holds.join(documentId, current);
@@ -226,12 +226,17 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
         conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
         continue;
       }
-      const role = document && (await roleOn(records, person, document.id));
+      if (!document) {
+        // The document was deleted.
+        conn.close(CLOSE_CODES.notFound, 'No such document');
+        continue;
+      }
+      const role = await roleOn(records, person, document.id);
       if (!role) {
         conn.close(CLOSE_CODES.forbidden, 'You no longer take part in this document');
         continue;
       }
-      const canWrite = textAccess(role, document.phase).edit;
+      const canWrite = textAccessOn(role, document).edit;
       if (canWrite !== conn.canWrite) {
         // Stop writes at once; the client reconnects and learns its new rights.
         conn.canWrite = false;

@@ -1,5 +1,5 @@
 /** Documents: reading one with its live sections, and moving it between phases. */
-import { textAccess } from '../../shared/access.ts';
+import { textAccessOn } from '../../shared/access.ts';
 import type { Phase } from '../../shared/domain.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
@@ -9,6 +9,7 @@ import { moveDeadline } from './deadline.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
+import { authorize } from '../rights.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
 
 export async function documentWithSections(
@@ -22,7 +23,7 @@ export async function documentWithSections(
   return { document, sections };
 }
 
-export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccess(person.role, document.phase);
+export const accessFor = (person: PersonRecord, document: DocumentRecord) => textAccessOn(person.role, document);
 
 export interface PhaseDeps extends VersionDeps {
   records: Records;
@@ -41,12 +42,15 @@ export async function changePhase(
 ): Promise<DocumentRecord | null> {
   const before = await deps.records.documents.get(id);
   if (!before) return null;
+  // An archived document keeps its phase until it is brought back.
+  authorize(actor, 'document.phase', before);
   if (phase === before.phase && deadline !== undefined) return moveDeadline(deps, actor, before, deadline);
   const at = new Date().toISOString();
   const patch: Partial<DocumentRecord> = { phase, updatedAt: at };
   if (deadline !== undefined) patch.deadline = deadline;
   if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
   if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
+  if (phase === 'consultation' && !before.consultationOpenedAt) patch.consultationOpenedAt = at;
   // The text as it stood when the phase began, so every stage can be compared later. Writes stop
   // first, at once and for every socket, so that no edit lands between the version and the new phase:
   // the version and the text frozen in the new phase are the same.

@@ -8,8 +8,8 @@ import type { DocumentRecord, PersonRecord, Records } from '../storage/records.t
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import { presentDocumentSummary } from './present.ts';
 
-export async function documentsOf(records: Records, threads: ThreadRepo, person: PersonRecord): Promise<DocumentListEntry[]> {
-  const documents = await records.documents.list();
+export async function documentsOf(records: Records, threads: ThreadRepo, person: PersonRecord, options: { withArchived?: boolean } = {}): Promise<DocumentListEntry[]> {
+  const documents = (await records.documents.list()).filter((d) => options.withArchived || !d.archived);
   let taking: Array<{ document: DocumentRecord; role: Role }>;
   if (person.role === 'secretariat') {
     taking = documents.map((document) => ({ document, role: 'secretariat' }));

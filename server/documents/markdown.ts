@@ -72,17 +72,41 @@ function paragraph(tokens: Token[] | undefined): JSONNode {
   return content.length ? { type: 'paragraph', content } : { type: 'paragraph' };
 }
 
-function blocks(tokens: Token[], state: { title: string | null }): JSONNode[] {
+export interface MarkdownOptions {
+  /**
+   * The editor's heading level for a Markdown heading depth, or null to keep it as a bold paragraph.
+   * The seed drafts shift every level up by one, their single `#` being the title.
+   */
+  levelOf: (depth: number) => number | null;
+  /** Whether the first `#` heading is the document's title rather than a section. */
+  titleFromFirstHeading: boolean;
+}
+
+const SEED_OPTIONS: MarkdownOptions = {
+  levelOf: (depth) => Math.min(MAX_LEVEL, Math.max(1, depth - 1)),
+  titleFromFirstHeading: true,
+};
+
+interface State {
+  title: string | null;
+  options: MarkdownOptions;
+}
+
+function blocks(tokens: Token[], state: State): JSONNode[] {
   const out: JSONNode[] = [];
   for (const token of tokens) {
     switch (token.type) {
       case 'heading': {
         const heading = token as Tokens.Heading;
-        if (heading.depth === 1 && state.title === null) {
+        if (heading.depth === 1 && state.title === null && state.options.titleFromFirstHeading) {
           state.title = heading.text.trim();
           break;
         }
-        const level = Math.min(MAX_LEVEL, Math.max(1, heading.depth - 1));
+        const level = state.options.levelOf(heading.depth);
+        if (level === null) {
+          out.push({ type: 'paragraph', content: inline(heading.tokens, [{ type: 'bold' }]) });
+          break;
+        }
         out.push({ type: 'heading', attrs: { id: randomUUID(), level }, content: inline(heading.tokens) });
         break;
       }
@@ -122,8 +146,8 @@ function blocks(tokens: Token[], state: { title: string | null }): JSONNode[] {
   return out;
 }
 
-export function importMarkdown(markdown: string, fallbackTitle: string): ImportedDraft {
-  const state: { title: string | null } = { title: null };
+export function importMarkdown(markdown: string, fallbackTitle: string, options: MarkdownOptions = SEED_OPTIONS): ImportedDraft {
+  const state: State = { title: null, options };
   const content = blocks(marked.lexer(markdown), state);
   return {
     title: state.title || fallbackTitle,

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MAX_BODY_BYTES } from '../../shared/limits.ts';
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../shared/limits.ts';
 import type { AppEnv, Services } from './context.ts';
 import { errors, fromHttpException, headersOf, statusOf } from './errors.ts';
 import { DomainError } from '../errors.ts';
@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { documentAdminRoutes, isUpload, UPLOAD_BODY_BYTES } from './routes/documentAdmin.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -46,15 +47,19 @@ export function createApp(services: Services) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw errors.payloadTooLarge();
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw errors.payloadTooLarge();
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: UPLOAD_BODY_BYTES,
+    onError: () => {
+      throw errors.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);
+    },
+  });
+  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path, c.req.header('content-type')) ? uploadLimit : jsonLimit)(c, next));
   app.use('/api/*', refuseForeignWrites(services.config.publicUrl));
   app.use('/api/*', readBodyWithDepthLimit());
   app.use('/api/*', async (c, next) => {
@@ -66,6 +71,7 @@ export function createApp(services: Services) {
   app.route('/', sessionRoutes(services));
   app.route('/', peopleRoutes(services));
   app.route('/', documentRoutes(services));
+  app.route('/', documentAdminRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', threadRoutes(services));
   app.route('/', eventRoutes(services));

@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
+import { DOCUMENT_ID_PATTERN, RESERVED_DOCUMENT_IDS } from '../../shared/limits.ts';
 import type { AppEnv, Services } from './context.ts';
 import { errors } from './errors.ts';
 import { documentFor } from '../rights.ts';
@@ -16,11 +16,14 @@ export { authorize } from '../rights.ts';
 
 const ThreadId = z.string().uuid();
 
-/** For /api/documents/:id/…: an id that is not one is left to the route's validation (400). */
+/**
+ * For /api/documents/:id/…: an id that is not one is left to the route's validation (400), and so
+ * are the path words that name routes of their own (POST /api/documents/preview).
+ */
 export function asDocumentMember(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const id = c.req.param('id');
-    if (id && DOCUMENT_ID_PATTERN.test(id)) c.set('person', (await documentFor(services.records, c.get('person'), id)).member);
+    if (id && DOCUMENT_ID_PATTERN.test(id) && !RESERVED_DOCUMENT_IDS.has(id)) c.set('person', (await documentFor(services.records, c.get('person'), id)).member);
     await next();
   };
 }

@@ -8,6 +8,7 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import type { SignoffRepo, VersionRepo } from '../storage/versionRecords.ts';
+import type { DocumentStateStore } from '../storage/documentState.ts';
 
 export interface Services {
   config: Config;
@@ -20,6 +21,8 @@ export interface Services {
   versions: VersionRepo;
   signoffs: SignoffRepo;
   log: Logger;
+  /** The stored text of each document (creating and deleting documents write it directly). */
+  states: DocumentStateStore;
 }
 
 export interface AppEnv {

@@ -19,6 +19,7 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media': 415,
+  unprocessable: 422,
   'rate-limited': 429,
   unavailable: 503,
 };

@@ -36,10 +36,11 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function readBodyWithDepthLimit(max = MAX_JSON_DEPTH): MiddlewareHandler {
   return async (c, next) => {
     if (WITH_BODY.has(c.req.method)) {
-      const text = await c.req.text();
-      if (c.req.header('content-type')?.includes('json') && jsonDepthExceeds(text, max)) {
-        throw errors.invalidInput(`The JSON is nested more than ${max} levels deep.`);
-      }
+      if (c.req.header('content-type')?.includes('json')) {
+        if (jsonDepthExceeds(await c.req.text(), max)) throw errors.invalidInput(`The JSON is nested more than ${max} levels deep.`);
+        // Anything else (an uploaded file) is read as bytes: read as text, a binary file would be
+        // decoded as UTF-8 and come out damaged.
+      } else await c.req.arrayBuffer();
     }
     await next();
   };

@@ -2,6 +2,7 @@
 import type { DocumentDetail, DocumentMember, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
 import type { MemberRole, Role } from '../../shared/domain.ts';
+import type { DocumentDetails } from '../../shared/documentImport.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import { generationOf, presentDocumentSummary } from '../documents/present.ts';
@@ -22,7 +23,6 @@ export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPer
 
 export const presentMember = (m: { person: PersonRecord; role: MemberRole }): DocumentMember => ({ person: presentPersonForSecretariat(m.person), role: m.role });
 
-
 export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], access: TextAccess, role: Role): DocumentDetail => ({
   ...presentDocumentSummary(d),
   role,
@@ -30,5 +30,16 @@ export const presentDocumentDetail = (d: DocumentRecord, sections: Section[], ac
   access,
   adoptedAt: d.adoptedAt ?? null,
   generation: generationOf(d),
+  ...presentDocumentDetails(d),
+});
+
+/** A document's details; records older than these fields read as empty, in English. */
+export const presentDocumentDetails = (d: DocumentRecord): DocumentDetails => ({
+  reference: d.reference ?? '',
+  language: d.language ?? 'en',
+  description: d.description ?? '',
+  workingGroup: d.workingGroup ?? '',
+  archived: d.archived ?? false,
+  editionOf: d.editionOf ?? null,
 });
 

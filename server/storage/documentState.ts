@@ -12,6 +12,8 @@ export interface DocumentStateStore {
   append(documentId: string, update: Uint8Array): void;
   /** Replaces the whole stored history with one state update (compaction, import), atomically. */
   replace(documentId: string, state: Uint8Array): Promise<void>;
+  /** Deletes the document's stored history (a draft deleted, or a creation undone). */
+  remove(documentId: string): Promise<void>;
   /** Bytes appended since the last replace: the caller compacts when this grows. */
   pendingBytes(documentId: string): number;
   /** Whether the last write of the document failed (appends are dropped until a replace succeeds). */

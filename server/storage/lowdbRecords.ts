@@ -83,6 +83,19 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
           if (doc) Object.assign(doc, clone(patch));
           return clone(doc);
         }),
+      insert: (document) =>
+        commit((d) => {
+          if (d.documents.some((x) => x.id === document.id)) throw new Error(`Document ${document.id} exists already`);
+          d.documents.push(clone(document));
+        }),
+      remove: (id) =>
+        commit((d) => {
+          const before = d.documents.length;
+          d.documents = d.documents.filter((x) => x.id !== id);
+          // Nobody takes part in a document that is gone (in the same write).
+          d.memberships = d.memberships.filter((m) => m.documentId !== id);
+          return d.documents.length < before;
+        }),
       isSeeded: () => read((d) => d.seeded),
       completeSeed: (documents) =>
         commit((d) => {

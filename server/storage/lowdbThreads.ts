@@ -117,6 +117,19 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
         return drafts.map(clone);
       });
     },
+    async removeDocument(documentId) {
+      const store = await storeOf(documentId);
+      const removed = await store.change((d) => {
+        for (const thread of d.threads) owner.delete(thread.id);
+        const count = d.threads.length;
+        d.threads = [];
+        return count;
+      });
+      await store.settled();
+      stores.delete(documentId);
+      await fs.rm(path.join(folder, `${documentId}.json`), { force: true });
+      return removed;
+    },
     async close() {
       await Promise.all([...stores.values()].map(async (s) => (await s).settled()));
     },

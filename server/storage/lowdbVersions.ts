@@ -38,6 +38,17 @@ export async function openLowdbVersions(dataDir: string): Promise<{ versions: Ve
       await versionStore.change((d) => void d.versions.push(clone(version)));
     },
     state: async (version) => new Uint8Array(await fs.readFile(fileOf(version))),
+    async removeDocument(documentId) {
+      if (!DOCUMENT_ID_PATTERN.test(documentId)) throw new Error('Refusing an unsafe version path');
+      // The records go first: a version listed without its file would be worse than a stray file.
+      const removed = await versionStore.change((d) => {
+        const before = d.versions.length;
+        d.versions = d.versions.filter((v) => v.documentId !== documentId);
+        return before - d.versions.length;
+      });
+      await fs.rm(path.join(dataDir, 'versions', documentId), { recursive: true, force: true });
+      return removed;
+    },
   };
 
   const signoffs: SignoffRepo = {
@@ -53,6 +64,12 @@ export async function openLowdbVersions(dataDir: string): Promise<{ versions: Ve
         }
         d.signoffs.push(clone(signoff));
         return clone(signoff);
+      }),
+    removeDocument: (documentId) =>
+      signoffStore.change((d) => {
+        const before = d.signoffs.length;
+        d.signoffs = d.signoffs.filter((s) => s.documentId !== documentId);
+        return before - d.signoffs.length;
       }),
   };
 

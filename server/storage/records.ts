@@ -50,6 +50,18 @@ export interface DocumentRecord {
   /** Set when the document is adopted. */
   adoptedAt?: string | null;
   adoptedBy?: string | null;
+  /** Details the Secretariat keeps (missing on older records: empty, English). */
+  reference?: string;
+  language?: 'en' | 'fr';
+  description?: string;
+  workingGroup?: string;
+  /** Archived: read-only for everyone, left out of the list unless asked for. */
+  archived?: boolean;
+  archivedAt?: string | null;
+  /** Set the first time the document opens for consultation; a draft without it may be deleted. */
+  consultationOpenedAt?: string | null;
+  /** The document this one is the next edition of. */
+  editionOf?: { id: string; title: string } | null;
 }
 
 /** A person takes part in a document, with a role on that document. */
@@ -87,6 +99,10 @@ export interface DocumentRepo {
   list(): Promise<DocumentRecord[]>;
   get(id: string): Promise<DocumentRecord | undefined>;
   update(id: string, patch: Partial<Omit<DocumentRecord, 'id'>>): Promise<DocumentRecord | undefined>;
+  /** Adds a new document; refuses (throws) an id already taken. */
+  insert(document: DocumentRecord): Promise<void>;
+  /** Removes a document's record; true if there was one. */
+  remove(id: string): Promise<boolean>;
   /** True once the seed drafts have been imported; never imported again after that. */
   isSeeded(): Promise<boolean>;
   /** Adds the seed documents and marks the import done, in one durable write. */

@@ -104,5 +104,7 @@ export interface ThreadRepo {
    * is not a thread of that document.
    */
   updateMany(documentId: string, ids: string[], change: (thread: ThreadRecord) => void): Promise<ThreadRecord[] | undefined>;
+  /** Deletes every thread of a document (a draft deleted). */
+  removeDocument(documentId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -255,6 +255,20 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       });
     },
 
+    remove(id) {
+      const file = entry(id);
+      file.queued = [];
+      file.appendedBytes = 0;
+      return enqueue(file, async () => {
+        const old = file.handle;
+        file.handle = null;
+        file.dirty = false;
+        await old?.close();
+        await fs.rm(file.path, { force: true });
+        files.delete(id);
+      });
+    },
+
     pendingBytes: (id) => files.get(id)?.appendedBytes ?? 0,
 
     failed: (id) => files.get(id)?.failed ?? false,

@@ -41,10 +41,14 @@ export interface VersionRepo {
   /** Stores the state first, then the record: a listed version always has its text. */
   insert(version: VersionRecord, state: Uint8Array): Promise<void>;
   state(version: VersionRecord): Promise<Uint8Array>;
+  /** Deletes every version of a document, records and files (a draft deleted). */
+  removeDocument(documentId: string): Promise<number>;
 }
 
 export interface SignoffRepo {
   list(documentId: string): Promise<SignoffRecord[]>;
   /** Inserts the reviewer's sign-off, or replaces their earlier one and keeps it in the history. */
   upsert(signoff: Omit<SignoffRecord, 'id' | 'createdAt'> & { id: string; createdAt: string }): Promise<SignoffRecord>;
+  /** Deletes every sign-off on a document (a draft deleted). */
+  removeDocument(documentId: string): Promise<number>;
 }

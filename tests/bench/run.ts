@@ -18,6 +18,7 @@ import { runJoinStorm } from './joinStorm.ts';
 import { runReports } from './reports.ts';
 import { runBrowserOpen } from './browserOpen.ts';
 import { runMemory } from './memory.ts';
+import { runImportWord } from './importWord.ts';
 
 const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> = {
   a: runFanout,
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   d: runReports,
   e: runBrowserOpen,
   f: runMemory,
+  g: runImportWord,
 };
 
 const { values } = parseArgs({

@@ -29,6 +29,8 @@ const EXPECTED = {
   'signoff.read': { secretariat: 'DCRFA', 'working-group': 'DCRFA', participant: '', reviewer: 'DCRFA' },
   'people.manage': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
   'audit.read': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
+  // Bringing drafts in, their details, archiving, deleting a draft, a new edition.
+  'document.manage': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
 } as const satisfies Record<string, Record<Role, string>>;
 
 type Rule = keyof typeof EXPECTED;
@@ -75,6 +77,24 @@ const ROUTES: RouteCase[] = [
     request: (c) => ({ route: `/api/documents/${c.documentId}/phase`, body: { phase: c.phase } }),
     ok: 200,
   },
+  // Bringing drafts in and a document's life (routes/documentAdmin.ts). Each call leaves the seed documents as they were.
+  { method: 'POST', path: '/api/documents/preview', rule: 'document.manage', perDocument: false, request: () => ({ route: '/api/documents/preview', body: { title: 'Matrix' } }), ok: 200 },
+  { method: 'POST', path: '/api/documents', rule: 'document.manage', perDocument: false, request: () => ({ route: '/api/documents', body: { title: 'Matrix draft' } }), ok: 201 },
+  { method: 'PATCH', path: '/api/documents/:id', rule: 'document.manage', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}`, body: {} }), ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/documents/:id/archive',
+    rule: 'document.manage',
+    perDocument: true,
+    request: (c) => ({ route: `/api/documents/${c.documentId}/archive`, body: { archived: false } }),
+    ok: 200,
+  },
+  { method: 'GET', path: '/api/documents/:id/deletion', rule: 'document.manage', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/deletion` }), ok: 200 },
+  // Seed documents opened for consultation: never deletable, so the allowed answer is 409.
+  { method: 'DELETE', path: '/api/documents/:id', rule: 'document.manage', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}`, body: { confirm: c.documentId } }), ok: 409 },
+  // An empty title is refused after the rights check: 400 for those who may.
+  { method: 'POST', path: '/api/documents/:id/edition', rule: 'document.manage', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/edition`, body: { title: '' } }), ok: 400 },
+  { method: 'GET', path: '/api/documents/:id/word', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/word` }), ok: 200 },
   { method: 'GET', path: '/api/people', rule: 'people.manage', perDocument: false, request: () => ({ route: '/api/people' }), ok: 200 },
   {
     method: 'POST',

@@ -39,7 +39,11 @@ export function documentRoutes(services: Services) {
     // Every route under a document id, in this file and in the route groups mounted after it (app.ts):
     // the caller as a member of the document, or 404.
     .use('/api/documents/:id/*', asDocumentMember(services))
-    .get('/api/documents', async (c) => c.json(await documentsOf(records, services.threads, c.get('person'))))
+    .get('/api/documents', async (c) => {
+      // Archived documents are left out unless asked for (?archived=true lists them too).
+      const withArchived = c.req.query('archived') === 'true';
+      return c.json(await documentsOf(records, services.threads, c.get('person'), { withArchived }));
+    })
     .get('/api/documents/:id/members', requireRole('people.manage'), validate('param', DocumentParam), async (c) =>
       c.json((await listMembers(records, c.req.valid('param').id)).map(presentMember)),
     )
