@@ -62,8 +62,18 @@ export async function convertFile(request: ConvertRequest): Promise<ConvertedDra
     throw new ImportRefusal('unreadable_file', `“${fileName}” holds text in a shape the editor cannot take. Save it again (as .docx or .md) and try again.`);
   }
   const title = (request.title?.trim() || body.title?.trim() || titleFromFileName(fileName)).slice(0, MAX_TITLE_CHARS);
-  const sections = numberSections(headings).map(({ number, title: t, level }) => ({ number, title: t, level }));
+  // Section "0" when text comes before the first heading, as the document will have it once created.
+  const sections = numberSections(headings, hasTextBeforeFirstHeading(doc)).map(({ number, title: t, level }) => ({ number, title: t, level }));
   return { preview: { title, sections, notKept: body.notKept, words: wordsIn(doc) }, state };
+}
+
+function hasTextBeforeFirstHeading(doc: JSONNode): boolean {
+  const textIn = (node: JSONNode): boolean => Boolean(node.text?.trim()) || (node.content ?? []).some(textIn);
+  for (const node of doc.content ?? []) {
+    if (node.type === 'heading') return false;
+    if (textIn(node)) return true;
+  }
+  return false;
 }
 
 async function fromWord(fileName: string, bytes: Uint8Array): Promise<Body> {

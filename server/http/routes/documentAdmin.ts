@@ -1,6 +1,8 @@
 /**
  * Bringing drafts in and a document's life: preview and create (a file or an empty draft), details,
- * archive, delete a draft, start a new edition, and the text as a Word file.
+ * archive, delete a draft, start a new edition, and the text as a Word file. The session and, under
+ * a document id, the caller's membership come from documentRoutes' middleware (mounted before this):
+ * a route here must not resolve the session again, which would drop the membership.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -10,7 +12,7 @@ import { authorize } from '../authorize.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { ApiError, errors } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { requireRole, requireSession } from '../middleware.ts';
+import { requireRole } from '../middleware.ts';
 import { presentDocumentDetail } from '../presenters.ts';
 import { DocumentParam } from './documents.ts';
 import { accessFor, documentWithSections } from '../../documents/documents.ts';
@@ -99,12 +101,12 @@ export function documentAdminRoutes(services: Services) {
     return c.json(presentDocumentDetail(found.document, found.sections, accessFor(c.get('person'), found.document), c.get('person').role), status);
   };
   return new Hono<AppEnv>()
-    .post('/api/documents/preview', requireSession(services), requireRole('document.manage'), async (c) => {
+    .post('/api/documents/preview', requireRole('document.manage'), async (c) => {
       const input = await readInput(c);
       if (input.kind === 'empty') return c.json({ title: input.fields.title, sections: [], notKept: [], words: 0 });
       return c.json((await convert(input)).preview);
     })
-    .post('/api/documents', requireSession(services), requireRole('document.manage'), async (c) => {
+    .post('/api/documents', requireRole('document.manage'), async (c) => {
       const input = await readInput(c);
       const { title: wanted, ...details } = input.fields;
       const converted = input.kind === 'file' ? await convert(input) : null;
@@ -116,8 +118,7 @@ export function documentAdminRoutes(services: Services) {
       });
       return detail(c, document.id, 201);
     })
-    .use('/api/documents/:id/*', requireSession(services))
-    .patch('/api/documents/:id', requireSession(services), requireRole('document.manage'), validate('param', DocumentParam), validate('json', DetailsPatch), async (c) => {
+    .patch('/api/documents/:id', requireRole('document.manage'), validate('param', DocumentParam), validate('json', DetailsPatch), async (c) => {
       const { id } = c.req.valid('param');
       await updateDetails(services, c.get('person'), id, c.req.valid('json'));
       return detail(c, id);
@@ -128,7 +129,7 @@ export function documentAdminRoutes(services: Services) {
       return detail(c, id);
     })
     .get('/api/documents/:id/deletion', requireRole('document.manage'), validate('param', DocumentParam), async (c) => c.json(await deletionImpact(services, c.req.valid('param').id)))
-    .delete('/api/documents/:id', requireSession(services), requireRole('document.manage'), validate('param', DocumentParam), validate('json', DeleteBody), async (c) =>
+    .delete('/api/documents/:id', requireRole('document.manage'), validate('param', DocumentParam), validate('json', DeleteBody), async (c) =>
       c.json(await deleteDraft(services, c.get('person'), c.req.valid('param').id, c.req.valid('json').confirm)),
     )
     .post('/api/documents/:id/edition', requireRole('document.manage'), validate('param', DocumentParam), validate('json', EditionBody), async (c) => {
