@@ -25,6 +25,7 @@ import { CLOSE_CODES } from '../shared/protocol.ts';
 import { createApp } from './http/app.ts';
 import { automaticVersionName, takeVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
+import { openMailService } from './mail/mailService.ts';
 
 export interface RunningServer {
   url: string;
@@ -63,7 +64,10 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log };
+  // The server's own address is known once it listens; messages queued before that never need it.
+  let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, log, baseUrl: () => baseUrl });
+  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, mail, notifier: mail.notifier };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('consultation'), true);
   const app = createApp(services);
@@ -80,6 +84,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   collab.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  baseUrl = url;
 
   const loop = watchEventLoop(log);
   let closing: Promise<void> | null = null;
@@ -87,6 +92,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await mail.close();
       server.closeAllConnections();
       await stopped;
       await states.close();

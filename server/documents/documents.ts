@@ -9,6 +9,7 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from '../http/presenters.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
+import type { Notifier } from '../mail/notifier.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -28,6 +29,7 @@ export interface PhaseDeps extends VersionDeps {
   collab: CollabServer;
   audit: AuditLog;
   events: DocumentEvents;
+  notifier?: Notifier;
 }
 
 /** Moves a document to a phase; open sockets whose rights change are told at once. */
@@ -58,5 +60,6 @@ export async function changePhase(
   });
   await deps.collab.refreshDocument(id);
   deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
+  await deps.notifier?.phaseChanged(updated, before.phase);
   return updated;
 }

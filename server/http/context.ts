@@ -8,6 +8,8 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import type { SignoffRepo, VersionRepo } from '../storage/versionRecords.ts';
+import type { MailService } from '../mail/mailService.ts';
+import type { Notifier } from '../mail/notifier.ts';
 
 export interface Services {
   config: Config;
@@ -20,6 +22,9 @@ export interface Services {
   versions: VersionRepo;
   signoffs: SignoffRepo;
   log: Logger;
+  mail: MailService;
+  /** What the domain tells about phase changes, answers and replies (the mail module listens). */
+  notifier: Notifier;
 }
 
 export interface AppEnv {

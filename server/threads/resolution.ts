@@ -46,6 +46,7 @@ export async function disposeThread(deps: ThreadDeps, actor: PersonRecord, threa
   if (change.status !== undefined && change.status !== thread.status) {
     await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: threadId, detail: { documentId: thread.documentId, from: thread.status, to: status } });
   }
+  if (status !== thread.status || response !== thread.response) await deps.notifier?.threadAnswered(updated, actor);
   return updated;
 }
 
@@ -107,6 +108,7 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
     t.updatedAt = at;
   }))!;
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, replaced: result.replacedText, with: proposed } });
+  if (thread.status !== 'accepted') await deps.notifier?.threadAnswered(updated, actor);
   return presentAndPublish(deps, updated);
 }
 
