@@ -191,8 +191,9 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     }
     await sender.runOnce();
   }
-  // Messages left queued (or mid-send) by the last run go out now.
-  sender.kick();
+  // Messages left queued (or mid-send) by the last run go out now: a restart is a good moment to
+  // retry, whatever the backoff said.
+  void sender.runOnce(true);
 
   return {
     notifier,

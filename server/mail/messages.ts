@@ -11,6 +11,7 @@ import type { MessageKind, QueuedMessage } from './mailStore.ts';
 import { renderHtml, renderText, type MessageParts } from './compose.ts';
 import { formatDeadline, WORDS, type Words } from './words.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
+import { headerSafe } from './mime.ts';
 
 export interface MessageContext {
   /** The server's public address, e.g. https://accord.example.org */
@@ -43,7 +44,7 @@ export function makeMessage(ctx: MessageContext, person: PersonRecord, kind: Mes
   const content = body(w);
   const parts: MessageParts = {
     ...content,
-    greeting: w.greeting(person.name),
+    greeting: w.greeting(headerSafe(person.name)),
     footer: [w.footer.why],
     footerLinks: unsubscribeUrl
       ? [
@@ -105,12 +106,15 @@ export const answeredBody = (ctx: MessageContext, doc: DocumentRef, status: Thre
   action: { label: w.answered.action, url: documentUrl(ctx, doc.id) },
 });
 
-export const replyBody = (ctx: MessageContext, doc: DocumentRef, replierName: string, reply: string) => (w: Words): Body => ({
+export const replyBody = (ctx: MessageContext, doc: DocumentRef, name: string, reply: string) => (w: Words): Body => {
+  const replierName = headerSafe(name);
+  return {
   subject: w.reply.subject(doc.title, replierName),
   paragraphs: [w.reply.intro(replierName, doc.title)],
   quote: reply,
   action: { label: w.reply.action, url: documentUrl(ctx, doc.id) },
-});
+  };
+};
 
 export const finalReviewBody = (ctx: MessageContext, doc: DocumentRef) => (w: Words): Body => ({
   subject: w.finalReview.subject(doc.title),

@@ -20,8 +20,8 @@ const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 export interface Sender {
   /** Looks for due messages now (after a message was queued). */
   kick(): void;
-  /** Sends every due message; resolves when this pass is over. */
-  runOnce(): Promise<void>;
+  /** Sends every due message (with `all`, every unsent one, backoff or not); resolves when this pass is over. */
+  runOnce(all?: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,8 +31,8 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
   let pass: Promise<void> | null = null;
   let again = false;
 
-  const due = async () => {
-    const now = clock().getTime();
+  const due = async (all: boolean) => {
+    const now = all ? Infinity : clock().getTime();
     return (await store.list())
       .filter((m) => (m.status === 'queued' || m.status === 'sending') && Date.parse(m.nextAttemptAt) <= now)
       .toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -61,7 +61,7 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
     }
   }
 
-  const runOnce = (): Promise<void> => {
+  const runOnce = (all = false): Promise<void> => {
     if (pass) {
       again = true;
       return pass;
@@ -70,7 +70,7 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
       const isStopped = () => stopped;
       do {
         again = false;
-        for (const message of await due()) {
+        for (const message of await due(all)) {
           if (isStopped()) return;
           await sendOne(message);
         }

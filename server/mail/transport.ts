@@ -70,7 +70,14 @@ export async function createTransport(config: MailConfig, dataDir: string): Prom
     };
   }
 
-  const smtp = nodemailer.createTransport(config.smtpUrl, {
+  // Built from the URL here: nodemailer drops every other option when given a `url`.
+  const url = new URL(config.smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  const smtp = nodemailer.createTransport({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
     connectionTimeout: config.smtpTimeoutMs,
     greetingTimeout: config.smtpTimeoutMs,
     socketTimeout: config.smtpTimeoutMs,
