@@ -292,8 +292,79 @@ describe('header injection', () => {
       expect(rawHead(mail)).not.toMatch(/^X-Injected:/m);
       expect(rawHead(mail)).not.toMatch(/^Bcc:/im);
     }
-    expect(received.map((m) => m.envelope.to[0]).sort()).toEqual(['eve@example.org', 'plain@example.org']);
+    expect(received.map((m) => m.envelope.to[0]).toSorted()).toEqual(['eve@example.org', 'plain@example.org']);
     const reply = received.find((m) => m.envelope.to[0] === 'plain@example.org')!;
     expect(reply.parsed.subject).toMatch(/\] Eve Bcc: evil@example\.net X-Injected: yes replied to your comment$/);
+  });
+});
+
+describe('phases', () => {
+  it('tells participants the consultation opened (deadline with its time zone), reviewers the final review, everyone the adoption', async () => {
+    smtp = await startSmtpPeer();
+    t = await startMailServer({ smtpUrl: smtp.url, mail: { timeZone: 'Europe/Paris' } });
+    await t.person({ name: 'Ana Participant', email: 'ana@example.org' });
+    await t.person({ name: 'Paul Correspondant', email: 'paul@example.fr', role: 'reviewer', language: 'fr' });
+    await t.setPhase(DOC, 'drafting');
+    await t.setPhase(DOC, 'consultation', '2031-06-30T15:00:00Z');
+    const [opened] = await smtp.waitFor(1);
+    expect(opened!.envelope.to).toEqual(['ana@example.org']);
+    expect(opened!.parsed.subject).toMatch(/\] Consultation open until 30 June 2031 at 17:00 \(Europe\/Paris, GMT\+02:00\)$/);
+
+    await t.setPhase(DOC, 'final-review', '2031-09-15T10:00:00Z');
+    const [, review] = await smtp.waitFor(2);
+    expect(review!.envelope.to).toEqual(['paul@example.fr']);
+    expect(review!.parsed.subject).toMatch(/\] Examen final ouvert : votre avis est attendu$/);
+    expect(review!.parsed.text).toContain('Correspondant(e) permanent(e)');
+    expect(review!.parsed.text).toContain('15 septembre 2031 à 12:00');
+
+    await t.setPhase(DOC, 'adopted');
+    const all = await smtp.waitFor(5);
+    await t.server.services.mail.flush();
+    expect(all.slice(2).map((m) => m.envelope.to[0]).toSorted()).toEqual(['ana@example.org', 'paul@example.fr', 'secretariat@example.org']);
+    expect(all.find((m) => m.envelope.to[0] === 'paul@example.fr' && m !== review)!.parsed.subject).toMatch(/\] Le texte a été adopté$/);
+  });
+});
+
+describe('outbox mode', () => {
+  it('writes each message as an .eml file that the Secretariat can list and open', async () => {
+    t = await startMailServer();
+    const res = await invite(t, { name: 'Outbox Reader', email: 'outbox@example.org', sendInvitation: true });
+    expect(res.status).toBe(201);
+    await t.server.services.mail.flush();
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(`${t.dataDir}/outbox`).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    const listed = await t.api('GET', '/api/outbox', { cookie: t.adminCookie });
+    expect(listed.body.mode).toBe('outbox');
+    expect(listed.body.messages).toMatchObject([{ to: 'Outbox Reader <outbox@example.org>', subject: 'Your invitation to Accord', status: 'sent', hasEml: true, kind: 'invitation' }]);
+    const eml = await t.api('GET', `/api/outbox/${listed.body.messages[0].id}/eml`, { cookie: t.adminCookie });
+    expect(eml.status).toBe(200);
+    expect(eml.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(eml.body).toMatch(/^Message-ID: <[0-9a-f-]{36}@127\.0\.0\.1>$/m);
+    expect(eml.body).toMatch(/^Subject: Your invitation to Accord$/m);
+    expect(eml.body).toContain('Content-Type: text/html');
+    const participant = await t.person({ name: 'Not Secretariat' });
+    expect((await t.api('GET', '/api/outbox', { cookie: participant.cookie })).status).toBe(403);
+    expect((await t.api('GET', '/api/outbox/not-an-id/eml', { cookie: t.adminCookie })).status).toBe(400);
+  });
+});
+
+describe('own settings', () => {
+  it('PATCH /api/session changes one’s own language and choices, and refuses anything else', async () => {
+    t = await startMailServer();
+    const me = await t.person({ name: 'Settings Person' });
+    const changed = await t.api('PATCH', '/api/session', { cookie: me.cookie, body: { language: 'fr', notifications: { adopted: 'never', reply: 'daily' } } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.person.language).toBe('fr');
+    const settings = await t.api('GET', '/api/settings', { cookie: me.cookie });
+    expect(settings.body).toEqual({
+      language: 'fr',
+      notifications: { 'consultation-opened': 'immediately', 'deadline-reminder': 'immediately', 'comment-answered': 'daily', reply: 'daily', 'final-review': 'immediately', adopted: 'never' },
+    });
+    for (const body of [{ language: 'de' }, { role: 'secretariat' }, {}, { notifications: { adopted: 'weekly' } }, { notifications: { invitation: 'never' } }]) {
+      expect((await t.api('PATCH', '/api/session', { cookie: me.cookie, body })).status).toBe(400);
+    }
+    expect((await t.api('PATCH', '/api/session', { body: { language: 'en' } })).status).toBe(401);
+    expect((await t.api('GET', '/api/session', { cookie: me.cookie })).body.person).toMatchObject({ language: 'fr', role: 'participant' });
   });
 });
