@@ -6,6 +6,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { InviteResult } from '../../shared/api.ts';
 import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
+import { LANGUAGES, type Language } from '../../shared/notifications.ts';
 import { errorMessage } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { COUNTRIES } from './countries.ts';
@@ -27,6 +28,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
   const [serverErrors, setServerErrors] = useState<InviteErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [language, setLanguage] = useState<Language>('en');
   const form = useRef<HTMLFormElement>(null);
 
   const checked = validateInvite(fields, existingEmails);
@@ -52,7 +54,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
     }
     setBusy(true);
     try {
-      const result = await peopleApi.invite(toNewPerson(fields));
+      const result = await peopleApi.invite({ ...toNewPerson(fields), language });
       setFields(EMPTY_INVITE);
       setLeft(new Set());
       setSubmitted(false);
@@ -86,7 +88,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         <Field label="Full name" error={shown('name')}>
           {(control) => <input {...control} name="name" className="input" autoComplete="off" value={fields.name} onChange={(e) => set('name')(e.target.value)} onBlur={leave('name')} />}
         </Field>
-        <Field label="Email address" hint="For your records; Accord does not send email." error={shown('email')}>
+        <Field label="Email address" hint="Accord e-mails notifications here, and the sign-in link if you ask it to." error={shown('email')}>
           {(control) => (
             <input {...control} name="email" type="email" className="input" autoComplete="off" spellCheck={false} value={fields.email} onChange={(e) => set('email')(e.target.value)} onBlur={leave('email')} />
           )}
@@ -130,6 +132,17 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         <Field label={<>Organisation <span className="muted">(optional)</span></>} hint="A ministry, agency or NGO." error={shown('organisation')}>
           {(control) => (
             <input {...control} name="organisation" className="input" autoComplete="off" value={fields.organisation} onChange={(e) => set('organisation')(e.target.value)} onBlur={leave('organisation')} />
+          )}
+        </Field>
+        <Field label="Language of their e-mails" hint="They can change it in their e-mail settings.">
+          {(control) => (
+            <select {...control} name="language" className="select" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {l === 'fr' ? 'Français' : 'English'}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </div>
