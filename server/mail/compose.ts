@@ -23,13 +23,15 @@ const escapeHtml = (text: string) =>
 
 const paragraphHtml = (text: string) => `<p style="margin:0 0 12px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 
-export function renderText(parts: MessageParts): string {
+export function renderText(parts: MessageParts, language: string): string {
+  // French puts a (non-breaking) space before a colon.
+  const colon = language === 'fr' ? '\u00a0:' : ':';
   const lines: string[] = [parts.greeting, ''];
   for (const p of parts.paragraphs) lines.push(p, '');
   if (parts.quote) lines.push(...parts.quote.split('\n').map((l) => `> ${l}`), '');
   for (const item of parts.items ?? []) lines.push(`- ${item.text}`, `  ${item.url}`);
   if (parts.items?.length) lines.push('');
-  lines.push(`${parts.action.label}:`, parts.action.url, '');
+  lines.push(`${parts.action.label}${colon}`, parts.action.url, '');
   for (const p of parts.after ?? []) lines.push(p, '');
   lines.push('-- ', ...parts.footer);
   for (const link of parts.footerLinks) lines.push(`${link.label} ${link.url}`);

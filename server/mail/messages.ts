@@ -64,7 +64,7 @@ export function makeMessage(ctx: MessageContext, person: PersonRecord, kind: Mes
     toName: person.name,
     toAddress: person.email,
     subject: parts.subject,
-    text: renderText(parts),
+    text: renderText(parts, language),
     html: renderHtml(parts, language),
     unsubscribeUrl,
     status: 'queued',
