@@ -60,6 +60,6 @@ export async function changePhase(
   });
   await deps.collab.refreshDocument(id);
   deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
-  await deps.notifier?.phaseChanged(updated, before.phase);
+  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }

@@ -112,8 +112,14 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
   };
 
   const notifier: Notifier = {
-    phaseChanged: guarded('a phase change', async (document, from) => {
-      if (document.phase === from) return;
+    phaseChanged: guarded('a phase change', async (document, before) => {
+      if (document.phase === before.phase) {
+        // A moved deadline: its reminders whose time is already past are not sent late.
+        if (document.deadline !== before.deadline && (document.phase === 'consultation' || document.phase === 'final-review')) {
+          await queue({ reminders: passedReminders(config.mail, document.id, document.phase, document.deadline, config.clock()) });
+        }
+        return;
+      }
       const key = `phase:${document.id}:${document.phase}:${document.updatedAt}`;
       const subjectLine = (person: PersonRecord, build: (p: PersonRecord, c: MessageContext) => QueuedMessage) => build(person, context()).subject;
       if (document.phase === 'consultation') {

@@ -5,10 +5,10 @@
  */
 import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import type { ReplyRecord, ThreadRecord } from '../storage/threadRecords.ts';
-import type { Phase } from '../../shared/domain.ts';
 
 export interface Notifier {
-  phaseChanged(document: DocumentRecord, from: Phase): Promise<void>;
+  /** After a phase change, or a deadline moved within the same phase. */
+  phaseChanged(document: DocumentRecord, before: DocumentRecord): Promise<void>;
   threadAnswered(thread: ThreadRecord, actor: PersonRecord): Promise<void>;
   replied(thread: ThreadRecord, reply: ReplyRecord, actor: PersonRecord): Promise<void>;
 }

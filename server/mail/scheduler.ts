@@ -46,6 +46,7 @@ export async function queueDueReminders(deps: SchedulerDeps): Promise<QueuedMess
     const due = deps.config.reminderHours.filter((h) => Date.parse(deadline) - h * HOUR <= now && !sent.has(reminderKey(document.id, document.phase, deadline, h)));
     if (due.length === 0) continue;
     const hours = Math.min(...due);
+    const left = roundedTimeLeft((Date.parse(deadline) - now) / HOUR);
     const finalReview = document.phase === 'final-review';
     const waiting = finalReview
       ? await reviewersWithoutSignoff(deps, document.id)
@@ -54,11 +55,21 @@ export async function queueDueReminders(deps: SchedulerDeps): Promise<QueuedMess
     const messages = waiting
       .filter((p) => notificationSettings(p.notifications)[finalReview ? 'final-review' : 'deadline-reminder'] !== 'never')
       .map((p) =>
-        makeMessage(ctx, p, finalReview ? 'final-review' : 'deadline-reminder', `${key}:${p.id}`, reminderBody(ctx, { ...document, deadline }, hours, finalReview)),
+        makeMessage(ctx, p, finalReview ? 'final-review' : 'deadline-reminder', `${key}:${p.id}`, reminderBody(ctx, { ...document, deadline }, left, finalReview)),
       );
     queued.push(...(await deps.store.enqueue({ messages, reminders: due.map((h) => reminderKey(document.id, document.phase, deadline, h)) })));
   }
   return queued;
+}
+
+/**
+ * The time left as a reminder states it: whole days from a day and a half on, "1 day" around a day,
+ * hours below that. Said from the real time left, so a reminder sent late never claims more.
+ */
+export function roundedTimeLeft(hours: number): number {
+  if (hours >= 36) return Math.round(hours / 24) * 24;
+  if (hours >= 22) return 24;
+  return Math.max(1, Math.round(hours));
 }
 
 async function participantsWithoutComment(deps: SchedulerDeps, documentId: string) {

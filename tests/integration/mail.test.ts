@@ -107,7 +107,7 @@ describe('reminders before the deadline', () => {
     await t.server.services.mail.tick();
     expect(smtp.received).toHaveLength(0);
 
-    now = new Date(deadline.getTime() - 71 * 3600_000);
+    now = new Date(deadline.getTime() - 71.9 * 3600_000);
     await t.server.services.mail.tick();
     await t.server.services.mail.tick();
     const [first] = await smtp.waitFor(1);
@@ -130,6 +130,36 @@ describe('reminders before the deadline', () => {
     expect(silent.person.email).toBe('silent@example.org');
   });
 
+  it('a moved deadline gets reminders of its own, and never one whose time had passed at the move', async () => {
+    smtp = await startSmtpPeer();
+    let now = new Date();
+    t = await startMailServer({ smtpUrl: smtp.url, clock: () => now });
+    await t.person({ name: 'Mover Reader', email: 'mover@example.org' });
+    const hours = (h: number) => h * 3600_000;
+    const first = new Date(now.getTime() + hours(120));
+    await t.setPhase(DOC, 'consultation', first.toISOString());
+    now = new Date(first.getTime() - hours(71.9));
+    await t.server.services.mail.tick();
+    await smtp.waitFor(1);
+
+    const later = new Date(first.getTime() + hours(48));
+    await t.setPhase(DOC, 'consultation', later.toISOString());
+    await t.server.services.mail.tick();
+    now = new Date(later.getTime() - hours(71.9));
+    await t.server.services.mail.tick();
+    await smtp.waitFor(2);
+
+    const sooner = new Date(now.getTime() + hours(30));
+    await t.setPhase(DOC, 'consultation', sooner.toISOString());
+    await t.server.services.mail.tick();
+    now = new Date(sooner.getTime() - hours(23.9));
+    await t.server.services.mail.tick();
+    await t.server.services.mail.tick();
+    const received = await smtp.waitFor(3);
+    await t.server.services.mail.flush();
+    expect(received.map((m) => m.parsed.subject!.replace(/^\[.*\] /, ''))).toEqual(['3 days left to comment', '3 days left to comment', '1 day left to comment']);
+  });
+
   it('after a long stop, sends only the nearest reminder, late, once', async () => {
     smtp = await startSmtpPeer();
     let now = new Date();
@@ -141,7 +171,8 @@ describe('reminders before the deadline', () => {
     await t.server.services.mail.tick();
     await t.server.services.mail.tick();
     const [mail] = await smtp.waitFor(1);
-    expect(mail!.parsed.subject).toMatch(/ 1 day left to comment$/);
+    // It says the time really left, not the "3 days" it was meant to say.
+    expect(mail!.parsed.subject).toMatch(/ 2 hours left to comment$/);
     await t.server.services.mail.flush();
     expect(smtp.received).toHaveLength(1);
   });
