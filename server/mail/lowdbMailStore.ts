@@ -10,6 +10,7 @@ import type { DigestItem, MailStore, QueuedMessage } from './mailStore.ts';
 interface Shape {
   format: 1;
   secret: string;
+  since?: string;
   messages: QueuedMessage[];
   digestItems: DigestItem[];
   /** Keys of every message or digest item ever queued, so a repeated cause never queues it twice. */
@@ -23,11 +24,18 @@ const isShape = (d: Shape) =>
 
 export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
   const store = await JsonStore.open<Shape>(path.join(dataDir, 'mail.json'), empty, isShape);
-  if (!store.data.secret) await store.change((d) => void (d.secret = randomBytes(32).toString('base64url')));
+  if (!store.data.secret || !store.data.since) {
+    await store.change((d) => {
+      d.secret ||= randomBytes(32).toString('base64url');
+      d.since ??= new Date().toISOString();
+    });
+  }
   const clone = <T>(value: T): T => structuredClone(value);
 
   return {
     secret: () => store.data.secret,
+    since: () => store.data.since!,
+    hasKey: (key) => store.data.keys.includes(key),
     list: async () => store.data.messages.map(clone),
     get: async (id) => clone(store.data.messages.find((m) => m.id === id)),
     enqueue: ({ messages = [], digestItems = [], reminders = [] }) =>

@@ -19,6 +19,7 @@ import { createSender, type Sender } from './sender.ts';
 import { passedReminders, queueDueDigests, queueDueReminders, type SchedulerDeps } from './scheduler.ts';
 import { recipientsOf } from './recipients.ts';
 import { readUnsubscribeToken } from './unsubscribe.ts';
+import { catchUpNotifications } from './catchUp.ts';
 import {
   adoptedBody,
   answeredBody,
@@ -196,6 +197,12 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
       log.error('The mail scheduler could not finish a pass', error);
     }
     await sender.runOnce();
+  }
+  try {
+    const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier, now: config.clock() });
+    if (handed) log.info(`Queued e-mails for ${handed} answers or replies stored just before the last stop`);
+  } catch (error) {
+    log.error('Could not look for answers and replies left without their e-mail', error);
   }
   // Messages left queued (or mid-send) by the last run go out now: a restart is a good moment to
   // retry, whatever the backoff said.

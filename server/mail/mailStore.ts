@@ -52,6 +52,10 @@ export interface DigestItem {
 export interface MailStore {
   /** The secret that signs unsubscribe links, made on first start and kept. */
   secret(): string;
+  /** When this queue was first opened: causes older than that are not this queue's to notify. */
+  since(): string;
+  /** Whether a message or digest item with this key was ever queued. */
+  hasKey(key: string): boolean;
   list(): Promise<QueuedMessage[]>;
   get(id: string): Promise<QueuedMessage | undefined>;
   /**

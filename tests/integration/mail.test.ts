@@ -219,6 +219,32 @@ describe('answers', () => {
   });
 });
 
+describe('an answer stored just before a crash', () => {
+  it('still gets its e-mail at the next start, once', async () => {
+    smtp = await startSmtpPeer();
+    t = await startMailServer({ smtpUrl: smtp.url });
+    const author = await t.person({ name: 'Crash Author', email: 'crashauthor@example.org' });
+    await t.api('PATCH', '/api/session', { cookie: author.cookie, body: { notifications: { 'comment-answered': 'immediately' } } });
+    const wg = await t.person({ name: 'Working Group', email: 'wg3@example.org', role: 'working-group' });
+    const id = await commentOn(t, author.cookie);
+    // As if the process died after the answer was stored and before its e-mail was queued: the
+    // answer is written straight to the thread store, past the notifier.
+    const at = new Date().toISOString();
+    await t.server.services.threads.update(id, (thread) => {
+      thread.status = 'accepted';
+      thread.response = 'Taken on board.';
+      thread.dispositions.push({ status: 'accepted', response: 'Taken on board.', assigneeId: null, byId: wg.person.id, at });
+    });
+    await t.restart();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelope.to).toEqual(['crashauthor@example.org']);
+    expect(mail!.parsed.text).toContain('> Taken on board.');
+    await t.restart();
+    await t.server.services.mail.flush();
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
 describe('sending', () => {
   it('retries while the SMTP server answers 451, then delivers exactly once', async () => {
     smtp = await startSmtpPeer({ mode: 'tempfail' });
