@@ -85,6 +85,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   baseUrl = url;
+  await mail.start();
 
   const loop = watchEventLoop(log);
   let closing: Promise<void> | null = null;

@@ -37,6 +37,11 @@ import {
 export interface MailService {
   notifier: Notifier;
   mode: MailTransport['mode'];
+  /**
+   * Once the server listens (links need its address): queues what a crash left without its e-mail,
+   * sends what the last run left unsent, and starts the scheduler's timer.
+   */
+  start(): Promise<void>;
   /** Queues an invitation (or a new sign-in link) to the person; always sent, whatever their choices. */
   sendSignInLink(person: PersonRecord, signInUrl: string, renewed: boolean): Promise<QueuedMessage>;
   /** One scheduler pass at the clock's time: due reminders and digests are queued, then sent. */
@@ -187,8 +192,7 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     return read && person ? { person, kind: read.kind } : null;
   };
 
-  const timer = setInterval(() => void tick(), config.mail.tickMs);
-  timer.unref();
+  let timer: NodeJS.Timeout | undefined;
   async function tick() {
     try {
       await queueDueReminders(scheduler);
@@ -198,19 +202,23 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     }
     await sender.runOnce();
   }
-  try {
-    const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier, now: config.clock() });
-    if (handed) log.info(`Queued e-mails for ${handed} answers or replies stored just before the last stop`);
-  } catch (error) {
-    log.error('Could not look for answers and replies left without their e-mail', error);
-  }
-  // Messages left queued (or mid-send) by the last run go out now: a restart is a good moment to
-  // retry, whatever the backoff said.
-  void sender.runOnce(true);
 
   return {
     notifier,
     mode: transport.mode,
+    async start() {
+      try {
+        const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier, now: config.clock() });
+        if (handed) log.info(`Queued e-mails for ${handed} answers or replies stored just before the last stop`);
+      } catch (error) {
+        log.error('Could not look for answers and replies left without their e-mail', error);
+      }
+      // Messages left queued (or mid-send) by the last run go out now: a restart is a good moment
+      // to retry, whatever the backoff said.
+      void sender.runOnce(true);
+      timer = setInterval(() => void tick(), config.mail.tickMs);
+      timer.unref();
+    },
     async sendSignInLink(person, signInUrl, renewed) {
       const ctx = context();
       const message = makeMessage(ctx, person, renewed ? 'sign-in-link' : 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, renewed));

@@ -239,6 +239,7 @@ describe('an answer stored just before a crash', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.envelope.to).toEqual(['crashauthor@example.org']);
     expect(mail!.parsed.text).toContain('> Taken on board.');
+    expect(mail!.parsed.text).toContain(`${t.url}/documents/${DOC}`);
     await t.restart();
     await t.server.services.mail.flush();
     expect(smtp.received).toHaveLength(1);
