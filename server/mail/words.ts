@@ -32,7 +32,7 @@ const en: Words = {
   statuses: { open: 'not yet answered', accepted: 'accepted', 'partially-accepted': 'partially accepted', 'not-accepted': 'not accepted', noted: 'noted' },
   invitation: {
     subject: 'Your invitation to Accord',
-    intro: (role) => `The Secretariat invites you to Accord, where draft guidance is reviewed and commented on, as ${role}.`,
+    intro: (role) => `The Secretariat invites you to Accord, where governments, international organisations and civil society review and comment on draft guidance, as ${role}.`,
     action: 'Sign in to Accord',
     personal: 'This link signs you in without a password. It is yours alone: please do not forward it. If it is lost, ask the Secretariat for a new one.',
   },
@@ -117,7 +117,7 @@ const fr: Words = {
   statuses: { open: 'pas encore de réponse', accepted: 'acceptée', 'partially-accepted': 'partiellement acceptée', 'not-accepted': 'non retenue', noted: 'prise en note' },
   invitation: {
     subject: 'Votre invitation à Accord',
-    intro: (role) => `Le Secrétariat vous invite sur Accord, la plateforme d’examen et de commentaire des projets de lignes directrices, en qualité de ${role}.`,
+    intro: (role) => `Le Secrétariat vous invite sur Accord, la plateforme où États, organisations internationales et société civile examinent et commentent les projets de lignes directrices, en qualité de ${role}.`,
     action: 'Se connecter à Accord',
     personal: 'Ce lien vous connecte sans mot de passe. Il vous est strictement personnel : merci de ne pas le transférer. En cas de perte, demandez-en un nouveau au Secrétariat.',
   },
