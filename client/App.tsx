@@ -17,6 +17,8 @@ import { loadDocumentPage } from './prefetch.ts';
 const DocumentPage = lazy(() => loadDocumentPage().then((module) => ({ default: module.DocumentPage })));
 // Each of these is used by few people or rarely: loaded when first opened.
 const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((module) => ({ default: module.PeoplePage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+const OutboxPage = lazy(() => import('./outbox/OutboxPage.tsx').then((module) => ({ default: module.OutboxPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
 const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
 const VersionsPage = lazy(() => import('./versions/VersionsPage.tsx').then((module) => ({ default: module.VersionsPage })));
@@ -89,6 +91,18 @@ function Pages() {
       return (
         <Suspense fallback={<LoadingPage message="Loading…" />}>
           <AuditPage />
+        </Suspense>
+      );
+    case 'settings':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <SettingsPage />
+        </Suspense>
+      );
+    case 'outbox':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <OutboxPage />
         </Suspense>
       );
     case 'document-view': {

@@ -34,6 +34,8 @@ export type Route =
   | { name: 'documents' }
   | { name: 'people' }
   | { name: 'audit' }
+  | { name: 'settings' }
+  | { name: 'outbox' }
   | { name: 'document'; id: string }
   | { name: 'document-view'; id: string; view: DocumentView }
   | { name: 'version'; id: string; versionId: string }
@@ -54,6 +56,8 @@ export function matchRoute(path: string): Route {
   if (trimmed === '/') return { name: 'documents' };
   if (trimmed === '/people') return { name: 'people' };
   if (trimmed === '/audit') return { name: 'audit' };
+  if (trimmed === '/settings') return { name: 'settings' };
+  if (trimmed === '/outbox') return { name: 'outbox' };
   const document = /^\/documents\/([^/]+)$/.exec(trimmed);
   const view = /^\/documents\/([^/]+)\/(report|versions|review|members)$/.exec(trimmed);
   const version = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(trimmed);

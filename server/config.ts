@@ -22,7 +22,70 @@ const Env = z.object({
   /** Failed sign-in attempts allowed per client address per minute. */
   SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** smtp://user:pass@host:587 or smtps://… ; without it, messages are written to DATA_DIR/outbox/. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const problem = smtpUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return value;
+    }),
+  /** The sender of every message: an address, or "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(value.trim()), 'MAIL_FROM must be an address, or "Name <address>"'),
+  /** Hours before a deadline at which reminders go out, comma-separated. */
+  MAIL_REMINDER_HOURS: z
+    .string()
+    .default('72,24')
+    .refine((value) => value.split(',').every((h) => /^\s*\d{1,4}\s*$/.test(h) && Number(h) > 0), 'MAIL_REMINDER_HOURS must be whole hours, e.g. 72,24'),
+  /** The time zone in which e-mails state deadlines (an IANA name such as Europe/Paris). */
+  MAIL_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+      } catch {
+        return false;
+      }
+    }, 'MAIL_TIME_ZONE must be an IANA time zone such as Europe/Paris or UTC'),
+  /** The hour (UTC, 0–23) at which daily digests are sent. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
+
+/** Why an SMTP_URL cannot be used, or null; checked at start so a typo never waits for the first message. */
+function smtpUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'SMTP_URL is not a URL; expected smtp://user:pass@host:587 or smtps://user:pass@host:465';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return `SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`;
+  if (!url.hostname) return 'SMTP_URL has no host';
+  if (url.port && (Number(url.port) < 1 || Number(url.port) > 65535)) return 'SMTP_URL has an invalid port';
+  return null;
+}
+
+export interface MailConfig {
+  /** Undefined: write each message to DATA_DIR/outbox/ as an .eml file instead of sending it. */
+  smtpUrl: string | undefined;
+  from: string;
+  reminderHours: number[];
+  digestHourUtc: number;
+  timeZone: string;
+  /** First retry after a temporary failure; each further one waits twice as long. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** Connection, greeting and socket time-outs, so a hanging SMTP server never holds a message for long. */
+  smtpTimeoutMs: number;
+  /** How often the sender looks for due messages and the scheduler for due reminders and digests. */
+  tickMs: number;
+}
 
 export interface Config {
   host: string;
@@ -41,6 +104,9 @@ export interface Config {
   /** How often a document whose log could not be written tries again; unset: STORAGE_RETRY_MS. */
   storageRetryMs?: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  mail: MailConfig;
+  /** The time, for the mail scheduler; tests inject a fake clock here. */
+  clock: () => Date;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +130,18 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
     heartbeatMs: 30_000,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM?.trim() || 'Accord <accord@localhost>',
+      reminderHours: [...new Set(e.MAIL_REMINDER_HOURS.split(',').map(Number))].toSorted((a, b) => b - a),
+      digestHourUtc: e.MAIL_DIGEST_HOUR,
+      timeZone: e.MAIL_TIME_ZONE,
+      retryBaseMs: 30_000,
+      maxAttempts: 12,
+      smtpTimeoutMs: 20_000,
+      tickMs: 15_000,
+    },
+    clock: () => new Date(),
     ...overrides,
   };
 }

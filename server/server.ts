@@ -26,6 +26,7 @@ import { CLOSE_CODES } from '../shared/protocol.ts';
 import { createApp } from './http/app.ts';
 import { automaticVersionName, takeVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
+import { openMailService } from './mail/mailService.ts';
 
 export interface RunningServer {
   url: string;
@@ -66,7 +67,10 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs, roomGraceMs: config.roomGraceMs, storageRetryMs: config.storageRetryMs });
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
-  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states };
+  // The server's own address is known once it listens; messages queued before that never need it.
+  let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, log, baseUrl: () => baseUrl });
+  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states, mail, notifier: mail.notifier };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('consultation'), true);
   const app = createApp(services);
@@ -83,6 +87,8 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   collab.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  baseUrl = url;
+  await mail.start();
 
   const loop = watchEventLoop(log);
   let closing: Promise<void> | null = null;
@@ -90,6 +96,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await mail.close();
       server.closeAllConnections();
       await stopped;
       await states.close();

@@ -5,6 +5,7 @@ import type { DocumentDetails } from './documentImport.ts';
 import type { TextAccess } from './access.ts';
 import type { MemberRole, Phase, Role, SignoffDecision, Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 import type { Section } from './sections.ts';
+import type { Language } from './notifications.ts';
 
 export interface Person {
   id: string;
@@ -14,6 +15,8 @@ export interface Person {
   country: string;
   organisation: string;
   stakeholder: Stakeholder;
+  /** The language of the person's e-mails. */
+  language: Language;
 }
 
 export interface DocumentSummary {

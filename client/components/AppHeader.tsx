@@ -11,6 +11,8 @@ function mainLinks(role: Role) {
   const links = [{ href: '/', label: 'Documents', active: (path: string) => path === '/' || path.startsWith('/documents/') }];
   if (may(role, 'people.manage')) links.push({ href: '/people', label: 'People', active: (path) => path === '/people' });
   if (may(role, 'audit.read')) links.push({ href: '/audit', label: 'Audit log', active: (path) => path === '/audit' });
+  if (may(role, 'people.manage')) links.push({ href: '/outbox', label: 'Outbox', active: (path) => path === '/outbox' });
+  links.push({ href: '/settings', label: 'E-mail settings', active: (path) => path === '/settings' });
   return links;
 }
 

@@ -3,11 +3,12 @@
  * secure context and permission; where it fails, the text is selected so Ctrl+C (or the long-press
  * menu on a tablet) copies it, and the status line says so.
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { copyText } from './clipboard.ts';
 import './copyField.css';
 
-export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** `children`: further actions on the same text, beside Copy (Send by e-mail). */
+export function CopyField({ label, value, testId, children }: { label: string; value: string; testId?: string; children?: ReactNode }) {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
   const id = useId();
@@ -32,6 +33,7 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         <button type="button" className="button button--primary" onClick={() => void copy()}>
           Copy
         </button>
+        {children}
       </div>
       <output className="copy-field__status">
         {status}

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DocumentListEntry, InviteResult } from '../../shared/api.ts';
 import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
+import { LANGUAGES, type Language } from '../../shared/notifications.ts';
 import { api, errorMessage } from '../api.ts';
 import { DocumentChoice, isArchived } from './DocumentChoice.tsx';
 import { Field } from '../components/Field.tsx';
@@ -30,6 +31,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
   const [serverErrors, setServerErrors] = useState<InviteErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [language, setLanguage] = useState<Language>('en');
   const form = useRef<HTMLFormElement>(null);
   // Which documents they join; until the list arrives, the server's default: every one not archived.
   const [documents, setDocuments] = useState<DocumentListEntry[] | null>(null);
@@ -67,7 +69,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
     }
     setBusy(true);
     try {
-      const person = toNewPerson(fields);
+      const person = { ...toNewPerson(fields), language };
       const result = await peopleApi.invite(documents && person.role !== 'secretariat' ? { ...person, documents: [...chosenDocuments] } : person);
       setFields(EMPTY_INVITE);
       if (documents) setChosenDocuments(everyOpenDocument(documents));
@@ -103,7 +105,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         <Field label="Full name" error={shown('name')}>
           {(control) => <input {...control} name="name" className="input" autoComplete="off" value={fields.name} onChange={(e) => set('name')(e.target.value)} onBlur={leave('name')} />}
         </Field>
-        <Field label="Email address" hint="For your records; Accord does not send email." error={shown('email')}>
+        <Field label="Email address" hint="Accord e-mails notifications here, and the sign-in link if you ask it to." error={shown('email')}>
           {(control) => (
             <input {...control} name="email" type="email" className="input" autoComplete="off" spellCheck={false} value={fields.email} onChange={(e) => set('email')(e.target.value)} onBlur={leave('email')} />
           )}
@@ -147,6 +149,17 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         <Field label={<>Organisation <span className="muted">(optional)</span></>} hint="A ministry, agency or NGO." error={shown('organisation')}>
           {(control) => (
             <input {...control} name="organisation" className="input" autoComplete="off" value={fields.organisation} onChange={(e) => set('organisation')(e.target.value)} onBlur={leave('organisation')} />
+          )}
+        </Field>
+        <Field label="Language of their e-mails" hint="They can change it in their e-mail settings.">
+          {(control) => (
+            <select {...control} name="language" className="select" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {l === 'fr' ? 'Français' : 'English'}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </div>

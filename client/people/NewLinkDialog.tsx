@@ -9,7 +9,8 @@ import { SignInLink } from '../components/SignInLink.tsx';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
 
 export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onClose: () => void }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; token: string } | null>(null);
+  const url = link?.url ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -24,7 +25,8 @@ export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onCl
     setBusy(true);
     setError(null);
     try {
-      setUrl((await peopleApi.newLink(person.id)).inviteUrl);
+      const result = await peopleApi.newLink(person.id);
+      setLink({ url: result.inviteUrl, token: result.inviteToken });
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -38,7 +40,7 @@ export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onCl
         <div id={ids.body} ref={body}>
           {url ? (
             <>
-              <SignInLink name={person.name} url={url} replaced />
+              <SignInLink name={person.name} url={url} replaced email={link ? { personId: person.id, token: link.token, kind: 'new-link' } : undefined} />
               <div className="dialog__actions">
                 <button type="button" className="button" onClick={close}>
                   Done

@@ -82,7 +82,7 @@ function People({ selfId }: { selfId: string }) {
             <h3 ref={invitedHeading} tabIndex={-1}>
               Invitation created for {invited.person.name}
             </h3>
-            <SignInLink name={invited.person.name} url={invited.inviteUrl} replaced={false} />
+            <SignInLink name={invited.person.name} url={invited.inviteUrl} replaced={false} email={{ personId: invited.person.id, token: invited.inviteToken, kind: 'invitation' }} />
             <button type="button" className="button" onClick={() => setInvited(null)}>
               Done
             </button>

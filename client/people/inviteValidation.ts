@@ -4,8 +4,8 @@ import { MAX_NAME_CHARS } from '../../shared/limits.ts';
 import { COUNTRIES } from './countries.ts';
 import type { NewPerson } from './peopleApi.ts';
 
-export type InviteFields = Record<keyof NewPerson, string>;
-export type InviteErrors = Partial<Record<keyof NewPerson, string>>;
+export type InviteFields = Record<Exclude<keyof NewPerson, 'language'>, string>;
+export type InviteErrors = Partial<Record<keyof InviteFields, string>>;
 
 export const EMPTY_INVITE: InviteFields = { name: '', email: '', role: '', country: '', organisation: '', stakeholder: '' };
 
@@ -29,10 +29,10 @@ export function validateInvite(fields: InviteFields, existingEmails: ReadonlySet
 }
 
 /** The server names the field first ("email: …"); such a message belongs beside that field. */
-export function fieldOfServerMessage(message: string): { field: keyof NewPerson; message: string } | null {
+export function fieldOfServerMessage(message: string): { field: keyof InviteFields; message: string } | null {
   const match = /^(name|email|role|country|organisation|stakeholder): (.+)$/.exec(message);
   if (!match?.[1] || !match[2]) return null;
-  return { field: match[1] as keyof NewPerson, message: match[2].charAt(0).toUpperCase() + match[2].slice(1) };
+  return { field: match[1] as keyof InviteFields, message: match[2].charAt(0).toUpperCase() + match[2].slice(1) };
 }
 
 export function toNewPerson(fields: InviteFields): NewPerson {

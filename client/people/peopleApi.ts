@@ -8,7 +8,7 @@ export interface ManagedPerson extends Person {
   createdAt: string;
 }
 
-export type NewPerson = Omit<Person, 'id'>;
+export type NewPerson = Omit<Person, 'id' | 'language'> & { language?: Person['language'] };
 export type PersonChange = Partial<NewPerson> & { active?: boolean };
 
 const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;

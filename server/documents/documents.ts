@@ -11,6 +11,7 @@ import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
 import { authorize } from '../rights.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
+import type { Notifier } from '../mail/notifier.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -30,6 +31,7 @@ export interface PhaseDeps extends VersionDeps {
   collab: CollabServer;
   audit: AuditLog;
   events: DocumentEvents;
+  notifier?: Notifier;
 }
 
 /** Moves a document to a phase; open sockets whose rights change are told at once. */
@@ -72,5 +74,6 @@ export async function changePhase(
   });
   await deps.collab.refreshDocument(id);
   deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
+  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }

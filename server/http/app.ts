@@ -25,6 +25,9 @@ import { versionRoutes } from './routes/versions.ts';
 import { signoffRoutes } from './routes/signoffs.ts';
 import { reportRoutes } from './routes/report.ts';
 import { staticRoutes } from './staticFiles.ts';
+import { mailSettingsRoutes } from './routes/mailSettings.ts';
+import { outboxRoutes } from './routes/outbox.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
@@ -78,6 +81,9 @@ export function createApp(services: Services) {
   app.route('/', versionRoutes(services));
   app.route('/', signoffRoutes(services));
   app.route('/', reportRoutes(services));
+  app.route('/', mailSettingsRoutes(services));
+  app.route('/', outboxRoutes(services));
+  app.route('/', unsubscribeRoutes(services));
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });

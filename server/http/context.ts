@@ -9,6 +9,8 @@ import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import type { SignoffRepo, VersionRepo } from '../storage/versionRecords.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
+import type { MailService } from '../mail/mailService.ts';
+import type { Notifier } from '../mail/notifier.ts';
 
 export interface Services {
   config: Config;
@@ -23,6 +25,9 @@ export interface Services {
   log: Logger;
   /** The stored text of each document (creating and deleting documents write it directly). */
   states: DocumentStateStore;
+  mail: MailService;
+  /** What the domain tells about phase changes, answers and replies (the mail module listens). */
+  notifier: Notifier;
 }
 
 export interface AppEnv {

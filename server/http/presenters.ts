@@ -17,6 +17,7 @@ export const presentPerson = (p: PersonRecord): Person => ({
   country: p.country,
   organisation: p.organisation,
   stakeholder: p.stakeholder,
+  language: p.language ?? 'en',
 });
 
 export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPerson(p), active: p.active, createdAt: p.createdAt });

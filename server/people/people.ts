@@ -4,6 +4,7 @@
  * new one (which ends the old), never shown again.
  */
 import type { Role, Stakeholder } from '../../shared/domain.ts';
+import type { Language } from '../../shared/notifications.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
 import type { SessionService } from './sessions.ts';
@@ -17,6 +18,7 @@ export interface NewPerson {
   country: string;
   organisation: string;
   stakeholder: Stakeholder;
+  language?: Language;
 }
 
 export type PersonChange = Partial<NewPerson> & { active?: boolean };

@@ -5,6 +5,7 @@
  * Every mutating method resolves only once the change is durable.
  */
 import type { MemberRole, Phase, Role, Stakeholder } from '../../shared/domain.ts';
+import type { Language, NotificationSettings } from '../../shared/notifications.ts';
 
 export interface PersonRecord {
   id: string;
@@ -18,6 +19,10 @@ export interface PersonRecord {
   country: string;
   organisation: string;
   stakeholder: Stakeholder;
+  /** The language of the person's e-mails; missing on records older than this field: English. */
+  language?: Language;
+  /** The person's choices about e-mail, per kind; kinds not listed take the defaults. */
+  notifications?: Partial<NotificationSettings>;
   /** sha256 of the person's sign-in token; the token itself is never stored. */
   tokenHash: string;
   active: boolean;

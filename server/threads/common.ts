@@ -10,6 +10,7 @@ import { indexText, type TextIndex } from '../documents/anchors.ts';
 import { authorize } from '../rights.ts';
 import { errors } from '../errors.ts';
 import { placeThread } from './present.ts';
+import type { Notifier } from '../mail/notifier.ts';
 
 export interface ThreadDeps {
   records: Records;
@@ -18,6 +19,7 @@ export interface ThreadDeps {
   events: DocumentEvents;
   audit: AuditLog;
   now?: () => Date;
+  notifier?: Notifier;
 }
 
 export const nowIso = (deps: ThreadDeps) => (deps.now?.() ?? new Date()).toISOString();

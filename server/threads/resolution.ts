@@ -55,7 +55,9 @@ async function dispositionOf(deps: ThreadDeps, actor: PersonRecord, thread: Thre
   };
 }
 
+/** The audit row of a changed status, and the e-mail to the author of a changed answer. */
 async function recordDisposition(deps: ThreadDeps, actor: PersonRecord, before: ThreadRecord, after: ThreadRecord): Promise<void> {
+  if (after.status !== before.status || after.response !== before.response) await deps.notifier?.threadAnswered(after, actor);
   if (after.status === before.status) return;
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.disposition', target: after.id, detail: { documentId: after.documentId, ref: after.ref, from: before.status, to: after.status } });
 }
@@ -165,6 +167,7 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
     }
   });
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'thread.apply', target: threadId, detail: { documentId: thread.documentId, ref: thread.ref, replaced: replacedText, with: proposed } });
+  if (thread.status !== 'accepted') await deps.notifier?.threadAnswered(updated, actor);
   return presentAndPublish(deps, updated);
 }
 

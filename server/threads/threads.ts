@@ -117,6 +117,7 @@ export async function replyTo(deps: ThreadDeps, actor: PersonRecord, threadId: s
     t.replies.push(reply);
     t.updatedAt = reply.createdAt;
   });
+  await deps.notifier?.replied(updated!, reply, actor);
   const presented = await presentAndPublish(deps, updated!);
   return presented.replies.find((r) => r.id === reply.id)!;
 }

@@ -38,6 +38,7 @@ export interface NewPersonFields {
   country: string;
   organisation: string;
   stakeholder: Stakeholder;
+  language?: 'en' | 'fr';
 }
 
 let counter = 0;

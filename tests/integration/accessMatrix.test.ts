@@ -207,6 +207,20 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/documents/:id/events', rule: 'document.read', perDocument: true, stream: true, request: (c) => ({ route: `/api/documents/${c.documentId}/events` }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/report', rule: 'report.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/report` }), ok: 200 },
   // Last: it ends the session the rows above use.
+  { method: 'PATCH', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session', body: { language: 'en' } }), ok: 200 },
+  { method: 'GET', path: '/api/settings', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/settings' }), ok: 200 },
+  { method: 'GET', path: '/api/outbox', rule: 'people.manage', perDocument: false, request: () => ({ route: '/api/outbox' }), ok: 200 },
+  // No message has this id: the Secretariat gets 404, everyone else 403 first.
+  { method: 'GET', path: '/api/outbox/:id/eml', rule: 'people.manage', perDocument: false, request: () => ({ route: '/api/outbox/00000000-0000-4000-8000-000000000000/eml' }), ok: 404 },
+  {
+    method: 'POST',
+    path: '/api/people/:id/invitation/email',
+    rule: 'people.manage',
+    perDocument: false,
+    // Not the person's current link: the Secretariat gets 409, everyone else 403 first.
+    request: (c) => ({ route: `/api/people/${c.otherPersonId}/invitation/email`, body: { token: 'not-their-current-link' } }),
+    ok: 409,
+  },
   { method: 'DELETE', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 204 },
 ];
 

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
+import { LANGUAGES } from '../../../shared/notifications.ts';
 import { DOCUMENT_ID_PATTERN, MAX_INVITATION_DOCUMENTS, MAX_NAME_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { errors } from '../errors.ts';
@@ -20,11 +21,14 @@ const fields = {
     .transform((s) => s.toUpperCase()),
   organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
+  language: z.enum(LANGUAGES),
 };
 const NewPerson = z
   .object({
     ...fields,
     organisation: fields.organisation.default(''),
+    language: fields.language.default('en'),
+    sendInvitation: z.boolean().optional(),
     documents: z.array(z.string().regex(DOCUMENT_ID_PATTERN, 'documents must be document ids')).max(MAX_INVITATION_DOCUMENTS).optional(),
   })
   .strict();
@@ -50,9 +54,11 @@ export function peopleRoutes(services: Services) {
     .get('/api/people', async (c) => c.json((await services.records.people.list()).map(presentPersonForSecretariat)))
     .post('/api/people', validate('json', NewPerson), async (c) => {
       try {
-        const { documents, ...invited } = c.req.valid('json');
-        const { person, token } = await invitePerson(deps, c.get('person'), invited, documents);
-        return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl: linkFor(c.req.url, token) }, 201);
+        const { documents, sendInvitation, ...invitee } = c.req.valid('json');
+        const { person, token } = await invitePerson(deps, c.get('person'), invitee, documents);
+        const inviteUrl = linkFor(c.req.url, token);
+        if (sendInvitation) await services.mail.sendSignInLink(person, inviteUrl, false);
+        return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl }, 201);
       } catch (error) {
         if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
         throw error;

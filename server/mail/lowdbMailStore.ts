@@ -1,0 +1,76 @@
+/**
+ * The mail queue in lowdb: `mail.json` under DATA_DIR, written atomically and fsync'd through
+ * JsonStore, so a queued message survives kill -9 as well as a person or a thread does.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { JsonStore } from '../storage/jsonStore.ts';
+import type { DigestItem, MailStore, QueuedMessage } from './mailStore.ts';
+
+interface Shape {
+  format: 1;
+  secret: string;
+  since?: string;
+  messages: QueuedMessage[];
+  digestItems: DigestItem[];
+  /** Keys of every message or digest item ever queued, so a repeated cause never queues it twice. */
+  keys: string[];
+  reminders: string[];
+}
+
+const empty = (): Shape => ({ format: 1, secret: '', messages: [], digestItems: [], keys: [], reminders: [] });
+const isShape = (d: Shape) =>
+  d !== null && typeof d === 'object' && d.format === 1 && Array.isArray(d.messages) && Array.isArray(d.digestItems) && Array.isArray(d.keys) && Array.isArray(d.reminders);
+
+export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
+  const store = await JsonStore.open<Shape>(path.join(dataDir, 'mail.json'), empty, isShape);
+  if (!store.data.secret || !store.data.since) {
+    await store.change((d) => {
+      d.secret ||= randomBytes(32).toString('base64url');
+      d.since ??= new Date().toISOString();
+    });
+  }
+  const clone = <T>(value: T): T => structuredClone(value);
+
+  return {
+    secret: () => store.data.secret,
+    since: () => store.data.since!,
+    hasKey: (key) => store.data.keys.includes(key),
+    list: async () => store.data.messages.map(clone),
+    get: async (id) => clone(store.data.messages.find((m) => m.id === id)),
+    enqueue: ({ messages = [], digestItems = [], reminders = [] }) =>
+      store.change((d) => {
+        const keys = new Set(d.keys);
+        const fresh = messages.filter((m) => !keys.has(m.key));
+        const freshItems = digestItems.filter((i) => !keys.has(i.key));
+        for (const m of fresh) {
+          d.messages.push(clone(m));
+          d.keys.push(m.key);
+        }
+        for (const i of freshItems) {
+          d.digestItems.push(clone(i));
+          d.keys.push(i.key);
+        }
+        for (const r of reminders) if (!d.reminders.includes(r)) d.reminders.push(r);
+        return fresh.map(clone);
+      }),
+    update: (id, patch) =>
+      store.change((d) => {
+        const message = d.messages.find((m) => m.id === id);
+        if (message) Object.assign(message, clone(patch));
+        return clone(message);
+      }),
+    remindersSent: async () => new Set(store.data.reminders),
+    digestItems: async () => store.data.digestItems.map(clone),
+    sendDigest: (personId, itemIds, message) =>
+      store.change((d) => {
+        const ids = new Set(itemIds);
+        d.digestItems = d.digestItems.filter((i) => !(i.personId === personId && ids.has(i.id)));
+        if (message) {
+          d.messages.push(clone(message));
+          d.keys.push(message.key);
+        }
+      }),
+    close: () => store.settled(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The durable mail queue, behind a repository interface like the other records (lowdbMailStore.ts
+ * implements it). It holds the messages to send and sent, the answers waiting for a person's daily
+ * digest, which deadline reminders have gone out, and the key that signs unsubscribe links.
+ * Every mutating method resolves only once the change is on disk.
+ */
+import type { NotificationKind } from '../../shared/notifications.ts';
+
+export type MessageKind = NotificationKind | 'invitation' | 'sign-in-link' | 'digest';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface QueuedMessage {
+  id: string;
+  /** What caused the message, e.g. `answered:<threadId>:<n>`: a second enqueue with the same key is ignored. */
+  key: string;
+  kind: MessageKind;
+  /** The Message-ID header, fixed when queued so a resend after a crash carries the same one. */
+  messageId: string;
+  personId: string | null;
+  toName: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The one-click unsubscribe URL (List-Unsubscribe), absent on invitations and sign-in links. */
+  unsubscribeUrl: string | null;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** The SMTP server's answer (or the network error) at the last failed attempt. */
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** In outbox mode, the .eml file's name under DATA_DIR/outbox/. */
+  emlFile: string | null;
+}
+
+/** One answer or event waiting for a person's daily digest. */
+export interface DigestItem {
+  id: string;
+  key: string;
+  personId: string;
+  kind: NotificationKind;
+  documentId: string;
+  documentTitle: string;
+  /** The line to show, in the recipient's language, and a link to the place in Accord. */
+  line: string;
+  url: string;
+  createdAt: string;
+}
+
+export interface MailStore {
+  /** The secret that signs unsubscribe links, made on first start and kept. */
+  secret(): string;
+  /** When this queue was first opened: causes older than that are not this queue's to notify. */
+  since(): string;
+  /** Whether a message or digest item with this key was ever queued. */
+  hasKey(key: string): boolean;
+  list(): Promise<QueuedMessage[]>;
+  get(id: string): Promise<QueuedMessage | undefined>;
+  /**
+   * In one durable change: adds the messages and digest items whose keys are new, and records the
+   * given reminder keys as sent. Returns the messages actually added.
+   */
+  enqueue(change: { messages?: QueuedMessage[]; digestItems?: DigestItem[]; reminders?: string[] }): Promise<QueuedMessage[]>;
+  update(id: string, patch: Partial<Omit<QueuedMessage, 'id'>>): Promise<QueuedMessage | undefined>;
+  /** Reminder keys already sent. */
+  remindersSent(): Promise<Set<string>>;
+  digestItems(): Promise<DigestItem[]>;
+  /** Replaces a person's pending digest items with the one digest message (null: drops them), in one change. */
+  sendDigest(personId: string, itemIds: string[], message: QueuedMessage | null): Promise<void>;
+  close(): Promise<void>;
+}

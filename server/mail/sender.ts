@@ -1,0 +1,100 @@
+/**
+ * The sender loop: sends due messages one at a time, retries temporary failures with exponential
+ * backoff, and keeps a permanent failure (5xx) with the server's answer for the outbox page.
+ *
+ * Nothing lost, nothing twice: a message is marked `sending` (durably) before it goes out and `sent`
+ * after the SMTP server accepted it. A message still `sending` after a crash is sent again on the
+ * next start, with the same Message-ID. That is at-least-once, chosen over at-most-once: a lost
+ * deadline reminder is worse than a duplicate, the window is the few milliseconds between the SMTP
+ * server's 250 and our fsync, and mail clients fold two copies with the same Message-ID into one.
+ * A message still `queued` at a crash was never handed over and goes out exactly once.
+ */
+import type { Logger } from '../log.ts';
+import type { MailConfig } from '../config.ts';
+import type { MailStore, QueuedMessage } from './mailStore.ts';
+import { buildRaw } from './mime.ts';
+import { classifyFailure, SendFailure, type MailTransport } from './transport.ts';
+
+const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
+export interface Sender {
+  /** Looks for due messages now (after a message was queued). */
+  kick(): void;
+  /** Sends every due message (with `all`, every unsent one, backoff or not); resolves when this pass is over. */
+  runOnce(all?: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSender(deps: { store: MailStore; transport: MailTransport; config: MailConfig; clock: () => Date; log: Logger }): Sender {
+  const { store, transport, config, clock, log } = deps;
+  let stopped = false;
+  let pass: Promise<void> | null = null;
+  let again = false;
+
+  const due = async (all: boolean) => {
+    const now = all ? Infinity : clock().getTime();
+    return (await store.list())
+      .filter((m) => (m.status === 'queued' || m.status === 'sending') && Date.parse(m.nextAttemptAt) <= now)
+      .toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
+  };
+
+  async function sendOne(message: QueuedMessage): Promise<void> {
+    const attempts = message.attempts + 1;
+    await store.update(message.id, { status: 'sending', attempts });
+    try {
+      // A message that cannot be built (an address that is not one) will never go: a permanent failure.
+      const raw = await buildRaw(message, config.from).catch((error: Error) => {
+        throw new SendFailure(error.message, true);
+      });
+      const delivery = await transport.deliver(message, raw, config.from);
+      await store.update(message.id, { status: 'sent', sentAt: clock().toISOString(), lastError: null, emlFile: delivery.emlFile });
+    } catch (error) {
+      const failure = error instanceof SendFailure ? error : classifyFailure(error);
+      if (failure.permanent || attempts >= config.maxAttempts) {
+        log.error(`Mail to ${message.toAddress} failed for good: ${failure.message}`);
+        await store.update(message.id, { status: 'failed', lastError: failure.message });
+      } else {
+        const wait = Math.min(config.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+        log.info(`Mail to ${message.toAddress} will be retried in ${Math.round(wait / 1000)} s: ${failure.message}`);
+        await store.update(message.id, { status: 'queued', lastError: failure.message, nextAttemptAt: new Date(clock().getTime() + wait).toISOString() });
+      }
+    }
+  }
+
+  const runOnce = (all = false): Promise<void> => {
+    if (pass) {
+      again = true;
+      return pass;
+    }
+    pass = (async () => {
+      const isStopped = () => stopped;
+      do {
+        again = false;
+        for (const message of await due(all)) {
+          if (isStopped()) return;
+          await sendOne(message);
+        }
+      } while (again && !isStopped());
+    })()
+      .catch((error) => log.error('The mail sender stopped a pass', error))
+      .finally(() => {
+        pass = null;
+      });
+    return pass;
+  };
+
+  const timer = setInterval(() => void runOnce(), config.tickMs);
+  timer.unref();
+
+  return {
+    kick: () => void runOnce(),
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      // A send in flight finishes or times out; do not hold the shutdown longer than that.
+      await Promise.race([pass, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      transport.close();
+    },
+  };
+}
