@@ -22,5 +22,7 @@ export async function moveDeadline(deps: PhaseDeps, actor: PersonRecord, before:
     detail: { phase: before.phase, from: before.deadline, to: deadline },
   });
   deps.events.publish(before.id, { type: 'document', document: presentDocumentSummary(updated) });
+  // Reminders follow the new deadline; those whose time has already passed are not sent late.
+  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }
