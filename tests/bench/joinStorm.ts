@@ -4,10 +4,16 @@
  * client's time runs from creating its provider to its `sync` event (the server's state applied).
  * Our server has the document on disk only (it was written and dropped when its last holder left),
  * so the storm includes loading it; the reference keeps every document in memory.
+ *
+ * The 100 clients are spread over 4 client processes (processes.ts), 25 each, all started at once:
+ * on one client thread, applying the 311 kB state 100 times in a row (about 21 ms each) set the
+ * pace, not the server. The servers stay on the bench process's main thread, so that its CPU per
+ * join is read as before.
  */
 import { allSynced, closeAll, cookieOf, join, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
-import { DOCUMENTS, median, ownThreadCpuMs, summarize, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
+import { DOCUMENTS, median, ownThreadCpuMs, summarize, within, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
+import { startClientProcesses } from './processes.ts';
 import { loadTrace, longestParagraphText, plain, wholeTraceState } from './trace.ts';
 
 export interface StormParams {
@@ -54,6 +60,18 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
   await ctx.ours.idle();
 
   const rounds = ctx.options.quick ? 1 : 5;
+  const processes = startClientProcesses(STORM_PROCESSES);
+  try {
+    return await storms(ctx, rounds, state.byteLength, processes);
+  } finally {
+    await within(Promise.all(processes.map((process) => process.close())), 30_000, 'the storm client processes to stop').catch((error: Error) => ctx.log(error.message));
+  }
+}
+
+const STORM_PROCESSES = 4;
+const STORM_CLIENTS = 100;
+
+async function storms(ctx: BenchContext, rounds: number, stateBytes: number, processes: ReturnType<typeof startClientProcesses>): Promise<ScenarioResult> {
   // A join storm sends no updates, so there is no echo to remove: the reference without it is not run here.
   const samples: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
   const stormP99: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
@@ -63,14 +81,15 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
     const order = round % 2 === 0 ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours];
     for (const side of order) {
       ctx.log(`(c) join storm round ${round + 1}/${rounds} on ${side.endpoint.side}…`);
-      const { result, cpuMs } = await withServerCpu(() =>
-        ctx.clients.call<StormOutcome>('storm', {
-          endpoint: side.endpoint,
-          documentId: DOCUMENTS.storm,
-          clients: 100,
-          expectedText: loadTrace().endContent.length,
-        } satisfies StormParams),
+      const expectedText = loadTrace().endContent.length;
+      const { result: outcomes, cpuMs } = await withServerCpu(() =>
+        Promise.all(
+          processes.map((process) =>
+            process.call<StormOutcome>('storm', { endpoint: side.endpoint, documentId: DOCUMENTS.storm, clients: STORM_CLIENTS / processes.length, expectedText } satisfies StormParams),
+          ),
+        ),
       );
+      const result = { times: outcomes.flatMap((o) => o.times), clientCpuMs: outcomes.reduce((sum, o) => sum + (o.clientCpuMs ?? Number.NaN), 0) };
       samples[side.endpoint.side].push(...result.times);
       stormP99[side.endpoint.side].push(summarize(result.times).p99);
       cpu[side.endpoint.side] += cpuMs ?? Number.NaN;
@@ -80,7 +99,7 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
   }
   const ours: LatencySummary = summarize(samples.ours);
   const reference: LatencySummary = summarize(samples.reference);
-  const scenario = `(c) join storm, 100 clients, whole trace (${(state.byteLength / 1000).toFixed(0)} kB)`;
+  const scenario = `(c) join storm, 100 clients, whole trace (${(stateBytes / 1000).toFixed(0)} kB), clients in ${processes.length} processes`;
   const figures: Figure[] = (['p50', 'p99', 'max'] as const).map((key) => ({
     scenario,
     metric: `provider created → synced, ${key}`,
@@ -91,7 +110,7 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
   }));
   figures.push(
     { scenario, metric: 'server thread CPU per join', unit: 'ms', ours: cpu.ours / ours.count, reference: cpu.reference / reference.count, better: 'lower' },
-    { scenario, metric: 'client thread CPU per join (applying the state)', unit: 'ms', ours: clientCpu.ours / ours.count, reference: clientCpu.reference / reference.count, better: 'lower' },
+    { scenario, metric: 'client process CPU per join (applying the state)', unit: 'ms', ours: clientCpu.ours / ours.count, reference: clientCpu.reference / reference.count, better: 'lower' },
   );
   // As in (a): the median of the storms' p99s, so that one disturbed storm does not decide alone.
   const oursP99 = median(stormP99.ours);
@@ -101,13 +120,13 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
     figures,
     verdicts: [
       {
-        target: `(c) join storm: our p99 ≤ reference p99${rounds > 1 ? ` (median of ${rounds} storms)` : ''}`,
-        pass: oursP99 <= referenceP99,
+        target: `(c) join storm: our p99 ≤ 0.8× reference p99${rounds > 1 ? ` (median of ${rounds} storms)` : ''}`,
+        pass: oursP99 <= 0.8 * referenceP99,
         detail: `${oursP99.toFixed(0)} ms vs ${referenceP99.toFixed(0)} ms (${((oursP99 / referenceP99) * 100).toFixed(0)} %); all storms pooled: ${ours.p99.toFixed(0)} vs ${reference.p99.toFixed(0)} ms`,
       },
     ],
     notes: [
-      `(c) ${rounds} storm(s) of 100 joins per server, alternating which server goes first; each storm's p99: ours ${list(stormP99.ours)} ms, reference ${list(stormP99.reference)} ms. The 100 clients share one client thread, which applies the whole state 100 times in a row: that thread, not the server, sets the pace (compare the two CPU figures).`,
+      `(c) ${rounds} storm(s) of ${STORM_CLIENTS} joins per server, alternating which server goes first, the clients spread over ${processes.length} client processes started at once; each storm's p99: ours ${list(stormP99.ours)} ms, reference ${list(stormP99.reference)} ms.`,
     ],
   };
 }
