@@ -15,7 +15,7 @@ export interface BenchContext {
   /** The reference with its echo of each update to its sender removed (referenceRelay.ts). */
   referenceNoEcho: ReferenceServer;
   /** With --outside: servers in processes of their own and a client process (used by (a)). */
-  outside?: { servers: OutsideServers; clients: ClientProcess };
+  outside?: { servers: OutsideServers; clients: ClientProcess; /** With --profile: where (a)'s profiles of our server go. */ profileDir?: string };
   /** Progress on stderr, so that stdout keeps only the table. */
   log(line: string): void;
 }

@@ -63,15 +63,20 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   log(line: string): void;
 }): Promise<SideOutcome> {
   const { server, endpoint } = side;
-  const before = await memoryOf(server);
-  const share = Math.ceil(p.readers / processes.readers.length);
+  // One reader first, so the document is open (and its code loaded) before the baseline; memory is
+  // read twice after a GC and the lower kept, as the first collection may still hand pages back.
+  const join = (process: ClientProcess, count: number) => process.call('crowdJoin', { wsUrl: endpoint.wsUrl, documentId: DOCUMENT, cookies: endpoint.readers, count });
+  await join(processes.readers[0]!, 1);
+  const settled = async () => {
+    const [a, b] = [await memoryOf(server), await memoryOf(server)];
+    return { rss: Math.min(a.rss, b.rss), heapUsed: Math.min(a.heapUsed, b.heapUsed) };
+  };
+  const before = await settled();
+  const rest = p.readers - 1;
+  const share = Math.ceil(rest / processes.readers.length);
   p.log(`(g) ${p.readers} light readers joining ${endpoint.side} from ${processes.readers.length} processes…`);
-  await Promise.all(
-    processes.readers.map((process, i) =>
-      process.call('crowdJoin', { wsUrl: endpoint.wsUrl, documentId: DOCUMENT, cookies: endpoint.readers, count: Math.min(share, p.readers - i * share) }),
-    ),
-  );
-  const joined = await memoryOf(server);
+  await Promise.all(processes.readers.map((process, i) => join(process, Math.max(0, Math.min(share, rest - i * share)))));
+  const joined = await settled();
   const stallsBefore = server.stderr.length;
   p.log(`(g) ${p.editors.length} editors typing on ${endpoint.side}${p.commenters ? `, ${p.commenters.cookies.length} people commenting` : ''}…`);
   const probe = probeHealth(server.url);
@@ -107,7 +112,7 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   const finished = await Promise.all(processes.readers.map((process) => process.call<CrowdReadersOutcome>('crowdFinish', { sends: typed.sends })));
   const histogram = newHistogram();
   for (const outcome of finished) mergeInto(histogram, outcome.histogram);
-  const connections = p.readers;
+  const connections = rest;
   return {
     delivery: summarizeHistogram(histogram),
     missing: finished.reduce((sum, o) => sum + o.missing, 0),

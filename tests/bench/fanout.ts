@@ -5,7 +5,9 @@
  * send records the sender's Yjs clock, and a receiver has an update once its state vector has
  * passed that clock (so merged or split relays would still count correctly).
  */
+import path from 'node:path';
 import * as Y from 'yjs';
+import { profileWindow } from './processes.ts';
 import { allSynced, closeAll, cookieOf, join, type CollabClient, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
 import { DOCUMENTS, median, ownThreadCpuMs, processCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
@@ -196,6 +198,9 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
       const shift = (round + CONFIGS.indexOf(config)) % sides.length;
       for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) {
         ctx.log(`(a) fan-out ${config.label} on ${side.endpoint.side}, round ${round + 1}/${rounds}…`);
+        // --profile: our server's CPU profile over exactly this run (memoryProbe.mjs), one file per configuration and round.
+        const profiling = outside?.profileDir && side.endpoint.side === 'ours' ? profileWindow(outside.servers.ours.server) : undefined;
+        await profiling?.started;
         const outcome = await clients.call<FanoutOutcome>('fanout', {
           endpoint: side.endpoint,
           documentIds: config.documents,
@@ -207,6 +212,7 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
           seed: 42 + round,
           serverPid: side.pid,
         } satisfies FanoutParams);
+        await profiling?.stop(path.join(outside!.profileDir!, `fanout-${CONFIGS.indexOf(config) + 1}-round-${round + 1}.cpuprofile`));
         await side.idle();
         const pool = pooled[side.endpoint.side];
         roundP99[side.endpoint.side].push(summarize(outcome.samples).p99);

@@ -101,6 +101,14 @@ function collect(child: ChildProcess): string[] {
   return lines;
 }
 
+/** A CPU profile of our server (spawnOurs) over just the window between start and stop (memoryProbe.mjs). */
+export function profileWindow(server: ServerProcess): { stop(file: string): Promise<void> } & { started: Promise<void> } {
+  return {
+    started: ask(server.child, { profile: 'start' }, 'profiling'),
+    stop: (file) => ask(server.child, { profile: 'stop', file }, 'profiled'),
+  };
+}
+
 function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
   const answered = new Promise<void>((resolve) => {
     const onMessage = (reply: { [key: string]: unknown }) => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
@@ -85,13 +86,12 @@ export function categoryOf(source: string, name: string): string {
   if (name === '(garbage collector)') return 'GC';
   if (name === '(idle)') return 'idle';
   if (name === '(program)') return 'V8/native, unattributed';
-  if (/server\/storage\//.test(source) || (/^(fdatasync|fsync|writeSync|writeFileUtf8|writeString)$/.test(name) && source === '')) return 'log append, fdatasync and other file writes';
-  if (source.startsWith('node:fs') || source.includes('node:internal/fs')) return 'log append, fdatasync and other file writes';
+  if (/server\/storage\//.test(source) || source.startsWith('node:fs') || source.includes('node:internal/fs')) return 'log append, fdatasync and other file writes';
   if (/shared\/access\.ts|server\/http\/authorize\.ts|server\/people\//.test(source)) return 'rights check and sessions';
   if (/server\/collab\/(identity|roomPresence)\.ts|y-protocols\/awareness/.test(source)) return 'presence';
   if (/node_modules\/lib0\//.test(source)) return 'encoding and decoding (lib0)';
   if (/node_modules\/yjs\//.test(source)) return 'Yjs (apply, encode state)';
-  if (/node_modules\/ws\/|server\/collab\/corking\.ts|node:net|stream_base_commons|node:internal\/streams|node:internal\/net/.test(source) || /^(writev|writeBuffer|writeUtf8String|writeLatin1String)$/.test(name)) return 'socket writes and reads (ws, net)';
+  if (/node_modules\/ws\/|server\/collab\/corking\.ts|node:net|stream_base_commons|node:internal\/streams|node:internal\/net/.test(source)) return 'socket writes and reads (ws, net)';
   if (/server\/collab\//.test(source)) return 'relay, rooms and connections (ours)';
   if (/node_modules\/(hono|@hono)\/|server\/http\/|node:_http|node:internal\/http|node:http/.test(source)) return 'HTTP';
   if (/node_modules\/zod\//.test(source)) return 'validation (zod)';
@@ -115,6 +115,15 @@ export function summarizeProfile(file: string): ProfileSummary {
   const categories = new Map<string, number>();
   const functions = new Map<string, { name: string; where: string; category: string; ms: number }>();
   let totalMs = 0;
+  // A native frame (no url: writev, writeBuffer, fdatasync…) counts toward its caller's cost: the same
+  // binding writes a socket or a file.
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  const owner = (node: ProfileNode): ProfileNode => {
+    let at = node;
+    while (at.callFrame.url === '' && !at.callFrame.functionName.startsWith('(') && parentOf.has(at.id)) at = parentOf.get(at.id)!;
+    return at;
+  };
   const root = path.resolve(import.meta.dirname, '../..');
   for (const node of profile.nodes) {
     const ms = self.get(node.id) ?? 0;
@@ -122,7 +131,8 @@ export function summarizeProfile(file: string): ProfileSummary {
     totalMs += ms;
     const frame = node.callFrame;
     const source = resolve(frame.url, frame.lineNumber, frame.columnNumber);
-    const category = categoryOf(source, frame.functionName);
+    const caller = owner(node).callFrame;
+    const category = categoryOf(frame.url === '' ? resolve(caller.url, caller.lineNumber, caller.columnNumber) : source, frame.url === '' ? caller.functionName : frame.functionName);
     categories.set(category, (categories.get(category) ?? 0) + ms);
     const where = source.startsWith(root) ? path.relative(root, source).replace(/^node_modules\//, '') : source;
     const key = `${frame.functionName}@${where}`;

@@ -79,6 +79,7 @@ const outside = values.outside
   ? {
       servers: await startOutside({ documentIds: [DOCUMENTS.fanoutOne, ...DOCUMENTS.fanoutMany], writers: 50, readers: 40, stockReference: true, cpuProfileDir: profileDir, log }),
       clients: startClientProcesses(1)[0]!,
+      profileDir,
     }
   : undefined;
 const ctx: BenchContext = { options, clients, watcher, ours, reference, referenceNoEcho, outside, log };
@@ -102,11 +103,13 @@ if (outside) {
   notes.push('(a) measured with --outside: each server in a process of its own (ours as `npm start` runs it), the clients in a child process; server CPU is the whole process\'s (GC and helper threads included).');
 }
 if (profileDir) {
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-  if (file) {
-    log(`our server's CPU profile: ${path.join(profileDir, file)}`);
-    console.error(formatSummary(summarizeProfile(path.join(profileDir, file))));
-  } else log('our server wrote no CPU profile');
+  // (a)'s windows first (the typing only), then --cpu-prof's whole life of the server (start-up and setup included).
+  const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).toSorted((a, b) => Number(a.startsWith('CPU')) - Number(b.startsWith('CPU')) || a.localeCompare(b));
+  for (const file of files) {
+    log(`our server's CPU profile ${path.join(profileDir, file)}:`);
+    console.error(formatSummary(summarizeProfile(path.join(profileDir, file)), 20));
+  }
+  if (!files.length) log('our server wrote no CPU profile');
 }
 
 const run = { machine: machine(loadAtStart), quick: options.quick, startedAt, seconds: (performance.now() - started) / 1000, figures, verdicts, notes, errors };
