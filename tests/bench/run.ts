@@ -110,6 +110,7 @@ if (profileDir) {
     console.error(formatSummary(summarizeProfile(path.join(profileDir, file)), 20));
   }
   if (!files.length) log('our server wrote no CPU profile');
+  notes.push('--profile: our server ran under --cpu-prof and, during each (a) run on it, the inspector\'s sampling profiler; both cost CPU, so this run\'s (a) figures for ours are not comparable with the references\' and its verdicts are not to be read.');
 }
 
 const run = { machine: machine(loadAtStart), quick: options.quick, startedAt, seconds: (performance.now() - started) / 1000, figures, verdicts, notes, errors };
