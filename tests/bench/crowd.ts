@@ -141,7 +141,7 @@ export async function runCrowd(ctx: BenchContext): Promise<ScenarioResult> {
   try {
     const sectionId = await firstSectionId(servers.ours.url, servers.ours.admin, DOCUMENT);
     const common = { readers, warmupMs, durationMs, log: ctx.log };
-    // The reference first, then ours: the document grows with each run's typing on each server alike.
+    // Each server has its own copy of the document and one run on it: the reference first, then ours.
     const reference = await crowdOn(servers.referenceNoEcho, processes, { ...common, editors: [...Array(5)].map(() => ''), commenters: null });
     await servers.referenceNoEcho.idle();
     const ours = await crowdOn(servers.ours, processes, { ...common, editors: servers.ours.endpoint.writers, commenters: { url: servers.ours.url, cookies: servers.ours.commenters, sectionId } });

@@ -37,6 +37,8 @@ export class LightReader {
   /** Per writing client: the clocks this reader reached, in order, and when (wall-clock ms). */
   readonly arrivals = new Map<number, { clocks: number[]; times: number[] }>();
   closedEarly = false;
+  /** Size of the whole-state update the server sent at sync (sync step 2), bytes. */
+  stateBytes = 0;
   private readonly ws: WebSocket;
   private closing = false;
 
@@ -54,8 +56,12 @@ export class LightReader {
           this.ws.send(HAVE_NOTHING);
           return;
         }
-        this.record(decoding.readVarUint8Array(decoder), now);
-        if (step === STEP2) resolve();
+        const update = decoding.readVarUint8Array(decoder);
+        this.record(update, now);
+        if (step === STEP2) {
+          this.stateBytes = Math.max(this.stateBytes, update.byteLength);
+          resolve();
+        }
       });
       this.ws.once('error', reject);
       this.ws.once('close', (code) => {
