@@ -5,10 +5,12 @@
  * send records the sender's Yjs clock, and a receiver has an update once its state vector has
  * passed that clock (so merged or split relays would still count correctly).
  */
+import path from 'node:path';
 import * as Y from 'yjs';
+import { profileWindow } from './processes.ts';
 import { allSynced, closeAll, cookieOf, join, type CollabClient, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
-import { DOCUMENTS, median, ownThreadCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
+import { DOCUMENTS, median, ownThreadCpuMs, processCpuMs, random, serverThreadCpuMs, summarize, until, type Figure, type LatencySummary, type ScenarioResult, type Side, type Verdict } from './helpers.ts';
 
 export interface FanoutParams {
   endpoint: Endpoint;
@@ -19,6 +21,8 @@ export interface FanoutParams {
   warmupMs: number;
   durationMs: number;
   seed: number;
+  /** A server in a process of its own (the outsider's harness): its whole process's CPU is read. */
+  serverPid?: number;
 }
 
 export interface FanoutOutcome {
@@ -114,11 +118,12 @@ export async function fanoutClients(p: FanoutParams): Promise<FanoutOutcome> {
     }
     await new Promise((resolve) => setTimeout(resolve, p.warmupMs));
     recording = true;
-    const cpuBefore = serverThreadCpuMs();
+    const serverCpu = p.serverPid === undefined ? serverThreadCpuMs : () => processCpuMs(p.serverPid!);
+    const cpuBefore = serverCpu();
     const clientCpuBefore = ownThreadCpuMs();
     await new Promise((resolve) => setTimeout(resolve, p.durationMs));
     recording = false;
-    const cpuAfter = serverThreadCpuMs();
+    const cpuAfter = serverCpu();
     const clientCpuAfter = ownThreadCpuMs();
     for (const timer of timers) clearTimeout(timer);
 
@@ -150,10 +155,10 @@ interface Pooled {
 const emptyPool = (): Pooled => ({ samples: [], expected: 0, missing: 0, updates: 0, serverCpuMs: 0, clientCpuMs: 0, measuredMs: 0 });
 
 /** A short untimed run, so that the first measured server does not pay for the client thread's JIT warm-up. */
-async function warmUp(ctx: BenchContext): Promise<void> {
-  ctx.log('(a) warming the client thread up…');
-  await ctx.clients.call<FanoutOutcome>('fanout', {
-    endpoint: ctx.reference.endpoint,
+async function warmUp(ctx: BenchContext, clients: BenchContext['clients'], reference: { endpoint: Endpoint; idle(): Promise<void> }): Promise<void> {
+  ctx.log('(a) warming the clients up…');
+  await clients.call<FanoutOutcome>('fanout', {
+    endpoint: reference.endpoint,
     documentIds: [DOCUMENTS.fanoutOne],
     clientsPerDocument: 20,
     typersPerDocument: 10,
@@ -162,7 +167,7 @@ async function warmUp(ctx: BenchContext): Promise<void> {
     durationMs: 1000,
     seed: 1,
   } satisfies FanoutParams);
-  await ctx.reference.idle();
+  await reference.idle();
 }
 
 /**
@@ -178,17 +183,25 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
   const rounds = ctx.options.quick ? 1 : 6;
   const durationMs = ctx.options.quick ? 3000 : 4000;
   const warmupMs = ctx.options.quick ? 500 : 1000;
-  await warmUp(ctx);
+  // --outside: the servers in processes of their own, the clients in another (outsideServers.ts).
+  const outside = ctx.outside;
+  const clients = outside?.clients ?? ctx.clients;
+  const sides: Array<{ endpoint: Endpoint; idle(): Promise<void>; pid?: number }> = outside
+    ? [outside.servers.ours, outside.servers.reference!, outside.servers.referenceNoEcho].map((s) => ({ endpoint: s.endpoint, idle: s.idle, pid: s.server.pid }))
+    : [ctx.ours, ctx.reference, ctx.referenceNoEcho];
+  await warmUp(ctx, clients, sides[1]!);
   for (const config of CONFIGS) {
     const pooled: Record<Side, Pooled> = { ours: emptyPool(), reference: emptyPool(), referenceNoEcho: emptyPool() };
     const roundP99: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
     for (let round = 0; round < rounds; round++) {
       // Each server goes first in turn: other work on the machine changes over time.
-      const sides = [ctx.ours, ctx.reference, ctx.referenceNoEcho];
       const shift = (round + CONFIGS.indexOf(config)) % sides.length;
       for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) {
         ctx.log(`(a) fan-out ${config.label} on ${side.endpoint.side}, round ${round + 1}/${rounds}…`);
-        const outcome = await ctx.clients.call<FanoutOutcome>('fanout', {
+        // --profile: our server's CPU profile over exactly this run (memoryProbe.mjs), one file per configuration and round.
+        const profiling = outside?.profileDir && side.endpoint.side === 'ours' ? profileWindow(outside.servers.ours.server) : undefined;
+        await profiling?.started;
+        const outcome = await clients.call<FanoutOutcome>('fanout', {
           endpoint: side.endpoint,
           documentIds: config.documents,
           clientsPerDocument: config.clientsPerDocument,
@@ -197,7 +210,9 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
           warmupMs,
           durationMs,
           seed: 42 + round,
+          serverPid: side.pid,
         } satisfies FanoutParams);
+        await profiling?.stop(path.join(outside!.profileDir!, `fanout-${CONFIGS.indexOf(config) + 1}-round-${round + 1}.cpuprofile`));
         await side.idle();
         const pool = pooled[side.endpoint.side];
         roundP99[side.endpoint.side].push(summarize(outcome.samples).p99);

@@ -156,6 +156,11 @@ export function serverThreadCpuMs(): number | null {
   return cpuOf(`/proc/self/task/${process.pid}/stat`);
 }
 
+/** CPU time of a whole process (every thread: GC and libuv's too) in ms (Linux), or null. */
+export function processCpuMs(pid: number): number | null {
+  return cpuOf(`/proc/${pid}/stat`);
+}
+
 /** CPU time of the calling thread in ms (Linux; 10 ms resolution), or null elsewhere. */
 export function ownThreadCpuMs(): number | null {
   return cpuOf('/proc/thread-self/stat');

@@ -1,15 +1,17 @@
 /**
- * `npm run bench [-- --quick] [-- --only a,b] [-- --write]`: every scenario against our server and,
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --write] [-- --outside [--profile]]`: every scenario against our server and,
  * where the protocol allows, the reference y-websocket server, in one run on this machine; prints
  * the figures, their ratios and the targets' verdicts. A full run (or --write) also rewrites the
  * results section of docs/benchmarks.md. Exits 1 when a scenario could not run or a correctness
  * check failed (a failed performance target is a finding, not an error).
  */
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startClientThread } from './clientThread.ts';
 import type { BenchContext } from './context.ts';
-import { machine, within, type Figure, type ScenarioResult, type Verdict } from './helpers.ts';
+import { DOCUMENTS, machine, within, type Figure, type ScenarioResult, type Verdict } from './helpers.ts';
 import { resultsMarkdown, writeResults, DOCS_FILE } from './publish.ts';
 import { startOurs, startReference } from './servers.ts';
 import { runFanout } from './fanout.ts';
@@ -19,6 +21,10 @@ import { runReports } from './reports.ts';
 import { runBrowserOpen } from './browserOpen.ts';
 import { runMemory } from './memory.ts';
 import { runImportWord } from './importWord.ts';
+import { runCrowd } from './crowd.ts';
+import { startOutside } from './outsideServers.ts';
+import { startClientProcesses } from './processes.ts';
+import { formatSummary, summarizeProfile } from './profileSummary.ts';
 
 const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> = {
   a: runFanout,
@@ -27,12 +33,22 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   d: runReports,
   e: runBrowserOpen,
   f: runMemory,
-  g: runImportWord,
+  g: runCrowd,
+  h: runImportWord,
 };
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    // (a) with the servers in processes of their own and the clients in another, as an outsider measures.
+    outside: { type: 'boolean', default: false },
+    // With --outside: our server under --cpu-prof; its profile is summarised at the end.
+    profile: { type: 'boolean', default: false },
+  },
 });
+if (values.profile && !values.outside) throw new Error('--profile needs --outside (it profiles our server in its own process)');
 const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SCENARIOS);
 const unknown = chosen.filter((s) => !SCENARIOS[s]);
 if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
@@ -60,7 +76,15 @@ for (const id of ours.documentIds) {
   referenceNoEcho.prime(id, state);
 }
 await ours.idle();
-const ctx: BenchContext = { options, clients, watcher, ours, reference, referenceNoEcho, log };
+const profileDir = values.profile ? mkdtempSync(path.join(os.tmpdir(), 'accord-bench-profile-')) : undefined;
+const outside = values.outside
+  ? {
+      servers: await startOutside({ documentIds: [DOCUMENTS.fanoutOne, ...DOCUMENTS.fanoutMany], writers: 50, readers: 40, stockReference: true, cpuProfileDir: profileDir, log }),
+      clients: startClientProcesses(1)[0]!,
+      profileDir,
+    }
+  : undefined;
+const ctx: BenchContext = { options, clients, watcher, ours, reference, referenceNoEcho, outside, log };
 
 for (const key of chosen) {
   try {
@@ -74,6 +98,21 @@ for (const key of chosen) {
     errors.push(message);
     verdicts.push({ target: `(${key}) scenario ran`, pass: false, detail: (error as Error).message.split('\n')[0] ?? '' });
   }
+}
+
+if (outside) {
+  await within(Promise.all([outside.clients.close(), outside.servers.close()]), 30_000, 'the outside servers to stop').catch((error: Error) => log(error.message));
+  notes.push('(a) measured with --outside: each server in a process of its own (ours as `npm start` runs it), the clients in a child process; server CPU is the whole process\'s (GC and helper threads included).');
+}
+if (profileDir) {
+  // (a)'s windows first (the typing only), then --cpu-prof's whole life of the server (start-up and setup included).
+  const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).toSorted((a, b) => Number(a.startsWith('CPU')) - Number(b.startsWith('CPU')) || a.localeCompare(b));
+  for (const file of files) {
+    log(`our server's CPU profile ${path.join(profileDir, file)}:`);
+    console.error(formatSummary(summarizeProfile(path.join(profileDir, file)), 20));
+  }
+  if (!files.length) log('our server wrote no CPU profile');
+  notes.push('--profile: our server ran under --cpu-prof and, during each (a) run on it, the inspector\'s sampling profiler; both cost CPU, so this run\'s (a) figures for ours are not comparable with the references\' and its verdicts are not to be read.');
 }
 
 const run = { machine: machine(loadAtStart), quick: options.quick, startedAt, seconds: (performance.now() - started) / 1000, figures, verdicts, notes, errors };

@@ -12,17 +12,14 @@
  * Each reference gets the same starting text: the state of each of our documents is copied into it.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { docs as referenceDocs, getYDoc, setupWSConnection } from '@y/websocket-server/utils';
-import { createReferenceRelayWithoutEcho } from './referenceRelay.ts';
 import { ROOT, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import type { Endpoint } from './clients.ts';
 import { DOCUMENTS, until } from './helpers.ts';
+
+export { startReference, type ReferenceServer } from './referenceServer.ts';
 
 const REAL_DRAFTS = ['cooperation-with-civil-society.md', 'reducing-drug-related-stigma.md'];
 const SHORT_DRAFT = '# Trace replay\n\n## Text\n\nThe replayed trace is typed in the paragraph below.\n';
@@ -48,14 +45,6 @@ export interface OursServer {
   stateOf(documentId: string): Promise<Uint8Array>;
   /** Applies `update` to our live document through its room, so it is stored like any edit. */
   apply(documentId: string, update: Uint8Array): Promise<void>;
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface ReferenceServer {
-  endpoint: Endpoint;
-  /** Puts `state` into the reference's in-memory document. */
-  prime(documentId: string, state: Uint8Array): void;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,42 +81,3 @@ export async function startOurs(people: { writers: number; readers: number }): P
   };
 }
 
-/** The stock reference (`echo`: it sends each update back to its sender too), or the copy without the echo. */
-export async function startReference(kind: 'echo' | 'no-echo' = 'echo'): Promise<ReferenceServer> {
-  const relay =
-    kind === 'echo'
-      ? { docs: referenceDocs as Map<string, { conns: Map<unknown, unknown> }>, getYDoc: getYDoc as (name: string) => Y.Doc, setupWSConnection }
-      : createReferenceRelayWithoutEcho();
-  const wss = new WebSocketServer({ noServer: true });
-  const server = http.createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/plain' });
-    response.end('okay');
-  });
-  const prefix = '/collab/';
-  wss.on('connection', (conn, request) => {
-    const url = request.url ?? '/';
-    relay.setupWSConnection(conn, request, { docName: url.startsWith(prefix) ? (url.slice(prefix.length).split('?')[0] ?? '') : url.slice(1) });
-  });
-  server.on('upgrade', (request, socket, head) => {
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    // No authentication: the cookie header the clients send is ignored.
-    endpoint: { side: kind === 'echo' ? 'reference' : 'referenceNoEcho', wsUrl: `ws://127.0.0.1:${port}`, writers: [''], readers: [''] },
-    prime(documentId, state) {
-      Y.applyUpdate(relay.getYDoc(documentId), state);
-    },
-    idle: () => until(() => [...relay.docs.values()].every((doc) => doc.conns.size === 0), 30_000, 'the reference to close every socket'),
-    async close() {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
