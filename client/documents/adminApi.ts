@@ -2,7 +2,7 @@
  * Requests for bringing drafts in and managing a document's life. An upload is multipart, which the
  * JSON request helper does not send, so it has its own fetch with the same error handling.
  */
-import type { DocumentDetail, DocumentListEntry, DocumentSummary } from '../../shared/api.ts';
+import type { DocumentDetail, DocumentListEntry } from '../../shared/api.ts';
 import type { DocumentLanguage, ImportPreview } from '../../shared/documentImport.ts';
 import { ApiError, requestJson } from '../api.ts';
 

@@ -29,10 +29,10 @@ export async function runImportWord(ctx: BenchContext): Promise<ScenarioResult> 
   };
 
   // Health probes during the runs: the longest wait for an answer.
-  let running = true;
+  const probing = { on: true };
   let worstHealthMs = 0;
   const probe = (async () => {
-    while (running) {
+    while (probing.on) {
       const started = performance.now();
       await fetch(`${test.url}/api/health`);
       worstHealthMs = Math.max(worstHealthMs, performance.now() - started);
@@ -49,7 +49,7 @@ export async function runImportWord(ctx: BenchContext): Promise<ScenarioResult> 
       ctx.log(`(h) preview ${i + 1}: ${result.ms.toFixed(0)} ms`);
     }
   } finally {
-    running = false;
+    probing.on = false;
     await probe;
   }
   const typical = median(runs);
