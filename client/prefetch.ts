@@ -23,9 +23,12 @@ export function prefetchFor(path: string): void {
   documents.set(route.id, detail);
 }
 
-/** The prefetched document, once: a second call (a refresh) must ask the server again. */
+/**
+ * The prefetched document, once: a second call (a refresh) must ask the server again. A prefetch
+ * that failed is asked again too: it may have gone out before the person signed in.
+ */
 export function takePrefetchedDocument(id: string): Promise<DocumentDetail> | undefined {
   const detail = documents.get(id);
   documents.delete(id);
-  return detail;
+  return detail?.catch(() => api.document(id));
 }
