@@ -30,6 +30,8 @@ export interface DocumentSummary {
 export interface DocumentListEntry extends DocumentSummary {
   /** The caller's role on this document (`secretariat` on every document for the Secretariat). */
   role: Role;
+  /** The document's reference, such as "P-PG/Training (2021) 2" ('' when it has none). */
+  reference: string;
   /** Comments (threads) on the document, and how many of them are not yet answered. */
   comments: number;
   unanswered: number;

@@ -4,13 +4,10 @@ import type { DocumentListEntry } from '../../shared/api.ts';
 import { errorMessage } from '../api.ts';
 import { usePerson } from '../session.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
-import { DocumentLinks } from '../components/DocumentLinks.tsx';
-import { PhaseBadge } from '../components/PhaseBadge.tsx';
-import { formatDeadline } from '../format.ts';
-import { documentPath, Link } from '../router.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { documentAdminApi } from '../documents/adminApi.ts';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog.tsx';
+import { DocumentTable } from '../documents/DocumentTable.tsx';
 import '../documents/documents.css';
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentListEntry[] };
@@ -74,46 +71,5 @@ export function DocumentsPage() {
         {state.status === 'ready' && state.documents.length > 0 && <DocumentTable documents={state.documents} />}
       </main>
     </>
-  );
-}
-
-function DocumentTable({ documents }: { documents: DocumentListEntry[] }) {
-  return (
-    <table className="document-table" data-testid="document-list">
-      <caption className="visually-hidden">Documents, with their phase and deadline</caption>
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Phase</th>
-          <th scope="col">Deadline</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((document) => {
-          const deadline = formatDeadline(document.deadline);
-          return (
-            <tr key={document.id}>
-              <th scope="row" className="document-table__title">
-                <Link href={documentPath(document.id)}>{document.title}</Link>
-                <DocumentLinks documentId={document.id} documentTitle={document.title} phase={document.phase} role={document.role} landmark={false} className="document-links--list" />
-              </th>
-              <td>
-                <PhaseBadge phase={document.phase} />
-              </td>
-              <td className="document-table__deadline">
-                {deadline ? (
-                  <time dateTime={deadline.iso}>
-                    {deadline.text}
-                    {deadline.passed && <span className="muted"> (passed)</span>}
-                  </time>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }

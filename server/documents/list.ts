@@ -23,7 +23,7 @@ export async function documentsOf(records: Records, threads: ThreadRepo, person:
   return Promise.all(
     taking.map(async ({ document, role }) => {
       const live = (await threads.list(document.id)).filter((t) => !t.withdrawnAt);
-      return { ...presentDocumentSummary(document), role, comments: live.length, unanswered: live.filter((t) => t.status === 'open').length };
+      return { ...presentDocumentSummary(document), reference: document.reference ?? '', role, comments: live.length, unanswered: live.filter((t) => t.status === 'open').length };
     }),
   );
 }
