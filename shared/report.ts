@@ -22,6 +22,10 @@ export interface ReportOptions {
 
 export interface ReportDocument extends DocumentSummary {
   adoptedAt: string | null;
+  /** The document's details, as the Secretariat gave them ('' when not given). */
+  reference?: string;
+  workingGroup?: string;
+  description?: string;
   /** The server's address (https://host), so files can link to each comment; absent when unknown. */
   origin?: string | null;
   /** The name of the version the report refers to, when the caller knows one. */

@@ -78,6 +78,9 @@ export async function buildReport(source: ReportSource, documentId: string, opti
       deadline: record.deadline,
       // Read loosely: adoption is recorded by another module and may not be there.
       adoptedAt: (record as { adoptedAt?: string | null }).adoptedAt ?? null,
+      reference: record.reference ?? '',
+      workingGroup: record.workingGroup ?? '',
+      description: record.description ?? '',
     },
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,

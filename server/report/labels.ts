@@ -92,10 +92,14 @@ export function day(iso: string): string {
   return DAY.format(new Date(iso));
 }
 
-/** The lines under the title: phase, dates, version, what the report leaves out. */
+/** The lines under the title: the document's details, phase, dates, version, what the report leaves out. */
 export function metadataLines(report: Report): string[] {
   const { document, options } = report;
-  const lines = [`Phase: ${PHASE_LABELS[document.phase]}`];
+  const lines: string[] = [];
+  if (document.reference) lines.push(`Reference: ${document.reference}`);
+  if (document.workingGroup) lines.push(`Working group: ${document.workingGroup}`);
+  if (document.description) lines.push(document.description);
+  lines.push(`Phase: ${PHASE_LABELS[document.phase]}`);
   if (document.deadline) lines.push(`Consultation deadline: ${day(document.deadline)}`);
   if (document.adoptedAt) lines.push(`Adopted: ${day(document.adoptedAt)}`);
   if (document.version) lines.push(`Version: ${document.version}`);
