@@ -10,7 +10,7 @@ beforeAll(async () => {
     cookie: t.adminCookie,
     body: { reference: 'P-PG/Training (2021) 2', workingGroup: 'Working group on stigma', description: 'Guidelines reviewed at the Module II seminar.' },
   });
-  expect(res.status).toBe(200);
+  if (res.status !== 200) throw new Error(`details not saved: ${res.status} ${JSON.stringify(res.body)}`);
 });
 afterAll(() => t.close());
 
