@@ -9,6 +9,7 @@ import { MAX_IMPORT_SECTIONS, MAX_TITLE_CHARS } from '../../../shared/limits.ts'
 import type { ImportPreview, NotKept } from '../../../shared/documentImport.ts';
 import { numberSections } from '../../../shared/sections.ts';
 import { importMarkdown, type JSONNode, type MarkdownOptions } from '../markdown.ts';
+import { placeMarkdownNotes, takeMarkdownNotes } from './markdownNotes.ts';
 import { draftState, schema } from '../seed.ts';
 import { fileKindOf, titleFromFileName } from './fileKind.ts';
 import { htmlToDraft } from './htmlToDraft.ts';
@@ -92,8 +93,10 @@ function fromPlain(fileName: string, bytes: Uint8Array, markdown: boolean): Body
   const { text, notKept } = decodeText(fileName, bytes);
   if (!text.trim()) throw new ImportRefusal('empty_file', `“${fileName}” holds no text. Choose the file that holds the draft, or start an empty draft instead.`);
   if (!markdown) return { title: null, doc: { type: 'doc', content: plainParagraphs(text) }, notKept };
-  const draft = importMarkdown(text, '', markdownOptions(text));
-  return { title: draft.title || null, doc: draft.doc, notKept };
+  const withNotes = takeMarkdownNotes(text);
+  const draft = importMarkdown(withNotes.text, '', markdownOptions(withNotes.text));
+  const doc = { ...draft.doc, content: placeMarkdownNotes(draft.doc.content ?? [], withNotes.notes) };
+  return { title: draft.title || null, doc, notKept };
 }
 
 /**
