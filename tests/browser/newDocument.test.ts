@@ -50,3 +50,34 @@ describe('new document', () => {
     expect(listed.body).toHaveLength(2);
   });
 });
+
+describe('next edition', () => {
+  it('starts a new edition of an adopted text: the text comes along, comments and members do not', async () => {
+    const t = suite.server;
+    const DOC = 'reducing-drug-related-stigma';
+    const participant = await t.person({ name: 'Olga Petrenko', country: 'UA' });
+    const sections = (await t.api('GET', `/api/documents/${DOC}`, { cookie: t.adminCookie })).body.sections as Array<{ id: string; title: string }>;
+    const posted = await t.api('POST', `/api/documents/${DOC}/threads`, { cookie: participant.cookie, body: { sectionId: sections[1]!.id, kind: 'general', body: 'A comment of the first edition.' } });
+    expect(posted.status).toBe(201);
+    await t.setPhase(DOC, 'adopted');
+
+    const admin = await suite.track(secretariatContext(suite.browser, t));
+    const page = await admin.newPage();
+    await page.goto(`${t.url}/documents/${DOC}`);
+    await page.getByTestId('document-details').getByRole('button', { name: 'Start a new edition' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start a new edition' });
+    await dialog.getByLabel('Title of the new edition').fill('Guidelines to reduce drug-related stigma, 2028 edition');
+    await dialog.getByRole('button', { name: 'Start the new edition' }).click();
+    await page.waitForURL((url) => url.pathname !== `/documents/${DOC}` && url.pathname.startsWith('/documents/'));
+    const newId = new URL(page.url()).pathname.split('/')[2]!;
+    await page.getByTestId('document-details').getByRole('link', { name: /Guidelines to reduce drug-related stigma|Draft guidelines/ }).first().waitFor();
+
+    const detail = (await t.api('GET', `/api/documents/${newId}`, { cookie: t.adminCookie })).body;
+    expect(detail).toMatchObject({ title: 'Guidelines to reduce drug-related stigma, 2028 edition', phase: 'drafting', editionOf: { id: DOC } });
+    expect(detail.sections.map((s: { title: string }) => s.title)).toEqual(sections.map((s) => s.title));
+    expect((await t.api('GET', `/api/documents/${newId}/threads`, { cookie: t.adminCookie })).body).toEqual([]);
+    expect((await t.api('GET', `/api/documents/${newId}/members`, { cookie: t.adminCookie })).body).toEqual([]);
+    // The participant of the first edition does not take part in the new one.
+    expect((await t.api('GET', `/api/documents/${newId}`, { cookie: participant.cookie })).status).toBe(404);
+  });
+});
