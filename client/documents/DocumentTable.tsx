@@ -85,7 +85,7 @@ function DocumentRow({ document }: { document: Entry }) {
       <td>
         <PhaseBadge phase={document.phase} />
       </td>
-      <td className="document-table__deadline">
+      <td className="document-table__deadline" data-label="Deadline">
         {deadline ? (
           <time dateTime={deadline.iso}>
             {deadline.text}
@@ -95,8 +95,8 @@ function DocumentRow({ document }: { document: Entry }) {
           <span className="muted">None</span>
         )}
       </td>
-      <td>{ROLE_LABELS[document.role]}</td>
-      <td data-testid="document-comments">
+      <td data-label="Your role">{ROLE_LABELS[document.role]}</td>
+      <td data-testid="document-comments" data-label="Comments">
         {document.comments === 0 ? (
           <span className="muted">None yet</span>
         ) : (
