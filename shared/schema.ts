@@ -6,6 +6,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { UniqueID } from '@tiptap/extension-unique-id';
+import { TableKit } from '@tiptap/extension-table';
 import type { Transaction } from '@tiptap/pm/state';
 import { HEADING_LEVELS } from './limits.ts';
 
@@ -37,6 +38,9 @@ export function documentExtensions(options: SchemaOptions = {}): AnyExtension[] 
       // read-only editor would add one it can never save.
       trailingNode: false,
     }),
+    // Simple tables, as drafts brought in from Word have them; no column resizing, which would store
+    // pixel widths that mean nothing on another screen.
+    TableKit.configure({ table: { resizable: false } }),
     UniqueID.configure({
       types: [SECTION_NODE],
       attributeName: 'id',

@@ -131,6 +131,14 @@ function blocks(tokens: Token[], state: State): JSONNode[] {
       case 'hr':
         out.push({ type: 'horizontalRule' });
         break;
+      case 'table': {
+        // A pipe table: its header row as header cells, each cell one paragraph.
+        const table = token as Tokens.Table;
+        const cell = (type: string, c: Tokens.TableCell) => ({ type, content: [paragraph(c.tokens)] });
+        const rows = [table.header.map((c) => cell('tableHeader', c)), ...table.rows.map((row) => row.map((c) => cell('tableCell', c)))];
+        out.push({ type: 'table', content: rows.map((content) => ({ type: 'tableRow', content })) });
+        break;
+      }
       case 'text': {
         // Loose text inside list items.
         const t = token as Tokens.Text;

@@ -1,8 +1,8 @@
 /**
  * The text as a Word file a rapporteur can keep working in: the title in Word's Title style, sections
  * as Heading 1–3 (without their computed numbers, so that importing the file again gives the same
- * sections), lists as Word lists, bold, italics, underline, strike, links and block quotes (Word's
- * Quote style). Import (import/wordToHtml.ts) reads each of these back to the same node.
+ * sections), lists as Word lists, bold, italics, underline, strike, links, block quotes (Word's
+ * Quote style) and tables (with their merged cells). Import (import/wordToHtml.ts) reads each of these back to the same node.
  */
 import type { JSONNode } from './markdown.ts';
 import { printable } from '../report/labels.ts';
@@ -11,7 +11,7 @@ import { printable } from '../report/labels.ts';
 const docxLibrary = () => import('docx');
 type Docx = Awaited<ReturnType<typeof docxLibrary>>;
 type Run = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']>;
-type Para = InstanceType<Docx['Paragraph']>;
+type Para = InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>;
 
 const ORDERED = 'accord-ordered';
 const QUOTE = 'Quote';
@@ -85,11 +85,34 @@ function paragraphs(ctx: Context, nodes: JSONNode[] | undefined, within: { quote
       case 'horizontalRule':
         out.push(new Paragraph({ children: [], thematicBreak: true }));
         break;
+      case 'table':
+        out.push(table(ctx, node));
+        break;
       default:
         out.push(...paragraphs(ctx, node.content, within));
     }
   }
   return out;
+}
+
+function table(ctx: Context, node: JSONNode): InstanceType<Docx['Table']> {
+  const { Table, TableRow, TableCell, Paragraph, WidthType } = ctx.docx;
+  const rows = (node.content ?? []).map(
+    (row) =>
+      new TableRow({
+        children: (row.content ?? []).map((cell) => {
+          const span = (name: string) => Math.max(1, Number(cell.attrs?.[name] ?? 1));
+          const children = paragraphs(ctx, cell.content);
+          return new TableCell({
+            // Word requires a paragraph in every cell.
+            children: children.length ? children : [new Paragraph({})],
+            ...(span('colspan') > 1 ? { columnSpan: span('colspan') } : {}),
+            ...(span('rowspan') > 1 ? { rowSpan: span('rowspan') } : {}),
+          });
+        }),
+      }),
+  );
+  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 }
 
 export async function textAsDocx(title: string, doc: JSONNode): Promise<Buffer> {

@@ -94,3 +94,25 @@ describe('the seed drafts', () => {
     expect(words).toBeGreaterThanOrEqual(2000);
   });
 });
+
+describe('Markdown tables', () => {
+  it('become tables in the editor, the header row as header cells', () => {
+    const { doc } = importMarkdown('# T\n\n| Module | Month |\n| --- | --- |\n| I | **July** |\n', 'Draft');
+    const table = doc.content?.find((node) => node.type === 'table');
+    expect(table).toEqual({
+      type: 'table',
+      content: [
+        { type: 'tableRow', content: [
+          { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Module' }] }] },
+          { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Month' }] }] },
+        ] },
+        { type: 'tableRow', content: [
+          { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'I' }] }] },
+          { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'July', marks: [{ type: 'bold' }] }] }] },
+        ] },
+      ],
+    });
+    // The schema takes it: the document can be stored and opened.
+    expect(draftState(doc).byteLength).toBeGreaterThan(0);
+  });
+});

@@ -82,9 +82,6 @@ async function fromWord(fileName: string, bytes: Uint8Array): Promise<Body> {
   const html = await wordToHtml(fileName, bytes, word.outlineStyles);
   const draft = htmlToDraft(html.html);
   const notKept = [...html.notKept, ...word.notKept];
-  if (draft.tables > 0) {
-    notKept.push({ what: 'tables', message: `${draft.tables} table${draft.tables === 1 ? '' : 's'} kept as text: each row is a paragraph, its cells separated by “|”.` });
-  }
   if (draft.deepHeadings > 0) notKept.push({ what: 'headings', message: `${draft.deepHeadings} heading${draft.deepHeadings === 1 ? '' : 's'} below level 3 kept as bold paragraphs.` });
   return { title: draft.title, doc: draft.doc, notKept };
 }

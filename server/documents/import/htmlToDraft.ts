@@ -2,8 +2,8 @@
  * mammoth's HTML to the editor's ProseMirror JSON, the same intermediate the seed Markdown becomes
  * (markdown.ts), so both end in one Y.XmlFragment path. Headings 1–3 become sections with fresh
  * stable ids; lists, bold, italics, underline, strike, links and block quotes become the editor's
- * nodes and marks. The schema has no tables: a table's rows are kept as paragraphs of text, cells
- * separated by " | ". Footnotes and endnotes become numbered paragraphs at the end of the section
+ * nodes and marks, and tables become the editor's tables (cells keep their paragraphs, spans kept).
+ * Footnotes and endnotes become numbered paragraphs at the end of the section
  * that cites them. Every word arrives as text: nothing in the file is ever interpreted as markup.
  */
 import { randomUUID } from 'node:crypto';
@@ -163,11 +163,19 @@ function block(node: HtmlElement, state: State, out: JSONNode[]): void {
     }
     case 'table': {
       state.tables++;
-      for (const row of rowsOf(node)) {
-        const cells = row.children.filter(isElement).map((cell) => inline(flattenBlocks(cell.children), [], state));
-        const content = cells.flatMap((cell, i) => (i === 0 ? cell : [{ type: 'text', text: ' | ' }, ...cell]));
-        if (hasText(content)) out.push(paragraph(content));
-      }
+      const rows = rowsOf(node).flatMap((row): JSONNode[] => {
+        const cells = row.children.filter(isElement).map((cell): JSONNode => {
+          const content = blocks(cell.children, state);
+          const attrs: Record<string, number> = {};
+          const colspan = Number(cell.attrs.colspan ?? 1);
+          const rowspan = Number(cell.attrs.rowspan ?? 1);
+          if (colspan > 1) attrs.colspan = colspan;
+          if (rowspan > 1) attrs.rowspan = rowspan;
+          return { type: cell.tag === 'th' ? 'tableHeader' : 'tableCell', ...(Object.keys(attrs).length ? { attrs } : {}), content: content.length ? content : [{ type: 'paragraph' }] };
+        });
+        return cells.length ? [{ type: 'tableRow', content: cells }] : [];
+      });
+      if (rows.length) out.push({ type: 'table', content: rows });
       return;
     }
     case 'hr':
