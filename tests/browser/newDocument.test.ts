@@ -34,6 +34,10 @@ describe('new document', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/documents\/training-guidelines$/);
     await page.getByRole('heading', { name: 'Introduction' }).first().waitFor();
+    // The Word table is a table in the text.
+    const table = page.getByTestId('editor').locator('table');
+    await table.waitFor();
+    expect(await table.locator('tr').first().locator('td, th').allTextContents()).toEqual(['Module I', 'July']);
     await page.getByTestId('document-details').getByRole('link', { name: 'Download as Word' }).waitFor();
     expect(await page.title()).toContain('Training guidelines');
   });
