@@ -129,7 +129,9 @@ export const threadApi = {
   apply: (threadId: string, response?: string) => request<ThreadT>('POST', `${threadPath(threadId)}/apply`, response ? { response } : {}),
   react: (threadId: string, reaction: 'accepts' | 'maintains-objection', statement?: string) =>
     request<ThreadT>('POST', `${threadPath(threadId)}/reaction`, statement ? { reaction, statement } : { reaction }),
-  /** Secretariat only: everyone, to pick an assignee from. */
+  /** Secretariat only: everyone. */
   people: () => request<Array<import('../shared/api.ts').Person & { active: boolean }>>('GET', '/api/people'),
+  /** The document's working-group members and the Secretariat, to assign a comment to. */
+  assignees: (documentId: string) => request<Array<{ id: string; name: string }>>('GET', `${documentThreadsPath(documentId)}/assignees`),
   eventsUrl: (documentId: string) => `${documentThreadsPath(documentId)}/events`,
 };

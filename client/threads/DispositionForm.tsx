@@ -30,7 +30,7 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
   const apply = useAction();
   const statusRef = useRef<HTMLSelectElement>(null);
   const id = useId();
-  const everyone = useAssignees(rights.assignAnyone);
+  const everyone = useAssignees(thread.documentId, rights.assignAnyone);
   const me = rights.person;
 
   // Someone else answered while this form was untouched: show their answer, not the old one.

@@ -52,7 +52,8 @@ export function reviewRights(person: Person, detail: DocumentDetail, now: number
     endorse,
     dispose: allowedOn(person.role, 'thread.dispose', detail),
     apply: allowedOn(person.role, 'thread.apply', detail),
-    assignAnyone: person.role === 'secretariat',
+    // Everyone who answers comments may hand one to any working-group member or the Secretariat.
+    assignAnyone: allowedOn(person.role, 'thread.dispose', detail),
   };
 }
 

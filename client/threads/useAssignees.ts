@@ -1,7 +1,6 @@
 /**
- * Whom a thread can be assigned to. The Secretariat may list people, so it gets every active
- * working-group and Secretariat member; a working-group member cannot, and chooses between
- * nobody, themselves and whoever is assigned now.
+ * Whom a thread can be assigned to: the document's working-group members and the Secretariat, for
+ * anyone who answers comments (GET /api/documents/:id/assignees). Asked once per document.
  */
 import { useEffect, useState } from 'react';
 import { threadApi } from '../api.ts';
@@ -11,37 +10,33 @@ export interface Assignee {
   name: string;
 }
 
-let everyone: Promise<Assignee[]> | null = null;
+const byDocument = new Map<string, Promise<Assignee[]>>();
 
-function loadEveryone(): Promise<Assignee[]> {
-  everyone ??= threadApi.people().then(
-    (people) =>
-      people
-        .filter((p) => p.active && (p.role === 'working-group' || p.role === 'secretariat'))
-        .map((p) => ({ id: p.id, name: p.name }))
-        .toSorted((a, b) => a.name.localeCompare(b.name, 'en')),
-    (error: unknown) => {
-      everyone = null;
-      throw error;
-    },
-  );
-  return everyone;
+function load(documentId: string): Promise<Assignee[]> {
+  let list = byDocument.get(documentId);
+  if (!list) {
+    list = threadApi.assignees(documentId);
+    // A failure is not kept: the next form asks again.
+    list.catch(() => byDocument.delete(documentId));
+    byDocument.set(documentId, list);
+  }
+  return list;
 }
 
-export function useAssignees(listEveryone: boolean): Assignee[] | null {
+export function useAssignees(documentId: string, enabled: boolean): Assignee[] | null {
   const [list, setList] = useState<Assignee[] | null>(null);
   useEffect(() => {
-    if (!listEveryone) return;
+    if (!enabled) return;
     let live = true;
-    loadEveryone().then(
+    load(documentId).then(
       (people) => live && setList(people),
       () => {
-        // Without the list the Secretariat still gets the short choice below.
+        // Without the list the form still offers nobody, oneself and whoever is assigned now.
       },
     );
     return () => {
       live = false;
     };
-  }, [listEveryone]);
+  }, [documentId, enabled]);
   return list;
 }

@@ -31,6 +31,8 @@ const EXPECTED = {
   'audit.read': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
   // Bringing drafts in, their details, archiving, deleting a draft, a new edition.
   'document.manage': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
+  // Whom comments can be assigned to: for those who answer them, whatever the phase.
+  'assignees.read': { secretariat: 'DCRFA', 'working-group': 'DCRFA', participant: '', reviewer: '' },
 } as const satisfies Record<string, Record<Role, string>>;
 
 type Rule = keyof typeof EXPECTED;
@@ -133,6 +135,7 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/api/documents/:id/members/:personId', rule: 'people.manage', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/members/${c.otherPersonId}` }), ok: 204 },
   { method: 'GET', path: '/api/audit', rule: 'audit.read', perDocument: false, request: () => ({ route: '/api/audit' }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id/threads', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/threads` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/assignees', rule: 'assignees.read', perDocument: false, request: (c) => ({ route: `/api/documents/${c.documentId}/assignees` }), ok: 200 },
   {
     method: 'POST',
     path: '/api/documents/:id/threads',

@@ -135,7 +135,7 @@ describe('documents', () => {
     const res = await t.api('GET', '/api/documents', { cookie: t.adminCookie });
     expect(res.status).toBe(200);
     expect(res.body.map((d: { id: string }) => d.id).toSorted()).toEqual([...SEED_IDS]);
-    for (const d of res.body) expect(d).toEqual({ id: d.id, title: expect.any(String), phase: 'consultation', deadline: null, role: 'secretariat', comments: 0, unanswered: 0 });
+    for (const d of res.body) expect(d).toEqual({ id: d.id, title: expect.any(String), phase: 'consultation', deadline: null, reference: '', role: 'secretariat', comments: 0, unanswered: 0 });
   });
 
   it('gives a document with its numbered sections in order', async () => {

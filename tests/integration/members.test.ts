@@ -55,7 +55,7 @@ describe('invitations name the documents', () => {
     const list = await t.api('GET', '/api/documents', { cookie });
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
-      { id: B, title: 'Draft guidelines on measures to reduce drug-related stigma', phase: 'consultation', deadline: null, role: 'working-group', comments: 0, unanswered: 0 },
+      { id: B, title: 'Draft guidelines on measures to reduce drug-related stigma', phase: 'consultation', deadline: null, reference: '', role: 'working-group', comments: 0, unanswered: 0 },
     ]);
     const members = await t.api('GET', `/api/documents/${B}/members`, { cookie: t.adminCookie });
     expect(members.status).toBe(200);

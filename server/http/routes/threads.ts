@@ -11,6 +11,7 @@ import { DocumentParam } from './documents.ts';
 import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
 import { editOwnReply, withdrawReply } from '../../threads/replies.ts';
 import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
+import { assigneesOf } from '../../threads/assignees.ts';
 
 const text = (what: string) =>
   z
@@ -77,6 +78,7 @@ export function threadRoutes(services: Services) {
     // The caller as a member of the thread's document; a thread of another document is no thread.
     .use('/api/threads/:id/*', asThreadMember(services))
     .get('/api/documents/:id/threads', validate('param', DocumentParam), async (c) => c.json(await listThreads(deps, c.req.valid('param').id)))
+    .get('/api/documents/:id/assignees', validate('param', DocumentParam), async (c) => c.json(await assigneesOf(deps, c.get('person'), c.req.valid('param').id)))
     .post('/api/documents/:id/threads', validate('param', DocumentParam), validate('json', NewThread), async (c) =>
       c.json(await openThread(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json')), 201),
     )
