@@ -73,7 +73,9 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
       <div className="threads-panel__head">
         <div className="threads-panel__title-row">
           <h2 id={headingId} ref={headingRef} tabIndex={-1} className="threads-panel__title">
-            Comments <span className="threads-panel__count">{placed.length.toLocaleString('en-GB')}</span>
+            Comments{' '}
+            {/* No count until the comments are in: "0" while loading would be a false zero. */}
+            {loadStatus === 'ready' && <span className="threads-panel__count">{placed.length.toLocaleString('en-GB')}</span>}
           </h2>
           <button type="button" className="button button--small threads-panel__close" onClick={onClose}>
             Close<span className="visually-hidden"> comments</span>

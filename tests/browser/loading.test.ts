@@ -41,3 +41,27 @@ describe('loading the document page', () => {
     expect(await scriptEncoding).toBe('br');
   });
 });
+
+describe('the comments panel while loading', () => {
+  it('shows no count until the comments have arrived, never a false zero', async () => {
+    const t = suite.server;
+    const participant = await t.person({ name: 'Rui Costa', country: 'PT' });
+    const sections = (await t.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: t.adminCookie })).body.sections;
+    await t.api('POST', `/api/documents/${DOCUMENT_ID}/threads`, { cookie: participant.cookie, body: { sectionId: sections[1].id, kind: 'general', body: 'One comment.' } });
+
+    const context = await suite.track(secretariatContext(suite.browser, t));
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/documents/${DOCUMENT_ID}/threads`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${t.url}/documents/${DOCUMENT_ID}`);
+    const heading = page.getByTestId('threads-panel').getByRole('heading', { level: 2 }).first();
+    await page.getByTestId('threads-panel').getByText('Loading comments…').waitFor();
+    expect((await heading.textContent())?.trim()).toBe('Comments');
+    release();
+    await expect.poll(async () => (await heading.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Comments 1');
+  });
+});
