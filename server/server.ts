@@ -72,7 +72,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, log, baseUrl: () => baseUrl });
   const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states, mail, notifier: mail.notifier };
   // Seeded drafts start in consultation: their consultation draft is the first version.
-  for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('consultation'), true);
+  for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('drafting', 'consultation'), true);
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -10,13 +10,15 @@ interface VersionTableProps {
   canRestore: boolean;
   onCompare: (version: VersionSummary) => void;
   onRestore: (version: VersionSummary) => void;
+  /** What screen readers hear the table called. */
+  caption?: string;
 }
 
-export function VersionTable({ documentId, versions, canRestore, onCompare, onRestore }: VersionTableProps) {
+export function VersionTable({ documentId, versions, canRestore, onCompare, onRestore, caption = 'Versions of the text, newest first' }: VersionTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="version-table">
-        <caption className="visually-hidden">Versions of the text, newest first</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Version</th>
@@ -48,6 +50,9 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
                   </button>
                   <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={`Download “${v.name}” as a Word file`}>
                     Word
+                  </a>
+                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={`Download “${v.name}” as PDF`}>
+                    PDF
                   </a>
                   <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={`Download “${v.name}” as Markdown`}>
                     Markdown

@@ -70,13 +70,32 @@ function Versions({ detail }: { detail: DocumentDetail }) {
         {versions.length === 0 ? (
           <p className="placeholder">No versions yet.</p>
         ) : (
-          <VersionTable
-            documentId={detail.id}
-            versions={versions}
-            canRestore={allowed(person.role, 'text.edit', detail.phase)}
-            onCompare={compareWithCurrent}
-            onRestore={setRestoring}
-          />
+          <>
+            {/* Named versions first; the automatic ones, one per phase change, are grouped below. */}
+            {versions.some((v) => !v.automatic) && (
+              <VersionTable
+                documentId={detail.id}
+                versions={versions.filter((v) => !v.automatic)}
+                caption="Named versions, newest first"
+                canRestore={allowed(person.role, 'text.edit', detail.phase)}
+                onCompare={compareWithCurrent}
+                onRestore={setRestoring}
+              />
+            )}
+            {versions.some((v) => v.automatic) && (
+              <details className="versions-automatic" open={!versions.some((v) => !v.automatic)}>
+                <summary>Taken automatically at each phase change ({versions.filter((v) => v.automatic).length})</summary>
+                <VersionTable
+                  documentId={detail.id}
+                  versions={versions.filter((v) => v.automatic)}
+                  caption="Versions taken automatically at phase changes, newest first"
+                  canRestore={allowed(person.role, 'text.edit', detail.phase)}
+                  onCompare={compareWithCurrent}
+                  onRestore={setRestoring}
+                />
+              </details>
+            )}
+          </>
         )}
       </section>
       <section aria-labelledby="compare-title" className="versions__compare">

@@ -59,7 +59,7 @@ export async function changePhase(
   const release = phase !== before.phase ? deps.collab.holdWrites(id) : null;
   let updated: DocumentRecord | undefined;
   try {
-    if (release) await takeVersion(deps, null, id, automaticVersionName(phase), true);
+    if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
     updated = await deps.records.documents.update(id, patch);
   } finally {
     release?.(updated ? phase : null);

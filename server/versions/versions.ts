@@ -4,7 +4,7 @@
  * the record: the restore itself is an edit like any other).
  */
 import * as Y from 'yjs';
-import { PHASE_LABELS } from '../../shared/domain.ts';
+import type { Phase } from '../../shared/domain.ts';
 import type { VersionSummary, VersionText } from '../../shared/versions.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { VersionRecord, VersionRepo } from '../storage/versionRecords.ts';
@@ -55,8 +55,23 @@ export async function takeVersion(deps: VersionDeps, actor: PersonRecord | null,
   return presentVersion(deps, version);
 }
 
-export const automaticVersionName = (phase: DocumentRecord['phase']) =>
-  phase === 'adopted' ? 'Adopted text (automatic)' : `${PHASE_LABELS[phase]} begins (automatic)`;
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * The name of the version taken when a document moves from one phase to another: what the text is
+ * at that moment ("Text as consulted, closed 2 Dec 2026"), not which phase begins, so that a list of
+ * them reads as the document's history.
+ */
+export function automaticVersionName(from: Phase, to: Phase, at: Date = new Date()): string {
+  const day = DAY.format(at);
+  if (to === 'adopted') return `Adopted text, ${day}`;
+  if (from === 'consultation') return `Text as consulted, closed ${day}`;
+  if (to === 'consultation') return `Text put out for consultation, ${day}`;
+  if (to === 'final-review') return `Text sent for final review, ${day}`;
+  if (from === 'final-review') return `Text as reviewed, ${day}`;
+  if (to === 'revision') return `Text before revision, ${day}`;
+  return `Text before the return to drafting, ${day}`;
+}
 
 export async function listVersions(deps: VersionDeps, documentId: string): Promise<VersionSummary[]> {
   await documentOf(deps, documentId);

@@ -40,7 +40,13 @@ describe('versions', () => {
     await t.setPhase(DOC, 'revision');
     await t.setPhase(DOC, 'revision');
     const list = (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body;
-    expect(list.map((v: { name: string }) => v.name)).toEqual(['Consultation begins (automatic)', 'Consultation draft', 'Revision begins (automatic)']);
+    // Automatic versions are named by what they hold, with the day (UTC) they were taken.
+    const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    expect(list.map((v: { name: string }) => v.name)).toEqual([
+      `Text put out for consultation, ${day(list[0].createdAt)}`,
+      'Consultation draft',
+      `Text as consulted, closed ${day(list[2].createdAt)}`,
+    ]);
     await t.restart();
     const cookie = await signIn(t.url, ADMIN_TOKEN);
     expect((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body).toHaveLength(3);
@@ -194,7 +200,7 @@ describe('sign-off and adoption', () => {
     expect(detail.access.edit).toBe(false);
     // The final document carries its adoption stamp.
     const adopted = (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body.at(-1);
-    expect(adopted.name).toBe('Adopted text (automatic)');
+    expect(adopted.name).toMatch(/^Adopted text, \d{1,2} \w{3} \d{4}$/);
     const md = await (await fetch(`${t.url}/api/documents/${DOC}/versions/${adopted.id}?format=md`, { headers: { cookie: t.adminCookie } })).text();
     expect(md).toMatch(/\*\*Adopted on \d+ \w+ \d{4}\*\*/);
   });
