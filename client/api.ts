@@ -4,6 +4,7 @@
  */
 import type { ApiErrorBody, DocumentDetail, DocumentListEntry, DocumentSummary, Person } from '../shared/api.ts';
 import type { Phase } from '../shared/domain.ts';
+import { setDeploymentTimeZone } from './format.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -61,14 +62,18 @@ export const api = {
   /** The signed-in person, or null when there is no session. */
   async currentPerson(): Promise<Person | null> {
     try {
-      return (await request<{ person: Person }>('GET', '/api/session', undefined, { signIn: true })).person;
+      const session = await request<{ person: Person; timeZone?: string }>('GET', '/api/session', undefined, { signIn: true });
+      if (session.timeZone) setDeploymentTimeZone(session.timeZone);
+      return session.person;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
     }
   },
   async signIn(token: string): Promise<Person> {
-    return (await request<{ person: Person }>('POST', '/api/session', { token }, { signIn: true })).person;
+    const session = await request<{ person: Person; timeZone?: string }>('POST', '/api/session', { token }, { signIn: true });
+    if (session.timeZone) setDeploymentTimeZone(session.timeZone);
+    return session.person;
   },
   signOut: () => request<null>('DELETE', '/api/session', undefined, { signIn: true }),
   documents: () => request<DocumentListEntry[]>('GET', '/api/documents'),

@@ -1,9 +1,20 @@
-/** How dates and names are written for people: British English, day month year, in the reader's own time zone. */
+/**
+ * How dates and names are written for people: British English, day month year. Deadlines are in the
+ * deployment's time zone (the server says which with the session), labelled, with the reader's own
+ * time beside them when their clock differs.
+ */
+import { DEFAULT_TIME_ZONE, endOfDayIn, formatInZone, sameClock } from '../shared/timeZone.ts';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+let deploymentTimeZone = DEFAULT_TIME_ZONE;
+
+export function setDeploymentTimeZone(timeZone: string): void {
+  deploymentTimeZone = timeZone;
+}
+
+const readerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface DeadlineText {
+  /** "4 December 2026, 23:59 CET", and "(your time: 5 December 2026, 01:59 GMT+3)" when it differs. */
   text: string;
   passed: boolean;
   iso: string;
@@ -13,7 +24,17 @@ export function formatDeadline(iso: string | null, now = Date.now()): DeadlineTe
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return { text: `${dateFormat.format(date)}, ${timeFormat.format(date)}`, passed: date.getTime() < now, iso };
+  const reader = readerTimeZone();
+  const local = reader && !sameClock(iso, deploymentTimeZone, reader) ? ` (your time: ${formatInZone(iso, reader)})` : '';
+  return { text: `${formatInZone(iso, deploymentTimeZone)}${local}`, passed: date.getTime() < now, iso };
+}
+
+/** The deployment's time zone, as people read it ("Europe/Paris"). */
+export const deploymentZoneName = (): string => deploymentTimeZone;
+
+/** The end of a chosen day ("2026-12-04") in the deployment's time zone, as ISO 8601. */
+export function endOfDay(day: string): string | null {
+  return endOfDayIn(day, deploymentTimeZone);
 }
 
 /** Two letters for an avatar: first and last word of the name. */

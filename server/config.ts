@@ -2,6 +2,7 @@
  * Configuration, read from the environment once and validated. Nothing else reads process.env.
  */
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/timeZone.ts';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -42,17 +43,10 @@ const Env = z.object({
     .string()
     .default('72,24')
     .refine((value) => value.split(',').every((h) => /^\s*\d{1,4}\s*$/.test(h) && Number(h) > 0), 'MAIL_REMINDER_HOURS must be whole hours, e.g. 72,24'),
-  /** The time zone in which e-mails state deadlines (an IANA name such as Europe/Paris). */
-  MAIL_TIME_ZONE: z
-    .string()
-    .default('UTC')
-    .refine((zone) => {
-      try {
-        return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
-      } catch {
-        return false;
-      }
-    }, 'MAIL_TIME_ZONE must be an IANA time zone such as Europe/Paris or UTC'),
+  /** The deployment's time zone: deadlines are set and shown in it (an IANA name such as Europe/Paris). */
+  TIME_ZONE: z.string().default(DEFAULT_TIME_ZONE).refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as Europe/Paris or UTC'),
+  /** The time zone in which e-mails state deadlines; unset: TIME_ZONE. */
+  MAIL_TIME_ZONE: z.string().optional().refine((zone) => zone === undefined || isTimeZone(zone), 'MAIL_TIME_ZONE must be an IANA time zone such as Europe/Paris or UTC'),
   /** The hour (UTC, 0–23) at which daily digests are sent. */
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
@@ -96,6 +90,8 @@ export interface Config {
   seedDir: string;
   clientDir: string;
   sessionIdleMs: number;
+  /** The deployment's time zone (IANA name): deadlines are chosen and shown in it. */
+  timeZone: string;
   signInLimitPerMinute: number;
   /** How often sockets are pinged and their sessions re-checked (tests shorten it). */
   heartbeatMs: number;
@@ -127,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     seedDir: path.resolve(e.SEED_DIR),
     clientDir: path.resolve(e.CLIENT_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    timeZone: e.TIME_ZONE,
     signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
     heartbeatMs: 30_000,
     logLevel: e.LOG_LEVEL,
@@ -135,7 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
       from: e.MAIL_FROM?.trim() || 'Accord <accord@localhost>',
       reminderHours: [...new Set(e.MAIL_REMINDER_HOURS.split(',').map(Number))].toSorted((a, b) => b - a),
       digestHourUtc: e.MAIL_DIGEST_HOUR,
-      timeZone: e.MAIL_TIME_ZONE,
+      timeZone: e.MAIL_TIME_ZONE ?? e.TIME_ZONE,
       retryBaseMs: 30_000,
       maxAttempts: 12,
       smtpTimeoutMs: 20_000,

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Phase } from '../../shared/domain.ts';
 import { api, ApiError } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { formatDeadline } from '../format.ts';
+import { deploymentZoneName, formatDeadline } from '../format.ts';
 import { endOfDayIso } from './phaseChanges.ts';
 
 interface DeadlineControlProps {
@@ -51,7 +51,7 @@ export function DeadlineControl({ documentId, phase, deadline, onChanged }: Dead
           <p>{current ? `Comments are taken until ${current.text}.` : 'This consultation has no deadline.'} The phase stays as it is; participants see the new deadline at once.</p>
           <div className="field">
             <label className="field__label" htmlFor={inputId}>
-              Last day for comments (until 23:59)
+              Last day for comments (until 23:59, {deploymentZoneName()} time)
             </label>
             <input id={inputId} type="date" className="input" min={today} value={day} onChange={(event) => setDay(event.target.value)} data-testid="deadline-day" />
           </div>

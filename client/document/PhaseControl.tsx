@@ -7,6 +7,7 @@ import { PHASE_LABELS, PHASES, type Phase } from '../../shared/domain.ts';
 import { api, errorMessage } from '../api.ts';
 import { endOfDayIso, PHASE_CHANGES } from './phaseChanges.ts';
 import { LooseEnds } from './LooseEnds.tsx';
+import { deploymentZoneName } from '../format.ts';
 
 interface PhaseControlProps {
   documentId: string;
@@ -97,7 +98,7 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
                   Comments close on <span className="muted">(optional)</span>
                 </label>
                 <p className="field__hint" id={`${id}-deadline-hint`}>
-                  At the end of that day. Leave empty for no deadline.
+                  At 23:59 that day, {deploymentZoneName()} time. Leave empty for no deadline.
                 </p>
                 <input
                   id={`${id}-deadline`}

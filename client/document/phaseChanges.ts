@@ -1,4 +1,5 @@
 /** What moving a document to each phase changes, in one sentence the Secretariat can confirm. */
+import { endOfDay } from '../format.ts';
 import { PHASE_LABELS, type Phase } from '../../shared/domain.ts';
 
 export const PHASE_CHANGES: Record<Phase, { question: string; consequence: string; action: string }> = {
@@ -29,10 +30,5 @@ export const PHASE_CHANGES: Record<Phase, { question: string; consequence: strin
   },
 };
 
-/** A date from an <input type="date"> as the end of that day in the reader's time zone. */
-export function endOfDayIso(date: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const end = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59);
-  return Number.isNaN(end.getTime()) ? null : end.toISOString();
-}
+/** The end of that day in the deployment's time zone (not the Secretariat's own clock). */
+export const endOfDayIso = endOfDay;

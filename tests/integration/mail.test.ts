@@ -113,7 +113,8 @@ describe('reminders before the deadline', () => {
     const [first] = await smtp.waitFor(1);
     expect(first!.envelope.to).toEqual(['silent@example.org']);
     expect(first!.parsed.subject).toMatch(/ 3 days left to comment$/);
-    expect(first!.parsed.text).toContain('UTC');
+    // Stated in the deployment's zone (TIME_ZONE, Europe/Paris by default), labelled.
+    expect(first!.parsed.text).toMatch(/\(Europe\/Paris, GMT\+0[12]:00\)/);
 
     await t.restart();
     await t.server.services.mail.tick();

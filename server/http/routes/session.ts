@@ -65,9 +65,10 @@ export function sessionRoutes(services: Services) {
       }
       await auditSignIn(result.person);
       startSession(c, result.sessionId);
-      return c.json({ person: presentPerson(result.person) });
+      return c.json({ person: presentPerson(result.person), timeZone: services.config.timeZone });
     })
-    .get('/api/session', requireSession(services), (c) => c.json({ person: presentPerson(c.get('person')) }))
+    // The deployment's time zone comes along: deadlines are chosen and shown in it.
+    .get('/api/session', requireSession(services), (c) => c.json({ person: presentPerson(c.get('person')), timeZone: services.config.timeZone }))
     .delete('/api/session', async (c) => {
       const person = await services.sessions.signOut(getCookie(c, SESSION_COOKIE));
       if (person) await services.audit.record({ actorId: person.id, actorName: person.name, action: 'session.sign-out', target: null, detail: {} });
