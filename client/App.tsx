@@ -18,6 +18,7 @@ const DocumentPage = lazy(() => loadDocumentPage().then((module) => ({ default: 
 // Each of these is used by few people or rarely: loaded when first opened.
 const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((module) => ({ default: module.PeoplePage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+const MyCommentsPage = lazy(() => import('./mine/MyCommentsPage.tsx').then((module) => ({ default: module.MyCommentsPage })));
 const OutboxPage = lazy(() => import('./outbox/OutboxPage.tsx').then((module) => ({ default: module.OutboxPage })));
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((module) => ({ default: module.AuditPage })));
 const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((module) => ({ default: module.ReportPage })));
@@ -97,6 +98,12 @@ function Pages() {
       return (
         <Suspense fallback={<LoadingPage message="Loading…" />}>
           <SettingsPage />
+        </Suspense>
+      );
+    case 'my-comments':
+      return (
+        <Suspense fallback={<LoadingPage message="Loading…" />}>
+          <MyCommentsPage />
         </Suspense>
       );
     case 'outbox':

@@ -36,6 +36,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'outbox' }
+  | { name: 'my-comments' }
   | { name: 'document'; id: string }
   | { name: 'document-view'; id: string; view: DocumentView }
   | { name: 'version'; id: string; versionId: string }
@@ -58,6 +59,7 @@ export function matchRoute(path: string): Route {
   if (trimmed === '/audit') return { name: 'audit' };
   if (trimmed === '/settings') return { name: 'settings' };
   if (trimmed === '/outbox') return { name: 'outbox' };
+  if (trimmed === '/my-comments') return { name: 'my-comments' };
   const document = /^\/documents\/([^/]+)$/.exec(trimmed);
   const view = /^\/documents\/([^/]+)\/(report|versions|review|members)$/.exec(trimmed);
   const version = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(trimmed);

@@ -170,3 +170,9 @@ export interface SignoffTally {
   /** ISO codes of the countries none of whose reviewers has signed. */
   countriesNotSigned: string[];
 }
+
+/** One of the caller's own comments, with its document (GET /api/me/comments). */
+export interface MyComment {
+  document: { id: string; title: string; phase: Phase };
+  thread: Thread;
+}

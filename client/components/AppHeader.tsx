@@ -8,7 +8,10 @@ import './appNav.css';
 
 /** The pages not about one document; the Secretariat's appear only for the roles that may use them. */
 function mainLinks(role: Role) {
-  const links = [{ href: '/', label: 'Documents', active: (path: string) => path === '/' || path.startsWith('/documents/') }];
+  const links = [
+    { href: '/', label: 'Documents', active: (path: string) => path === '/' || path.startsWith('/documents/') },
+    { href: '/my-comments', label: 'My comments', active: (path: string) => path === '/my-comments' },
+  ];
   if (may(role, 'people.manage')) links.push({ href: '/people', label: 'People', active: (path) => path === '/people' });
   if (may(role, 'audit.read')) links.push({ href: '/audit', label: 'Audit log', active: (path) => path === '/audit' });
   if (may(role, 'people.manage')) links.push({ href: '/outbox', label: 'Outbox', active: (path) => path === '/outbox' });

@@ -68,6 +68,7 @@ let invited = 0;
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/health', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/health' }), ok: 200 },
   { method: 'GET', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session' }), ok: 200 },
+  { method: 'GET', path: '/api/me/comments', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/me/comments' }), ok: 200 },
   { method: 'POST', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session', body: { token: 'wrong' } }), ok: 401 },
   { method: 'GET', path: '/api/documents', rule: 'document.read', perDocument: false, request: () => ({ route: '/api/documents' }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}` }), ok: 200 },

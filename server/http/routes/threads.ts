@@ -12,6 +12,7 @@ import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdr
 import { editOwnReply, withdrawReply } from '../../threads/replies.ts';
 import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
 import { assigneesOf } from '../../threads/assignees.ts';
+import { commentsOf } from '../../threads/mine.ts';
 
 const text = (what: string) =>
   z
@@ -75,6 +76,7 @@ export function threadRoutes(services: Services) {
   const deps: ThreadDeps = services;
   return new Hono<AppEnv>()
     .use('/api/threads/*', requireSession(services), requireRole('document.read'))
+    .get('/api/me/comments', requireSession(services), async (c) => c.json(await commentsOf(deps, c.get('person'))))
     // The caller as a member of the thread's document; a thread of another document is no thread.
     .use('/api/threads/:id/*', asThreadMember(services))
     .get('/api/documents/:id/threads', validate('param', DocumentParam), async (c) => c.json(await listThreads(deps, c.req.valid('param').id)))
