@@ -24,6 +24,7 @@ import {
   adoptedBody,
   answeredBody,
   consultationOpenedBody,
+  deadlineMovedBody,
   digestLine,
   documentUrl,
   finalReviewBody,
@@ -119,15 +120,23 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
 
   const notifier: Notifier = {
     phaseChanged: guarded('a phase change', async (document, before) => {
+      const subjectLine = (person: PersonRecord, build: (p: PersonRecord, c: MessageContext) => QueuedMessage) => build(person, context()).subject;
       if (document.phase === before.phase) {
         // A moved deadline: its reminders whose time is already past are not sent late.
         if (document.deadline !== before.deadline && (document.phase === 'consultation' || document.phase === 'final-review')) {
           await queue({ reminders: passedReminders(config.mail, document.id, document.phase, document.deadline, config.clock()) });
         }
+        // Participants hear when a consultation's deadline moves (not when a first one is set: the
+        // reminders cover that), under their choice for consultation notices.
+        if (before.deadline !== null && document.deadline !== before.deadline && document.phase === 'consultation') {
+          const key = `deadline:${document.id}:${document.deadline ?? 'none'}:${document.updatedAt}`;
+          const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'consultation-opened', `${key}:${p.id}`, deadlineMovedBody(c, document));
+          const people = await recipientsOf(records, document.id, ['participant']);
+          await notify(people, 'consultation-opened', key, build, { documentId: document.id, documentTitle: document.title, line: (p) => subjectLine(p, build), url: documentUrl(context(), document.id) });
+        }
         return;
       }
       const key = `phase:${document.id}:${document.phase}:${document.updatedAt}`;
-      const subjectLine = (person: PersonRecord, build: (p: PersonRecord, c: MessageContext) => QueuedMessage) => build(person, context()).subject;
       if (document.phase === 'consultation') {
         const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'consultation-opened', `${key}:${p.id}`, consultationOpenedBody(c, document));
         const people = await recipientsOf(records, document.id, ['participant']);

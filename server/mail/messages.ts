@@ -89,6 +89,11 @@ export const consultationOpenedBody = (ctx: MessageContext, doc: DocumentRef) =>
   return { subject: w.consultationOpened.subject(doc.title, deadline), paragraphs: [w.consultationOpened.intro(doc.title, deadline)], action: { label: w.consultationOpened.action, url: documentUrl(ctx, doc.id) } };
 };
 
+export const deadlineMovedBody = (ctx: MessageContext, doc: DocumentRef) => (w: Words): Body => {
+  const deadline = deadlineIn(ctx, w, doc.deadline);
+  return { subject: w.deadlineMoved.subject(doc.title, deadline), paragraphs: [w.deadlineMoved.intro(doc.title, deadline)], action: { label: w.deadlineMoved.action, url: documentUrl(ctx, doc.id) } };
+};
+
 export const reminderBody = (ctx: MessageContext, doc: DocumentRef & { deadline: string }, hours: number, finalReview: boolean) => (w: Words): Body => {
   const deadline = deadlineIn(ctx, w, doc.deadline)!;
   const words = finalReview ? w.finalReminder : w.reminder;

@@ -13,6 +13,7 @@ export interface Words {
   invitation: { subject: string; intro(role: string): string; action: string; personal: string };
   signInLink: { subject: string; intro: string; action: string; personal: string };
   consultationOpened: { subject(title: string, deadline: string | null): string; intro(title: string, deadline: string | null): string; action: string };
+  deadlineMoved: { subject(title: string, deadline: string | null): string; intro(title: string, deadline: string | null): string; action: string };
   reminder: { subject(title: string, left: string): string; intro(title: string, deadline: string): string; action: string };
   answered: { subject(title: string): string; intro(title: string, status: string): string; response: string; action: string; line(status: string, quote: string): string };
   reply: { subject(title: string, name: string): string; intro(name: string, title: string): string; action: string; line(name: string, body: string): string };
@@ -45,6 +46,12 @@ const en: Words = {
   consultationOpened: {
     subject: (title, deadline) => (deadline ? `[${title}] Consultation open until ${deadline}` : `[${title}] Consultation open`),
     intro: (title, deadline) => `The consultation on “${title}” is open.` + (deadline ? ` Comments are welcome until ${deadline}.` : ''),
+    action: 'Read the draft and comment',
+  },
+  deadlineMoved: {
+    subject: (title, deadline) => (deadline ? `[${title}] New deadline: ${deadline}` : `[${title}] The consultation no longer has a deadline`),
+    intro: (title, deadline) =>
+      deadline ? `The Secretariat has moved the deadline of the consultation on “${title}”. Comments are now welcome until ${deadline}.` : `The consultation on “${title}” no longer has a deadline: comments are welcome until the Secretariat closes it.`,
     action: 'Read the draft and comment',
   },
   reminder: {
@@ -130,6 +137,14 @@ const fr: Words = {
   consultationOpened: {
     subject: (title, deadline) => (deadline ? `[${title}] Consultation ouverte jusqu’au ${deadline}` : `[${title}] Consultation ouverte`),
     intro: (title, deadline) => `La consultation sur « ${title} » est ouverte.` + (deadline ? ` Vos observations sont attendues jusqu’au ${deadline}.` : ''),
+    action: 'Lire le projet et formuler des observations',
+  },
+  deadlineMoved: {
+    subject: (title, deadline) => (deadline ? `[${title}] Nouvelle date limite : ${deadline}` : `[${title}] La consultation n’a plus de date limite`),
+    intro: (title, deadline) =>
+      deadline
+        ? `Le Secrétariat a modifié la date limite de la consultation sur « ${title} ». Vos observations sont désormais attendues jusqu’au ${deadline}.`
+        : `La consultation sur « ${title} » n’a plus de date limite : vos observations sont attendues jusqu’à sa clôture par le Secrétariat.`,
     action: 'Lire le projet et formuler des observations',
   },
   reminder: {
