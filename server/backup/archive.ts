@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeRecords } from '../storage/updateLog.ts';
+import { decodeRecords } from '../storage/logRecords.ts';
 import { writeFileDurably } from '../storage/durableFile.ts';
 
 const FORMAT = 'accord-backup';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
-import { decodeRecords } from '../storage/updateLog.ts';
+import { decodeRecords } from '../storage/logRecords.ts';
 import { syncFolder, writeFileDurably } from '../storage/durableFile.ts';
 import { lockDataDir } from '../storage/dataDirLock.ts';
 import { listDataFiles, readArchive, RestoreError } from './archive.ts';

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
-import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
+import { CLOSE_CODES } from '../../shared/protocol.ts';
 import { textAccessOn } from '../../shared/access.ts';
 import type { Phase, Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
@@ -18,6 +18,7 @@ import { sessionIdFromCookieHeader } from '../people/sessionCookie.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
 import { WriteHolds } from './writeHolds.ts';
+import { collabPath, refuse } from './upgradeRequest.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
 import { generationOf } from '../documents/present.ts';
@@ -64,25 +65,6 @@ export interface CollabDeps {
   /** How long a document nobody uses stays loaded, and how often an unwritable one retries. */
   roomGraceMs?: number;
   storageRetryMs?: number;
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
-}
-
-/**
- * The upgrade's URL and the document id in its path; null for a path outside `/collab/`, 'malformed'
- * for one that cannot be parsed or percent-decoded (`%E0%A4%A`): a client's mistake, never a 500.
- */
-function collabPath(reqUrl: string | undefined): { url: URL; documentId: string } | null | 'malformed' {
-  const prefix = `${COLLAB_PATH}/`;
-  try {
-    const url = new URL(reqUrl ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) return null;
-    return { url, documentId: decodeURIComponent(url.pathname.slice(prefix.length)) };
-  } catch {
-    return 'malformed';
-  }
 }
 
 export function createCollabServer(deps: CollabDeps): CollabServer {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
-import { decodeRecords } from '../storage/updateLog.ts';
+import { decodeRecords } from '../storage/logRecords.ts';
 import { DocumentDamagedError } from '../storage/errors.ts';
 import type { DocumentTexts } from './build.ts';
 

@@ -1,7 +1,7 @@
 /**
  * An append-only log of Yjs updates per document: `documents/<id>.ylog` under DATA_DIR.
  *
- * Record: [u32 LE length][u32 LE crc32 of the bytes][bytes]. Appends are batched on the next turn of
+ * Records are as logRecords.ts writes and reads them. Appends are batched on the next turn of
  * the event loop and written with one write() (so a kill -9 loses at most the current turn), and the
  * file is fdatasync'd at most SYNC_INTERVAL_MS later (so an OS crash loses at most that). Only a torn
  * last record, from a crash in the middle of a write, is cut off on load, after the whole file is
@@ -12,88 +12,14 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { writeFileDurably } from './durableFile.ts';
+import { decodeRecords, encodeRecord } from './logRecords.ts';
 import { DocumentDamagedError } from './errors.ts';
 import type { DocumentStateStore } from './documentState.ts';
 import type { Logger } from '../log.ts';
 
-const HEADER_BYTES = 8;
 const SYNC_INTERVAL_MS = 200;
-/**
- * No record we append comes near this (a socket frame is at most 2 MiB; a whole document far less):
- * a longer length is damage, not a record cut short.
- */
-const MAX_RECORD_BYTES = 64 * 1024 * 1024;
-
-export function encodeRecord(update: Uint8Array): Buffer {
-  const record = Buffer.allocUnsafe(HEADER_BYTES + update.byteLength);
-  record.writeUInt32LE(update.byteLength, 0);
-  record.writeUInt32LE(crc32(update), 4);
-  record.set(update, HEADER_BYTES);
-  return record;
-}
-
-/**
- * What a log holds: its records, how many bytes of it are sound, and what is wrong with the rest.
- * `torn`: only the last record is incomplete, running past the end of the file, as a write cut short
- * by a crash leaves it. `damaged`: anything else (a checksum that fails on a record that is all
- * there, bytes after the records that are not one cut-short record); nothing in the file is trusted.
- */
-export type DecodedLog =
-  | { updates: Uint8Array[]; goodBytes: number; problem: null }
-  | { updates: Uint8Array[]; goodBytes: number; problem: 'torn' | 'damaged'; detail: string };
-
-export function decodeRecords(bytes: Buffer): DecodedLog {
-  const updates: Uint8Array[] = [];
-  let offset = 0;
-  while (offset < bytes.byteLength) {
-    if (offset + HEADER_BYTES > bytes.byteLength) {
-      return { updates, goodBytes: offset, problem: 'torn', detail: `the last ${bytes.byteLength - offset} bytes are an incomplete record header` };
-    }
-    const length = bytes.readUInt32LE(offset);
-    const sum = bytes.readUInt32LE(offset + 4);
-    // A machine crash can leave a file longer than what reached it, the rest zeros.
-    if (length === 0 && sum === 0 && isZeros(bytes, offset)) {
-      return { updates, goodBytes: offset, problem: 'torn', detail: `the last ${bytes.byteLength - offset} bytes are zeros` };
-    }
-    const end = offset + HEADER_BYTES + length;
-    if (length > MAX_RECORD_BYTES) {
-      return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} claims an impossible length (${length} bytes)` };
-    }
-    if (end > bytes.byteLength) {
-      // A length damaged in the middle of the file also points past its end: what follows would
-      // then still hold whole, valid records, which a cut-short last write never does.
-      if (holdsARecord(bytes, offset + HEADER_BYTES)) {
-        return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} has a damaged length; valid records follow it` };
-      }
-      return { updates, goodBytes: offset, problem: 'torn', detail: `the last record (at byte ${offset}) is cut short` };
-    }
-    const update = bytes.subarray(offset + HEADER_BYTES, end);
-    if (crc32(update) !== sum) {
-      return { updates, goodBytes: offset, problem: 'damaged', detail: `the record at byte ${offset} fails its checksum` };
-    }
-    updates.push(new Uint8Array(update));
-    offset = end;
-  }
-  return { updates, goodBytes: offset, problem: null };
-}
-
-function isZeros(bytes: Buffer, from: number): boolean {
-  for (let at = from; at < bytes.byteLength; at++) if (bytes[at] !== 0) return false;
-  return true;
-}
-
-/** Whether a complete, non-empty record with a correct checksum starts anywhere in bytes[from..]. */
-function holdsARecord(bytes: Buffer, from: number): boolean {
-  for (let at = from; at + HEADER_BYTES < bytes.byteLength; at++) {
-    const length = bytes.readUInt32LE(at);
-    if (length === 0 || at + HEADER_BYTES + length > bytes.byteLength) continue;
-    if (crc32(bytes.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length)) === bytes.readUInt32LE(at + 4)) return true;
-  }
-  return false;
-}
 
 interface LogFile {
   path: string;

@@ -10,7 +10,7 @@ import { startServer } from '../../server/server.ts';
 import { SEED_IDS, startTestServer, tempDataDir, testConfig } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc } from '../helpers/collabClient.ts';
 import { rawPeer } from '../helpers/rawSocket.ts';
-import { decodeRecords } from '../../server/storage/updateLog.ts';
+import { decodeRecords } from '../../server/storage/logRecords.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 

@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import * as Y from 'yjs';
 import { RoomRegistry } from '../../server/collab/rooms.ts';
-import { decodeRecords, encodeRecord, openUpdateLog } from '../../server/storage/updateLog.ts';
+import { decodeRecords, encodeRecord } from '../../server/storage/logRecords.ts';
+import { openUpdateLog } from '../../server/storage/updateLog.ts';
 import { DocumentDamagedError } from '../../server/storage/errors.ts';
 import { createLogger } from '../../server/log.ts';
 import { tempDataDir } from '../helpers/testServer.ts';

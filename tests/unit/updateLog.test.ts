@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeRecords, encodeRecord, openUpdateLog } from '../../server/storage/updateLog.ts';
+import { decodeRecords, encodeRecord } from '../../server/storage/logRecords.ts';
+import { openUpdateLog } from '../../server/storage/updateLog.ts';
 import { createLogger } from '../../server/log.ts';
 import { DocumentDamagedError } from '../../server/storage/errors.ts';
 import { tempDataDir } from '../helpers/testServer.ts';
