@@ -41,6 +41,33 @@ export interface SectionCount {
   byStatus: Record<ThreadStatus, number>;
 }
 
+/**
+ * One person who commented, for the list of respondents. In the anonymised edition `name` and
+ * `organisation` are null: only the country and the stakeholder group remain.
+ */
+export interface Respondent {
+  name: string | null;
+  organisation: string | null;
+  /** ISO 3166-1 alpha-2 code, or "unknown". */
+  country: string;
+  stakeholder: Stakeholder;
+  /** Comments of this person among the reported threads. */
+  comments: number;
+}
+
+/** What one country contributed, and what became of it: the secretary's country table. */
+export interface CountryCount {
+  /** ISO 3166-1 alpha-2 code, or "unknown"; formats show the country's name. */
+  country: string;
+  /** People from the country who commented. */
+  respondents: number;
+  /** Distinct organisations among them (0 in the anonymised edition, which names none). */
+  organisations: number;
+  comments: number;
+  /** The country × disposition table's row. */
+  byStatus: Record<ThreadStatus, number>;
+}
+
 export interface ReportSummary {
   threads: number;
   /** Replies of the reported threads, counted even when the report leaves them out. */
@@ -52,13 +79,25 @@ export interface ReportSummary {
   /** Keyed by ISO 3166-1 alpha-2 code; authors without a country count under "unknown". */
   byCountry: Record<string, number>;
   bySection: SectionCount[];
+  /** Every country that commented, by code, "unknown" last. */
+  countries: CountryCount[];
+  /** Everyone who commented, by country, then name. */
+  respondents: Respondent[];
+}
+
+/** A thread as the report gives it: the threads API's shape and what only the record needs. */
+export interface ReportThread extends Thread {
+  /** Countries of the people who endorsed it, distinct, by code ("Supported by DE, FR"). */
+  supportedBy: string[];
+  /** Sorts rows back into document order: section position, then the thread's place in it ("0003-0012"). */
+  sortKey: string;
 }
 
 export interface ReportSection {
   id: string;
   number: string;
   title: string;
-  threads: Thread[];
+  threads: ReportThread[];
 }
 
 export interface Report {

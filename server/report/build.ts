@@ -16,7 +16,7 @@ import { inDocumentOrder, placeThread } from '../threads/present.ts';
 import { errors } from '../errors.ts';
 import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
-import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection } from './types.ts';
+import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection, type ReportThread } from './types.ts';
 
 export interface DocumentTexts {
   /** Runs fn on the current Y.Doc of the document; fn must only read it. */
@@ -33,21 +33,40 @@ export interface ReportSource {
 export const UNPLACED_TITLE = 'Comments on removed sections';
 
 /** Sections and threads read from one state of the text, so quotes and numbering agree. */
-async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: Thread[] }> {
+async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[] }> {
   const [records, people] = await Promise.all([source.threads.list(documentId), source.records.people.list()]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const live = records.filter((t) => !t.withdrawnAt);
   // The same placement and order as the threads API (listThreads), so both always agree.
   return source.texts.read(documentId, (doc) => {
     const index = indexText(doc);
-    return { sections: readSections(doc), threads: inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index) };
+    const sections = readSections(doc);
+    const ordered = inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index);
+    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId)) };
   });
 }
 
+const pad = (n: number): string => String(n).padStart(4, '0');
+
+/** Adds what only the record shows: the endorsers' countries and the key to document order. */
+function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { country: string }>): ReportThread {
+  const countries = new Set<string>();
+  for (const id of thread.endorsements) {
+    const country = people.get(id)?.country;
+    if (country) countries.add(country);
+  }
+  const section = sections.findIndex((s) => s.id === thread.sectionId);
+  return {
+    ...thread,
+    supportedBy: [...countries].toSorted(),
+    sortKey: `${pad(section === -1 ? sections.length : section)}-${pad(position)}`,
+  };
+}
+
 /** Threads grouped under their sections, in document order; threads of deleted sections last. */
-function groupBySection(sections: readonly Section[], threads: readonly Thread[], wanted: Set<string> | null): ReportSection[] {
-  const grouped = new Map<string, Thread[]>(sections.map((s) => [s.id, []]));
-  const unplaced: Thread[] = [];
+function groupBySection(sections: readonly Section[], threads: readonly ReportThread[], wanted: Set<string> | null): ReportSection[] {
+  const grouped = new Map<string, ReportThread[]>(sections.map((s) => [s.id, []]));
+  const unplaced: ReportThread[] = [];
   for (const thread of threads) (grouped.get(thread.sectionId) ?? unplaced).push(thread);
   const result: ReportSection[] = sections
     .filter((s) => !wanted || wanted.has(s.id))
@@ -84,7 +103,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     },
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,
-    summary: summarise(grouped),
+    summary: summarise(grouped, options.anonymous),
     sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options)) })),
   };
 }

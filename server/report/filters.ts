@@ -6,7 +6,7 @@ import type { Reply, Thread, ThreadAuthor } from '../../shared/api.ts';
 import type { ReportOptions } from './types.ts';
 
 /** The threads the stakeholder and status options keep; sections are chosen when grouping. */
-export function selectThreads(threads: readonly Thread[], options: ReportOptions): Thread[] {
+export function selectThreads<T extends Thread>(threads: readonly T[], options: ReportOptions): T[] {
   const stakeholders = options.stakeholders && new Set(options.stakeholders);
   const statuses = options.statuses && new Set(options.statuses);
   return threads.filter((t) => (!stakeholders || stakeholders.has(t.author.stakeholder)) && (!statuses || statuses.has(t.status)));
@@ -28,7 +28,7 @@ const WORKING_GROUP = 'Working group';
 const SECRETARIAT = 'Secretariat';
 
 /** A thread as the report shows it under these options. */
-export function presentThread(thread: Thread, options: ReportOptions): Thread {
+export function presentThread<T extends Thread>(thread: T, options: ReportOptions): T {
   const replies: Reply[] = options.replies ? thread.replies : [];
   if (!options.anonymous) return replies === thread.replies ? thread : { ...thread, replies };
   return {
