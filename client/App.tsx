@@ -2,7 +2,7 @@
  * The shell: waits for the session, sends signed-out visitors to the sign-in page (and back where
  * they were going afterwards), and picks the page for the current path.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { DOCUMENT_ID_PATTERN } from '../shared/limits.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { matchRoute, navigate, usePath } from './router.tsx';
@@ -11,6 +11,7 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { StatusScreen } from './components/StatusScreen.tsx';
 import { LoadingPage } from './components/LoadingPage.tsx';
+import { LanguageProvider, useT } from './i18n/LanguageProvider.tsx';
 import { loadDocumentPage } from './prefetch.ts';
 
 // The editor and Yjs are most of the code; sign-in and the list should not wait for them.
@@ -32,13 +33,22 @@ const DOCUMENT_VIEWS = { report: ReportPage, versions: VersionsPage, review: Rev
 export function App() {
   return (
     <SessionProvider>
-      <Pages />
+      <InPersonsLanguage>
+        <Pages />
+      </InPersonsLanguage>
     </SessionProvider>
   );
 }
 
+/** The interface speaks the signed-in person's language; before sign-in, the browser's. */
+function InPersonsLanguage({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  return <LanguageProvider personLanguage={state.status === 'signed-in' ? state.person.language : null}>{children}</LanguageProvider>;
+}
+
 function Pages() {
   const { state, retry } = useSession();
+  const t = useT();
   const path = usePath();
   const route = matchRoute(path);
   /** Where a signed-out visitor was going, so sign-in can take them there. */
@@ -64,9 +74,9 @@ function Pages() {
     }
   }, [state.status, route.name, path]);
 
-  if (state.status === 'loading') return <StatusScreen message="Loading Accord…" />;
+  if (state.status === 'loading') return <StatusScreen message={t('app.loading')} />;
   if (state.status === 'error') {
-    return <StatusScreen message="Accord could not reach the server." action={{ label: 'Try again', onClick: retry }} alert />;
+    return <StatusScreen message={t('app.unreachable')} action={{ label: t('load.retry'), onClick: retry }} alert />;
   }
   if (state.status === 'signed-out') return route.name === 'sign-in' ? <SignInPage notice={state.notice} /> : null;
   switch (route.name) {
@@ -78,37 +88,37 @@ function Pages() {
       // Not even a possible id: no need to ask the server (which would call it invalid input).
       if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
       return (
-        <Suspense fallback={<LoadingPage message="Loading the document…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingDocument')} />}>
           <DocumentPage key={route.id} documentId={route.id} />
         </Suspense>
       );
     case 'people':
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <PeoplePage />
         </Suspense>
       );
     case 'audit':
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <AuditPage />
         </Suspense>
       );
     case 'settings':
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <SettingsPage />
         </Suspense>
       );
     case 'my-comments':
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <MyCommentsPage />
         </Suspense>
       );
     case 'outbox':
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <OutboxPage />
         </Suspense>
       );
@@ -116,7 +126,7 @@ function Pages() {
       if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
       const View = DOCUMENT_VIEWS[route.view];
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <View key={route.id} documentId={route.id} />
         </Suspense>
       );
@@ -124,7 +134,7 @@ function Pages() {
     case 'version':
       if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
       return (
-        <Suspense fallback={<LoadingPage message="Loading…" />}>
+        <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
           <VersionPage key={`${route.id}/${route.versionId}`} documentId={route.id} versionId={route.versionId} />
         </Suspense>
       );

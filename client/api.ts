@@ -5,6 +5,7 @@
 import type { ApiErrorBody, DocumentDetail, DocumentListEntry, DocumentSummary, Person } from '../shared/api.ts';
 import type { Phase } from '../shared/domain.ts';
 import { setDeploymentTimeZone } from './format.ts';
+import { currentLanguage, t } from './i18n/intl.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -15,8 +16,6 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
 let onUnauthenticated: () => void = () => {};
 
@@ -37,11 +36,16 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      // The interface's language, which may differ from the browser's: the server answers errors in it.
+      headers: {
+        accept: 'application/json',
+        'accept-language': currentLanguage(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+    throw new ApiError(0, 'network', t('api.network'));
   }
   const text = await response.text();
   let parsed: unknown = null;
@@ -53,7 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   if (!response.ok) {
     if (response.status === 401 && !options.signIn) onUnauthenticated();
     if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message);
-    throw new ApiError(response.status, 'http_error', `The server answered with an error (${response.status}). Try again shortly.`);
+    throw new ApiError(response.status, 'http_error', t('api.httpError', { status: response.status }));
   }
   return parsed as T;
 }
@@ -83,7 +87,7 @@ export const api = {
 };
 
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+  return error instanceof ApiError ? error.message : t('api.unexpected');
 }
 
 /**

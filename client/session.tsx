@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Person } from '../shared/api.ts';
 import type { Role } from '../shared/domain.ts';
 import { api, setUnauthenticatedHandler } from './api.ts';
+import { t } from './i18n/intl.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -25,8 +26,6 @@ interface SessionActions {
 
 const SessionContext = createContext<(SessionActions & { state: SessionState }) | null>(null);
 
-const EXPIRED_NOTICE = 'Your session has ended. Sign in again to continue.';
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
@@ -40,7 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(check, [check]);
 
   const expire = useCallback(() => {
-    setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', notice: EXPIRED_NOTICE } : current));
+    setState((current) => (current.status === 'signed-in' ? { status: 'signed-out', notice: t('session.ended') } : current));
   }, []);
 
   useEffect(() => setUnauthenticatedHandler(expire), [expire]);
@@ -61,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         try {
           await api.signOut();
         } finally {
-          setState({ status: 'signed-out', notice: 'You have signed out.' });
+          setState({ status: 'signed-out', notice: t('session.signedOut') });
         }
       },
     }),

@@ -3,8 +3,8 @@
  * choose about, and how each is delivered. Data only, used by the server and the settings page.
  */
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages live with the interface's (shared/i18n); e-mails are written in the same ones.
+export { LANGUAGES, type Language } from './i18n/languages.ts';
 
 /** Kinds a person chooses about. Invitations and sign-in links are always sent and are not here. */
 export const NOTIFICATION_KINDS = ['consultation-opened', 'deadline-reminder', 'comment-answered', 'reply', 'final-review', 'adopted'] as const;

@@ -2,9 +2,11 @@
 import { AppHeader } from '../components/AppHeader.tsx';
 import { Link } from '../router.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'document' }) {
-  const title = what === 'document' ? 'Document not found' : 'Page not found';
+  const t = useT();
+  const title = what === 'document' ? t('notFound.document') : t('notFound.page');
   useDocumentTitle(title);
   return (
     <>
@@ -12,12 +14,10 @@ export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'document' }) 
       <main id="main" tabIndex={-1} className="page" data-testid="not-found">
         <h1>{title}</h1>
         <p className="lead">
-          {what === 'document'
-            ? 'There is no document at this address. The link may be mistyped, or the document may have been removed.'
-            : 'There is nothing at this address. If you typed it, check it; if you followed a link, it may be out of date.'}
+          {what === 'document' ? t('notFound.documentText') : t('notFound.pageText')}
         </p>
         <p>
-          <Link href="/">Go to the list of documents</Link>
+          <Link href="/">{t('notFound.back')}</Link>
         </p>
       </main>
     </>

@@ -4,9 +4,12 @@ import { errorMessage } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { tokenFromInput } from '../signInToken.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function SignInPage({ notice }: { notice: string | null }) {
-  useDocumentTitle('Sign in');
+  const t = useT();
+  useDocumentTitle(t('signIn.title'));
   const { signIn } = useSession();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +20,7 @@ export function SignInPage({ notice }: { notice: string | null }) {
     event.preventDefault();
     const token = tokenFromInput(value);
     if (!token) {
-      setError('Paste the sign-in link or token from your invitation.');
+      setError(t('signIn.empty'));
       return;
     }
     setBusy(true);
@@ -34,23 +37,24 @@ export function SignInPage({ notice }: { notice: string | null }) {
     <div className="sign-in">
       <header className="sign-in__brand">
         <p className="brand brand--dark">Accord</p>
-        <p className="sign-in__tagline">Review of draft guidance documents</p>
+        <p className="sign-in__tagline">{t('signIn.tagline')}</p>
+        <LanguageSwitch tone="plain" />
       </header>
       <main id="main" tabIndex={-1} className="sign-in__card">
-        <h1>Sign in</h1>
+        <h1>{t('signIn.title')}</h1>
         {notice && (
           <output className="notice notice--info">
             {notice}
           </output>
         )}
-        <p className="sign-in__intro">Access is by invitation: use the sign-in link the Secretariat sent you.</p>
+        <p className="sign-in__intro">{t('signIn.intro')}</p>
         <form onSubmit={submit} noValidate>
           <div className={`field${error ? ' field--error' : ''}`}>
             <label htmlFor={fieldId} className="field__label">
-              Sign-in link or token
+              {t('signIn.field')}
             </label>
             <p id={`${fieldId}-hint`} className="field__hint">
-              Paste the whole link from your invitation email, or only the token at its end.
+              {t('signIn.hint')}
             </p>
             {error && (
               <p id={`${fieldId}-error`} className="field__error" role="alert">
@@ -72,10 +76,10 @@ export function SignInPage({ notice }: { notice: string | null }) {
             />
           </div>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signIn.busy') : t('signIn.submit')}
           </button>
         </form>
-        <p className="sign-in__help">No invitation, or the link no longer works? Ask the Secretariat for a new one.</p>
+        <p className="sign-in__help">{t('signIn.help')}</p>
       </main>
     </div>
   );

@@ -27,7 +27,8 @@ const NewPerson = z
   .object({
     ...fields,
     organisation: fields.organisation.default(''),
-    language: fields.language.default('en'),
+    // Left out, the person's browser chooses at their first sign-in (routes/session.ts).
+    language: fields.language.optional(),
     sendInvitation: z.boolean().optional(),
     documents: z.array(z.string().regex(DOCUMENT_ID_PATTERN, 'documents must be document ids')).max(MAX_INVITATION_DOCUMENTS).optional(),
   })

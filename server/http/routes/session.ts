@@ -9,6 +9,7 @@ import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
 import { clientAddress, FailureLimit, refuseForeignWrites, requireSession } from '../middleware.ts';
 import type { PersonRecord } from '../../storage/records.ts';
+import { negotiateLanguage } from '../../../shared/i18n/languages.ts';
 
 const SignIn = z.object({ token: z.string().min(1, 'token is required').max(200) }).strict();
 
@@ -56,6 +57,16 @@ export function sessionRoutes(services: Services) {
   const auditSignIn = (person: PersonRecord) =>
     services.audit.record({ actorId: person.id, actorName: person.name, action: 'session.sign-in', target: null, detail: {} });
 
+  /**
+   * A person invited without a language gets their browser's at their first sign-in (the client
+   * sends the language its sign-in page shows). Once set, only the person changes it.
+   */
+  const firstLanguage = async (c: Context, person: PersonRecord): Promise<PersonRecord> => {
+    if (person.language) return person;
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    return (await services.records.people.update(person.id, { language })) ?? person;
+  };
+
   return new Hono<AppEnv>()
     .post('/api/session', validate('json', SignIn), async (c) => {
       const result = await services.sessions.signIn(c.req.valid('json').token);
@@ -63,9 +74,10 @@ export function sessionRoutes(services: Services) {
         const wait = failures.fail(clientAddress(c));
         throw wait === null ? errors.invalidToken() : errors.tooManyRequests(wait);
       }
-      await auditSignIn(result.person);
+      const person = await firstLanguage(c, result.person);
+      await auditSignIn(person);
       startSession(c, result.sessionId);
-      return c.json({ person: presentPerson(result.person), timeZone: services.config.timeZone });
+      return c.json({ person: presentPerson(person), timeZone: services.config.timeZone });
     })
     // The deployment's time zone comes along: deadlines are chosen and shown in it.
     .get('/api/session', requireSession(services), (c) => c.json({ person: presentPerson(c.get('person')), timeZone: services.config.timeZone }))
@@ -95,7 +107,7 @@ export function sessionRoutes(services: Services) {
       }
       return c.html(INVALID_LINK_PAGE, 401);
     }
-    await auditSignIn(result.person);
+    await auditSignIn(await firstLanguage(c, result.person));
     startSession(c, result.sessionId);
     return c.redirect('/', redirect);
   }

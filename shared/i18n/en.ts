@@ -1,0 +1,84 @@
+/**
+ * The English catalogue: every word the interface shows, keyed by where it is used. Messages are ICU
+ * MessageFormat ({name}, {count, plural, one {…} other {…}}). fr.ts must have exactly the same keys:
+ * the type checker refuses a missing or extra one.
+ */
+export const en = {
+  // The banner on every signed-in page
+  'header.skipToMain': 'Skip to main content',
+  'header.mainNav': 'Main',
+  'header.documents': 'Documents',
+  'header.myComments': 'My comments',
+  'header.people': 'People',
+  'header.audit': 'Audit log',
+  'header.outbox': 'Outbox',
+  'header.settings': 'E-mail settings',
+  'header.signOut': 'Sign out',
+  'header.language': 'Language',
+  'header.languageSaveFailed': 'Your choice of language could not be saved: {reason}',
+
+  // Roles, as people see them
+  'role.secretariat': 'Secretariat',
+  'role.working-group': 'Working group',
+  'role.participant': 'Participant',
+  'role.reviewer': 'Permanent Correspondent',
+
+  // The domain's words
+  'phase.drafting': 'Drafting',
+  'phase.consultation': 'Consultation',
+  'phase.revision': 'Revision',
+  'phase.final-review': 'Final review',
+  'phase.adopted': 'Adopted',
+  'stakeholder.government': 'Government',
+  'stakeholder.civil-society': 'Civil society',
+  'stakeholder.international': 'International organisation',
+  'stakeholder.other': 'Other',
+  'kind.general': 'General',
+  'kind.technical': 'Technical',
+  'kind.editorial': 'Editorial',
+  'kind.question': 'Question',
+  'status.open': 'Not yet answered',
+  'status.accepted': 'Accepted',
+  'status.partially-accepted': 'Partially accepted',
+  'status.not-accepted': 'Not accepted',
+  'status.noted': 'Noted',
+  'decision.approve': 'Approve',
+  'decision.approve-with-reservations': 'Approve with reservations',
+  'decision.object': 'Object',
+
+  // Sign-in
+  'signIn.title': 'Sign in',
+  'signIn.tagline': 'Review of draft guidance documents',
+  'signIn.intro': 'Access is by invitation: use the sign-in link the Secretariat sent you.',
+  'signIn.field': 'Sign-in link or token',
+  'signIn.hint': 'Paste the whole link from your invitation email, or only the token at its end.',
+  'signIn.empty': 'Paste the sign-in link or token from your invitation.',
+  'signIn.submit': 'Sign in',
+  'signIn.busy': 'Signing in…',
+  'signIn.help': 'No invitation, or the link no longer works? Ask the Secretariat for a new one.',
+
+  // Missing pages and loading
+  'notFound.page': 'Page not found',
+  'notFound.document': 'Document not found',
+  'notFound.pageText': 'There is nothing at this address. If you typed it, check it; if you followed a link, it may be out of date.',
+  'notFound.documentText': 'There is no document at this address. The link may be mistyped, or the document may have been removed.',
+  'notFound.back': 'Go to the list of documents',
+  'load.forbidden': 'Your role does not give access to this page.',
+  'load.forbiddenHelp': 'If you think you need it, ask the Secretariat.',
+  'load.retry': 'Try again',
+
+  // The app shell and its requests
+  'app.loading': 'Loading Accord…',
+  'app.unreachable': 'Accord could not reach the server.',
+  'app.loadingDocument': 'Loading the document…',
+  'app.loadingPage': 'Loading…',
+  'api.network': 'Could not reach the server. Check your connection and try again.',
+  'api.httpError': 'The server answered with an error ({status}). Try again shortly.',
+  'api.unexpected': 'Something went wrong. Try again.',
+  'session.ended': 'Your session has ended. Sign in again to continue.',
+  'session.signedOut': 'You have signed out.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** A catalogue: a wording for every key of the English one, and nothing else. */
+export type Catalogue = { readonly [K in MessageKey]: string };
