@@ -1,9 +1,11 @@
 /**
- * How dates and names are written for people: British English, day month year. Deadlines are in the
+ * How deadlines and names are written for people, in the interface's language. Deadlines are in the
  * deployment's time zone (the server says which with the session), labelled, with the reader's own
  * time beside them when their clock differs.
  */
 import { DEFAULT_TIME_ZONE, endOfDayIn, formatInZone, sameClock } from '../shared/timeZone.ts';
+import { LOCALES } from './components/dates.ts';
+import { currentLanguage, t } from './i18n/intl.ts';
 
 let deploymentTimeZone = DEFAULT_TIME_ZONE;
 
@@ -25,8 +27,10 @@ export function formatDeadline(iso: string | null, now = Date.now()): DeadlineTe
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const reader = readerTimeZone();
-  const local = reader && !sameClock(iso, deploymentTimeZone, reader) ? ` (your time: ${formatInZone(iso, reader)})` : '';
-  return { text: `${formatInZone(iso, deploymentTimeZone)}${local}`, passed: date.getTime() < now, iso };
+  const locale = LOCALES[currentLanguage()];
+  const deadline = formatInZone(iso, deploymentTimeZone, locale);
+  const text = reader && !sameClock(iso, deploymentTimeZone, reader) ? t('deadline.withLocalTime', { deadline, local: formatInZone(iso, reader, locale) }) : deadline;
+  return { text, passed: date.getTime() < now, iso };
 }
 
 /** The deployment's time zone, as people read it ("Europe/Paris"). */

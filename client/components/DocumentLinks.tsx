@@ -5,6 +5,8 @@
  */
 import { allowedInSomePhase } from '../../shared/access.ts';
 import type { Phase, Role } from '../../shared/domain.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { documentPath, documentViewPath, Link, type DocumentView } from '../router.tsx';
 import './documentLinks.css';
 
@@ -12,7 +14,7 @@ type LinkKey = 'text' | DocumentView;
 
 interface DocumentLink {
   key: LinkKey;
-  label: string;
+  label: MessageKey;
   href: string;
 }
 
@@ -23,14 +25,14 @@ function showsFinalReview(role: Role, phase: Phase): boolean {
 }
 
 export function documentLinks(documentId: string, phase: Phase, role: Role): DocumentLink[] {
-  const links: DocumentLink[] = [{ key: 'text', label: 'Text', href: documentPath(documentId) }];
-  if (allowedInSomePhase(role, 'report.read')) links.push({ key: 'report', label: 'Report', href: documentViewPath(documentId, 'report') });
-  links.push({ key: 'versions', label: 'Versions & compare', href: documentViewPath(documentId, 'versions') });
+  const links: DocumentLink[] = [{ key: 'text', label: 'documentLinks.text', href: documentPath(documentId) }];
+  if (allowedInSomePhase(role, 'report.read')) links.push({ key: 'report', label: 'documentLinks.report', href: documentViewPath(documentId, 'report') });
+  links.push({ key: 'versions', label: 'documentLinks.versions', href: documentViewPath(documentId, 'versions') });
   if (showsFinalReview(role, phase)) {
-    const label = role === 'reviewer' && phase === 'final-review' ? 'Final review: sign off' : 'Final review';
+    const label = role === 'reviewer' && phase === 'final-review' ? 'documentLinks.signOff' : 'documentLinks.finalReview';
     links.push({ key: 'review', label, href: documentViewPath(documentId, 'review') });
   }
-  if (allowedInSomePhase(role, 'people.manage')) links.push({ key: 'members', label: 'Members', href: documentViewPath(documentId, 'members') });
+  if (allowedInSomePhase(role, 'people.manage')) links.push({ key: 'members', label: 'documentLinks.members', href: documentViewPath(documentId, 'members') });
   return links;
 }
 
@@ -47,13 +49,14 @@ interface DocumentLinksProps {
 }
 
 export function DocumentLinks({ documentId, documentTitle, phase, role, current, className = '', landmark = true }: DocumentLinksProps) {
+  const t = useT();
   const links = documentLinks(documentId, phase, role).filter((link) => current !== undefined || link.key !== 'text');
   const list = (
-    <ul className="document-links__list" aria-label={landmark ? undefined : `Pages of “${documentTitle}”`}>
+    <ul className="document-links__list" aria-label={landmark ? undefined : t('documentLinks.pagesOf', { title: documentTitle })}>
       {links.map((link) => (
         <li key={link.key}>
           <Link href={link.href} className="document-links__link" aria-current={link.key === current ? 'page' : undefined}>
-            {link.label}
+            {t(link.label)}
           </Link>
         </li>
       ))}
@@ -61,7 +64,7 @@ export function DocumentLinks({ documentId, documentTitle, phase, role, current,
   );
   if (!landmark) return <div className={`document-links ${className}`}>{list}</div>;
   return (
-    <nav className={`document-links ${className}`} aria-label={`Pages of “${documentTitle}”`} data-testid="document-links">
+    <nav className={`document-links ${className}`} aria-label={t('documentLinks.pagesOf', { title: documentTitle })} data-testid="document-links">
       {list}
     </nav>
   );

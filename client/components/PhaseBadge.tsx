@@ -1,10 +1,12 @@
 /** The phase of a document as a coloured label; the colour only repeats what the text says. */
-import { PHASE_LABELS, type Phase } from '../../shared/domain.ts';
+import type { Phase } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function PhaseBadge({ phase }: { phase: Phase }) {
+  const t = useT();
   return (
     <span className={`phase-badge phase-badge--${phase}`} data-testid="phase-badge">
-      {PHASE_LABELS[phase]}
+      {t(`phase.${phase}`)}
     </span>
   );
 }

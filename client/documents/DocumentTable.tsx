@@ -6,11 +6,13 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { DocumentListEntry } from '../../shared/api.ts';
-import { PHASE_LABELS, PHASES, ROLE_LABELS, type Phase } from '../../shared/domain.ts';
+import { PHASES, type Phase } from '../../shared/domain.ts';
 import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { formatDeadline } from '../format.ts';
+import { formatNumber } from '../components/dates.ts';
 import { documentPath, Link } from '../router.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 type Entry = DocumentListEntry;
 
@@ -23,6 +25,7 @@ export function matchesSearch(document: Entry, search: string): boolean {
 }
 
 export function DocumentTable({ documents }: { documents: Entry[] }) {
+  const t = useT();
   const [search, setSearch] = useState('');
   const [phase, setPhase] = useState<Phase | ''>('');
   const id = useId();
@@ -30,35 +33,35 @@ export function DocumentTable({ documents }: { documents: Entry[] }) {
 
   return (
     <>
-      <search className="documents-filters" aria-label="Find a document">
-        <label htmlFor={`${id}-search`}>Search</label>
-        <input id={`${id}-search`} type="search" className="input" value={search} placeholder="Title or reference" onChange={(e) => setSearch(e.target.value)} />
-        <label htmlFor={`${id}-phase`}>Phase</label>
+      <search className="documents-filters" aria-label={t('documents.find')}>
+        <label htmlFor={`${id}-search`}>{t('documents.search')}</label>
+        <input id={`${id}-search`} type="search" className="input" value={search} placeholder={t('documents.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+        <label htmlFor={`${id}-phase`}>{t('documents.phase')}</label>
         <select id={`${id}-phase`} className="select" value={phase} onChange={(e) => setPhase(e.target.value as Phase | '')}>
-          <option value="">Every phase</option>
+          <option value="">{t('documents.everyPhase')}</option>
           {PHASES.map((p) => (
             <option key={p} value={p}>
-              {PHASE_LABELS[p]}
+              {t(`phase.${p}`)}
             </option>
           ))}
         </select>
         <output className="muted" data-testid="documents-shown">
-          {shown.length === documents.length ? `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}` : `${shown.length} of ${documents.length} documents`}
+          {shown.length === documents.length ? t('documents.count', { count: documents.length }) : t('documents.countShown', { shown: shown.length, count: documents.length })}
         </output>
       </search>
       {shown.length === 0 ? (
-        <p className="placeholder">No document matches. Clear the search or choose every phase.</p>
+        <p className="placeholder">{t('documents.noMatch')}</p>
       ) : (
         <div className="table-scroll">
           <table className="document-table" data-testid="document-list">
-            <caption className="visually-hidden">Documents, with their phase, deadline, your role and their comments</caption>
+            <caption className="visually-hidden">{t('documents.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Your role</th>
-                <th scope="col">Comments</th>
+                <th scope="col">{t('documents.colTitle')}</th>
+                <th scope="col">{t('documents.phase')}</th>
+                <th scope="col">{t('documents.colDeadline')}</th>
+                <th scope="col">{t('documents.colRole')}</th>
+                <th scope="col">{t('documents.colComments')}</th>
               </tr>
             </thead>
             <tbody>
@@ -74,6 +77,7 @@ export function DocumentTable({ documents }: { documents: Entry[] }) {
 }
 
 function DocumentRow({ document }: { document: Entry }) {
+  const t = useT();
   const deadline = formatDeadline(document.deadline);
   return (
     <tr data-testid="document-row">
@@ -85,24 +89,24 @@ function DocumentRow({ document }: { document: Entry }) {
       <td>
         <PhaseBadge phase={document.phase} />
       </td>
-      <td className="document-table__deadline" data-label="Deadline">
+      <td className="document-table__deadline" data-label={t('documents.colDeadline')}>
         {deadline ? (
           <time dateTime={deadline.iso}>
             {deadline.text}
-            {deadline.passed && <span className="muted"> (passed)</span>}
+            {deadline.passed && <span className="muted"> {t('documents.passed')}</span>}
           </time>
         ) : (
-          <span className="muted">None</span>
+          <span className="muted">{t('documents.noDeadline')}</span>
         )}
       </td>
-      <td data-label="Your role">{ROLE_LABELS[document.role]}</td>
-      <td data-testid="document-comments" data-label="Comments">
+      <td data-label={t('documents.colRole')}>{t(`role.${document.role}`)}</td>
+      <td data-testid="document-comments" data-label={t('documents.colComments')}>
         {document.comments === 0 ? (
-          <span className="muted">None yet</span>
+          <span className="muted">{t('documents.noComments')}</span>
         ) : (
           <>
-            {document.comments}
-            {document.unanswered > 0 ? <span className="muted">, {document.unanswered} not yet answered</span> : <span className="muted">, all answered</span>}
+            {formatNumber(document.comments)}
+            <span className="muted">{document.unanswered > 0 ? t('documents.unanswered', { count: document.unanswered }) : t('documents.allAnswered')}</span>
           </>
         )}
       </td>

@@ -9,11 +9,13 @@ import { documentAdminApi } from '../documents/adminApi.ts';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog.tsx';
 import { DocumentTable } from '../documents/DocumentTable.tsx';
 import '../documents/documents.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; documents: DocumentListEntry[] };
 
 export function DocumentsPage() {
-  useDocumentTitle('Documents');
+  const t = useT();
+  useDocumentTitle(t('documents.title'));
   const [state, setState] = useState<ListState>({ status: 'loading' });
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -37,35 +39,35 @@ export function DocumentsPage() {
     <>
       <AppHeader />
       <main id="main" tabIndex={-1} className="page">
-        <h1>Documents</h1>
-        <p className="lead">Draft guidance under review. Open a document to read the text, follow the discussion and take part.</p>
+        <h1>{t('documents.title')}</h1>
+        <p className="lead">{t('documents.lead')}</p>
         <div className="documents-toolbar">
           {person.role === 'secretariat' && (
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New document
+              {t('documents.new')}
             </button>
           )}
           <label>
-            <input type="checkbox" checked={archived} onChange={(event) => setArchived(event.target.checked)} /> Show archived documents
+            <input type="checkbox" checked={archived} onChange={(event) => setArchived(event.target.checked)} /> {t('documents.showArchived')}
           </label>
         </div>
         {creating && <NewDocumentDialog onClose={() => setCreating(false)} />}
         {state.status === 'loading' && (
           <output className="placeholder">
-            Loading documents…
+            {t('documents.loading')}
           </output>
         )}
         {state.status === 'error' && (
           <div className="notice notice--error" role="alert">
             <p>{state.message}</p>
             <button type="button" className="button" onClick={retry}>
-              Try again
+              {t('load.retry')}
             </button>
           </div>
         )}
         {state.status === 'ready' && state.documents.length === 0 && (
           <output className="placeholder">
-            No documents yet
+            {t('documents.none')}
           </output>
         )}
         {state.status === 'ready' && state.documents.length > 0 && <DocumentTable documents={state.documents} />}

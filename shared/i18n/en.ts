@@ -77,6 +77,42 @@ export const en = {
   'api.unexpected': 'Something went wrong. Try again.',
   'session.ended': 'Your session has ended. Sign in again to continue.',
   'session.signedOut': 'You have signed out.',
+  // Deadlines
+  'deadline.withLocalTime': '{deadline} (your time: {local})',
+  // Pages of one document
+  'documentLinks.text': 'Text',
+  'documentLinks.report': 'Report',
+  'documentLinks.versions': 'Versions & compare',
+  'documentLinks.finalReview': 'Final review',
+  'documentLinks.signOff': 'Final review: sign off',
+  'documentLinks.members': 'Members',
+  'documentLinks.pagesOf': 'Pages of “{title}”',
+
+  // The list of documents
+  'documents.title': 'Documents',
+  'documents.lead': 'Draft guidance under review. Open a document to read the text, follow the discussion and take part.',
+  'documents.new': 'New document',
+  'documents.showArchived': 'Show archived documents',
+  'documents.loading': 'Loading documents…',
+  'documents.none': 'No documents yet',
+  'documents.find': 'Find a document',
+  'documents.search': 'Search',
+  'documents.searchPlaceholder': 'Title or reference',
+  'documents.phase': 'Phase',
+  'documents.everyPhase': 'Every phase',
+  'documents.count': '{count, plural, one {# document} other {# documents}}',
+  'documents.countShown': '{shown, number} of {count, plural, one {# document} other {# documents}}',
+  'documents.noMatch': 'No document matches. Clear the search or choose every phase.',
+  'documents.caption': 'Documents, with their phase, deadline, your role and their comments',
+  'documents.colTitle': 'Title',
+  'documents.colDeadline': 'Deadline',
+  'documents.colRole': 'Your role',
+  'documents.colComments': 'Comments',
+  'documents.passed': '(passed)',
+  'documents.noDeadline': 'None',
+  'documents.noComments': 'None yet',
+  'documents.unanswered': ', {count, number} not yet answered',
+  'documents.allAnswered': ', all answered',
 } as const;
 
 export type MessageKey = keyof typeof en;
