@@ -30,20 +30,7 @@ export const notificationSettings = (stored: Partial<NotificationSettings> | und
   ...stored,
 });
 
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  'consultation-opened': 'A consultation opens',
-  'deadline-reminder': 'Reminders before a deadline',
-  'comment-answered': 'Your comment was answered',
-  reply: 'A reply to your comment',
-  'final-review': 'Final review opens, and its reminders',
-  adopted: 'A text is adopted',
-};
-
-export const DELIVERY_LABELS: Record<Delivery, string> = {
-  immediately: 'At once',
-  daily: 'Daily digest',
-  never: 'Never',
-};
+// Their names for people are in the catalogues (shared/i18n): notifications.* and delivery.*.
 
 /** What the outbox page shows of one message. */
 export interface OutboxMessage {

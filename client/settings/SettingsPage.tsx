@@ -1,9 +1,12 @@
 /**
- * /settings, for everyone: the language of one's e-mails, and for each kind of message whether it
- * comes at once, in a daily digest, or not at all. Invitations and sign-in links always come.
+ * /settings, for everyone: one's language (of the interface and of the e-mails alike), and for each
+ * kind of message whether it comes at once, in a daily digest, or not at all. Invitations and
+ * sign-in links always come.
  */
 import { useCallback, useState, type FormEvent } from 'react';
-import { DELIVERIES, DELIVERY_LABELS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type Delivery, type Language, type NotificationKind } from '../../shared/notifications.ts';
+import { DELIVERIES, NOTIFICATION_KINDS, type Delivery, type Language, type NotificationKind } from '../../shared/notifications.ts';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n/languages.ts';
+import { useLanguage, useT } from '../i18n/LanguageProvider.tsx';
 import { errorMessage } from '../api.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { LoadError } from '../components/LoadError.tsx';
@@ -13,19 +16,18 @@ import { settingsApi, type MailSettings } from './settingsApi.ts';
 import '../components/pages.css';
 import './settings.css';
 
-const LANGUAGE_LABELS: Record<Language, string> = { en: 'English', fr: 'Français' };
-
 export function SettingsPage() {
-  useDocumentTitle('E-mail settings');
+  const t = useT();
+  useDocumentTitle(t('settings.title'));
   const load = useCallback(() => settingsApi.get(), []);
   const { state, retry } = useResource(load);
   return (
     <>
       <AppHeader />
       <main id="main" tabIndex={-1} className="page">
-        <h1>E-mail settings</h1>
-        <p className="lead">Choose the language of your e-mails and which ones you receive. Invitations and sign-in links are always sent.</p>
-        {state.status === 'loading' && <p>Loading…</p>}
+        <h1>{t('settings.title')}</h1>
+        <p className="lead">{t('settings.lead')}</p>
+        {state.status === 'loading' && <output className="placeholder">{t('app.loadingPage')}</output>}
         {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
         {state.status === 'ready' && <SettingsForm initial={state.data} />}
       </main>
@@ -34,6 +36,8 @@ export function SettingsPage() {
 }
 
 function SettingsForm({ initial }: { initial: MailSettings }) {
+  const t = useT();
+  const interfaceLanguage = useLanguage();
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +53,10 @@ function SettingsForm({ initial }: { initial: MailSettings }) {
     try {
       const saved = await settingsApi.save(settings);
       setSettings({ language: saved.person.language, notifications: saved.notifications });
-      setStatus({ text: 'Saved.', error: false });
+      // One language for both: the interface follows the one just saved (already stored, so no second save).
+      await interfaceLanguage.choose(saved.person.language);
+      // The words are chosen when shown, in the language just switched to.
+      setStatus({ text: '', error: false });
     } catch (failure) {
       setStatus({ text: errorMessage(failure), error: true });
     } finally {
@@ -61,7 +68,7 @@ function SettingsForm({ initial }: { initial: MailSettings }) {
     <form onSubmit={save} className="settings-form" data-testid="settings-form">
       <div className="field">
         <label htmlFor="mail-language" className="field__label">
-          Language of your e-mails
+          {t('settings.language')}
         </label>
         <select
           id="mail-language"
@@ -72,21 +79,21 @@ function SettingsForm({ initial }: { initial: MailSettings }) {
             setStatus(null);
           }}
         >
-          {(Object.keys(LANGUAGE_LABELS) as Language[]).map((language) => (
+          {LANGUAGES.map((language) => (
             <option key={language} value={language} lang={language}>
-              {LANGUAGE_LABELS[language]}
+              {LANGUAGE_NAMES[language]}
             </option>
           ))}
         </select>
       </div>
       {NOTIFICATION_KINDS.map((kind) => (
         <fieldset key={kind} className="settings-form__kind" data-kind={kind}>
-          <legend>{NOTIFICATION_KIND_LABELS[kind]}</legend>
+          <legend>{t(`notifications.${kind}`)}</legend>
           <div className="settings-form__choices">
             {DELIVERIES.map((delivery) => (
               <label key={delivery} className="settings-form__choice">
                 <input type="radio" name={kind} value={delivery} checked={settings.notifications[kind] === delivery} onChange={() => choose(kind, delivery)} />
-                {DELIVERY_LABELS[delivery]}
+                {t(`delivery.${delivery}`)}
               </label>
             ))}
           </div>
@@ -94,10 +101,10 @@ function SettingsForm({ initial }: { initial: MailSettings }) {
       ))}
       <div className="settings-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('settings.saving') : t('settings.save')}
         </button>
         <output className={status?.error ? 'field__error' : 'settings-form__saved'} role={status?.error ? 'alert' : 'status'}>
-          {status?.text}
+          {status && (status.error ? status.text : t('settings.saved'))}
         </output>
       </div>
     </form>

@@ -113,6 +113,22 @@ export const en = {
   'documents.noComments': 'None yet',
   'documents.unanswered': ', {count, number} not yet answered',
   'documents.allAnswered': ', all answered',
+  // E-mail settings
+  'settings.title': 'E-mail settings',
+  'settings.lead': 'Choose your language and which e-mails you receive. Invitations and sign-in links are always sent.',
+  'settings.language': 'Your language, for Accord and its e-mails',
+  'settings.save': 'Save',
+  'settings.saving': 'Saving…',
+  'settings.saved': 'Saved.',
+  'notifications.consultation-opened': 'A consultation opens',
+  'notifications.deadline-reminder': 'Reminders before a deadline',
+  'notifications.comment-answered': 'Your comment was answered',
+  'notifications.reply': 'A reply to your comment',
+  'notifications.final-review': 'Final review opens, and its reminders',
+  'notifications.adopted': 'A text is adopted',
+  'delivery.immediately': 'At once',
+  'delivery.daily': 'Daily digest',
+  'delivery.never': 'Never',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -47,17 +47,19 @@ describe('e-mail', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'E-mail settings' }).click();
     await page.getByRole('heading', { name: 'E-mail settings', level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: 'Outbox' }).count()).toBe(0);
-    await page.getByLabel('Language of your e-mails').selectOption({ label: 'Français' });
+    await page.getByLabel('Your language, for Accord and its e-mails').selectOption({ label: 'Français' });
     await page.getByRole('group', { name: 'Your comment was answered' }).getByLabel('At once').check();
     await page.getByRole('group', { name: 'A text is adopted' }).getByLabel('Never').check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved.').waitFor();
+    // One language for the interface and the e-mails: the page now speaks French.
+    await page.getByText('Enregistré.').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 
     await page.reload();
-    await page.getByRole('heading', { name: 'E-mail settings', level: 1 }).waitFor();
-    expect(await page.getByLabel('Language of your e-mails').inputValue()).toBe('fr');
-    expect(await page.getByRole('group', { name: 'Your comment was answered' }).getByLabel('At once').isChecked()).toBe(true);
-    expect(await page.getByRole('group', { name: 'A text is adopted' }).getByLabel('Never').isChecked()).toBe(true);
-    expect(await page.getByRole('group', { name: 'A reply to your comment' }).getByLabel('At once').isChecked()).toBe(true);
+    await page.getByRole('heading', { name: 'Préférences de courriel', level: 1 }).waitFor();
+    expect(await page.getByLabel('Votre langue, pour Accord et ses courriels').inputValue()).toBe('fr');
+    expect(await page.getByRole('group', { name: 'Suite donnée à votre observation' }).getByLabel('Immédiatement').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Adoption d’un texte' }).getByLabel('Jamais').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Réponse à votre observation' }).getByLabel('Immédiatement').isChecked()).toBe(true);
   });
 });
