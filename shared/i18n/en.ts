@@ -129,6 +129,14 @@ export const en = {
   'delivery.immediately': 'At once',
   'delivery.daily': 'Daily digest',
   'delivery.never': 'Never',
+  // My comments
+  'mine.title': 'My comments',
+  'mine.lead': 'Every comment you made, in every document you take part in, with the working group’s answer.',
+  'mine.loading': 'Loading your comments…',
+  'mine.none': 'You have not commented yet. Open a document, select words and press Comment.',
+  'mine.quote': '“{quote}”',
+  'mine.kindAndDate': '{kind}, {date}:',
+  'mine.responseSeparator': ': ',
 } as const;
 
 export type MessageKey = keyof typeof en;

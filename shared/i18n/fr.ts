@@ -121,4 +121,11 @@ export const fr: Catalogue = {
   'delivery.immediately': 'Immédiatement',
   'delivery.daily': 'Récapitulatif quotidien',
   'delivery.never': 'Jamais',
+  'mine.title': 'Mes observations',
+  'mine.lead': 'Toutes vos observations, dans chacun des documents auxquels vous prenez part, avec la suite donnée par le groupe de travail.',
+  'mine.loading': 'Chargement de vos observations…',
+  'mine.none': 'Vous n’avez encore formulé aucune observation. Ouvrez un document, sélectionnez un passage et cliquez sur Commenter.',
+  'mine.quote': '« {quote} »',
+  'mine.kindAndDate': '{kind}, {date} :',
+  'mine.responseSeparator': ' : ',
 };
