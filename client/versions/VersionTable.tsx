@@ -1,8 +1,8 @@
 /** The versions of a document, newest first, with what one can do with each. */
-import { PHASE_LABELS } from '../../shared/domain.ts';
 import { formatDate, formatTime } from '../components/dates.ts';
 import { Link, versionPath } from '../router.tsx';
 import { versionFileUrl, versionMarkdownUrl, type VersionSummary } from './versionsApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface VersionTableProps {
   documentId: string;
@@ -14,19 +14,20 @@ interface VersionTableProps {
   caption?: string;
 }
 
-export function VersionTable({ documentId, versions, canRestore, onCompare, onRestore, caption = 'Versions of the text, newest first' }: VersionTableProps) {
+export function VersionTable({ documentId, versions, canRestore, onCompare, onRestore, caption }: VersionTableProps) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="version-table">
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className="visually-hidden">{caption ?? t('versions.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Taken</th>
-            <th scope="col">By</th>
-            <th scope="col">Phase</th>
+            <th scope="col">{t('versions.colVersion')}</th>
+            <th scope="col">{t('versions.colTaken')}</th>
+            <th scope="col">{t('versions.colBy')}</th>
+            <th scope="col">{t('documents.phase')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('versions.colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -41,25 +42,25 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
                   <span className="nowrap">{formatDate(v.createdAt)}</span>, <span className="nowrap">{formatTime(v.createdAt)}</span>
                 </time>
               </td>
-              <td>{v.automatic ? <span className="muted">Taken automatically</span> : (v.createdBy ?? <span className="muted">Former member</span>)}</td>
-              <td>{PHASE_LABELS[v.phase]}</td>
+              <td>{v.automatic ? <span className="muted">{t('versions.automatic')}</span> : (v.createdBy ?? <span className="muted">{t('versions.formerMember')}</span>)}</td>
+              <td>{t(`phase.${v.phase}`)}</td>
               <td>
                 <div className="row-actions">
-                  <button type="button" className="button button--small" aria-label={`Compare “${v.name}” with the current text`} onClick={() => onCompare(v)}>
-                    Compare
+                  <button type="button" className="button button--small" aria-label={t('versions.compareLabel', { name: v.name })} onClick={() => onCompare(v)}>
+                    {t('versions.compareButton')}
                   </button>
-                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={`Download “${v.name}” as a Word file`}>
+                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={t('versions.downloadWord', { name: v.name })}>
                     Word
                   </a>
-                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={`Download “${v.name}” as PDF`}>
+                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={t('versions.downloadPdf', { name: v.name })}>
                     PDF
                   </a>
-                  <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={`Download “${v.name}” as Markdown`}>
+                  <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={t('versions.downloadMarkdown', { name: v.name })}>
                     Markdown
                   </a>
                   {canRestore && (
-                    <button type="button" className="button button--small" aria-label={`Restore “${v.name}”`} onClick={() => onRestore(v)}>
-                      Restore
+                    <button type="button" className="button button--small" aria-label={t('versions.restoreLabel', { name: v.name })} onClick={() => onRestore(v)}>
+                      {t('versions.restoreButton')}
                     </button>
                   )}
                 </div>

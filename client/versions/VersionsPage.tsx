@@ -16,16 +16,19 @@ import { RestoreDialog } from './RestoreDialog.tsx';
 import { VersionTable } from './VersionTable.tsx';
 import { CURRENT, newestFirst, versionsApi, type VersionRef, type VersionSummary } from './versionsApi.ts';
 import './versions.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function VersionsPage({ documentId }: { documentId: string }) {
+  const t = useT();
   return (
-    <DocumentFrame documentId={documentId} view="versions" title="Versions and changes">
+    <DocumentFrame documentId={documentId} view="versions" title={t('versions.pageTitle')}>
       {(detail) => <Versions detail={detail} />}
     </DocumentFrame>
   );
 }
 
 function Versions({ detail }: { detail: DocumentDetail }) {
+  const t = useT();
   const person = usePerson();
   const load = useCallback(() => versionsApi.list(detail.id).then(newestFirst), [detail.id]);
   const { state, reload, retry } = useResource(load);
@@ -34,7 +37,7 @@ function Versions({ detail }: { detail: DocumentDetail }) {
   const [status, setStatus] = useState('');
   const compareHeading = useRef<HTMLHeadingElement>(null);
 
-  if (state.status === 'loading') return <output className="placeholder">Loading the versions…</output>;
+  if (state.status === 'loading') return <output className="placeholder">{t('versions.loading')}</output>;
   if (state.status === 'error') return <LoadError failure={state} onRetry={retry} />;
   const versions = state.data;
   const current = choice ?? initialChoice(versions);
@@ -55,20 +58,20 @@ function Versions({ detail }: { detail: DocumentDetail }) {
       </output>
       <section aria-labelledby="versions-title" className="versions">
         <h2 id="versions-title" className="section-title">
-          Versions
+          {t('versions.title')}
         </h2>
-        <p className="panel__intro">A version is a copy of the whole text at one moment. One is taken automatically each time the document changes phase.</p>
+        <p className="panel__intro">{t('versions.intro')}</p>
         {allowed(person.role, 'version.create', detail.phase) && (
           <NameVersionForm
             documentId={detail.id}
             onCreated={(version) => {
-              setStatus(`Version “${version.name}” saved.`);
+              setStatus(t('versions.saved', { name: version.name }));
               void reload();
             }}
           />
         )}
         {versions.length === 0 ? (
-          <p className="placeholder">No versions yet.</p>
+          <p className="placeholder">{t('versions.none')}</p>
         ) : (
           <>
             {/* Named versions first; the automatic ones, one per phase change, are grouped below. */}
@@ -76,7 +79,7 @@ function Versions({ detail }: { detail: DocumentDetail }) {
               <VersionTable
                 documentId={detail.id}
                 versions={versions.filter((v) => !v.automatic)}
-                caption="Named versions, newest first"
+                caption={t('versions.namedCaption')}
                 canRestore={allowed(person.role, 'text.edit', detail.phase)}
                 onCompare={compareWithCurrent}
                 onRestore={setRestoring}
@@ -84,11 +87,11 @@ function Versions({ detail }: { detail: DocumentDetail }) {
             )}
             {versions.some((v) => v.automatic) && (
               <details className="versions-automatic" open={!versions.some((v) => !v.automatic)}>
-                <summary>Taken automatically at each phase change ({versions.filter((v) => v.automatic).length})</summary>
+                <summary>{t('versions.automaticSummary', { count: versions.filter((v) => v.automatic).length })}</summary>
                 <VersionTable
                   documentId={detail.id}
                   versions={versions.filter((v) => v.automatic)}
-                  caption="Versions taken automatically at phase changes, newest first"
+                  caption={t('versions.automaticCaption')}
                   canRestore={allowed(person.role, 'text.edit', detail.phase)}
                   onCompare={compareWithCurrent}
                   onRestore={setRestoring}
@@ -100,12 +103,12 @@ function Versions({ detail }: { detail: DocumentDetail }) {
       </section>
       <section aria-labelledby="compare-title" className="versions__compare">
         <h2 id="compare-title" className="section-title" ref={compareHeading} tabIndex={-1}>
-          Compare
+          {t('versions.compare')}
         </h2>
         {current ? (
           <CompareView documentId={detail.id} versions={versions} from={current.from} to={current.to} onChange={choose} />
         ) : (
-          <p className="placeholder">There is nothing to compare yet: the first version is taken when the document changes phase, or when someone names one.</p>
+          <p className="placeholder">{t('versions.nothingToCompare')}</p>
         )}
       </section>
       {restoring && (
@@ -113,7 +116,7 @@ function Versions({ detail }: { detail: DocumentDetail }) {
           documentId={detail.id}
           version={restoring}
           onRestored={() => {
-            setStatus(`“${restoring.name}” has been restored. The text as it was before is kept as a version.`);
+            setStatus(t('versions.restored', { name: restoring.name }));
             void reload();
           }}
           onClose={() => setRestoring(null)}
