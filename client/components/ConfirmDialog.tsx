@@ -3,6 +3,7 @@
  * version, adopting a text). Cancel takes the focus; a failure is shown in the dialog, which stays open.
  */
 import { useRef, useState, type ReactNode } from 'react';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { errorMessage } from '../api.ts';
 import { Modal } from './Modal.tsx';
 
@@ -17,7 +18,8 @@ interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Working…', destructive = false, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, destructive = false, onConfirm, onClose }: ConfirmDialogProps) {
+  const t = useT();
   const cancel = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,10 +48,10 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Work
             )}
             <div className="dialog__actions">
               <button type="button" className={`button ${destructive ? 'button--warning' : 'button--primary'}`} disabled={busy} onClick={() => void confirm()}>
-                {busy ? busyLabel : confirmLabel}
+                {busy ? (busyLabel ?? t('dialog.working')) : confirmLabel}
               </button>
               <button type="button" className="button" ref={cancel} disabled={busy} onClick={close}>
-                Cancel
+                {t('dialog.cancel')}
               </button>
             </div>
           </>

@@ -6,11 +6,13 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { copyText } from './clipboard.ts';
 import './copyField.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 /** `children`: further actions on the same text, beside Copy (Send by e-mail). */
 export function CopyField({ label, value, testId, children }: { label: string; value: string; testId?: string; children?: ReactNode }) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<'copied' | 'selected' | null>(null);
   const id = useId();
 
   const selectText = () => {
@@ -20,7 +22,7 @@ export function CopyField({ label, value, testId, children }: { label: string; v
 
   const copy = async () => {
     const copied = await copyText(value, selectText);
-    setStatus(copied ? 'Copied. Paste it into your message to them.' : 'The link is selected: press Ctrl+C (or ⌘+C) to copy it.');
+    setStatus(copied ? 'copied' : 'selected');
   };
 
   return (
@@ -31,12 +33,12 @@ export function CopyField({ label, value, testId, children }: { label: string; v
       <div className="copy-field__row">
         <input id={id} ref={input} className="input copy-field__input" type="text" readOnly value={value} onFocus={(event) => event.target.select()} data-testid={testId} />
         <button type="button" className="button button--primary" onClick={() => void copy()}>
-          Copy
+          {t('copy.button')}
         </button>
         {children}
       </div>
       <output className="copy-field__status">
-        {status}
+        {status && t(status === 'copied' ? 'copy.copied' : 'copy.selected')}
       </output>
     </div>
   );

@@ -17,6 +17,7 @@ import { PhaseBadge } from './PhaseBadge.tsx';
 import { useResource } from './useResource.ts';
 import './pages.css';
 import './tables.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface DocumentFrameProps {
   documentId: string;
@@ -28,6 +29,7 @@ interface DocumentFrameProps {
 }
 
 export function DocumentFrame({ documentId, view, title, children }: DocumentFrameProps) {
+  const t = useT();
   const load = useCallback(() => api.document(documentId), [documentId]);
   const { state, reload, retry } = useResource(load);
   useDocumentTitle(state.status === 'ready' ? `${title}: ${state.data.title}` : title);
@@ -37,13 +39,13 @@ export function DocumentFrame({ documentId, view, title, children }: DocumentFra
     <>
       <AppHeader />
       <main id="main" tabIndex={-1} className="page page--document">
-        {state.status === 'loading' && <output className="placeholder">Loading the document…</output>}
+        {state.status === 'loading' && <output className="placeholder">{t('app.loadingDocument')}</output>}
         {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
         {state.status === 'ready' && (
           <>
             <div className="document-heading">
               <Link href={documentPath(documentId)} className="back-link">
-                Back to the text
+                {t('frame.back')}
               </Link>
               <p className="document-heading__title">
                 <span>{state.data.title}</span> <PhaseBadge phase={state.data.phase} />

@@ -1,6 +1,7 @@
 /** Restoring an old version, after saying exactly what happens: a new change, with the current text kept first. */
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { versionsApi, type VersionSummary } from './versionsApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface RestoreDialogProps {
   documentId: string;
@@ -10,24 +11,21 @@ interface RestoreDialogProps {
 }
 
 export function RestoreDialog({ documentId, version, onRestored, onClose }: RestoreDialogProps) {
+  const t = useT();
   return (
     <ConfirmDialog
-      title={`Restore “${version.name}”?`}
-      confirmLabel="Restore this version"
-      busyLabel="Restoring…"
+      title={t('restore.title', { name: version.name })}
+      confirmLabel={t('restore.confirm')}
+      busyLabel={t('restore.busy')}
       onConfirm={async () => {
         await versionsApi.restore(documentId, version.id);
         onRestored();
       }}
       onClose={onClose}
     >
-      <p>
-        The current text will be <strong>replaced</strong> by the text of this version. This is a new change, which everyone editing the text sees at once.
-      </p>
-      <p>
-        A copy of the current text is saved first, as a version named “Before restoring “{version.name}” (automatic)”, so you can go back to it the same way.
-      </p>
-      <p className="muted">Comments are kept, but those made on particular words lose their place in the text: they then show the words they were made on.</p>
+      <p>{t('restore.replaces')}</p>
+      <p>{t('restore.copyFirst', { name: version.name })}</p>
+      <p className="muted">{t('restore.comments')}</p>
     </ConfirmDialog>
   );
 }

@@ -164,6 +164,24 @@ export const en = {
   'versions.downloadMarkdown': 'Download “{name}” as Markdown',
   'versions.restoreButton': 'Restore',
   'versions.restoreLabel': 'Restore “{name}”',
+  // Dialogs and small parts
+  'dialog.working': 'Working…',
+  'dialog.cancel': 'Cancel',
+  'copy.button': 'Copy',
+  'copy.copied': 'Copied. Paste it into your message to them.',
+  'copy.selected': 'The link is selected: press Ctrl+C (or ⌘+C) to copy it.',
+  'frame.back': 'Back to the text',
+  'versions.nameMissing': 'Give the version a name.',
+  'versions.nameTooLong': 'The name can be at most {max, number} characters.',
+  'versions.nameLabel': 'Name a version of the current text',
+  'versions.nameHint': 'For example: “After the working group meeting of 12 May”.',
+  'versions.nameSubmit': 'Save this version',
+  'restore.title': 'Restore “{name}”?',
+  'restore.confirm': 'Restore this version',
+  'restore.busy': 'Restoring…',
+  'restore.replaces': 'The current text will be replaced by the text of this version. This is a new change, which everyone editing the text sees at once.',
+  'restore.copyFirst': 'A copy of the current text is saved first, as a version named “Before restoring “{name}” (automatic)”, so you can go back to it the same way.',
+  'restore.comments': 'Comments are kept, but those made on particular words lose their place in the text: they then show the words they were made on.',
 } as const;
 
 export type MessageKey = keyof typeof en;
