@@ -10,6 +10,8 @@ import { useResource } from '../components/useResource.ts';
 import { ComparedSectionView } from './ComparedSectionView.tsx';
 import { Redline, RedlineLegend } from './Redline.tsx';
 import { CURRENT, versionsApi, type Comparison, type VersionRef, type VersionSummary } from './versionsApi.ts';
+import { t as translate } from '../i18n/intl.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface CompareViewProps {
   documentId: string;
@@ -22,21 +24,22 @@ interface CompareViewProps {
 
 const versionLabel = (v: VersionSummary) => `${v.name} (${formatDateTime(v.createdAt)})`;
 
+/** "2 sections changed, 1 section added; 5 unchanged." in the interface's language. */
 function summary(comparison: Comparison): string {
   const count = (change: string) => comparison.sections.filter((s) => s.change === change).length;
   const parts = [
-    [count('changed'), 'changed'],
-    [count('added'), 'added'],
-    [count('removed'), 'removed'],
+    ['compare.changed', count('changed')],
+    ['compare.added', count('added')],
+    ['compare.removed', count('removed')],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${n === 1 ? 'section' : 'sections'} ${what}`);
-  const unchanged = count('unchanged');
-  const preamble = comparison.preamble.some((p) => p.op !== 'equal') ? ['the introduction changed'] : [];
+  const said = parts.filter(([, n]) => n > 0).map(([key, n]) => translate(key, { count: n }));
+  const preamble = comparison.preamble.some((p) => p.op !== 'equal') ? [translate('compare.introductionChanged')] : [];
   const changes = [...said, ...preamble];
-  return changes.length ? `${changes.join(', ')}; ${unchanged} unchanged.` : 'No differences: the two texts are the same.';
+  return changes.length ? translate('compare.summary', { changes: changes.join(', '), unchanged: count('unchanged') }) : translate('compare.same');
 }
 
 export function CompareView({ documentId, versions, from, to, onChange }: CompareViewProps) {
+  const t = useT();
   const [showUnchanged, setShowUnchanged] = useState(false);
   const id = useId();
   const same = from === to;
@@ -47,7 +50,7 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
 
   const options = (
     <>
-      <option value={CURRENT}>Current text</option>
+      <option value={CURRENT}>{t('compare.current')}</option>
       {versions.map((v) => (
         <option key={v.id} value={v.id}>
           {versionLabel(v)}
@@ -59,14 +62,14 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
   return (
     <div className="compare" data-testid="compare">
       <div className="compare__choices">
-        <Field label="From (older)">
+        <Field label={t('compare.from')}>
           {(control) => (
             <select {...control} className="select" value={from} onChange={(e) => onChange(e.target.value, to)} data-testid="compare-from">
               {options}
             </select>
           )}
         </Field>
-        <Field label="To (newer)">
+        <Field label={t('compare.to')}>
           {(control) => (
             <select {...control} className="select" value={to} onChange={(e) => onChange(from, e.target.value)} data-testid="compare-to">
               {options}
@@ -74,11 +77,11 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
           )}
         </Field>
         <label className="checkbox compare__toggle">
-          <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> Show unchanged sections
+          <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> {t('compare.showUnchanged')}
         </label>
       </div>
       <output className="compare__summary" id={`${id}-summary`} data-testid="compare-summary">
-        {same ? 'Choose two different texts to compare.' : state.status === 'loading' ? 'Comparing…' : comparison ? `From “${comparison.from.name}” to “${comparison.to.name}”: ${summary(comparison)}` : ''}
+        {same ? t('compare.chooseTwo') : state.status === 'loading' ? t('compare.comparing') : comparison ? t('compare.fromTo', { from: comparison.from.name, to: comparison.to.name, summary: summary(comparison) }) : ''}
       </output>
       {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
       {comparison && (
@@ -86,14 +89,14 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
           {(shown.some((s) => s.change !== 'unchanged') || comparison.preamble.some((p) => p.op !== 'equal')) && <RedlineLegend />}
           {comparison.preamble.some((p) => p.op !== 'equal') && (
             <article className="compared compared--changed">
-              <h3 className="compared__title">Introduction (before the first section)</h3>
+              <h3 className="compared__title">{t('compare.introduction')}</h3>
               <Redline parts={comparison.preamble} />
             </article>
           )}
           {shown.map((section) => (
             <ComparedSectionView key={section.id} section={section} />
           ))}
-          {shown.length === 0 && <p className="placeholder">No section changed. Tick “Show unchanged sections” to read them all.</p>}
+          {shown.length === 0 && <p className="placeholder">{t('compare.noSectionChanged')}</p>}
         </div>
       )}
     </div>

@@ -2,7 +2,6 @@
 import { useCallback, useState } from 'react';
 import type { DocumentDetail } from '../../shared/api.ts';
 import { allowed } from '../../shared/access.ts';
-import { PHASE_LABELS } from '../../shared/domain.ts';
 import { DocumentFrame } from '../components/DocumentFrame.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -13,16 +12,19 @@ import { RestoreDialog } from './RestoreDialog.tsx';
 import { VersionText } from './VersionText.tsx';
 import { CURRENT, versionFileUrl, versionMarkdownUrl, versionsApi } from './versionsApi.ts';
 import './versions.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function VersionPage({ documentId, versionId }: { documentId: string; versionId: string }) {
+  const t = useT();
   return (
-    <DocumentFrame documentId={documentId} view="versions" title="A version of the text">
+    <DocumentFrame documentId={documentId} view="versions" title={t('version.pageTitle')}>
       {(detail) => <Version detail={detail} versionId={versionId} />}
     </DocumentFrame>
   );
 }
 
 function Version({ detail, versionId }: { detail: DocumentDetail; versionId: string }) {
+  const t = useT();
   const person = usePerson();
   const load = useCallback(() => versionsApi.read(detail.id, versionId), [detail.id, versionId]);
   const { state, retry } = useResource(load);
@@ -30,12 +32,12 @@ function Version({ detail, versionId }: { detail: DocumentDetail; versionId: str
   const [status, setStatus] = useState('');
   const versionsPath = documentViewPath(detail.id, 'versions');
 
-  if (state.status === 'loading') return <output className="placeholder">Loading the version…</output>;
+  if (state.status === 'loading') return <output className="placeholder">{t('version.loading')}</output>;
   if (state.status === 'error') {
     if (state.notFound) {
       return (
         <p className="notice notice--error" role="alert">
-          There is no such version of this document. <Link href={versionsPath}>See all versions</Link>
+          {t('version.notFound')} <Link href={versionsPath}>{t('version.seeAll')}</Link>
         </p>
       );
     }
@@ -46,32 +48,35 @@ function Version({ detail, versionId }: { detail: DocumentDetail; versionId: str
     <>
       <p>
         <Link href={versionsPath} className="back-link">
-          All versions
+          {t('version.all')}
         </Link>
       </p>
       <h2 className="section-title" data-testid="version-name">
         {version.name}
       </h2>
       <p className="muted">
-        Taken on {formatDateTime(version.createdAt)}
-        {version.automatic ? ' automatically' : version.createdBy ? ` by ${version.createdBy}` : ''}, during {PHASE_LABELS[version.phase].toLowerCase()}. This is a copy: it cannot be edited.
+        {t(version.automatic ? 'version.takenAutomatically' : version.createdBy ? 'version.takenBy' : 'version.taken', {
+          date: formatDateTime(version.createdAt),
+          by: version.createdBy,
+          phase: t(`phase.${version.phase}`),
+        })}
       </p>
       <div className="actions-row version-actions">
         <a className="button" href={versionFileUrl(detail.id, version.id, 'docx')} download>
-          Download Word (.docx)
+          {t('version.downloadWord')}
         </a>
         <a className="button" href={versionFileUrl(detail.id, version.id, 'pdf')} download>
-          Download PDF
+          {t('version.downloadPdf')}
         </a>
         <a className="button" href={versionMarkdownUrl(detail.id, version.id)} download>
-          Download (.md)
+          {t('version.downloadMarkdown')}
         </a>
         <Link className="button" href={`${versionsPath}?${new URLSearchParams({ from: version.id, to: CURRENT }).toString()}`}>
-          Compare with the current text
+          {t('version.compareCurrent')}
         </Link>
         {allowed(person.role, 'text.edit', detail.phase) && (
           <button type="button" className="button" onClick={() => setRestoring(true)}>
-            Restore this version
+            {t('restore.confirm')}
           </button>
         )}
       </div>
@@ -83,7 +88,7 @@ function Version({ detail, versionId }: { detail: DocumentDetail; versionId: str
         <RestoreDialog
           documentId={detail.id}
           version={version}
-          onRestored={() => setStatus(`“${version.name}” has been restored as the current text. The text as it was before is kept as a version.`)}
+          onRestored={() => setStatus(t('version.restored', { name: version.name }))}
           onClose={() => setRestoring(false)}
         />
       )}
