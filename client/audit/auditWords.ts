@@ -5,7 +5,8 @@
 import { PHASE_LABELS, ROLE_LABELS, STAKEHOLDER_LABELS, THREAD_STATUS_LABELS, type Phase, type Role, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
 import { formatDeadline } from '../format.ts';
 import { countryName } from '../people/countries.ts';
-import { DECISION_LABELS, type Decision } from '../review/decisions.ts';
+import { DECISIONS, type Decision } from '../review/decisions.ts';
+import { t } from '../i18n/intl.ts';
 import type { AuditEvent } from './auditApi.ts';
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -113,7 +114,7 @@ export function detailText(event: AuditEvent): string {
     case 'thread.withdraw':
       return quote(d.body);
     case 'signoff':
-      return DECISION_LABELS[d.decision as Decision] ?? text(d.decision);
+      return (DECISIONS as readonly string[]).includes(String(d.decision)) ? t(`decision.${d.decision as Decision}`) : text(d.decision);
     default:
       return Object.entries(d)
         .map(([key, value]) => `${key}: ${text(value)}`)

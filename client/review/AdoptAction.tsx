@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import type { Tally } from './signoffApi.ts';
 import { LooseEnds } from '../document/LooseEnds.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface AdoptActionProps {
   documentId: string;
@@ -16,38 +17,33 @@ interface AdoptActionProps {
 }
 
 export function AdoptAction({ documentId, title, tally, onAdopted }: AdoptActionProps) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const waiting = tally.reviewers.filter((r) => !r.signoff).length;
   const objections = tally.byDecision.object;
-  const warnings = [
-    waiting > 0 && `${waiting} Permanent ${waiting === 1 ? 'Correspondent has' : 'Correspondents have'} not signed`,
-    objections > 0 && `${objections} ${objections === 1 ? 'objects' : 'object'} to the text`,
-  ].filter(Boolean);
+  const warnings = [waiting > 0 && t('adopt.notSigned', { count: waiting }), objections > 0 && t('adopt.objections', { count: objections })].filter(Boolean);
   return (
     <section className="panel adopt" aria-labelledby="adopt-title">
       <h2 id="adopt-title" className="panel__title">
-        Adopt the text
+        {t('adopt.title')}
       </h2>
-      <p className="panel__intro">When the sign-off is complete, adopt the text. Adoption freezes it: no more edits, comments or changes of decision.</p>
+      <p className="panel__intro">{t('adopt.intro')}</p>
       <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
-        Adopt the text
+        {t('adopt.title')}
       </button>
       {confirming && (
         <ConfirmDialog
-          title={`Adopt “${title}”?`}
-          confirmLabel="Adopt and freeze the text"
-          busyLabel="Adopting…"
+          title={t('adopt.confirmTitle', { title })}
+          confirmLabel={t('adopt.confirm')}
+          busyLabel={t('adopt.busy')}
           onConfirm={async () => {
             await api.changePhase(documentId, 'adopted');
             await onAdopted();
           }}
           onClose={() => setConfirming(false)}
         >
-          <p>
-            Adopting <strong>freezes the text</strong>: nobody can edit it, comment or reply any more, and Permanent Correspondents can no longer change their decision. A
-            version of the text is saved automatically.
-          </p>
-          {warnings.length > 0 && <p className="notice notice--error">Note: {warnings.join('; ')}.</p>}
+          <p>{t('adopt.explain')}</p>
+          {warnings.length > 0 && <p className="notice notice--error">{t('adopt.note', { warnings: warnings.join(t('list.separator')) })}</p>}
           <LooseEnds documentId={documentId} target="adopted" />
         </ConfirmDialog>
       )}

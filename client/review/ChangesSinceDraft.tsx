@@ -9,23 +9,22 @@ import { consultationDraft } from '../versions/compareChoice.ts';
 import { CompareView } from '../versions/CompareView.tsx';
 import { CURRENT, newestFirst, versionsApi, type VersionRef } from '../versions/versionsApi.ts';
 import '../versions/versions.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function ChangesSinceDraft({ documentId }: { documentId: string }) {
+  const t = useT();
   const load = useCallback(() => versionsApi.list(documentId).then(newestFirst), [documentId]);
   const { state, retry } = useResource(load);
   const [choice, setChoice] = useState<{ from: VersionRef; to: VersionRef } | null>(null);
 
-  if (state.status === 'loading') return <output className="placeholder">Loading the versions…</output>;
+  if (state.status === 'loading') return <output className="placeholder">{t('versions.loading')}</output>;
   if (state.status === 'error') return <LoadError failure={state} onRetry={retry} />;
   const draft = consultationDraft(state.data);
-  if (!draft) return <p className="placeholder">There is no earlier version of the text to compare with.</p>;
+  if (!draft) return <p className="placeholder">{t('review.noEarlierVersion')}</p>;
   const current = choice ?? { from: draft.id, to: CURRENT };
   return (
     <>
-      <p className="panel__intro">
-        Compared with “{draft.name}”, the text the consultation was held on. Each changed section lists the answered comments that led to the change. You can compare other
-        versions too.
-      </p>
+      <p className="panel__intro">{t('review.comparedWithDraft', { name: draft.name })}</p>
       <CompareView documentId={documentId} versions={state.data} from={current.from} to={current.to} onChange={(from, to) => setChoice({ from, to })} />
     </>
   );

@@ -4,20 +4,21 @@
  */
 import type { Signoff } from './signoffApi.ts';
 import { formatDateTime } from '../components/dates.ts';
-import { DECISION_LABELS } from './decisions.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function DecisionHistory({ signoff }: { signoff: Signoff | null }) {
+  const t = useT();
   const earlier = signoff?.history ?? [];
   if (earlier.length === 0) return null;
   return (
     <section className="decision-history" aria-labelledby="decision-history-title" data-testid="decision-history">
       <h3 id="decision-history-title" className="decision-history__title">
-        Your earlier decisions
+        {t('review.earlier')}
       </h3>
       <ol reversed className="decision-history__list">
         {earlier.toReversed().map((change) => (
           <li key={change.at}>
-            <strong>{DECISION_LABELS[change.decision]}</strong>, recorded {formatDateTime(change.at)}
+            <strong>{t(`decision.${change.decision}`)}</strong>{t('review.recordedOn', { date: formatDateTime(change.at) })}
             {change.statement && <p className="decision-history__statement">{change.statement}</p>}
           </li>
         ))}

@@ -15,11 +15,13 @@ import { ReviewerView } from './ReviewerView.tsx';
 import { signoffApi } from './signoffApi.ts';
 import { TallyView } from './TallyView.tsx';
 import './review.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function ReviewPage({ documentId }: { documentId: string }) {
+  const t = useT();
   const person = usePerson();
   return (
-    <DocumentFrame documentId={documentId} view="review" title="Final review">
+    <DocumentFrame documentId={documentId} view="review" title={t('documentLinks.finalReview')}>
       {(detail, refresh) => {
         if (!may(person.role, 'signoff.read')) return <Forbidden />;
         return (
@@ -34,11 +36,12 @@ export function ReviewPage({ documentId }: { documentId: string }) {
 }
 
 function Adoption({ detail }: { detail: DocumentDetail }) {
+  const t = useT();
   return (
     <output className={detail.adoptedAt ? 'notice success-notice adoption' : 'visually-hidden'} data-testid="adoption">
       {detail.adoptedAt && (
         <>
-          <strong>Adopted</strong> on {formatDateTime(detail.adoptedAt)}. The text is frozen.
+          <strong>{t('phase.adopted')}</strong> {t('review.adoptedOn', { date: formatDateTime(detail.adoptedAt) })}
         </>
       )}
     </output>
@@ -46,6 +49,7 @@ function Adoption({ detail }: { detail: DocumentDetail }) {
 }
 
 function SecretariatView({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
+  const t = useT();
   const person = usePerson();
   const load = useCallback(() => signoffApi.tally(detail.id), [detail.id]);
   const { state, reload, retry } = useResource(load);
@@ -53,19 +57,19 @@ function SecretariatView({ detail, refresh }: { detail: DocumentDetail; refresh:
   return (
     <>
       {!inReview && !detail.adoptedAt && (
-        <p className="notice notice--info">Final review has not started. Move the document to “Final review” from its text page to open the sign-off.</p>
+        <p className="notice notice--info">{t('review.notStarted')}</p>
       )}
       <section aria-labelledby="tally-title">
         <h2 id="tally-title" className="section-title">
-          Sign-off
+          {t('review.signoffTitle')}
         </h2>
-        {state.status === 'loading' && <output className="placeholder">Loading the sign-offs…</output>}
+        {state.status === 'loading' && <output className="placeholder">{t('review.loadingTally')}</output>}
         {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
         {state.status === 'ready' && (
           <>
             <div className="actions-row tally-refresh">
               <button type="button" className="button button--small" onClick={() => void reload()}>
-                Update the tally
+                {t('review.updateTally')}
               </button>
             </div>
             <TallyView tally={state.data} />

@@ -6,8 +6,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
 import { errorMessage } from '../api.ts';
 import { formatDateTime } from '../components/dates.ts';
-import { DECISION_HINTS, DECISION_LABELS, DECISIONS, needsStatement, type Decision } from './decisions.ts';
+import { DECISIONS, needsStatement, type Decision } from './decisions.ts';
+import { formatNumber } from '../components/dates.ts';
 import { signoffApi, type Signoff } from './signoffApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface SignoffFormProps {
   documentId: string;
@@ -16,22 +18,23 @@ interface SignoffFormProps {
 }
 
 export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) {
+  const t = useT();
   const [decision, setDecision] = useState<Decision | null>(current?.decision ?? null);
   const [statement, setStatement] = useState(current?.statement ?? '');
   const [errors, setErrors] = useState<{ decision?: string; statement?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState<Decision | null>(null);
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = statement.trim();
     const found: typeof errors = {};
-    if (!decision) found.decision = 'Choose your decision.';
-    else if (needsStatement(decision) && !text) found.statement = `Say what your ${decision === 'object' ? 'objection is' : 'reservations are'}: the statement goes on the record with your decision.`;
-    if (text.length > MAX_COMMENT_CHARS) found.statement = `The statement can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`;
+    if (!decision) found.decision = t('signoff.chooseDecision');
+    else if (needsStatement(decision) && !text) found.statement = t(decision === 'object' ? 'signoff.sayObjection' : 'signoff.sayReservations');
+    if (text.length > MAX_COMMENT_CHARS) found.statement = t('signoff.tooLong', { max: formatNumber(MAX_COMMENT_CHARS) });
     setErrors(found);
-    setSaved('');
+    setSaved(null);
     if (!decision || found.decision || found.statement) {
       document.getElementById(found.decision ? `${id}-${DECISIONS[0]}` : `${id}-statement`)?.focus();
       return;
@@ -39,7 +42,7 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
     setBusy(true);
     try {
       const signoff = await signoffApi.submit(documentId, decision, text || null);
-      setSaved(`Your decision is recorded: ${DECISION_LABELS[signoff.decision]}.`);
+      setSaved(signoff.decision);
       onSaved(signoff);
     } catch (failure) {
       setErrors({ form: errorMessage(failure) });
@@ -54,17 +57,18 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
       <div className="signoff-current" data-testid="signoff-current">
         {current ? (
           <p>
-            Your decision on record: <strong>{DECISION_LABELS[current.decision]}</strong>, since {formatDateTime(current.updatedAt)}. You can change it until the text is adopted.
+            {t('signoff.onRecord')} <strong>{t(`decision.${current.decision}`)}</strong>
+            {t('signoff.sinceChangeable', { date: formatDateTime(current.updatedAt) })}
           </p>
         ) : (
-          <p>You have not recorded a decision yet.</p>
+          <p>{t('signoff.none')}</p>
         )}
       </div>
       <fieldset className={`field signoff-decisions${errors.decision ? ' field--error' : ''}`} aria-describedby={errors.decision ? `${id}-decision-error` : undefined}>
-        <legend className="field__label">Your decision</legend>
+        <legend className="field__label">{t('signoff.yourDecision')}</legend>
         {errors.decision && (
           <p id={`${id}-decision-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
+            <span className="visually-hidden">{t('field.errorPrefix')}</span>
             {errors.decision}
           </p>
         )}
@@ -72,9 +76,9 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
           <div key={d} className="radio">
             <input id={`${id}-${d}`} type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} aria-describedby={`${id}-${d}-hint`} />
             <label htmlFor={`${id}-${d}`}>
-              <span className="radio__label">{DECISION_LABELS[d]}</span>
+              <span className="radio__label">{t(`decision.${d}`)}</span>
               <span id={`${id}-${d}-hint`} className="radio__hint">
-                {DECISION_HINTS[d]}
+                {t(`decisionHint.${d}`)}
               </span>
             </label>
           </div>
@@ -82,14 +86,14 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
       </fieldset>
       <div className={`field${errors.statement ? ' field--error' : ''}`}>
         <label htmlFor={`${id}-statement`} className="field__label">
-          Statement {statementRequired ? <span className="muted">(required)</span> : <span className="muted">(optional)</span>}
+          {t('signoff.statement')} <span className="muted">{statementRequired ? t('field.required') : t('field.optional')}</span>
         </label>
         <p id={`${id}-statement-hint`} className="field__hint">
-          Required for reservations or an objection. It goes on the record with your name and country.
+          {t('signoff.statementHint')}
         </p>
         {errors.statement && (
           <p id={`${id}-statement-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
+            <span className="visually-hidden">{t('field.errorPrefix')}</span>
             {errors.statement}
           </p>
         )}
@@ -110,10 +114,10 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
         </p>
       )}
       <output className="page-status" data-testid="signoff-status">
-        {saved}
+        {saved && t('signoff.recorded', { decision: t(`decision.${saved}`) })}
       </output>
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Recording…' : current ? 'Change my decision' : 'Record my decision'}
+        {busy ? t('signoff.recording') : current ? t('signoff.change') : t('signoff.record')}
       </button>
     </form>
   );
