@@ -8,6 +8,11 @@ import { hashSecret, newSecret } from './tokens.ts';
 
 /** Writing lastSeenAt on every request would write the records file on every request. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * The person's own "last seen" (shown to the Secretariat as a date) needs even less: at most one
+ * write per person in this long, however many requests and sessions they have.
+ */
+export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
 export interface SessionService {
   signIn(token: string): Promise<{ person: PersonRecord; sessionId: string } | null>;
@@ -22,6 +27,18 @@ export interface SessionService {
 export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
   const listeners = new Set<(personId: string) => void>();
   const ended = (personId: string) => listeners.forEach((l) => l(personId));
+  // People whose last-seen write is under way: a burst of parallel requests makes one write, not many.
+  const seeing = new Set<string>();
+  async function seen(person: PersonRecord): Promise<void> {
+    if (seeing.has(person.id)) return;
+    if (person.lastSeenAt && now() - Date.parse(person.lastSeenAt) < LAST_SEEN_EVERY_MS) return;
+    seeing.add(person.id);
+    try {
+      await records.people.update(person.id, { lastSeenAt: new Date(now()).toISOString() });
+    } finally {
+      seeing.delete(person.id);
+    }
+  }
 
   return {
     async signIn(token) {
@@ -31,7 +48,8 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const sessionId = newSecret();
       const at = new Date(now()).toISOString();
       await records.sessions.insert({ idHash: hashSecret(sessionId), personId: person.id, createdAt: at, lastSeenAt: at });
-      return { person, sessionId };
+      const signedIn = (await records.people.update(person.id, { firstSignInAt: person.firstSignInAt ?? at, lastSeenAt: at })) ?? person;
+      return { person: signedIn, sessionId };
     },
 
     async resolve(sessionId) {
@@ -47,6 +65,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const person = await records.people.get(session.personId);
       if (!person || !person.active) return null;
       if (idle > TOUCH_EVERY_MS) await records.sessions.touch(idHash, new Date(now()).toISOString());
+      await seen(person);
       return person;
     },
 
