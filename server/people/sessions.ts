@@ -27,16 +27,18 @@ export interface SessionService {
 export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
   const listeners = new Set<(personId: string) => void>();
   const ended = (personId: string) => listeners.forEach((l) => l(personId));
-  // People whose last-seen write is under way: a burst of parallel requests makes one write, not many.
-  const seeing = new Set<string>();
+  // When each person's last-seen was last written by this process, noted before the write: a burst of
+  // parallel requests, each holding the record as it was read, makes one write, not many.
+  const written = new Map<string, number>();
   async function seen(person: PersonRecord): Promise<void> {
-    if (seeing.has(person.id)) return;
-    if (person.lastSeenAt && now() - Date.parse(person.lastSeenAt) < LAST_SEEN_EVERY_MS) return;
-    seeing.add(person.id);
+    const last = Math.max(person.lastSeenAt ? Date.parse(person.lastSeenAt) : 0, written.get(person.id) ?? 0);
+    if (now() - last < LAST_SEEN_EVERY_MS) return;
+    written.set(person.id, now());
     try {
       await records.people.update(person.id, { lastSeenAt: new Date(now()).toISOString() });
-    } finally {
-      seeing.delete(person.id);
+    } catch {
+      // Storage refused: the request still goes ahead (it only read), and the next one tries again.
+      written.delete(person.id);
     }
   }
 
