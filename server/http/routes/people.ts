@@ -1,6 +1,7 @@
 /** People: the Secretariat invites, lists, changes and deactivates them. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isCountryCode } from '../../../shared/countries.ts';
 import { MEMBER_ROLES, ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
 import { LANGUAGES } from '../../../shared/notifications.ts';
 import { DOCUMENT_ID_PATTERN, MAX_BULK_CELL_CHARS, MAX_BULK_INVITE_ROWS, MAX_INVITATION_DOCUMENTS, MAX_NAME_CHARS } from '../../../shared/limits.ts';
@@ -19,7 +20,9 @@ const fields = {
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code')
-    .transform((s) => s.toUpperCase()),
+    .transform((s) => s.toUpperCase())
+    // The same list the pickers offer and bulk invitations are judged by.
+    .refine(isCountryCode, 'country must be an ISO 3166-1 alpha-2 code, such as FR or BE'),
   organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
   language: z.enum(LANGUAGES),
