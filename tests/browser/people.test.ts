@@ -64,6 +64,25 @@ describe('the People page', () => {
     expect(people.find((p) => p.email === 'claire.dubois@sante.example.fr')).toMatchObject({ language: 'fr', organisation: 'Ministère de la Santé; DGS' });
   });
 
+  it('reads a CSV file as Excel saves it in a French locale, and invites its people with their invitations e-mailed', async () => {
+    const page = await openPeople();
+    await page.getByRole('button', { name: 'Invite a list of people' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a list of people' });
+    // Windows-1252, as older Excel writes "CSV (séparateur: point-virgule)".
+    const csv = Buffer.from('Nom;Courriel;Pays;Organisation;Groupe\r\nHélène Martin;helene@example.fr;FR;Société française de santé publique;Société civile\r\n', 'latin1');
+    await dialog.getByLabel('Or read a CSV file').setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: csv });
+    await expect.poll(() => dialog.getByLabel('The list').inputValue()).toContain('Hélène Martin;helene@example.fr');
+    await dialog.getByLabel(/E-mail each person their invitation/).check();
+    await dialog.getByRole('button', { name: 'Check the list' }).click();
+    await dialog.getByTestId('bulk-summary').getByText('1 row: 1 person is ready to be invited.').waitFor();
+    expect(await dialog.getByTestId('bulk-row').textContent()).toMatch(/Société française de santé publique.*Civil society/);
+    await dialog.getByRole('button', { name: 'Invite 1 person' }).click();
+    await dialog.getByTestId('bulk-done').getByText('1 person has been invited.').waitFor();
+    await dialog.getByText('are being e-mailed (1 message').waitFor();
+    const outbox = (await suite.server.api('GET', '/api/outbox', { cookie: suite.server.adminCookie })).body.messages as Array<{ to: string; kind: string }>;
+    expect(outbox.filter((m) => m.kind === 'invitation').map((m) => m.to)).toEqual([expect.stringContaining('helene@example.fr')]);
+  });
+
   it('corrects a person’s details, and refuses an address someone else has, beside the field', async () => {
     await suite.server.person({ name: 'Taken Address', email: 'taken@example.org' });
     const { person } = await suite.server.person({ name: 'Marta Kowalska', email: 'marta@example.org', country: 'PL', organisation: 'Old Name' });
