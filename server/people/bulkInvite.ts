@@ -66,7 +66,7 @@ export async function inviteMany(
   const memberships: MembershipRecord[] = [];
   for (const { person: fields } of judged) {
     const token = newSecret();
-    const person: PersonRecord = { id: newId(), ...fields!, tokenHash: hashSecret(token), active: true, createdAt };
+    const person: PersonRecord = { id: newId(), ...fields!, tokenHash: hashSecret(token), active: true, createdAt, firstSignInAt: null };
     created.push({ person, token });
     // The Secretariat takes part in every document and needs no membership.
     if (person.role === 'secretariat') continue;

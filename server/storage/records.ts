@@ -29,8 +29,11 @@ export interface PersonRecord {
   createdAt: string;
   /** True for the account created at first start. */
   bootstrap?: boolean;
-  /** When the person first signed in; missing until they do (and on records older than this field). */
-  firstSignInAt?: string;
+  /**
+   * When the person first signed in; null until they do. Missing only on records older than this
+   * field, until the start that reads their sign-ins back from the audit log (signInBackfill.ts).
+   */
+  firstSignInAt?: string | null;
   /**
    * When the person was last seen using Accord, to within a few minutes (sessions.ts writes it at
    * most every LAST_SEEN_EVERY_MS). Missing until they are next seen.
