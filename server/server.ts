@@ -20,6 +20,7 @@ import { createDocumentEvents } from './documents/events.ts';
 import { openLowdbVersions } from './storage/lowdbVersions.ts';
 import { createSessionService } from './people/sessions.ts';
 import { ensureBootstrapAccount } from './people/people.ts';
+import { backfillSignIns } from './people/signInBackfill.ts';
 import { seedDocuments } from './documents/seed.ts';
 import { createCollabServer } from './collab/collabServer.ts';
 import { CLOSE_CODES } from '../shared/protocol.ts';
@@ -63,6 +64,8 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
+  const signInsRead = await backfillSignIns(records, audit);
+  if (signInsRead) log.info(`Read the sign-in dates of ${signInsRead} people invited before they were recorded, from the audit log`);
 
   const sessions = createSessionService(records, config.sessionIdleMs);
   const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs, roomGraceMs: config.roomGraceMs, storageRetryMs: config.storageRetryMs });

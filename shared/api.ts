@@ -19,6 +19,16 @@ export interface Person {
   language: Language;
 }
 
+/** A person as the Secretariat sees them (GET /api/people, a document's members). */
+export interface ManagedPerson extends Person {
+  active: boolean;
+  createdAt: string;
+  /** When they first signed in; null while they never have (or before this was recorded). */
+  firstSignInAt: string | null;
+  /** When they were last seen using Accord, to within a few minutes; null while never seen. */
+  lastSeenAt: string | null;
+}
+
 export interface DocumentSummary {
   id: string;
   title: string;
@@ -39,7 +49,7 @@ export interface DocumentListEntry extends DocumentSummary {
 
 /** A member of a document, as the Secretariat sees them (GET /api/documents/:id/members). */
 export interface DocumentMember {
-  person: Person & { active: boolean; createdAt: string };
+  person: ManagedPerson;
   role: MemberRole;
 }
 

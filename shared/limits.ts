@@ -73,3 +73,10 @@ export const IMPORT_TIME_BUDGET_MS = 30_000;
 export const MAX_REFERENCE_CHARS = 100;
 export const MAX_DESCRIPTION_CHARS = 2_000;
 export const MAX_WORKING_GROUP_CHARS = 200;
+
+/** Rows one bulk invitation may hold (POST /api/people/bulk and its preview). */
+export const MAX_BULK_INVITE_ROWS = 500;
+/** Largest CSV file the bulk invitation dialog reads (500 rows take far less). */
+export const MAX_BULK_INVITE_FILE_BYTES = 1024 * 1024;
+/** Longest cell of such a row the server reads (longer names are refused row by row, with a reason). */
+export const MAX_BULK_CELL_CHARS = 1000;

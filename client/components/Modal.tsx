@@ -10,10 +10,12 @@ interface ModalProps {
   initialFocus?: RefObject<HTMLElement | null>;
   onClose: () => void;
   testId?: string;
+  /** For a dialog that holds a table: as wide as the screen allows. */
+  wide?: boolean;
   children: (close: () => void, ids: { title: string; body: string }) => ReactNode;
 }
 
-export function Modal({ title, initialFocus, onClose, testId, children }: ModalProps) {
+export function Modal({ title, initialFocus, onClose, testId, wide = false, children }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const ids = { title: `${id}-title`, body: `${id}-body` };
@@ -36,7 +38,7 @@ export function Modal({ title, initialFocus, onClose, testId, children }: ModalP
   }, [closing]);
   const close = () => setClosing(true);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={ids.title} aria-describedby={ids.body} onClose={onClose} data-testid={testId}>
+    <dialog ref={dialog} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={ids.title} aria-describedby={ids.body} onClose={onClose} data-testid={testId}>
       <h2 id={ids.title} className="dialog__title">
         {title}
       </h2>

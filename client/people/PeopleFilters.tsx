@@ -2,7 +2,7 @@
 import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role, type Stakeholder } from '../../shared/domain.ts';
 import { Field } from '../components/Field.tsx';
 import { countryName } from './countries.ts';
-import { NO_FILTER, type PeopleFilter } from './peopleFilter.ts';
+import { isFiltered, NO_FILTER, type PeopleFilter, type PeopleOrder } from './peopleFilter.ts';
 
 interface PeopleFiltersProps {
   filter: PeopleFilter;
@@ -12,7 +12,7 @@ interface PeopleFiltersProps {
 
 export function PeopleFilters({ filter, countries, onChange }: PeopleFiltersProps) {
   const set = <K extends keyof PeopleFilter>(key: K, value: PeopleFilter[K]) => onChange({ ...filter, [key]: value });
-  const active = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
+  const active = isFiltered(filter);
   return (
     <search className="filters" aria-label="Filter the people">
       <Field label="Search" className="filters__search">
@@ -60,12 +60,21 @@ export function PeopleFilters({ filter, countries, onChange }: PeopleFiltersProp
             <option value="all">Everyone</option>
             <option value="active">Active</option>
             <option value="inactive">Deactivated</option>
+            <option value="never-signed-in">Never signed in</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Order">
+        {(control) => (
+          <select {...control} className="select" value={filter.order} onChange={(e) => set('order', e.target.value as PeopleOrder)}>
+            <option value="name">By name</option>
+            <option value="last-seen">Last seen first</option>
           </select>
         )}
       </Field>
       {active && (
         <div>
-          <button type="button" className="button button--small" onClick={() => onChange(NO_FILTER)}>
+          <button type="button" className="button button--small" onClick={() => onChange({ ...NO_FILTER, order: filter.order })}>
             Clear filters
           </button>
         </div>

@@ -13,13 +13,15 @@ import { useResource } from '../components/useResource.ts';
 import { usePerson } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { ActivationDialog } from './ActivationDialog.tsx';
+import { BulkInviteDialog } from './BulkInviteDialog.tsx';
 import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
+import { EditPersonDialog } from './EditPersonDialog.tsx';
 import { countryName } from './countries.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { NewLinkDialog } from './NewLinkDialog.tsx';
 import { PeopleFilters } from './PeopleFilters.tsx';
 import { PeopleTable, type PersonAction } from './PeopleTable.tsx';
-import { byName, filterPeople, NO_FILTER } from './peopleFilter.ts';
+import { filterPeople, NO_FILTER, sortPeople } from './peopleFilter.ts';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
 import '../components/pages.css';
 import '../components/tables.css';
@@ -45,10 +47,11 @@ function People({ selfId }: { selfId: string }) {
   const [invited, setInvited] = useState<InviteResult | null>(null);
   const [filter, setFilter] = useState(NO_FILTER);
   const [dialog, setDialog] = useState<{ action: PersonAction; person: ManagedPerson } | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [status, setStatus] = useState('');
   const invitedHeading = useRef<HTMLHeadingElement>(null);
 
-  const people = useMemo(() => (state.status === 'ready' ? state.data.toSorted(byName) : []), [state]);
+  const people = useMemo(() => (state.status === 'ready' ? sortPeople(state.data, filter.order) : []), [state, filter.order]);
   const shown = useMemo(() => filterPeople(people, filter), [people, filter]);
   const emails = useMemo(() => new Set(people.map((p) => p.email.toLowerCase())), [people]);
   const countries = useMemo(() => [...new Set(people.map((p) => p.country))].toSorted((a, b) => countryName(a).localeCompare(countryName(b), 'en')), [people]);
@@ -92,6 +95,12 @@ function People({ selfId }: { selfId: string }) {
           Creating an invitation gives you a personal sign-in link to send them. Their role decides what they may do; you can change it later.
         </p>
         <InviteForm existingEmails={emails} onInvited={onInvited} />
+        <p className="bulk-invite-offer">
+          Many people to invite?{' '}
+          <button type="button" className="button" onClick={() => setBulkOpen(true)}>
+            Invite a list of people
+          </button>
+        </p>
       </section>
 
       <section aria-labelledby="people-title">
@@ -118,6 +127,16 @@ function People({ selfId }: { selfId: string }) {
         )}
       </section>
 
+      {bulkOpen && (
+        <BulkInviteDialog
+          onInvited={(created) => {
+            setStatus(`${created.people.length} ${created.people.length === 1 ? 'person' : 'people'} invited from the list.`);
+            void reload();
+          }}
+          onClose={() => setBulkOpen(false)}
+        />
+      )}
+      {dialog?.action === 'details' && <EditPersonDialog person={dialog.person} onChanged={changed('The details of {name} have been saved.')} onClose={() => setDialog(null)} />}
       {dialog?.action === 'role' && <ChangeRoleDialog person={dialog.person} onChanged={changed('{name} is now: {role}.')} onClose={() => setDialog(null)} />}
       {dialog?.action === 'activation' && (
         <ActivationDialog

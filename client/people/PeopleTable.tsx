@@ -1,9 +1,14 @@
-/** The list of people with what the Secretariat can do to each; each button's name includes the person's, for screen readers. */
+/**
+ * The list of people with their access, whether they have signed in, and what the Secretariat can do
+ * to each; each button's name includes the person's, for screen readers. On a phone each person is a
+ * block of lines instead of a row of a wide table.
+ */
 import { ROLE_LABELS, STAKEHOLDER_LABELS } from '../../shared/domain.ts';
 import { countryName } from './countries.ts';
 import type { ManagedPerson } from './peopleApi.ts';
+import { signInStatus } from './peopleFilter.ts';
 
-export type PersonAction = 'role' | 'activation' | 'link';
+export type PersonAction = 'details' | 'role' | 'activation' | 'link';
 
 interface PeopleTableProps {
   people: readonly ManagedPerson[];
@@ -14,8 +19,8 @@ interface PeopleTableProps {
 export function PeopleTable({ people, selfId, onAction }: PeopleTableProps) {
   return (
     <div className="table-scroll">
-      <table className="data-table people-table" data-testid="people-table">
-        <caption className="visually-hidden">People invited to Accord, with their role, country, organisation and access</caption>
+      <table className="data-table people-table stacked-table" data-testid="people-table">
+        <caption className="visually-hidden">People invited to Accord, with their role, country, organisation, access and when they were last seen</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -50,9 +55,17 @@ export function PeopleTable({ people, selfId, onAction }: PeopleTableProps) {
                   {person.organisation || <span className="muted">Not given</span>}
                   <span className="data-table__sub">{STAKEHOLDER_LABELS[person.stakeholder]}</span>
                 </td>
-                <td>{person.active ? <span className="tag tag--good">Active</span> : <span className="tag tag--bad">Deactivated</span>}</td>
+                <td>
+                  {person.active ? <span className="tag tag--good">Active</span> : <span className="tag tag--bad">Deactivated</span>}
+                  <span className={`data-table__sub people-table__seen${person.lastSeenAt ? '' : ' people-table__seen--never'}`} data-testid="sign-in-status">
+                    {signInStatus(person)}
+                  </span>
+                </td>
                 <td>
                   <div className="people-table__actions">
+                    <button type="button" className="button button--small" aria-label={`Edit the details of ${person.name}`} onClick={() => onAction('details', person)}>
+                      Edit details
+                    </button>
                     {self ? (
                       <span className="muted">Another Secretariat member can change your role or access.</span>
                     ) : (

@@ -1,12 +1,9 @@
 /** The Secretariat's calls about people: list, invite, change, deactivate, and new sign-in links. */
-import type { InviteResult, Person } from '../../shared/api.ts';
+import type { InviteResult, ManagedPerson, Person } from '../../shared/api.ts';
+import type { BulkInviteCreated, BulkInvitePreview, BulkInviteRequest } from '../../shared/bulkInvite.ts';
 import { requestJson } from '../api.ts';
 
-/** A person as the Secretariat sees them (GET /api/people adds these to the shared Person). */
-export interface ManagedPerson extends Person {
-  active: boolean;
-  createdAt: string;
-}
+export type { ManagedPerson };
 
 export type NewPerson = Omit<Person, 'id' | 'language'> & { language?: Person['language'] };
 export type PersonChange = Partial<NewPerson> & { active?: boolean };
@@ -20,4 +17,8 @@ export const peopleApi = {
   change: (id: string, change: PersonChange) => requestJson<ManagedPerson>('PATCH', personPath(id), change),
   /** A new link; the old one stops working at once. */
   newLink: (id: string) => requestJson<InviteResult>('POST', `${personPath(id)}/invitation`),
+  /** The server's judgement of each row of a list; creates nothing. */
+  previewBulk: (request: BulkInviteRequest) => requestJson<BulkInvitePreview>('POST', '/api/people/bulk/preview', request),
+  /** Creates every row, or none when any is refused. */
+  inviteBulk: (request: BulkInviteRequest) => requestJson<BulkInviteCreated>('POST', '/api/people/bulk', request),
 };

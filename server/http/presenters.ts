@@ -1,5 +1,5 @@
 /** The fields a client sees. Storage records never leave the server as they are (no token hashes). */
-import type { DocumentDetail, DocumentMember, Person } from '../../shared/api.ts';
+import type { DocumentDetail, DocumentMember, ManagedPerson, Person } from '../../shared/api.ts';
 import type { TextAccess } from '../../shared/access.ts';
 import type { MemberRole, Role } from '../../shared/domain.ts';
 import type { DocumentDetails } from '../../shared/documentImport.ts';
@@ -20,7 +20,13 @@ export const presentPerson = (p: PersonRecord): Person => ({
   language: p.language ?? 'en',
 });
 
-export const presentPersonForSecretariat = (p: PersonRecord) => ({ ...presentPerson(p), active: p.active, createdAt: p.createdAt });
+export const presentPersonForSecretariat = (p: PersonRecord): ManagedPerson => ({
+  ...presentPerson(p),
+  active: p.active,
+  createdAt: p.createdAt,
+  firstSignInAt: p.firstSignInAt ?? null,
+  lastSeenAt: p.lastSeenAt ?? null,
+});
 
 export const presentMember = (m: { person: PersonRecord; role: MemberRole }): DocumentMember => ({ person: presentPersonForSecretariat(m.person), role: m.role });
 

@@ -45,6 +45,8 @@ export interface MailService {
   start(): Promise<void>;
   /** Queues an invitation (or a new sign-in link) to the person; always sent, whatever their choices. */
   sendSignInLink(person: PersonRecord, signInUrl: string, renewed: boolean): Promise<QueuedMessage>;
+  /** Queues the invitations of a list of new people in one write. */
+  sendInvitations(invitations: Array<{ person: PersonRecord; signInUrl: string }>): Promise<QueuedMessage[]>;
   /** One scheduler pass at the clock's time: due reminders and digests are queued, then sent. */
   tick(): Promise<void>;
   /** Sends what is due now; resolves when done (tests await it). */
@@ -233,6 +235,12 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
       const message = makeMessage(ctx, person, renewed ? 'sign-in-link' : 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, renewed));
       await queue({ messages: [message] });
       return message;
+    },
+    async sendInvitations(invitations) {
+      const ctx = context();
+      const messages = invitations.map(({ person, signInUrl }) => makeMessage(ctx, person, 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, false)));
+      await queue({ messages });
+      return messages;
     },
     tick,
     flush: () => sender.runOnce(),

@@ -59,7 +59,7 @@ export async function invitePerson(
   const memberships = await invitationMemberships(deps.records, id, fields.role, documents, createdAt);
   await refuseTakenEmail(deps, fields.email);
   const token = newSecret();
-  const person: PersonRecord = { id, ...fields, tokenHash: hashSecret(token), active: true, createdAt };
+  const person: PersonRecord = { id, ...fields, tokenHash: hashSecret(token), active: true, createdAt, firstSignInAt: null };
   await deps.records.people.insert(person, memberships);
   await deps.audit.record({ ...actorOf(actor), action: 'person.invite', target: person.id, detail: { name: person.name, role: person.role } });
   return { person, token };
@@ -122,6 +122,7 @@ export async function ensureBootstrapAccount(records: Records, adminToken: strin
     tokenHash: hashSecret(token),
     active: true,
     createdAt: new Date().toISOString(),
+    firstSignInAt: null,
     bootstrap: true,
   };
   await records.people.insert(person);

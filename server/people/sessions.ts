@@ -8,6 +8,11 @@ import { hashSecret, newSecret } from './tokens.ts';
 
 /** Writing lastSeenAt on every request would write the records file on every request. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * The person's own "last seen" (shown to the Secretariat as a date) needs even less: at most one
+ * write per person in this long, however many requests and sessions they have.
+ */
+export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
 export interface SessionService {
   signIn(token: string): Promise<{ person: PersonRecord; sessionId: string } | null>;
@@ -22,6 +27,20 @@ export interface SessionService {
 export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
   const listeners = new Set<(personId: string) => void>();
   const ended = (personId: string) => listeners.forEach((l) => l(personId));
+  // When each person's last-seen was last written by this process, noted before the write: a burst of
+  // parallel requests, each holding the record as it was read, makes one write, not many.
+  const written = new Map<string, number>();
+  async function seen(person: PersonRecord): Promise<void> {
+    const last = Math.max(person.lastSeenAt ? Date.parse(person.lastSeenAt) : 0, written.get(person.id) ?? 0);
+    if (now() - last < LAST_SEEN_EVERY_MS) return;
+    written.set(person.id, now());
+    try {
+      await records.people.update(person.id, { lastSeenAt: new Date(now()).toISOString() });
+    } catch {
+      // Storage refused: the request still goes ahead (it only read), and the next one tries again.
+      written.delete(person.id);
+    }
+  }
 
   return {
     async signIn(token) {
@@ -31,7 +50,8 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const sessionId = newSecret();
       const at = new Date(now()).toISOString();
       await records.sessions.insert({ idHash: hashSecret(sessionId), personId: person.id, createdAt: at, lastSeenAt: at });
-      return { person, sessionId };
+      const signedIn = (await records.people.update(person.id, { firstSignInAt: person.firstSignInAt ?? at, lastSeenAt: at })) ?? person;
+      return { person: signedIn, sessionId };
     },
 
     async resolve(sessionId) {
@@ -47,6 +67,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const person = await records.people.get(session.personId);
       if (!person || !person.active) return null;
       if (idle > TOUCH_EVERY_MS) await records.sessions.touch(idHash, new Date(now()).toISOString());
+      await seen(person);
       return person;
     },
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { JsonStore } from './jsonStore.ts';
 import { CorruptDataError } from './errors.ts';
-import type { Records } from './records.ts';
+import { EmailAlreadyTaken, type Records } from './records.ts';
 import { emptyRecords, isRecordsShape, migrateRecords, RECORDS_FORMAT, type RecordsShape as Shape } from './recordsFormat.ts';
 
 export async function openLowdbRecords(dataDir: string): Promise<Records> {
@@ -27,6 +27,17 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
       insert: (person, memberships = []) =>
         commit((d) => {
           d.people.push(clone(person));
+          d.memberships.push(...memberships.map(clone));
+        }),
+      insertMany: (people, memberships) =>
+        commit((d) => {
+          const taken = new Set(d.people.map((p) => p.email.trim().toLowerCase()));
+          for (const person of people) {
+            const email = person.email.trim().toLowerCase();
+            if (taken.has(email)) throw new EmailAlreadyTaken(person.email);
+            taken.add(email);
+          }
+          d.people.push(...people.map(clone));
           d.memberships.push(...memberships.map(clone));
         }),
       update: (id, patch, memberRole) =>

@@ -29,6 +29,16 @@ export interface PersonRecord {
   createdAt: string;
   /** True for the account created at first start. */
   bootstrap?: boolean;
+  /**
+   * When the person first signed in; null until they do. Missing only on records older than this
+   * field, until the start that reads their sign-ins back from the audit log (signInBackfill.ts).
+   */
+  firstSignInAt?: string | null;
+  /**
+   * When the person was last seen using Accord, to within a few minutes (sessions.ts writes it at
+   * most every LAST_SEEN_EVERY_MS). Missing until they are next seen.
+   */
+  lastSeenAt?: string;
 }
 
 export interface SessionRecord {
@@ -85,6 +95,12 @@ export interface PeopleRepo {
   /** Adds the person and the documents they take part in, in one durable write. */
   insert(person: PersonRecord, memberships?: MembershipRecord[]): Promise<void>;
   /**
+   * Adds several people and their memberships in one durable write (one transaction), or none of
+   * them; refuses (throws) when an e-mail address is already taken, so that two bulk invitations
+   * racing each other cannot both add it.
+   */
+  insertMany(people: PersonRecord[], memberships: MembershipRecord[]): Promise<void>;
+  /**
    * Changes the person; with `memberRole`, also gives them that role on every document they take
    * part in, in the same durable write.
    */
@@ -130,4 +146,11 @@ export interface Records {
   sessions: SessionRepo;
   documents: DocumentRepo;
   close(): Promise<void>;
+}
+
+/** A repository refused a person because their e-mail address already has an account; nothing was written. */
+export class EmailAlreadyTaken extends Error {
+  constructor(readonly email: string) {
+    super(`${email} already has an account`);
+  }
 }

@@ -108,6 +108,22 @@ const ROUTES: RouteCase[] = [
     ok: 201,
   },
   {
+    method: 'POST',
+    path: '/api/people/bulk/preview',
+    rule: 'people.manage',
+    perDocument: false,
+    request: () => ({ route: '/api/people/bulk/preview', body: { rows: [{ name: 'Listed', email: 'listed@example.org', country: 'NL', stakeholder: 'government' }] } }),
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/people/bulk',
+    rule: 'people.manage',
+    perDocument: false,
+    request: () => ({ route: '/api/people/bulk', body: { rows: [{ name: 'Listed', email: `listed${++invited}@example.org`, country: 'NL', stakeholder: 'government' }] } }),
+    ok: 201,
+  },
+  {
     method: 'PATCH',
     path: '/api/people/:id',
     rule: 'people.manage',

@@ -90,6 +90,23 @@ describe('opening a data folder of the previous release', () => {
     expect((await t.api('GET', `/api/documents/${STIGMA}`, { cookie: pat })).status).toBe(404);
   });
 
+  it('reads the sign-in dates of people invited before they were kept back from the audit log, once', async () => {
+    const dir = copyOfPreviousRelease();
+    const records = recordsOn(dir);
+    const never = { ...records.people.find((p: { id: string }) => p.id === PAT), id: '0b7c4a52-3f3e-4d7b-9a43-1d2c7c1a9e10', name: 'Never Before', email: 'never.before@example.org', tokenHash: 'x' };
+    records.people.push(never);
+    writeFileSync(path.join(dir, 'accord.json'), JSON.stringify(records));
+    t = await startTestServer({ dataDir: dir });
+    const people = async () => (await t!.api('GET', '/api/people', { cookie: t!.adminCookie })).body as Array<{ id: string; firstSignInAt: string | null; lastSeenAt: string | null }>;
+    const byId = new Map((await people()).map((p) => [p.id, p]));
+    // The fixture's audit log: Wanda signed in at 16:11:07.031 on 2 December 2026.
+    expect(byId.get(WANDA)).toMatchObject({ firstSignInAt: '2026-12-02T16:11:07.031Z', lastSeenAt: '2026-12-02T16:11:07.031Z' });
+    expect(byId.get(never.id)).toMatchObject({ firstSignInAt: null, lastSeenAt: null });
+    expect(recordsOn(dir).people.find((p: { id: string }) => p.id === never.id).firstSignInAt).toBeNull();
+    await t.restart();
+    expect((await people()).find((p) => p.id === WANDA)).toMatchObject({ firstSignInAt: '2026-12-02T16:11:07.031Z' });
+  });
+
   it('refuses a folder written by a later release, and leaves it as it was', async () => {
     const dir = copyOfPreviousRelease();
     const later = { ...recordsOn(dir), format: 3, memberships: [] };

@@ -54,7 +54,7 @@ describe('people', () => {
 
   it('answers bad changes with 400 or 404 and changes nothing', async () => {
     const { person } = await t.person({ role: 'participant', organisation: 'Before' });
-    for (const body of [{}, { role: 'king' }, { active: 'no' }, { tokenHash: 'x' }, { email: 'nope' }]) {
+    for (const body of [{}, { role: 'king' }, { active: 'no' }, { tokenHash: 'x' }, { email: 'nope' }, { country: 'XX' }, { name: ' ' }]) {
       expect((await t.api('PATCH', `/api/people/${person.id}`, { cookie: t.adminCookie, body })).status, JSON.stringify(body)).toBe(400);
     }
     expect((await t.api('PATCH', '/api/people/not-a-uuid', { cookie: t.adminCookie, body: { name: 'X' } })).status).toBe(400);

@@ -1,14 +1,16 @@
 /** People: the Secretariat invites, lists, changes and deactivates them. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
+import { isCountryCode } from '../../../shared/countries.ts';
+import { MEMBER_ROLES, ROLES, STAKEHOLDERS } from '../../../shared/domain.ts';
 import { LANGUAGES } from '../../../shared/notifications.ts';
-import { DOCUMENT_ID_PATTERN, MAX_INVITATION_DOCUMENTS, MAX_NAME_CHARS } from '../../../shared/limits.ts';
+import { DOCUMENT_ID_PATTERN, MAX_BULK_CELL_CHARS, MAX_BULK_INVITE_ROWS, MAX_INVITATION_DOCUMENTS, MAX_NAME_CHARS } from '../../../shared/limits.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { presentPerson, presentPersonForSecretariat } from '../presenters.ts';
+import { inviteMany, previewBulkInvite } from '../../people/bulkInvite.ts';
 import { changePerson, EmailTaken, invitePerson, PersonConflict, renewInvitation, type PeopleDeps } from '../../people/people.ts';
 
 const fields = {
@@ -18,7 +20,9 @@ const fields = {
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code')
-    .transform((s) => s.toUpperCase()),
+    .transform((s) => s.toUpperCase())
+    // The same list the pickers offer and bulk invitations are judged by.
+    .refine(isCountryCode, 'country must be an ISO 3166-1 alpha-2 code, such as FR or BE'),
   organisation: z.string().trim().max(MAX_NAME_CHARS),
   stakeholder: z.enum(STAKEHOLDERS),
   language: z.enum(LANGUAGES),
@@ -38,6 +42,21 @@ const PersonChange = z
   .partial()
   .strict()
   .refine((change) => Object.keys(change).length > 0, 'nothing to change');
+const Cell = z.string().max(MAX_BULK_CELL_CHARS).default('');
+const BulkInvite = z
+  .object({
+    rows: z
+      .array(z.object({ name: Cell, email: Cell, country: Cell, organisation: Cell, stakeholder: Cell, role: Cell, language: Cell }).strict())
+      .max(MAX_BULK_INVITE_ROWS, `at most ${MAX_BULK_INVITE_ROWS} people at once; split the list`),
+    defaultRole: z.enum(ROLES).default('participant'),
+    document: z
+      .object({ id: z.string().regex(DOCUMENT_ID_PATTERN, 'not a document id'), role: z.enum(MEMBER_ROLES) })
+      .strict()
+      .nullable()
+      .optional(),
+    sendInvitation: z.boolean().optional(),
+  })
+  .strict();
 const PersonParam = z.object({ id: z.string().uuid('not a person id') });
 
 export function peopleRoutes(services: Services) {
@@ -64,6 +83,18 @@ export function peopleRoutes(services: Services) {
         if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
         throw error;
       }
+    })
+    // Bulk invitation: the preview judges each row and creates nothing; the second creates all or none.
+    .post('/api/people/bulk/preview', validate('json', BulkInvite), async (c) => {
+      const { rows, defaultRole } = c.req.valid('json');
+      return c.json(await previewBulkInvite(services.records, rows, defaultRole));
+    })
+    .post('/api/people/bulk', validate('json', BulkInvite), async (c) => {
+      const { rows, defaultRole, document, sendInvitation } = c.req.valid('json');
+      const created = await inviteMany(deps, c.get('person'), rows, { defaultRole, document });
+      const invitations = created.map(({ person, token }) => ({ person, signInUrl: linkFor(c.req.url, token) }));
+      const emailed = sendInvitation ? (await services.mail.sendInvitations(invitations)).length : 0;
+      return c.json({ people: invitations.map(({ person, signInUrl }) => ({ person: presentPersonForSecretariat(person), inviteUrl: signInUrl })), emailed }, 201);
     })
     .patch('/api/people/:id', validate('param', PersonParam), validate('json', PersonChange), async (c) => {
       try {
