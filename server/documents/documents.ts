@@ -11,7 +11,7 @@ import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
 import { authorize } from '../rights.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
-import type { Notifier } from '../mail/notifier.ts';
+import { withMail, type Notifier } from '../mail/notifier.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -60,7 +60,8 @@ export async function changePhase(
   let updated: DocumentRecord | undefined;
   try {
     if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
-    updated = await deps.records.documents.update(id, patch);
+    // The phase's e-mail is held before the phase is stored, and released once it is (mail/held.ts).
+    updated = await withMail(deps.notifier?.phaseChanging(before, { ...before, ...patch }), () => deps.records.documents.update(id, patch));
   } finally {
     release?.(updated ? phase : null);
   }
@@ -74,6 +75,5 @@ export async function changePhase(
   });
   await deps.collab.refreshDocument(id);
   deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
-  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }
