@@ -14,7 +14,7 @@ import type { Notifier } from './notifier.ts';
 import type { Holding } from './held.ts';
 import { passedReminders } from './scheduler.ts';
 import { recipientsOf } from './recipients.ts';
-import { crashPoint } from './crashPoint.ts';
+import { crashPoint, type CrashPoint } from './crashPoint.ts';
 import {
   adoptedBody,
   answeredBody,
@@ -52,6 +52,8 @@ export interface NotifierDeps {
   context: () => MessageContext;
   holding: Holding;
   queue: (change: Partial<Batch>) => Promise<unknown>;
+  /** Tests only: where to kill the process (crashPoint.ts); unset for the start's catch-up. */
+  crashAt?: CrashPoint;
 }
 
 export function createNotifier(deps: NotifierDeps): Notifier {
@@ -103,7 +105,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   // answer into an error for the caller, so it is logged (and the start catches up: catchUp.ts).
   const guarded = <A extends unknown[]>(name: string, fn: (...args: A) => Promise<void>) => async (...args: A) => {
     try {
-      crashPoint(config.crashAt, 'cause-stored');
+      crashPoint(deps.crashAt, 'cause-stored');
       await fn(...args);
     } catch (error) {
       log.error(`Could not queue the e-mail for ${name}`, error);

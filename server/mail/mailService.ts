@@ -74,7 +74,8 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
   };
 
   const holding = createHolding({ store, records, log, now: config.clock, crashAt: config.mail.crashAt, sent: () => sender.kick() });
-  const notifier = createNotifier({ records, config: config.mail, clock: config.clock, log, context, holding, queue });
+  const notifierDeps = { records, config: config.mail, clock: config.clock, log, context, holding, queue };
+  const notifier = createNotifier({ ...notifierDeps, crashAt: config.mail.crashAt });
 
   // Before any request can hold a new batch or send: what the last run left held is settled against
   // what is stored, and what it left mid-send is marked interrupted (sent again, flagged).
@@ -123,7 +124,7 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     mode: transport.mode,
     async start() {
       try {
-        const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier, now: config.clock() });
+        const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier: createNotifier(notifierDeps), now: config.clock() });
         if (handed) log.info(`Queued e-mails for ${handed} answers or replies stored just before the last stop`);
       } catch (error) {
         log.error('Could not look for answers and replies left without their e-mail', error);
