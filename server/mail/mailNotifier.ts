@@ -9,7 +9,7 @@ import type { MailConfig } from '../config.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { Role } from '../../shared/domain.ts';
 import { notificationSettings, type NotificationKind } from '../../shared/notifications.ts';
-import type { DigestItem, MailStore, QueuedMessage } from './mailStore.ts';
+import type { DigestItem, QueuedMessage } from './mailStore.ts';
 import type { Notifier } from './notifier.ts';
 import type { Holding } from './held.ts';
 import { passedReminders } from './scheduler.ts';
