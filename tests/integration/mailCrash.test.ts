@@ -99,7 +99,9 @@ describe('a change and its e-mail across kill -9', { timeout: 120_000 }, () => {
     expect(smtp.received).toHaveLength(1);
     expect(mail!.envelope.to).toEqual(['ines@example.org']);
     expect(mail!.parsed.subject).toBe('Your invitation to Accord');
-    const joined = await fetch(linkIn(mail!.parsed.text!, /http:\/\/\S+\/join\/\S+/), { redirect: 'manual' });
+    // The link names the first process's port; the restarted one listens elsewhere.
+    const link = new URL(linkIn(mail!.parsed.text!, /http:\/\/\S+\/join\/\S+/));
+    const joined = await fetch(`${after.url}${link.pathname}`, { redirect: 'manual' });
     expect(joined.status).toBe(302);
   });
 
