@@ -53,15 +53,19 @@ export async function changePhase(
   if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
   if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
   if (phase === 'consultation' && !before.consultationOpenedAt) patch.consultationOpenedAt = at;
+  // The phase's e-mail is held before anything of the change is stored, and released once the phase
+  // is (mail/held.ts); working it out before the writes stop keeps that pause short.
+  const mail = await deps.notifier?.phaseChanging(before, { ...before, ...patch });
   // The text as it stood when the phase began, so every stage can be compared later. Writes stop
   // first, at once and for every socket, so that no edit lands between the version and the new phase:
   // the version and the text frozen in the new phase are the same.
   const release = phase !== before.phase ? deps.collab.holdWrites(id) : null;
   let updated: DocumentRecord | undefined;
   try {
-    if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
-    // The phase's e-mail is held before the phase is stored, and released once it is (mail/held.ts).
-    updated = await withMail(deps.notifier?.phaseChanging(before, { ...before, ...patch }), () => deps.records.documents.update(id, patch));
+    updated = await withMail(mail, async () => {
+      if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
+      return deps.records.documents.update(id, patch);
+    });
   } finally {
     release?.(updated ? phase : null);
   }

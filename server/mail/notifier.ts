@@ -33,7 +33,7 @@ export interface Notifier {
  * Runs `write` with its e-mail held beforehand. A failure to hold the e-mail refuses the change
  * before anything is written: the change and its e-mail happen together or not at all.
  */
-export async function withMail<T>(pending: Promise<PendingMail> | undefined, write: () => Promise<T>): Promise<T> {
+export async function withMail<T>(pending: Promise<PendingMail> | PendingMail | undefined, write: () => Promise<T>): Promise<T> {
   const mail = await pending;
   let stored: T;
   try {
