@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/timeZone.ts';
 import { z } from 'zod';
+import { CRASH_POINTS, type CrashPoint } from './mail/crashPoint.ts';
 
 const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -49,6 +50,8 @@ const Env = z.object({
   MAIL_TIME_ZONE: z.string().optional().refine((zone) => zone === undefined || isTimeZone(zone), 'MAIL_TIME_ZONE must be an IANA time zone such as Europe/Paris or UTC'),
   /** The hour (UTC, 0–23) at which daily digests are sent. */
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Tests only: kill the process with SIGKILL at this moment of the mail path (mail/crashPoint.ts). */
+  ACCORD_TEST_CRASH_AT: z.enum(CRASH_POINTS).optional(),
 });
 
 /** Why an SMTP_URL cannot be used, or null; checked at start so a typo never waits for the first message. */
@@ -79,6 +82,8 @@ export interface MailConfig {
   smtpTimeoutMs: number;
   /** How often the sender looks for due messages and the scheduler for due reminders and digests. */
   tickMs: number;
+  /** Tests only (ACCORD_TEST_CRASH_AT): where the kill -9 tests stop the process. */
+  crashAt?: CrashPoint;
 }
 
 export interface Config {
@@ -137,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
       maxAttempts: 12,
       smtpTimeoutMs: 20_000,
       tickMs: 15_000,
+      ...(e.ACCORD_TEST_CRASH_AT ? { crashAt: e.ACCORD_TEST_CRASH_AT } : {}),
     },
     clock: () => new Date(),
     ...overrides,

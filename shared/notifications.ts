@@ -47,4 +47,9 @@ export interface OutboxMessage {
   lastError: string | null;
   /** True when the message was written to the outbox folder as an .eml file. */
   hasEml: boolean;
+  /**
+   * When the server stopped while handing this message to the mail server: it was sent again with
+   * the same Message-ID and may have arrived twice.
+   */
+  interruptedAt: string | null;
 }

@@ -74,6 +74,11 @@ function OutboxList() {
                     {STATUS_LABELS[m.status]}
                     {m.status === 'sent' && m.sentAt && <div className="muted">{when(m.sentAt)}</div>}
                     {m.status === 'queued' && m.attempts > 0 && <div className="muted">Retry {m.attempts}, next at {when(m.nextAttemptAt)}</div>}
+                    {m.interruptedAt && (
+                      <div className="muted" data-testid="outbox-interrupted">
+                        Accord stopped while handing this message to the mail server ({when(m.interruptedAt)}). It was sent again with the same Message-ID, so the person may have received it twice (some mail systems keep only one copy).
+                      </div>
+                    )}
                     {m.lastError && <div className={m.status === 'failed' ? 'field__error' : 'muted'}>Mail server: {m.lastError}</div>}
                   </td>
                   {mode === 'outbox' && (

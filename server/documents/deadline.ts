@@ -7,12 +7,15 @@ import type { DocumentRecord, PersonRecord } from '../storage/records.ts';
 import { errors } from '../errors.ts';
 import { presentDocumentSummary } from './present.ts';
 import type { PhaseDeps } from './documents.ts';
+import { withMail } from '../mail/notifier.ts';
 
 export async function moveDeadline(deps: PhaseDeps, actor: PersonRecord, before: DocumentRecord, deadline: string | null, now = new Date()): Promise<DocumentRecord | null> {
   if (deadline !== null && Date.parse(deadline) <= now.getTime()) {
     throw errors.invalidInput('deadline: the new deadline must be in the future');
   }
-  const updated = await deps.records.documents.update(before.id, { deadline, updatedAt: now.toISOString() });
+  const patch = { deadline, updatedAt: now.toISOString() };
+  // Its e-mail (the notice, the reminders that are no longer due) is held before the change is stored.
+  const updated = await withMail(deps.notifier?.phaseChanging(before, { ...before, ...patch }), () => deps.records.documents.update(before.id, patch));
   if (!updated) return null;
   await deps.audit.record({
     actorId: actor.id,
@@ -22,7 +25,5 @@ export async function moveDeadline(deps: PhaseDeps, actor: PersonRecord, before:
     detail: { phase: before.phase, from: before.deadline, to: deadline },
   });
   deps.events.publish(before.id, { type: 'document', document: presentDocumentSummary(updated) });
-  // Reminders follow the new deadline; those whose time has already passed are not sent late.
-  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }

@@ -11,7 +11,7 @@ import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
 import { authorize } from '../rights.ts';
 import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
-import type { Notifier } from '../mail/notifier.ts';
+import { withMail, type Notifier } from '../mail/notifier.ts';
 
 export async function documentWithSections(
   records: Records,
@@ -53,14 +53,19 @@ export async function changePhase(
   if (phase === 'adopted' && before.phase !== 'adopted') Object.assign(patch, { adoptedAt: at, adoptedBy: actor.id });
   if (phase !== 'adopted') Object.assign(patch, { adoptedAt: null, adoptedBy: null });
   if (phase === 'consultation' && !before.consultationOpenedAt) patch.consultationOpenedAt = at;
+  // The phase's e-mail is held before anything of the change is stored, and released once the phase
+  // is (mail/held.ts); working it out before the writes stop keeps that pause short.
+  const mail = await deps.notifier?.phaseChanging(before, { ...before, ...patch });
   // The text as it stood when the phase began, so every stage can be compared later. Writes stop
   // first, at once and for every socket, so that no edit lands between the version and the new phase:
   // the version and the text frozen in the new phase are the same.
   const release = phase !== before.phase ? deps.collab.holdWrites(id) : null;
   let updated: DocumentRecord | undefined;
   try {
-    if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
-    updated = await deps.records.documents.update(id, patch);
+    updated = await withMail(mail, async () => {
+      if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
+      return deps.records.documents.update(id, patch);
+    });
   } finally {
     release?.(updated ? phase : null);
   }
@@ -74,6 +79,5 @@ export async function changePhase(
   });
   await deps.collab.refreshDocument(id);
   deps.events.publish(id, { type: 'document', document: presentDocumentSummary(updated) });
-  await deps.notifier?.phaseChanged(updated, before);
   return updated;
 }

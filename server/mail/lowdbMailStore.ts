@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { JsonStore } from '../storage/jsonStore.ts';
-import type { DigestItem, MailStore, QueuedMessage } from './mailStore.ts';
+import type { DigestItem, HeldBatch, MailStore, QueuedMessage } from './mailStore.ts';
 
 interface Shape {
   format: 1;
@@ -16,11 +16,30 @@ interface Shape {
   /** Keys of every message or digest item ever queued, so a repeated cause never queues it twice. */
   keys: string[];
   reminders: string[];
+  /** Batches held until their cause is stored (absent in files written before they existed). */
+  held?: HeldBatch[];
 }
 
 const empty = (): Shape => ({ format: 1, secret: '', messages: [], digestItems: [], keys: [], reminders: [] });
 const isShape = (d: Shape) =>
   d !== null && typeof d === 'object' && d.format === 1 && Array.isArray(d.messages) && Array.isArray(d.digestItems) && Array.isArray(d.keys) && Array.isArray(d.reminders);
+
+/** Adds what is new (by key) to the queue and the digests, and records the reminders as sent. */
+function enqueueInto(d: Shape, { messages = [], digestItems = [], reminders = [] }: { messages?: QueuedMessage[]; digestItems?: DigestItem[]; reminders?: string[] }): QueuedMessage[] {
+  const keys = new Set(d.keys);
+  const fresh = messages.filter((m) => !keys.has(m.key));
+  const freshItems = digestItems.filter((i) => !keys.has(i.key));
+  for (const m of fresh) {
+    d.messages.push(structuredClone(m));
+    d.keys.push(m.key);
+  }
+  for (const i of freshItems) {
+    d.digestItems.push(structuredClone(i));
+    d.keys.push(i.key);
+  }
+  for (const r of reminders) if (!d.reminders.includes(r)) d.reminders.push(r);
+  return fresh.map((m) => structuredClone(m));
+}
 
 export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
   const store = await JsonStore.open<Shape>(path.join(dataDir, 'mail.json'), empty, isShape);
@@ -38,22 +57,23 @@ export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
     hasKey: (key) => store.data.keys.includes(key),
     list: async () => store.data.messages.map(clone),
     get: async (id) => clone(store.data.messages.find((m) => m.id === id)),
-    enqueue: ({ messages = [], digestItems = [], reminders = [] }) =>
+    enqueue: (change) => store.change((d) => enqueueInto(d, change)),
+    hold: (batch) =>
       store.change((d) => {
-        const keys = new Set(d.keys);
-        const fresh = messages.filter((m) => !keys.has(m.key));
-        const freshItems = digestItems.filter((i) => !keys.has(i.key));
-        for (const m of fresh) {
-          d.messages.push(clone(m));
-          d.keys.push(m.key);
-        }
-        for (const i of freshItems) {
-          d.digestItems.push(clone(i));
-          d.keys.push(i.key);
-        }
-        for (const r of reminders) if (!d.reminders.includes(r)) d.reminders.push(r);
-        return fresh.map(clone);
+        (d.held ??= []).push(clone(batch));
       }),
+    release: (batchId) =>
+      store.change((d) => {
+        const batch = d.held?.find((b) => b.id === batchId);
+        if (!batch) return [];
+        d.held = d.held!.filter((b) => b.id !== batchId);
+        return enqueueInto(d, batch);
+      }),
+    drop: (batchId) =>
+      store.change((d) => {
+        d.held = (d.held ?? []).filter((b) => b.id !== batchId);
+      }),
+    held: async () => (store.data.held ?? []).map(clone),
     update: (id, patch) =>
       store.change((d) => {
         const message = d.messages.find((m) => m.id === id);

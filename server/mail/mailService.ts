@@ -10,40 +10,32 @@ import type { PersonRecord, Records } from '../storage/records.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
 import type { SignoffRepo } from '../storage/versionRecords.ts';
 import { notificationSettings, type NotificationKind, type OutboxMessage } from '../../shared/notifications.ts';
-import type { Role } from '../../shared/domain.ts';
-import type { DigestItem, MailStore, QueuedMessage } from './mailStore.ts';
-import type { Notifier } from './notifier.ts';
+import type { MailStore, QueuedMessage } from './mailStore.ts';
+import type { Notifier, PendingMail } from './notifier.ts';
 import { openLowdbMailStore } from './lowdbMailStore.ts';
 import { createTransport, type MailTransport } from './transport.ts';
 import { createSender, type Sender } from './sender.ts';
-import { passedReminders, queueDueDigests, queueDueReminders, type SchedulerDeps } from './scheduler.ts';
-import { recipientsOf } from './recipients.ts';
+import { queueDueDigests, queueDueReminders, type SchedulerDeps } from './scheduler.ts';
 import { readUnsubscribeToken } from './unsubscribe.ts';
 import { catchUpNotifications } from './catchUp.ts';
-import {
-  adoptedBody,
-  answeredBody,
-  consultationOpenedBody,
-  deadlineMovedBody,
-  digestLine,
-  documentUrl,
-  finalReviewBody,
-  invitationBody,
-  languageOf,
-  makeMessage,
-  replyBody,
-  type MessageContext,
-} from './messages.ts';
+import { createHolding } from './held.ts';
+import { createNotifier } from './mailNotifier.ts';
+import { invitationBody, makeMessage, type MessageContext } from './messages.ts';
 
 export interface MailService {
   notifier: Notifier;
   mode: MailTransport['mode'];
   /**
-   * Once the server listens (links need its address): queues what a crash left without its e-mail,
-   * sends what the last run left unsent, and starts the scheduler's timer.
+   * Once the server listens (links need its address): settles what a crash left held, queues what it
+   * left without its e-mail, sends what the last run left unsent, and starts the scheduler's timer.
    */
   start(): Promise<void>;
-  /** Queues an invitation (or a new sign-in link) to the person; always sent, whatever their choices. */
+  /**
+   * Holds the invitation of a person about to be stored (their record carries the link's hash):
+   * released once the person is stored, dropped if they never were.
+   */
+  holdInvitation(person: PersonRecord, signInUrl: string): Promise<PendingMail>;
+  /** Queues an invitation (or a new sign-in link) to a stored person; always sent, whatever their choices. */
   sendSignInLink(person: PersonRecord, signInUrl: string, renewed: boolean): Promise<QueuedMessage>;
   /** Queues the invitations of a list of new people in one write. */
   sendInvitations(invitations: Array<{ person: PersonRecord; signInUrl: string }>): Promise<QueuedMessage[]>;
@@ -69,8 +61,6 @@ export interface MailDeps {
   baseUrl: () => string;
 }
 
-const EVERYONE: Role[] = ['secretariat', 'working-group', 'participant', 'reviewer'];
-
 export async function openMailService(deps: MailDeps): Promise<MailService> {
   const { config, records, log } = deps;
   const store: MailStore = await openLowdbMailStore(config.dataDir);
@@ -85,103 +75,18 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     return added;
   };
 
-  /**
-   * Queues one notification for each person as they chose: a message at once, an item for their
-   * daily digest, or nothing.
-   */
-  async function notify(
-    people: PersonRecord[],
-    kind: NotificationKind,
-    key: string,
-    build: (person: PersonRecord, ctx: MessageContext) => QueuedMessage,
-    digest: { documentId: string; documentTitle: string; line: (person: PersonRecord) => string; url: string } | null,
-    reminders: string[] = [],
-  ) {
-    const ctx = context();
-    const messages: QueuedMessage[] = [];
-    const digestItems: DigestItem[] = [];
-    for (const person of people) {
-      const choice = notificationSettings(person.notifications)[kind];
-      if (choice === 'never') continue;
-      if (choice === 'daily' && digest) {
-        digestItems.push({ id: randomUUID(), key: `${key}:${person.id}`, personId: person.id, kind, documentId: digest.documentId, documentTitle: digest.documentTitle, line: digest.line(person), url: digest.url, createdAt: ctx.now.toISOString() });
-      } else messages.push(build(person, ctx));
-    }
-    await queue({ messages, digestItems, reminders });
+  const holding = createHolding({ store, records, log, now: config.clock, crashAt: config.mail.crashAt, sent: () => sender.kick() });
+  const notifierDeps = { records, config: config.mail, clock: config.clock, log, context, holding, queue };
+  const notifier = createNotifier({ ...notifierDeps, crashAt: config.mail.crashAt });
+
+  // Before any request can hold a new batch or send: what the last run left held is settled against
+  // what is stored, and what it left mid-send is marked interrupted (sent again, flagged).
+  const settled = await holding.reconcile();
+  if (settled.released || settled.dropped) {
+    log.info(`E-mail held at the last stop: ${settled.released} released (their change was stored), ${settled.dropped} dropped (it was not)`);
   }
-
-  // The domain's change is already stored when these run; a failure here must not turn a stored
-  // answer into an error for the caller, so it is logged.
-  const guarded = <A extends unknown[]>(name: string, fn: (...args: A) => Promise<void>) => async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      log.error(`Could not queue the e-mail for ${name}`, error);
-    }
-  };
-
-  const notifier: Notifier = {
-    phaseChanged: guarded('a phase change', async (document, before) => {
-      const subjectLine = (person: PersonRecord, build: (p: PersonRecord, c: MessageContext) => QueuedMessage) => build(person, context()).subject;
-      if (document.phase === before.phase) {
-        // A moved deadline: its reminders whose time is already past are not sent late.
-        if (document.deadline !== before.deadline && (document.phase === 'consultation' || document.phase === 'final-review')) {
-          await queue({ reminders: passedReminders(config.mail, document.id, document.phase, document.deadline, config.clock()) });
-        }
-        // Participants hear when a consultation's deadline moves (not when a first one is set: the
-        // reminders cover that), under their choice for consultation notices.
-        if (before.deadline !== null && document.deadline !== before.deadline && document.phase === 'consultation') {
-          const key = `deadline:${document.id}:${document.deadline ?? 'none'}:${document.updatedAt}`;
-          const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'consultation-opened', `${key}:${p.id}`, deadlineMovedBody(c, document));
-          const people = await recipientsOf(records, document.id, ['participant']);
-          await notify(people, 'consultation-opened', key, build, { documentId: document.id, documentTitle: document.title, line: (p) => subjectLine(p, build), url: documentUrl(context(), document.id) });
-        }
-        return;
-      }
-      const key = `phase:${document.id}:${document.phase}:${document.updatedAt}`;
-      if (document.phase === 'consultation') {
-        const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'consultation-opened', `${key}:${p.id}`, consultationOpenedBody(c, document));
-        const people = await recipientsOf(records, document.id, ['participant']);
-        const passed = passedReminders(config.mail, document.id, 'consultation', document.deadline, config.clock());
-        await notify(people, 'consultation-opened', key, build, { documentId: document.id, documentTitle: document.title, line: (p) => subjectLine(p, build), url: documentUrl(context(), document.id) }, passed);
-      } else if (document.phase === 'final-review') {
-        const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'final-review', `${key}:${p.id}`, finalReviewBody(c, document));
-        const people = await recipientsOf(records, document.id, ['reviewer']);
-        const passed = passedReminders(config.mail, document.id, 'final-review', document.deadline, config.clock());
-        await notify(people, 'final-review', key, build, { documentId: document.id, documentTitle: document.title, line: (p) => subjectLine(p, build), url: documentUrl(context(), document.id, '/review') }, passed);
-      } else if (document.phase === 'adopted') {
-        const build = (p: PersonRecord, c: MessageContext) => makeMessage(c, p, 'adopted', `${key}:${p.id}`, adoptedBody(c, document));
-        const people = await recipientsOf(records, document.id, EVERYONE);
-        await notify(people, 'adopted', key, build, { documentId: document.id, documentTitle: document.title, line: (p) => subjectLine(p, build), url: documentUrl(context(), document.id) });
-      }
-    }),
-    threadAnswered: guarded('an answer', async (thread, actor) => {
-      if (thread.status === 'open' || thread.authorId === actor.id) return;
-      const [author, document] = await Promise.all([records.people.get(thread.authorId), records.documents.get(thread.documentId)]);
-      if (!author?.active || !document) return;
-      const key = `answered:${thread.id}:${thread.dispositions.length}`;
-      await notify(
-        [author],
-        'comment-answered',
-        key,
-        (p, c) => makeMessage(c, p, 'comment-answered', `${key}:${p.id}`, answeredBody(c, document, thread.status, thread.response)),
-        { documentId: document.id, documentTitle: document.title, line: (p) => digestLine(languageOf(p), { kind: 'comment-answered', status: thread.status, comment: thread.body }), url: documentUrl(context(), document.id) },
-      );
-    }),
-    replied: guarded('a reply', async (thread, reply, actor) => {
-      if (thread.authorId === actor.id) return;
-      const [author, document] = await Promise.all([records.people.get(thread.authorId), records.documents.get(thread.documentId)]);
-      if (!author?.active || !document) return;
-      const key = `reply:${reply.id}`;
-      await notify(
-        [author],
-        'reply',
-        key,
-        (p, c) => makeMessage(c, p, 'reply', `${key}:${p.id}`, replyBody(c, document, actor.name, reply.body)),
-        { documentId: document.id, documentTitle: document.title, line: (p) => digestLine(languageOf(p), { kind: 'reply', name: actor.name, body: reply.body }), url: documentUrl(context(), document.id) },
-      );
-    }),
-  };
+  const interrupted = await sender.recover();
+  if (interrupted) log.info(`${interrupted} e-mails were being handed to the mail server at the last stop; they are sent again with the same Message-ID`);
 
   const present = (m: QueuedMessage): OutboxMessage => ({
     id: m.id,
@@ -195,6 +100,7 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     nextAttemptAt: m.status === 'queued' ? m.nextAttemptAt : null,
     lastError: m.lastError,
     hasEml: m.emlFile !== null,
+    interruptedAt: m.interruptedAt ?? null,
   });
 
   const target = async (token: string) => {
@@ -206,6 +112,7 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
   let timer: NodeJS.Timeout | undefined;
   async function tick() {
     try {
+      await holding.retry();
       await queueDueReminders(scheduler);
       await queueDueDigests(scheduler);
     } catch (error) {
@@ -219,17 +126,22 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
     mode: transport.mode,
     async start() {
       try {
-        const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier, now: config.clock() });
+        const handed = await catchUpNotifications({ records, threads: deps.threads, store, notifier: createNotifier(notifierDeps), now: config.clock() });
         if (handed) log.info(`Queued e-mails for ${handed} answers or replies stored just before the last stop`);
       } catch (error) {
         log.error('Could not look for answers and replies left without their e-mail', error);
       }
-      // Messages left queued (or mid-send) by the last run go out now: a restart is a good moment
-      // to retry, whatever the backoff said.
+      // Messages left queued (or interrupted mid-send) by the last run go out now: a restart is a
+      // good moment to retry, whatever the backoff said.
       void sender.runOnce(true);
       timer = setInterval(() => void tick(), config.mail.tickMs);
       timer.unref();
     },
+    holdInvitation: (person, signInUrl) =>
+      holding.hold(
+        { kind: 'person', personId: person.id, tokenHash: person.tokenHash },
+        { messages: [makeMessage(context(), person, 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, false))], digestItems: [], reminders: [] },
+      ),
     async sendSignInLink(person, signInUrl, renewed) {
       const ctx = context();
       const message = makeMessage(ctx, person, renewed ? 'sign-in-link' : 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, renewed));

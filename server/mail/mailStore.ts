@@ -3,6 +3,11 @@
  * implements it). It holds the messages to send and sent, the answers waiting for a person's daily
  * digest, which deadline reminders have gone out, and the key that signs unsubscribe links.
  * Every mutating method resolves only once the change is on disk.
+ *
+ * A change that causes e-mail is stored elsewhere (threads, records), so lowdb cannot store the two in
+ * one write: the batch is held here first (hold), the change is stored, then the batch is released.
+ * A PostgreSQL store can insert the batch released in the change's own transaction; hold and release
+ * keep their meaning, and nothing is ever left held for the start to reconcile.
  */
 import type { NotificationKind } from '../../shared/notifications.ts';
 
@@ -33,6 +38,34 @@ export interface QueuedMessage {
   sentAt: string | null;
   /** In outbox mode, the .eml file's name under DATA_DIR/outbox/. */
   emlFile: string | null;
+  /**
+   * When the process stopped while this message was being handed to the mail server (found
+   * `sending` at the next start). It is sent again with the same Message-ID, and the outbox says it
+   * may have arrived twice: nobody can know whether the server had accepted it.
+   */
+  interruptedAt?: string | null;
+}
+
+/**
+ * What caused a held batch, in terms the stored state confirms or denies at the next start:
+ * a document now in `phase` with `deadline`, changed since `beforeUpdatedAt`; or a person who exists,
+ * active, with the sign-in link whose hash is `tokenHash`.
+ */
+export type MailCause =
+  | { kind: 'document'; documentId: string; phase: string; deadline: string | null; beforeUpdatedAt: string }
+  | { kind: 'person'; personId: string; tokenHash: string };
+
+/**
+ * The e-mail of a change, stored before the change itself and held back (never sent) until the change
+ * is stored too: then it is released into the queue, or, after a crash, reconciled at start.
+ */
+export interface HeldBatch {
+  id: string;
+  cause: MailCause;
+  heldAt: string;
+  messages: QueuedMessage[];
+  digestItems: DigestItem[];
+  reminders: string[];
 }
 
 /** One answer or event waiting for a person's daily digest. */
@@ -64,6 +97,13 @@ export interface MailStore {
    */
   enqueue(change: { messages?: QueuedMessage[]; digestItems?: DigestItem[]; reminders?: string[] }): Promise<QueuedMessage[]>;
   update(id: string, patch: Partial<Omit<QueuedMessage, 'id'>>): Promise<QueuedMessage | undefined>;
+  /** Stores a batch held back until its cause is stored (durably, before the cause is written). */
+  hold(batch: HeldBatch): Promise<void>;
+  /** Moves a held batch into the queue, as enqueue() would, in one change; returns the messages added. */
+  release(batchId: string): Promise<QueuedMessage[]>;
+  /** Forgets a held batch whose cause never happened. */
+  drop(batchId: string): Promise<void>;
+  held(): Promise<HeldBatch[]>;
   /** Reminder keys already sent. */
   remindersSent(): Promise<Set<string>>;
   digestItems(): Promise<DigestItem[]>;

@@ -3,21 +3,25 @@
  * backoff, and keeps a permanent failure (5xx) with the server's answer for the outbox page.
  *
  * Nothing lost, nothing twice: a message is marked `sending` (durably) before it goes out and `sent`
- * after the SMTP server accepted it. A message still `sending` after a crash is sent again on the
- * next start, with the same Message-ID. That is at-least-once, chosen over at-most-once: a lost
- * deadline reminder is worse than a duplicate, the window is the few milliseconds between the SMTP
- * server's 250 and our fsync, and mail clients fold two copies with the same Message-ID into one.
- * A message still `queued` at a crash was never handed over and goes out exactly once.
+ * after the SMTP server accepted it. A message still `queued` at a crash was never handed over and
+ * goes out exactly once. A message found `sending` at the next start may or may not have reached the
+ * server (SMTP cannot be asked): it is marked interrupted and sent again with the same Message-ID,
+ * and the outbox says it may have arrived twice. At-least-once, chosen over at-most-once because a
+ * lost invitation or reminder costs more than a duplicate that receiving systems can fold by its
+ * Message-ID; docs/EMAIL.md gives the reasons.
  */
 import type { Logger } from '../log.ts';
 import type { MailConfig } from '../config.ts';
 import type { MailStore, QueuedMessage } from './mailStore.ts';
 import { buildRaw } from './mime.ts';
 import { classifyFailure, SendFailure, type MailTransport } from './transport.ts';
+import { crashPoint } from './crashPoint.ts';
 
 const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 
 export interface Sender {
+  /** At open, before any pass: marks messages a crash left `sending` as interrupted and queued again; returns how many. */
+  recover(): Promise<number>;
   /** Looks for due messages now (after a message was queued). */
   kick(): void;
   /** Sends every due message (with `all`, every unsent one, backoff or not); resolves when this pass is over. */
@@ -34,19 +38,21 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
   const due = async (all: boolean) => {
     const now = all ? Infinity : clock().getTime();
     return (await store.list())
-      .filter((m) => (m.status === 'queued' || m.status === 'sending') && Date.parse(m.nextAttemptAt) <= now)
+      .filter((m) => m.status === 'queued' && Date.parse(m.nextAttemptAt) <= now)
       .toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
   };
 
   async function sendOne(message: QueuedMessage): Promise<void> {
     const attempts = message.attempts + 1;
     await store.update(message.id, { status: 'sending', attempts });
+    crashPoint(config.crashAt, 'mail-sending');
     try {
       // A message that cannot be built (an address that is not one) will never go: a permanent failure.
       const raw = await buildRaw(message, config.from).catch((error: Error) => {
         throw new SendFailure(error.message, true);
       });
       const delivery = await transport.deliver(message, raw, config.from);
+      crashPoint(config.crashAt, 'mail-accepted');
       await store.update(message.id, { status: 'sent', sentAt: clock().toISOString(), lastError: null, emlFile: delivery.emlFile });
     } catch (error) {
       const failure = error instanceof SendFailure ? error : classifyFailure(error);
@@ -87,6 +93,13 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
   timer.unref();
 
   return {
+    async recover() {
+      const caught = (await store.list()).filter((m) => m.status === 'sending');
+      // An .eml file is written again under the same name: only SMTP can deliver twice.
+      const interruptedAt = transport.mode === 'smtp' ? clock().toISOString() : null;
+      for (const m of caught) await store.update(m.id, { status: 'queued', interruptedAt });
+      return caught.length;
+    },
     kick: () => void runOnce(),
     runOnce,
     async stop() {

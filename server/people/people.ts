@@ -10,6 +10,7 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { SessionService } from './sessions.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 import { invitationMemberships } from './members.ts';
+import { withMail, type PendingMail } from '../mail/notifier.ts';
 
 export interface NewPerson {
   name: string;
@@ -46,13 +47,16 @@ async function refuseTakenEmail(deps: PeopleDeps, email: string, exceptId?: stri
 
 /**
  * Invites a person into `documents` (each must exist), or without them into every document that is
- * not archived; the person and their memberships are stored in one write, or nothing is.
+ * not archived; the person and their memberships are stored in one write, or nothing is. `invitation`,
+ * when given, holds the e-mail carrying the sign-in link before the person is stored (the link's
+ * token exists only here), so that the person and their invitation are stored together.
  */
 export async function invitePerson(
   deps: PeopleDeps,
   actor: PersonRecord,
   fields: NewPerson,
   documents?: string[],
+  invitation?: (person: PersonRecord, token: string) => Promise<PendingMail>,
 ): Promise<{ person: PersonRecord; token: string }> {
   const id = newId();
   const createdAt = new Date().toISOString();
@@ -60,7 +64,7 @@ export async function invitePerson(
   await refuseTakenEmail(deps, fields.email);
   const token = newSecret();
   const person: PersonRecord = { id, ...fields, tokenHash: hashSecret(token), active: true, createdAt, firstSignInAt: null };
-  await deps.records.people.insert(person, memberships);
+  await withMail(invitation?.(person, token), () => deps.records.people.insert(person, memberships).then(() => true));
   await deps.audit.record({ ...actorOf(actor), action: 'person.invite', target: person.id, detail: { name: person.name, role: person.role } });
   return { person, token };
 }

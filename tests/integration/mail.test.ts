@@ -1,11 +1,12 @@
 /**
- * E-mail against a real SMTP server (smtp-server on port 0): invitations whose link signs in,
- * reminders with a fake clock, the digest, retries, unsubscribe and header injection.
+ * E-mail against a real SMTP server (smtp-server on port 0): invitations whose link signs in, the
+ * digest, answers (also one stored just before a crash), unsubscribe, header injection, phases and
+ * one's own settings. Reminders: mailReminders.test.ts; sending and the outbox: mailDelivery.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEED_IDS, type TestServer } from '../helpers/testServer.ts';
 import { rawHead, rawHeader, startSmtpPeer, type SmtpPeer } from '../helpers/smtpPeer.ts';
-import { eventually, linkIn, startMailServer } from '../helpers/mailServer.ts';
+import { linkIn, startMailServer } from '../helpers/mailServer.ts';
 
 const DOC: string = SEED_IDS[0];
 let t: TestServer | undefined;
@@ -88,100 +89,6 @@ describe('invitations', () => {
   });
 });
 
-describe('reminders before the deadline', () => {
-  it('go once, to participants who have not commented, with a fake clock and across a restart', async () => {
-    smtp = await startSmtpPeer();
-    let now = new Date();
-    const clock = () => now;
-    t = await startMailServer({ smtpUrl: smtp.url, clock });
-    const commented = await t.person({ name: 'Has Commented', email: 'commented@example.org' });
-    const silent = await t.person({ name: 'Still Silent', email: 'silent@example.org' });
-    const optedOut = await t.person({ name: 'Opted Out', email: 'optedout@example.org' });
-    await t.person({ name: 'A Reviewer', email: 'reviewer@example.org', role: 'reviewer' });
-    expect((await t.api('PATCH', '/api/session', { cookie: optedOut.cookie, body: { notifications: { 'deadline-reminder': 'never' } } })).status).toBe(200);
-    await commentOn(t, commented.cookie);
-
-    const deadline = new Date(now.getTime() + 5 * 24 * 3600_000);
-    deadline.setUTCMinutes(0, 0, 0);
-    await t.setPhase(DOC, 'consultation', deadline.toISOString());
-    await t.server.services.mail.tick();
-    expect(smtp.received).toHaveLength(0);
-
-    now = new Date(deadline.getTime() - 71.9 * 3600_000);
-    await t.server.services.mail.tick();
-    await t.server.services.mail.tick();
-    const [first] = await smtp.waitFor(1);
-    expect(first!.envelope.to).toEqual(['silent@example.org']);
-    expect(first!.parsed.subject).toMatch(/ 3 days left to comment$/);
-    // Stated in the deployment's zone (TIME_ZONE, Europe/Paris by default), labelled.
-    expect(first!.parsed.text).toMatch(/\(Europe\/Paris, GMT\+0[12]:00\)/);
-
-    await t.restart();
-    await t.server.services.mail.tick();
-    now = new Date(deadline.getTime() - 23 * 3600_000);
-    await t.server.services.mail.tick();
-    await t.restart();
-    await t.server.services.mail.tick();
-    const received = await smtp.waitFor(2);
-    await t.server.services.mail.flush();
-    expect(received.map((m) => [m.envelope.to[0], m.parsed.subject!.replace(/^\[.*\] /, '')])).toEqual([
-      ['silent@example.org', '3 days left to comment'],
-      ['silent@example.org', '1 day left to comment'],
-    ]);
-    expect(silent.person.email).toBe('silent@example.org');
-  });
-
-  it('a moved deadline gets reminders of its own, and never one whose time had passed at the move', async () => {
-    smtp = await startSmtpPeer();
-    let now = new Date();
-    t = await startMailServer({ smtpUrl: smtp.url, clock: () => now });
-    await t.person({ name: 'Mover Reader', email: 'mover@example.org' });
-    const hours = (h: number) => h * 3600_000;
-    const first = new Date(now.getTime() + hours(120));
-    await t.setPhase(DOC, 'consultation', first.toISOString());
-    now = new Date(first.getTime() - hours(71.9));
-    await t.server.services.mail.tick();
-    await smtp.waitFor(1);
-
-    const later = new Date(first.getTime() + hours(48));
-    await t.setPhase(DOC, 'consultation', later.toISOString());
-    await t.server.services.mail.tick();
-    now = new Date(later.getTime() - hours(71.9));
-    await t.server.services.mail.tick();
-    // Each later move of the deadline also tells the participants ("New deadline: …").
-    await smtp.waitFor(3);
-
-    const sooner = new Date(now.getTime() + hours(30));
-    await t.setPhase(DOC, 'consultation', sooner.toISOString());
-    await t.server.services.mail.tick();
-    now = new Date(sooner.getTime() - hours(23.9));
-    await t.server.services.mail.tick();
-    await t.server.services.mail.tick();
-    const all = await smtp.waitFor(5);
-    await t.server.services.mail.flush();
-    const subjects = all.map((m) => m.parsed.subject!.replace(/^\[.*\] /, ''));
-    expect(subjects.filter((s) => s.endsWith('left to comment'))).toEqual(['3 days left to comment', '3 days left to comment', '1 day left to comment']);
-    expect(subjects.filter((s) => s.startsWith('New deadline: '))).toHaveLength(2);
-  });
-
-  it('after a long stop, sends only the nearest reminder, late, once', async () => {
-    smtp = await startSmtpPeer();
-    let now = new Date();
-    t = await startMailServer({ smtpUrl: smtp.url, clock: () => now });
-    await t.person({ name: 'Late Reader', email: 'late@example.org' });
-    const deadline = new Date(now.getTime() + 5 * 24 * 3600_000);
-    await t.setPhase(DOC, 'consultation', deadline.toISOString());
-    now = new Date(deadline.getTime() - 2 * 3600_000);
-    await t.server.services.mail.tick();
-    await t.server.services.mail.tick();
-    const [mail] = await smtp.waitFor(1);
-    // It says the time really left, not the "3 days" it was meant to say.
-    expect(mail!.parsed.subject).toMatch(/ 2 hours left to comment$/);
-    await t.server.services.mail.flush();
-    expect(smtp.received).toHaveLength(1);
-  });
-});
-
 describe('answers', () => {
   it('gathers answers into one daily digest', async () => {
     smtp = await startSmtpPeer();
@@ -247,59 +154,6 @@ describe('an answer stored just before a crash', () => {
     await t.restart();
     await t.server.services.mail.flush();
     expect(smtp.received).toHaveLength(1);
-  });
-});
-
-describe('sending', () => {
-  it('retries while the SMTP server answers 451, then delivers exactly once', async () => {
-    smtp = await startSmtpPeer({ mode: 'tempfail' });
-    t = await startMailServer({ smtpUrl: smtp.url, mail: { tickMs: 30 } });
-    await invite(t, { name: 'Patient Person', email: 'patient@example.org', sendInvitation: true });
-    const failing = await eventually(async () => {
-      const [m] = (await t!.api('GET', '/api/outbox', { cookie: t!.adminCookie })).body.messages;
-      return m?.attempts >= 2 && m.status === 'queued' && m;
-    });
-    expect(failing.status).toBe('queued');
-    expect(failing.lastError).toMatch(/451/);
-    smtp.mode = 'accept';
-    await smtp.waitFor(1);
-    await eventually(async () => (await t!.api('GET', '/api/outbox', { cookie: t!.adminCookie })).body.messages[0].status === 'sent');
-    await t.server.services.mail.flush();
-    expect(smtp.received).toHaveLength(1);
-  });
-
-  it('keeps a permanent failure with the server’s answer', async () => {
-    smtp = await startSmtpPeer({ mode: 'permfail' });
-    t = await startMailServer({ smtpUrl: smtp.url });
-    await invite(t, { name: 'Nobody Here', email: 'nobody@example.org', sendInvitation: true });
-    const failed = await eventually(async () => {
-      const [m] = (await t!.api('GET', '/api/outbox', { cookie: t!.adminCookie })).body.messages;
-      return m?.status === 'failed' && m;
-    });
-    expect(failed.lastError).toMatch(/550/);
-    expect(failed.attempts).toBe(1);
-  });
-
-  it('does not hold a request while the SMTP server hangs', async () => {
-    // A server that accepts the connection and never greets.
-    const net = await import('node:net');
-    const sockets: import('node:net').Socket[] = [];
-    const silent = net.createServer((socket) => void sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
-    const port = (silent.address() as import('node:net').AddressInfo).port;
-    t = await startMailServer({ smtpUrl: `smtp://127.0.0.1:${port}`, mail: { smtpTimeoutMs: 300 } });
-    const started = Date.now();
-    const res = await invite(t, { name: 'Hanging Server', email: 'hang@example.org', sendInvitation: true });
-    expect(res.status).toBe(201);
-    expect(Date.now() - started).toBeLessThan(250);
-    const retried = await eventually(async () => {
-      const [m] = (await t!.api('GET', '/api/outbox', { cookie: t!.adminCookie })).body.messages;
-      return m?.lastError && m;
-    });
-    expect(retried.status).toBe('queued');
-    expect(retried.lastError).toMatch(/time|ETIMEDOUT/i);
-    sockets.forEach((s) => s.destroy());
-    await new Promise((resolve) => silent.close(resolve));
   });
 });
 
@@ -384,30 +238,6 @@ describe('phases', () => {
     await t.server.services.mail.flush();
     expect(all.slice(2).map((m) => m.envelope.to[0]).toSorted()).toEqual(['ana@example.org', 'paul@example.fr', 'secretariat@example.org']);
     expect(all.find((m) => m.envelope.to[0] === 'paul@example.fr' && m !== review)!.parsed.subject).toMatch(/\] Le texte a été adopté$/);
-  });
-});
-
-describe('outbox mode', () => {
-  it('writes each message as an .eml file that the Secretariat can list and open', async () => {
-    t = await startMailServer();
-    const res = await invite(t, { name: 'Outbox Reader', email: 'outbox@example.org', sendInvitation: true });
-    expect(res.status).toBe(201);
-    await t.server.services.mail.flush();
-    const { readdirSync } = await import('node:fs');
-    const files = readdirSync(`${t.dataDir}/outbox`).filter((f) => f.endsWith('.eml'));
-    expect(files).toHaveLength(1);
-    const listed = await t.api('GET', '/api/outbox', { cookie: t.adminCookie });
-    expect(listed.body.mode).toBe('outbox');
-    expect(listed.body.messages).toMatchObject([{ to: 'Outbox Reader <outbox@example.org>', subject: 'Your invitation to Accord', status: 'sent', hasEml: true, kind: 'invitation' }]);
-    const eml = await t.api('GET', `/api/outbox/${listed.body.messages[0].id}/eml`, { cookie: t.adminCookie });
-    expect(eml.status).toBe(200);
-    expect(eml.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(eml.body).toMatch(/^Message-ID: <[0-9a-f-]{36}@127\.0\.0\.1>$/m);
-    expect(eml.body).toMatch(/^Subject: Your invitation to Accord$/m);
-    expect(eml.body).toContain('Content-Type: text/html');
-    const participant = await t.person({ name: 'Not Secretariat' });
-    expect((await t.api('GET', '/api/outbox', { cookie: participant.cookie })).status).toBe(403);
-    expect((await t.api('GET', '/api/outbox/not-an-id/eml', { cookie: t.adminCookie })).status).toBe(400);
   });
 });
 

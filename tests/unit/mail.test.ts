@@ -60,4 +60,10 @@ describe('mail configuration', () => {
     expect(() => parseConfig({ MAIL_REMINDER_HOURS: '72,soon' })).toThrow(/MAIL_REMINDER_HOURS/);
     expect(parseConfig({ MAIL_REMINDER_HOURS: '24,72,24' }).mail.reminderHours).toEqual([72, 24]);
   });
+
+  it('kills the process at a mail moment only when the test-only variable names one', () => {
+    expect(parseConfig({}).mail.crashAt).toBeUndefined();
+    expect(parseConfig({ ACCORD_TEST_CRASH_AT: 'mail-held' }).mail.crashAt).toBe('mail-held');
+    expect(() => parseConfig({ ACCORD_TEST_CRASH_AT: 'anywhere' })).toThrow(/ACCORD_TEST_CRASH_AT/);
+  });
 });

@@ -11,6 +11,7 @@ import { validate } from '../validate.ts';
 import { requireRole, requireSession } from '../middleware.ts';
 import { presentPerson, presentPersonForSecretariat } from '../presenters.ts';
 import { inviteMany, previewBulkInvite } from '../../people/bulkInvite.ts';
+import type { PersonRecord } from '../../storage/records.ts';
 import { changePerson, EmailTaken, invitePerson, PersonConflict, renewInvitation, type PeopleDeps } from '../../people/people.ts';
 
 const fields = {
@@ -75,9 +76,9 @@ export function peopleRoutes(services: Services) {
     .post('/api/people', validate('json', NewPerson), async (c) => {
       try {
         const { documents, sendInvitation, ...invitee } = c.req.valid('json');
-        const { person, token } = await invitePerson(deps, c.get('person'), invitee, documents);
+        const invitation = sendInvitation ? (p: PersonRecord, t: string) => services.mail.holdInvitation(p, linkFor(c.req.url, t)) : undefined;
+        const { person, token } = await invitePerson(deps, c.get('person'), invitee, documents, invitation);
         const inviteUrl = linkFor(c.req.url, token);
-        if (sendInvitation) await services.mail.sendSignInLink(person, inviteUrl, false);
         return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl }, 201);
       } catch (error) {
         if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
