@@ -76,6 +76,8 @@ function namesOfCountries(): Map<string, string> {
   for (const a of letters) {
     for (const b of letters) {
       const code = a + b;
+      // Old codes name the same country as their successor: only current ones are listed.
+      if (canonicalRegion(code) !== code) continue;
       for (const display of displays) {
         let name: string | undefined;
         try {
@@ -91,26 +93,32 @@ function namesOfCountries(): Map<string, string> {
   return names;
 }
 
-const isRegion = (code: string) => {
+/**
+ * The current code of a region Intl knows, or null: an old code is read as its successor ("UK" as
+ * GB, "DD" as DE), an unknown one ("ZZ", "AA") as nothing.
+ */
+function canonicalRegion(code: string): string | null {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
-    return Boolean(name && name !== code);
+    const region = new Intl.Locale(`und-${code}`).region;
+    const name = region && new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(region);
+    return region && name && name !== region && region !== 'ZZ' ? region : null;
   } catch {
-    return false;
+    return null;
   }
-};
+}
 
 /** "DE", "Germany", "Allemagne", "DE – Germany", "France (FR)" → the ISO 3166-1 alpha-2 code, or null. */
 export function countryOf(cell: string): string | null {
   const text = cell.trim();
   if (!text) return null;
-  if (/^[A-Za-z]{2}$/.test(text)) return isRegion(text.toUpperCase()) ? text.toUpperCase() : null;
+  if (/^[A-Za-z]{2}$/.test(text)) return canonicalRegion(text.toUpperCase());
   const names = namesOfCountries();
   const whole = names.get(plain(text));
   if (whole) return whole;
   // A code beside a name: "DE - Germany", "France (FR)".
   for (const token of text.split(/[^A-Za-z]+/)) {
-    if (/^[A-Z]{2}$/.test(token) && isRegion(token)) return token;
+    const region = /^[A-Z]{2}$/.test(token) ? canonicalRegion(token) : null;
+    if (region) return region;
   }
   for (const part of text.split(/[-–—(),/]+/)) {
     const found = names.get(plain(part));
