@@ -3,7 +3,7 @@
  * that stores nothing, and the corrected rows stored all at once. Membership of the document comes
  * from documentRoutes' middleware (mounted before this group).
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { THREAD_KINDS } from '../../../shared/domain.ts';
 import { MAX_COMMENT_CHARS, MAX_COMMENT_IMPORT_BODY_BYTES, MAX_COMMENT_TABLE_BYTES, MAX_COMMENT_TABLE_ROWS, MAX_QUOTE_CHARS } from '../../../shared/limits.ts';
@@ -53,11 +53,22 @@ const Commit = z
 const TemplateQuery = z.object({ lang: z.enum(['en', 'fr']).optional() }).strict();
 
 export function commentImportRoutes(services: Services) {
+  // Rights before anything is read or validated: someone who may not import learns nothing from a refusal of their input.
+  const mayImport: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const parsed = DocumentParam.safeParse({ id: c.req.param('id') });
+    if (parsed.success) {
+      const document = await services.records.documents.get(parsed.data.id);
+      if (!document) throw errors.notFound('document');
+      authorize(c.get('person'), 'comments.import', document);
+    }
+    await next();
+  };
   return new Hono<AppEnv>()
+    .use('/api/documents/:id/comment-import', mayImport)
+    .use('/api/documents/:id/comment-import/*', mayImport)
     .get('/api/documents/:id/comment-import/template', validate('param', DocumentParam), validate('query', TemplateQuery), async (c) => {
       const found = await documentWithSections(services.records, services.collab, c.req.valid('param').id);
       if (!found) throw errors.notFound('document');
-      authorize(c.get('person'), 'comments.import', found.document);
       const language = c.req.valid('query').lang ?? 'en';
       const file = await commentTemplate(found.document.title, found.sections, language);
       const name = `${found.document.id}-comments${language === 'fr' ? '-fr' : ''}.xlsx`;
@@ -68,10 +79,6 @@ export function commentImportRoutes(services: Services) {
     })
     .post('/api/documents/:id/comment-import/preview', validate('param', DocumentParam), async (c) => {
       const documentId = c.req.valid('param').id;
-      // Rights before the file is read: someone who may not import learns nothing from its refusal.
-      const document = await services.records.documents.get(documentId);
-      if (!document) throw errors.notFound('document');
-      authorize(c.get('person'), 'comments.import', document);
       if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
         throw errors.invalidInput('Send the table as multipart/form-data with a `file` field (.xlsx or .docx).');
       }
