@@ -97,8 +97,9 @@ describe('a 100-row ISO table', () => {
       expect(thread.kind).toBe(expectedKinds[i % types.length]);
       expect(thread.sectionId).toBe(sections.find((s) => s.number === cells[2])!.id);
       expect(thread.proposedText).toBe(i % 2 ? `Proposed change ${i + 1}.` : null);
-      if (cells[3]) expect(thread.quote).toBe(cells[3]);
-      else expect(thread.anchor).toBeNull();
+      // Quoted words become the anchor; without them the comment is on the whole section.
+      expect(thread.quote).toBe(cells[3]);
+      expect(thread.anchor === null).toBe(cells[3] === '');
       // The table's line number is kept with the comment.
       expect(thread.body.startsWith(`[Line ${i + 1}]\n`)).toBe(true);
     });
