@@ -35,9 +35,12 @@ const RULES: Array<[ColumnField, RegExp]> = [
   ['authorName', /\b(name|nom|author|auteur|submitted by|expert)\b/],
 ];
 
+/** Longer than this, a cell is text, not a column's name. */
+const MAX_HEADER_CHARS = 60;
+
 export function fieldOf(header: string): ColumnField | null {
   const text = normaliseHeader(header);
-  if (!text) return null;
+  if (!text || text.length > MAX_HEADER_CHARS) return null;
   return RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
 }
 

@@ -54,14 +54,15 @@ function rowsOf(grids: Grid[]): CommentTable | null {
     if (!layout) continue;
     found = true;
     layout.ignored.forEach((name) => ignored.add(name));
+    const header = grid[layout.headerAt]!.cells.join('\t');
     for (const { line, cells } of grid.slice(layout.headerAt + 1)) {
+      // A row that repeats the header (Word repeats it on each page when asked) is no comment.
+      if (cells.join('\t') === header) continue;
       const row = { line: line + offset } as TableRow;
       for (const [field, column] of FIELDS) {
         const index = layout.columns[column];
         row[field] = index === undefined ? '' : (cells[index] ?? '').trim();
       }
-      // A row that only repeats the header (Word repeats it on each page when asked) is no comment.
-      if (layoutOf([{ line, cells }])) continue;
       if (FIELDS.every(([field]) => field === 'lineNumber' || !row[field])) continue;
       rows.push(row);
     }
