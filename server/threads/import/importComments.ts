@@ -19,7 +19,10 @@ import { placeThread } from '../present.ts';
 import { refPrefix } from '../refs.ts';
 import { findQuote } from './quotes.ts';
 import { placeRow } from './placeRows.ts';
-import { readCommentTable } from './readTable.ts';
+import { commentTableOffThread } from '../../documents/import/offThread.ts';
+import { ImportRefusal } from '../../documents/import/refusal.ts';
+import { tableRefusal } from './tableFile.ts';
+import type { CommentTable } from './readTable.ts';
 
 async function checkImporting(deps: ThreadDeps, actor: PersonRecord, documentId: string) {
   const document = await documentOf(deps, documentId);
@@ -35,9 +38,20 @@ async function authorsOf(deps: ThreadDeps, documentId: string): Promise<PersonRe
 
 const presentAuthor = (p: PersonRecord): ImportAuthor => ({ id: p.id, name: p.name, country: p.country, organisation: p.organisation, email: p.email });
 
+/** Read in the import worker, within its time and memory budget, so the server keeps answering. */
+async function readTable(fileName: string, bytes: Uint8Array): Promise<CommentTable> {
+  try {
+    return await commentTableOffThread(fileName, bytes);
+  } catch (error) {
+    if (!(error instanceof ImportRefusal)) throw error;
+    if (error.code === 'conversion_timeout') throw tableRefusal.tooSlow(fileName);
+    throw tableRefusal.unpacksTooLarge(fileName);
+  }
+}
+
 export async function previewImport(deps: ThreadDeps, actor: PersonRecord, documentId: string, file: { fileName: string; bytes: Uint8Array }): Promise<ImportPreview> {
   await checkImporting(deps, actor, documentId);
-  const table = await readCommentTable(file.fileName, file.bytes);
+  const table = await readTable(file.fileName, file.bytes);
   const authors = (await authorsOf(deps, documentId)).map(presentAuthor);
   const rows = await deps.collab.rooms.use(documentId, (room) => {
     const index = indexText(room.doc);

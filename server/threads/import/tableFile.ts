@@ -30,6 +30,8 @@ export const tableRefusal = {
   empty: (fileName: string) => new DomainError('unprocessable', 'empty_file', `“${fileName}” is empty.`),
   unpacksTooLarge: (fileName: string) =>
     new DomainError('unprocessable', 'unpacks_too_large', `“${fileName}” unpacks to more than ${MAX_COMMENT_TABLE_UNZIPPED_BYTES / 1024 / 1024} MB. Remove images or embedded files and try again.`),
+  tooSlow: (fileName: string) =>
+    new DomainError('unprocessable', 'conversion_timeout', `“${fileName}” took too long to read and was stopped. Split the table into smaller files and try again.`),
   noTable: (fileName: string) =>
     new DomainError(
       'unprocessable',
