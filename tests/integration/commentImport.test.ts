@@ -12,6 +12,7 @@ import { plainText } from '../../server/documents/text.ts';
 import { docxTable, ISO_HEADER, xlsxTable } from '../helpers/commentTables.ts';
 import type { ImportPreview, ImportPreviewRow } from '../../shared/commentImport.ts';
 import type { Thread } from '../../shared/api.ts';
+import { MAX_COMMENT_TABLE_BYTES } from '../../shared/limits.ts';
 
 const DOC: string = SEED_IDS[0];
 let t: TestServer;
@@ -175,6 +176,10 @@ describe('bad rows', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/^Nothing was imported: row 3: /);
     }
+    // A long table is more than the JSON body limit of other routes (256 KB): still read whole, still refused whole.
+    const long = Array.from({ length: 300 }, (_, i) => ({ ...good, line: i + 2, body: `${'Long comment. '.repeat(100)}${i}` }));
+    const big = await t.api('POST', `/api/documents/${DOC}/comment-import`, { cookie: t.adminCookie, body: { rows: [...long, { ...good, line: 999, sectionId: 'no-such-section' }] } });
+    expect([big.status, big.body.error.message]).toEqual([400, 'Nothing was imported: row 999: no such section in this document.']);
     const future = await t.api('POST', `/api/documents/${DOC}/comment-import`, { cookie: t.adminCookie, body: { rows: [good], receivedAt: '2999-01-01T00:00:00Z' } });
     expect(future.status).toBe(400);
     const empty = await t.api('POST', `/api/documents/${DOC}/comment-import`, { cookie: t.adminCookie, body: { rows: [{ ...good, body: '  ' }] } });
@@ -192,6 +197,8 @@ describe('files refused', () => {
     const noTable = await upload(await xlsxTable(['A', 'B'], [['1', '2']]), 'comments.xlsx');
     expect([noTable.status, noTable.body.error?.code]).toEqual([422, 'no_comment_table']);
     expect(noTable.body.error?.message).toMatch(/Comments/);
+    const tooLarge = await upload(Buffer.alloc(MAX_COMMENT_TABLE_BYTES + 1), 'comments.xlsx');
+    expect([tooLarge.status, tooLarge.body.error?.code]).toEqual([413, 'file_too_large']);
   });
 });
 
