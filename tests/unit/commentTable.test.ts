@@ -19,11 +19,12 @@ const refusal = async (promise: Promise<unknown>) => {
 };
 
 describe('an .xlsx comment table', () => {
-  it('gives one row per comment with every ISO column, and its row number in the sheet', async () => {
+  it('gives one row per comment with every ISO column, and its row number in the sheet; footnotes under the table are no rows', async () => {
     const file = await xlsxTable(ISO_HEADER, [
       ['DE', '12', '2.1', 'Outreach workers may notice', 'te', 'Too narrow.', 'Add researchers.', ''],
       ['', '', '', '', '', '', '', ''],
       ['France', '', 'General', '', 'ed', 'Use plain words.', '', 'Noted'],
+      ['1 MB = Member body / NC = National Committee (enter the ISO 3166 two-letter country code)', '', '', '', '', '', '', ''],
     ], { startRow: 3 });
     const table = await readCommentTable('comments.xlsx', file);
     expect(table.rows).toEqual([

@@ -63,7 +63,8 @@ function rowsOf(grids: Grid[]): CommentTable | null {
         const index = layout.columns[column];
         row[field] = index === undefined ? '' : (cells[index] ?? '').trim();
       }
-      if (FIELDS.every(([field]) => field === 'lineNumber' || !row[field])) continue;
+      // Nothing to comment with: an empty row, or a footnote under the table ("¹ MB = Member body …").
+      if (!row.comment && !row.proposedChange && !row.clause && !row.paragraph && !row.type) continue;
       rows.push(row);
     }
     offset += grid.length;
