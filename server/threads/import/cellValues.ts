@@ -97,10 +97,12 @@ function namesOfCountries(): Map<string, string> {
  * The current code of a region Intl knows, or null: an old code is read as its successor ("UK" as
  * GB, "DD" as DE), an unknown one ("ZZ", "AA") as nothing.
  */
+const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
 function canonicalRegion(code: string): string | null {
   try {
     const region = new Intl.Locale(`und-${code}`).region;
-    const name = region && new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(region);
+    const name = region && englishRegions.of(region);
     return region && name && name !== region && region !== 'ZZ' ? region : null;
   } catch {
     return null;
