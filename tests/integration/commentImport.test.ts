@@ -109,7 +109,7 @@ describe('a 100-row ISO table', () => {
     expect(stored.filter((th) => th.author.country === 'DE').map((th) => th.ref).toSorted()).toEqual(Array.from({ length: 15 }, (_, i) => `DE-${String(i + 1).padStart(3, '0')}`));
     const audit = (await t.api('GET', '/api/audit', { cookie: t.adminCookie })).body;
     const entries = (Array.isArray(audit) ? audit : audit.events) as Array<{ action: string; detail: { count: number } }>;
-    expect(entries.find((e) => e.action === 'thread.import')?.detail.count).toBe(100);
+    expect(entries.find((e) => e.action === 'comments.import')?.detail.count).toBe(100);
   });
 });
 

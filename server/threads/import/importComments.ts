@@ -113,7 +113,7 @@ export async function commitImport(deps: ThreadDeps, actor: PersonRecord, docume
   await deps.audit.record({
     actorId: actor.id,
     actorName: actor.name,
-    action: 'thread.import',
+    action: 'comments.import',
     target: documentId,
     detail: { documentId, count: stored.length, refs: stored.map((t) => t.ref), receivedAt, fileName: commit.fileName ?? null },
   });
