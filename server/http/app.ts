@@ -28,7 +28,7 @@ import { staticRoutes } from './staticFiles.ts';
 import { mailSettingsRoutes } from './routes/mailSettings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
-import { commentImportBodyLimit, commentImportRoutes } from './routes/commentImport.ts';
+import { commentImportBodyLimits, commentImportRoutes } from './routes/commentImport.ts';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
@@ -63,25 +63,8 @@ export function createApp(services: Services) {
       throw errors.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);
     },
   });
-  const tableLimits = new Map<number, ReturnType<typeof bodyLimit>>();
-  const tableLimit = (maxSize: number) => {
-    let limit = tableLimits.get(maxSize);
-    if (!limit) {
-      limit = bodyLimit({
-        maxSize,
-        onError: () => {
-          throw errors.payloadTooLarge();
-        },
-      });
-      tableLimits.set(maxSize, limit);
-    }
-    return limit;
-  };
-  app.use('/api/*', (c, next) => {
-    if (isUpload(c.req.method, c.req.path, c.req.header('content-type'))) return uploadLimit(c, next);
-    const table = commentImportBodyLimit(c.req.method, c.req.path);
-    return (table === null ? jsonLimit : tableLimit(table))(c, next);
-  });
+  const tableLimit = commentImportBodyLimits();
+  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path, c.req.header('content-type')) ? uploadLimit : (tableLimit(c.req.method, c.req.path) ?? jsonLimit))(c, next));
   app.use('/api/*', refuseForeignWrites(services.config.publicUrl));
   app.use('/api/*', readBodyWithDepthLimit());
   app.use('/api/*', async (c, next) => {

@@ -4,6 +4,7 @@
  * from documentRoutes' middleware (mounted before this group).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { THREAD_KINDS } from '../../../shared/domain.ts';
 import { MAX_COMMENT_CHARS, MAX_COMMENT_IMPORT_BODY_BYTES, MAX_COMMENT_TABLE_BYTES, MAX_COMMENT_TABLE_ROWS, MAX_QUOTE_CHARS } from '../../../shared/limits.ts';
@@ -20,12 +21,21 @@ import { documentWithSections } from '../../documents/documents.ts';
 const PREVIEW_PATH = /^\/api\/documents\/[a-z0-9-]+\/comment-import\/preview$/;
 const COMMIT_PATH = /^\/api\/documents\/[a-z0-9-]+\/comment-import$/;
 
-/** The body limit these routes need instead of the JSON default: a file, or every row at its longest. */
-export function commentImportBodyLimit(method: string, path: string): number | null {
-  if (method !== 'POST') return null;
-  if (PREVIEW_PATH.test(path)) return MAX_COMMENT_TABLE_BYTES + 64 * 1024;
-  if (COMMIT_PATH.test(path)) return MAX_COMMENT_IMPORT_BODY_BYTES;
-  return null;
+/**
+ * The body limits these routes need instead of the JSON default: a file for the preview, every row
+ * at its longest for the commit. Returns the limit for a request, or null for any other route.
+ */
+export function commentImportBodyLimits(): (method: string, path: string) => MiddlewareHandler | null {
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw errors.payloadTooLarge();
+      },
+    });
+  const file = limit(MAX_COMMENT_TABLE_BYTES + 64 * 1024);
+  const rows = limit(MAX_COMMENT_IMPORT_BODY_BYTES);
+  return (method, path) => (method !== 'POST' ? null : PREVIEW_PATH.test(path) ? file : COMMIT_PATH.test(path) ? rows : null);
 }
 
 const words = (what: string, max = MAX_COMMENT_CHARS) => z.string().trim().max(max, `${what} may be at most ${max.toLocaleString('en')} characters`);
