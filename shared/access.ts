@@ -22,6 +22,8 @@ export const ACCESS = {
   'thread.comment': { secretariat: OPEN, 'working-group': OPEN, participant: ['consultation'], reviewer: ['final-review'] },
   /** Endorse someone else's thread, under the same rules as commenting. */
   'thread.endorse': { secretariat: OPEN, 'working-group': OPEN, participant: ['consultation'], reviewer: ['final-review'] },
+  /** Import a filled-in comment table, entering each row for the member who sent it. */
+  'comments.import': { secretariat: OPEN },
   /** Give a thread its disposition, response and assignee. */
   'thread.dispose': { secretariat: OPEN, 'working-group': OPEN },
   /** Put a thread's proposed wording into the text. */

@@ -80,3 +80,15 @@ export const MAX_BULK_INVITE_ROWS = 500;
 export const MAX_BULK_INVITE_FILE_BYTES = 1024 * 1024;
 /** Longest cell of such a row the server reads (longer names are refused row by row, with a reason). */
 export const MAX_BULK_CELL_CHARS = 1000;
+
+/**
+ * A filled-in comment table (ISO-style, .xlsx or .docx) the Secretariat imports: its size, the size
+ * it may unpack to (checked on the zip's directory before anything is inflated), and its rows.
+ */
+export const MAX_COMMENT_TABLE_BYTES = 10 * 1024 * 1024;
+export const MAX_COMMENT_TABLE_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_COMMENT_TABLE_ROWS = 500;
+/** The corrected rows sent back to be stored: room for every row at its longest. */
+export const MAX_COMMENT_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
+/** File types a comment table may come in. */
+export const COMMENT_TABLE_EXTENSIONS = ['.xlsx', '.docx'] as const;

@@ -4,6 +4,7 @@
  */
 import { PHASE_LABELS, ROLE_LABELS, STAKEHOLDER_LABELS, THREAD_STATUS_LABELS, type Phase, type Role, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
 import { formatDeadline } from '../format.ts';
+import { formatDate } from '../components/dates.ts';
 import { countryName } from '../people/countries.ts';
 import { DECISIONS, type Decision } from '../review/decisions.ts';
 import { t } from '../i18n/intl.ts';
@@ -28,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'thread.apply': 'Put a proposed wording into the text',
   'thread.withdraw': 'Withdrew a comment',
   'thread.enter': 'Entered a comment received by e-mail',
+  'comments.import': 'Imported a table of comments',
   'reply.withdraw': 'Withdrew a reply',
   signoff: 'Signed off the final text',
 };
@@ -102,6 +104,12 @@ export function detailText(event: AuditEvent): string {
     }
     case 'thread.enter':
       return `For ${text(d.authorName)}`;
+    case 'comments.import': {
+      const refs = Array.isArray(d.refs) ? d.refs.map(text) : [];
+      const file = d.fileName ? ` from ${quote(d.fileName)}` : '';
+      const received = typeof d.receivedAt === 'string' ? `, received on ${formatDate(d.receivedAt)}` : '';
+      return `${text(d.count)} comments${file}${received}${refs.length ? ` (${refs.join(', ')})` : ''}`;
+    }
     case 'reply.withdraw':
       return quote(d.body);
     case 'version.create':

@@ -11,6 +11,7 @@ import { DeadlineControl } from './DeadlineControl.tsx';
 import { DeadlineCountdown } from './DeadlineCountdown.tsx';
 import { PhaseControl } from './PhaseControl.tsx';
 import { Presence } from './Presence.tsx';
+import { ImportCommentsButton } from '../import/ImportCommentsButton.tsx';
 import type { PresentPerson } from './usePresence.ts';
 
 interface DocumentBarProps {
@@ -58,6 +59,7 @@ export function DocumentBar(props: DocumentBarProps) {
           {commentsToggle}
           <ConnectionStatus state={connection} message={connectionMessage} />
           <Presence people={people} />
+          <ImportCommentsButton detail={detail} person={person} />
           {may(person.role, 'document.phase') && <PhaseControl documentId={detail.id} phase={detail.phase} onChanged={onPhaseChanged} />}
         </div>
       </div>

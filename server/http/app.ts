@@ -28,6 +28,7 @@ import { staticRoutes } from './staticFiles.ts';
 import { mailSettingsRoutes } from './routes/mailSettings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
+import { commentImportBodyLimits, commentImportRoutes } from './routes/commentImport.ts';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
@@ -62,7 +63,8 @@ export function createApp(services: Services) {
       throw errors.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);
     },
   });
-  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path, c.req.header('content-type')) ? uploadLimit : jsonLimit)(c, next));
+  const tableLimit = commentImportBodyLimits();
+  app.use('/api/*', (c, next) => (isUpload(c.req.method, c.req.path, c.req.header('content-type')) ? uploadLimit : (tableLimit(c.req.method, c.req.path) ?? jsonLimit))(c, next));
   app.use('/api/*', refuseForeignWrites(services.config.publicUrl));
   app.use('/api/*', readBodyWithDepthLimit());
   app.use('/api/*', async (c, next) => {
@@ -75,6 +77,7 @@ export function createApp(services: Services) {
   app.route('/', peopleRoutes(services));
   app.route('/', documentRoutes(services));
   app.route('/', documentAdminRoutes(services));
+  app.route('/', commentImportRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', threadRoutes(services));
   app.route('/', eventRoutes(services));

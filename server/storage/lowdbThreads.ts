@@ -77,6 +77,17 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
       owner.set(thread.id, thread.documentId);
       return stored;
     },
+    async insertMany(documentId, entries) {
+      if (entries.some((e) => e.thread.documentId !== documentId)) throw new Error('insertMany: every thread must be of the one document');
+      const store = await storeOf(documentId);
+      const stored = await store.change((d) => {
+        const records = entries.map(({ thread, refPrefix }): ThreadRecord => ({ ...clone(thread), ref: nextRef(d, refPrefix) }));
+        d.threads.push(...records);
+        return records.map(clone);
+      });
+      for (const thread of stored) owner.set(thread.id, documentId);
+      return stored;
+    },
     async giveMissingRefs(prefixOf) {
       let given = 0;
       for (const documentId of new Set(owner.values())) {

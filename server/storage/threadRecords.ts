@@ -88,6 +88,11 @@ export interface ThreadRepo {
    */
   insert(thread: NewThreadRecord, refPrefix: string): Promise<ThreadRecord>;
   /**
+   * Stores several new threads of one document in one write, each given the next reference with its
+   * prefix, in the order given: all of them or none. Resolves with the threads as stored.
+   */
+  insertMany(documentId: string, threads: Array<{ thread: NewThreadRecord; refPrefix: string }>): Promise<ThreadRecord[]>;
+  /**
    * Gives every stored thread without a reference (data from before references existed) one, once
    * and durably: in each document by creation time, the prefix from `prefixOf`. Withdrawn threads
    * get one too, so no number is handed out twice. Resolves with how many were given.

@@ -33,6 +33,8 @@ const EXPECTED = {
   'document.manage': { secretariat: 'DCRFA', 'working-group': '', participant: '', reviewer: '' },
   // Whom comments can be assigned to: for those who answer them, whatever the phase.
   'assignees.read': { secretariat: 'DCRFA', 'working-group': 'DCRFA', participant: '', reviewer: '' },
+  // Importing a filled-in comment table: the Secretariat, in every phase but adopted.
+  'comments.import': { secretariat: 'DCRF', 'working-group': '', participant: '', reviewer: '' },
 } as const satisfies Record<string, Record<Role, string>>;
 
 type Rule = keyof typeof EXPECTED;
@@ -161,6 +163,11 @@ const ROUTES: RouteCase[] = [
     request: (c) => ({ route: `/api/documents/${c.documentId}/threads`, body: { sectionId: c.sectionId, kind: 'general', body: 'Matrix comment' } }),
     ok: 201,
   },
+  // Importing a comment table (routes/commentImport.ts). A JSON body is no file: 400 for those who
+  // may; an empty list of rows likewise. Neither stores anything.
+  { method: 'GET', path: '/api/documents/:id/comment-import/template', rule: 'comments.import', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/comment-import/template` }), ok: 200 },
+  { method: 'POST', path: '/api/documents/:id/comment-import/preview', rule: 'comments.import', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/comment-import/preview`, body: {} }), ok: 400 },
+  { method: 'POST', path: '/api/documents/:id/comment-import', rule: 'comments.import', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/comment-import`, body: { rows: [] } }), ok: 400 },
   {
     method: 'POST',
     path: '/api/threads/:id/replies',

@@ -11,6 +11,8 @@ import type { ConvertedDraft, ConvertRequest } from './convert.ts';
 import { ImportRefusal, type RefusalCode } from './refusal.ts';
 import type { WorkerRequest } from './importWorker.ts';
 import type { JSONNode } from '../markdown.ts';
+import type { CommentTable } from '../../threads/import/readTable.ts';
+import { DomainError, type ErrorKind } from '../../errors.ts';
 
 const IDLE_MS = 5000;
 const MEMORY_MB = 1024;
@@ -21,6 +23,9 @@ interface Reply {
   state?: Uint8Array;
   body?: Uint8Array;
   refusal?: { code: RefusalCode; message: string };
+  /** A refusal from the domain's catalogue (a comment table that cannot be read). */
+  domainRefusal?: { kind: ErrorKind; code: string; message: string };
+  table?: CommentTable;
   error?: string;
 }
 
@@ -44,7 +49,7 @@ function stop(w: Worker): void {
   void w.terminate();
 }
 
-type Job = { kind: 'convert'; request: ConvertRequest } | { kind: 'word'; title: string; doc: JSONNode };
+type Job = { kind: 'convert'; request: ConvertRequest } | { kind: 'word'; title: string; doc: JSONNode } | { kind: 'table'; fileName: string; bytes: Uint8Array };
 
 function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
   const w = currentWorker();
@@ -67,6 +72,7 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
       if (reply.id !== id) return;
       finish();
       if (reply.refusal) reject(ImportRefusal.from(reply.refusal));
+      else if (reply.domainRefusal) reject(new DomainError(reply.domainRefusal.kind, reply.domainRefusal.code, reply.domainRefusal.message));
       else if (reply.error !== undefined) reject(new Error(reply.error));
       else resolve(reply);
     };
@@ -82,6 +88,10 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     w.on('exit', onExit);
     w.on('error', onError);
     if (job.kind === 'word') return w.postMessage({ id, ...job } satisfies WorkerRequest);
+    if (job.kind === 'table') {
+      const copy = Uint8Array.from(job.bytes);
+      return w.postMessage({ id, kind: 'table', fileName: job.fileName, bytes: copy } satisfies WorkerRequest, [copy.buffer]);
+    }
     const bytes = Uint8Array.from(job.request.bytes);
     w.postMessage({ id, kind: 'convert', request: { ...job.request, bytes } } satisfies WorkerRequest, [bytes.buffer]);
   });
@@ -109,4 +119,11 @@ export async function wordOffThread(title: string, doc: JSONNode, budgetMs = IMP
   const reply = await enqueue({ kind: 'word', title, doc }, `${title}.docx`, budgetMs);
   if (!reply.body) throw new Error('The Word file was not made');
   return reply.body;
+}
+
+/** A comment table read into rows (threads/import/readTable.ts), in the worker. */
+export async function commentTableOffThread(fileName: string, bytes: Uint8Array, budgetMs = IMPORT_TIME_BUDGET_MS): Promise<CommentTable> {
+  const reply = await enqueue({ kind: 'table', fileName, bytes }, fileName, budgetMs);
+  if (!reply.table) throw new Error('The table was not read');
+  return reply.table;
 }

@@ -1,0 +1,134 @@
+/**
+ * The preview of an imported table, one row per comment: where it goes, what it quotes, its type,
+ * who sent it, and what still needs a choice. Section, type and sender can be changed in place, and
+ * a row can be left out. Native controls, each named after its row, so the table is usable with the
+ * keyboard and a screen reader alike.
+ */
+import type { ImportAuthor } from '../../shared/commentImport.ts';
+import { THREAD_KINDS, THREAD_KIND_LABELS, type ThreadKind } from '../../shared/domain.ts';
+import { missing, openProblems, quoteOf, type EditableRow } from './importRows.ts';
+
+interface SectionOption {
+  id: string;
+  number: string;
+  title: string;
+}
+
+interface Props {
+  rows: EditableRow[];
+  sections: SectionOption[];
+  authors: ImportAuthor[];
+  onChange: (index: number, row: EditableRow) => void;
+}
+
+const authorLabel = (a: ImportAuthor) => [a.name, a.country, a.organisation].filter(Boolean).join(' · ');
+
+export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
+  const sortedAuthors = authors.toSorted((a, b) => authorLabel(a).localeCompare(authorLabel(b), 'en'));
+  return (
+    <div className="comment-import__scroll">
+      <table className="comment-import__table" data-testid="comment-import-rows">
+        <caption className="visually-hidden">Each row of the table, where it will go and who it will be entered for</caption>
+        <thead>
+          <tr>
+            <th scope="col">Import</th>
+            <th scope="col">Row</th>
+            <th scope="col">Section</th>
+            <th scope="col">Quoted words</th>
+            <th scope="col">Type</th>
+            <th scope="col">Comment</th>
+            <th scope="col">Sent by</th>
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const line = row.preview.line;
+            const needs = missing(row);
+            const blocked = row.include && needs.length > 0;
+            const statusId = `import-row-${line}-status`;
+            const problems = openProblems(row);
+            const candidates = new Set(row.preview.candidateIds);
+            const quote = quoteOf(row);
+            const set = (change: Partial<EditableRow>) => onChange(index, { ...row, ...change });
+            return (
+              <tr key={line} className={`comment-import__row${blocked ? ' comment-import__row--blocked' : ''}${row.include ? '' : ' comment-import__row--left-out'}`} data-testid="comment-import-row" data-line={line}>
+                <td>
+                  <input type="checkbox" checked={row.include} aria-label={`Import row ${line}`} aria-describedby={statusId} onChange={(event) => set({ include: event.target.checked })} />
+                </td>
+                <th scope="row">{line}</th>
+                <td>
+                  <select className="select" aria-label={`Section for row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.sectionId} value={row.sectionId ?? ''} onChange={(event) => set({ sectionId: event.target.value || null })}>
+                    <option value="">Choose…</option>
+                    {sections.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.number} {s.title}
+                      </option>
+                    ))}
+                  </select>
+                  {row.preview.source.clause && <span className="comment-import__source">Table: {row.preview.source.clause}</span>}
+                </td>
+                <td className="comment-import__quote">{quote ? `“${quote}”` : <span className="muted">Whole section</span>}</td>
+                <td>
+                  <select className="select" aria-label={`Type for row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.kind} value={row.kind ?? ''} onChange={(event) => set({ kind: (event.target.value || null) as ThreadKind | null })}>
+                    <option value="">Choose…</option>
+                    {THREAD_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {THREAD_KIND_LABELS[kind]}
+                      </option>
+                    ))}
+                  </select>
+                  {row.preview.source.type && <span className="comment-import__source">Table: {row.preview.source.type}</span>}
+                </td>
+                <td className="comment-import__comment">
+                  <p>{row.preview.body}</p>
+                  {row.preview.proposedText && <p className="comment-import__proposal">Proposed: {row.preview.proposedText}</p>}
+                </td>
+                <td>
+                  <select className="select" aria-label={`Sent by, row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.authorId} value={row.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })}>
+                    <option value="">Choose…</option>
+                    {candidates.size > 0 && (
+                      <optgroup label="Likely senders">
+                        {sortedAuthors.filter((a) => candidates.has(a.id)).map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {authorLabel(a)}
+                          </option>
+                        ))}
+                      </optgroup>
+                    )}
+                    <optgroup label="Members of this document">
+                      {sortedAuthors.filter((a) => !candidates.has(a.id)).map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {authorLabel(a)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  </select>
+                  {(row.preview.source.memberBody || row.preview.source.author) && (
+                    <span className="comment-import__source">Table: {[row.preview.source.memberBody, row.preview.source.author].filter(Boolean).join(' · ')}</span>
+                  )}
+                </td>
+                <td id={statusId} className="comment-import__status">
+                  {!row.include ? (
+                    <span className="muted">Left out</span>
+                  ) : needs.length ? (
+                    <strong className="comment-import__needs">Needs a choice: {needs.join('; ')}.</strong>
+                  ) : (
+                    <span className="comment-import__ready">Ready</span>
+                  )}
+                  {row.include && problems.length > 0 && (
+                    <ul className="comment-import__problems">
+                      {problems.map((p) => (
+                        <li key={p.code}>{p.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
