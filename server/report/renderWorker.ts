@@ -5,13 +5,7 @@
  * editor's typing for as long.
  */
 import { parentPort } from 'node:worker_threads';
-import { reportCsv } from './csv.ts';
-import { reportDocx } from './docx.ts';
-import { reportMarkdown } from './markdown.ts';
-import { reportPdf } from './pdf.ts';
-import { reportXlsx } from './xlsx.ts';
-import { versionAsDocx, versionAsPdf, type VersionForExport } from '../versions/exportFiles.ts';
-import { versionAsMarkdown } from '../versions/exportVersion.ts';
+import type { VersionForExport } from '../versions/exportFiles.ts';
 import type { Report } from './types.ts';
 
 export type RenderJob =
@@ -25,22 +19,24 @@ export interface RenderRequest {
 
 const utf8 = new TextEncoder();
 
+// Each format's code loads with its first file: a CSV from the command line need not load Word's.
 async function render(job: RenderJob): Promise<Uint8Array | string> {
   if (job.kind === 'version') {
-    if (job.format === 'md') return versionAsMarkdown(job.version);
-    return job.format === 'docx' ? versionAsDocx(job.version) : versionAsPdf(job.version);
+    if (job.format === 'md') return (await import('../versions/exportVersion.ts')).versionAsMarkdown(job.version);
+    const files = await import('../versions/exportFiles.ts');
+    return job.format === 'docx' ? files.versionAsDocx(job.version) : files.versionAsPdf(job.version);
   }
   switch (job.format) {
     case 'csv':
-      return reportCsv(job.report);
+      return (await import('./csv.ts')).reportCsv(job.report);
     case 'md':
-      return reportMarkdown(job.report);
+      return (await import('./markdown.ts')).reportMarkdown(job.report);
     case 'xlsx':
-      return reportXlsx(job.report);
+      return (await import('./xlsx.ts')).reportXlsx(job.report);
     case 'docx':
-      return reportDocx(job.report);
+      return (await import('./docx.ts')).reportDocx(job.report);
     case 'pdf':
-      return reportPdf(job.report);
+      return (await import('./pdf.ts')).reportPdf(job.report);
   }
 }
 
