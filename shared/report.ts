@@ -81,7 +81,7 @@ export interface ReportSummary {
   bySection: SectionCount[];
   /** Every country that commented, by code, "unknown" last. */
   countries: CountryCount[];
-  /** Everyone who commented, by country, then name. */
+  /** Everyone who commented, by country, then stakeholder group, then name. */
   respondents: Respondent[];
 }
 

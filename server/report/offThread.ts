@@ -107,11 +107,3 @@ export function keepRendererWarm(): Promise<void> {
   keepWarm = true;
   return warmUp();
 }
-
-/** Stops the worker (server shutdown): nothing is left running. */
-export async function stopRenderer(): Promise<void> {
-  keepWarm = false;
-  const thread = current;
-  current = null;
-  if (thread) await thread.worker.terminate();
-}
