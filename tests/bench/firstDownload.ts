@@ -88,15 +88,24 @@ async function prepareData(): Promise<string> {
   return dataDir;
 }
 
-async function timedGet(url: string, cookie: string): Promise<number> {
+interface Timing {
+  /** Wall-clock time of the answer. */
+  ms: number;
+  /** CPU time the server process (all its threads, the render worker's included) spent on it: unlike
+   * the wall clock, it does not grow when other programs share the machine. */
+  cpuMs: number;
+}
+
+async function timedGet(url: string, cookie: string, pid: number): Promise<Timing> {
+  const cpu = processCpuMs(pid) ?? 0;
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuMs: (processCpuMs(pid) ?? 0) - cpu };
 }
 
-async function firstAndWarm(dataDir: string, file: (typeof FILES)[number]): Promise<{ first: number; warm: number }> {
+async function firstAndWarm(dataDir: string, file: (typeof FILES)[number]): Promise<{ first: Timing; warm: Timing }> {
   const server = await spawnOurs({ dataDir, seedDir: path.join(ROOT, 'docs-seed'), adminToken: ADMIN_TOKEN });
   try {
     const cookie = await signIn(server.url, ADMIN_TOKEN);
@@ -106,18 +115,21 @@ async function firstAndWarm(dataDir: string, file: (typeof FILES)[number]): Prom
       url = `${server.url}/api/documents/${DOC}/versions/${versions[0]!.id}?format=${file.slice('version '.length)}`;
     }
     await quietSpell(server.pid);
-    const first = await timedGet(url, cookie);
-    const warm = await timedGet(url, cookie);
+    const first = await timedGet(url, cookie, server.pid);
+    const warm = await timedGet(url, cookie, server.pid);
     return { first, warm };
   } finally {
     await server.stop();
   }
 }
 
-async function timeCommand(args: string[]): Promise<number> {
+/** Prints the process's CPU time (all threads) on stderr as it exits: "cpu-ms N". */
+const CPU_PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('cpu-ms '+Math.round((u.userCPUTime+u.systemCPUTime)/1000))})`;
+
+async function timeCommand(args: string[]): Promise<Timing> {
   const started = performance.now();
-  await promisify(execFile)(process.execPath, args, { cwd: ROOT });
-  return performance.now() - started;
+  const { stderr } = await promisify(execFile)(process.execPath, ['--import', CPU_PROBE, ...args], { cwd: ROOT });
+  return { ms: performance.now() - started, cpuMs: Number(/cpu-ms (\d+)/.exec(stderr)?.[1] ?? NaN) };
 }
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -130,22 +142,26 @@ export async function runFirstDownload(ctx: Pick<BenchContext, 'log'>): Promise<
   const dataDir = await prepareData();
   for (const file of FILES) {
     const { first, warm } = await firstAndWarm(dataDir, file);
-    ctx.log(`(i) ${file}: first ${first.toFixed(0)} ms, warm ${warm.toFixed(0)} ms (×${(first / warm).toFixed(1)})`);
-    figures.push({ scenario, metric: `${file.toUpperCase()}, first request (reference: the warm second one)`, unit: 'ms', ours: first, reference: warm, better: 'lower' });
-    verdicts.push({ target: `(i) ${file.toUpperCase()} of 200 comments, first request < 1 s`, pass: first < LIMIT_MS, detail: `${first.toFixed(0)} ms; warm ${warm.toFixed(0)} ms; ratio ${(first / warm).toFixed(1)}` });
+    const detail = `${first.ms.toFixed(0)} ms (CPU ${first.cpuMs.toFixed(0)} ms); warm ${warm.ms.toFixed(0)} ms (CPU ${warm.cpuMs.toFixed(0)} ms); ratio ${(first.ms / warm.ms).toFixed(1)} (CPU ${(first.cpuMs / Math.max(10, warm.cpuMs)).toFixed(1)})`;
+    ctx.log(`(i) ${file}: ${detail}`);
+    figures.push({ scenario, metric: `${file.toUpperCase()}, first request (reference: the warm second one)`, unit: 'ms', ours: first.ms, reference: warm.ms, better: 'lower' });
+    figures.push({ scenario, metric: `${file.toUpperCase()}, first request, server CPU (reference: the warm second one)`, unit: 'ms', ours: first.cpuMs, reference: warm.cpuMs, better: 'lower' });
+    verdicts.push({ target: `(i) ${file.toUpperCase()} of 200 comments, first request < 1 s`, pass: first.ms < LIMIT_MS, detail });
   }
   // One run first, so that the compiled build exists (as after the first `npm run report`).
   await timeCommand(['scripts/report.mjs', '--help']);
-  const threeRuns = async (args: string[]) => {
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) times.push(await timeCommand(args));
-    return median(times);
+  const threeRuns = async (args: string[]): Promise<Timing> => {
+    const runs: Timing[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await timeCommand(args));
+    return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
   };
   const compiled = await threeRuns(['scripts/report.mjs', '--help']);
   const sources = await threeRuns(['--import', 'tsx', 'scripts/report.ts', '--help']);
-  ctx.log(`(i) npm run report -- --help: ${compiled.toFixed(0)} ms compiled, ${sources.toFixed(0)} ms through tsx (×${(sources / compiled).toFixed(1)})`);
-  figures.push({ scenario: '(i) report CLI start', metric: '`npm run report -- --help`, median of 3 (reference: the sources through tsx)', unit: 'ms', ours: compiled, reference: sources, better: 'lower' });
-  verdicts.push({ target: '(i) npm run report starts in < 2 s', pass: compiled < CLI_LIMIT_MS, detail: `${compiled.toFixed(0)} ms; through tsx ${sources.toFixed(0)} ms; ratio ${(sources / compiled).toFixed(1)}` });
+  const detail = `${compiled.ms.toFixed(0)} ms (CPU ${compiled.cpuMs} ms); through tsx ${sources.ms.toFixed(0)} ms (CPU ${sources.cpuMs} ms); ratio ${(sources.ms / compiled.ms).toFixed(1)} (CPU ${(sources.cpuMs / compiled.cpuMs).toFixed(1)})`;
+  ctx.log(`(i) npm run report -- --help: ${detail}`);
+  figures.push({ scenario: '(i) report CLI start', metric: '`npm run report -- --help`, median of 3 (reference: the sources through tsx)', unit: 'ms', ours: compiled.ms, reference: sources.ms, better: 'lower' });
+  figures.push({ scenario: '(i) report CLI start', metric: '`npm run report -- --help`, CPU, median of 3 (reference: through tsx)', unit: 'ms', ours: compiled.cpuMs, reference: sources.cpuMs, better: 'lower' });
+  verdicts.push({ target: '(i) npm run report starts in < 2 s', pass: compiled.ms < CLI_LIMIT_MS, detail });
   return { figures, verdicts, notes: ['(i) each file is asked of a freshly started server once it has been quiet (≥ 3 s, and no CPU used for 1 s); the reference is the same request again, warm. Wall-clock times on a shared machine: the ratios are the steadier figure.'] };
 }
 
