@@ -4,7 +4,7 @@
  *
  * The server keeps one worker warm (keepRendererWarm, called at start): loading docx, pdfkit, exceljs
  * and the fonts and compiling their code took the first Word file 3–5 s and the first PDF 8 s. Run
- * once at start on a tiny report, that cost is paid before anyone asks. Elsewhere (the CLI, tests) an
+ * once at start on a small report, that cost is paid before anyone asks. Elsewhere (the CLI, tests) an
  * idle worker is stopped after a while to give its memory back. The worker is unref'd whenever no
  * file is being made, so it never keeps a process from exiting.
  */
