@@ -1,7 +1,7 @@
 /**
  * The consolidated feedback report from the command line, without a running server:
  *
- *   npm run report -- --document ID [--format json|csv|md|docx|pdf] [--out FILE|-]
+ *   npm run report -- --document ID [--format json|csv|md|xlsx|docx|pdf] [--out FILE|-]
  *                     [--sections ID,ID] [--stakeholders government,...] [--statuses open,...]
  *                     [--no-replies] [--anonymous]
  *
@@ -20,12 +20,18 @@ import { ReportQuery, reportOptions } from '../server/report/options.ts';
 import { renderReport } from '../server/report/render.ts';
 import { textsFromLogFiles } from '../server/report/sources.ts';
 
-const USAGE = `Usage: npm run report -- --document ID [--format json|csv|md|docx|pdf] [--out FILE|-]
+const USAGE = `Usage: npm run report -- --document ID [--format json|csv|md|xlsx|docx|pdf] [--out FILE|-]
          [--sections ID,ID] [--stakeholders government,civil-society,international,other]
          [--statuses open,accepted,partially-accepted,not-accepted,noted] [--no-replies] [--anonymous]
 Reads the data in DATA_DIR (default ./data). --out defaults to <document>-disposition-of-comments.<format>; "-" writes to standard output.`;
 
 class UsageError extends Error {}
+
+// `npm run report -- … --out - | head`: when the reader stops reading, that is the end, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 function readArguments(argv: string[]) {
   let values;

@@ -9,6 +9,7 @@ import { CorruptDataError } from './storage/errors.ts';
 import { DataDirLocked } from './storage/dataDirLock.ts';
 import { buildClient, clientBuildIsStale } from './clientBuild.ts';
 import { startServer } from './server.ts';
+import { keepRendererWarm } from './report/offThread.ts';
 
 const SHUTDOWN_LIMIT_MS = 4500;
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     await buildClient(root);
   }
   const server = await startServer(config);
+  // The first report or version download must not wait for the render worker's libraries to load.
+  void keepRendererWarm();
   const linkFile = path.join(config.dataDir, 'secretariat-sign-in.txt');
   const lines: string[] = [];
   if (server.signInUrl) {

@@ -81,7 +81,7 @@ export interface ReportSummary {
   bySection: SectionCount[];
   /** Every country that commented, by code, "unknown" last. */
   countries: CountryCount[];
-  /** Everyone who commented, by country, then name. */
+  /** Everyone who commented, by country, then stakeholder group, then name. */
   respondents: Respondent[];
 }
 
@@ -89,6 +89,8 @@ export interface ReportSummary {
 export interface ReportThread extends Thread {
   /** Countries of the people who endorsed it, distinct, by code ("Supported by DE, FR"). */
   supportedBy: string[];
+  /** Names of the people who endorsed it, in the order they did ([] in the anonymised edition). */
+  endorsedBy: string[];
   /** Sorts rows back into document order: section position, then the thread's place in it ("0003-0012"). */
   sortKey: string;
 }

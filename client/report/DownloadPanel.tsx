@@ -11,6 +11,7 @@ import './downloads.css';
 const FORMATS: Array<{ format: ReportFileFormat; label: string }> = [
   { format: 'docx', label: 'Word (.docx)' },
   { format: 'pdf', label: 'PDF' },
+  { format: 'xlsx', label: 'Excel (.xlsx)' },
   { format: 'csv', label: 'CSV (spreadsheet)' },
   { format: 'md', label: 'Markdown' },
 ];

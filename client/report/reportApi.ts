@@ -4,7 +4,7 @@ import { requestJson } from '../api.ts';
 
 export type { Report, ReportSection } from '../../shared/report.ts';
 
-export const REPORT_FILE_FORMATS = ['docx', 'pdf', 'csv', 'md'] as const;
+export const REPORT_FILE_FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'md'] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
 
 /** What the downloaded edition contains; undefined lists mean "all". */

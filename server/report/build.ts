@@ -14,7 +14,7 @@ import { indexText } from '../documents/anchors.ts';
 import { readSections } from '../documents/text.ts';
 import { inDocumentOrder, placeThread } from '../threads/present.ts';
 import { errors } from '../errors.ts';
-import { presentThread, selectThreads } from './filters.ts';
+import { presentThread, selectThreads, type Voices } from './filters.ts';
 import { summarise } from './summary.ts';
 import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection, type ReportThread } from './types.ts';
 
@@ -24,7 +24,7 @@ export interface DocumentTexts {
 }
 
 export interface ReportSource {
-  records: Pick<Records, 'documents' | 'people'>;
+  records: Pick<Records, 'documents' | 'people' | 'memberships'>;
   threads: Pick<ThreadRepo, 'list'>;
   texts: DocumentTexts;
   now?: () => Date;
@@ -33,32 +33,38 @@ export interface ReportSource {
 export const UNPLACED_TITLE = 'Comments on removed sections';
 
 /** Sections and threads read from one state of the text, so quotes and numbering agree. */
-async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[] }> {
-  const [records, people] = await Promise.all([source.threads.list(documentId), source.records.people.list()]);
+async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[]; voices: Voices }> {
+  const [records, people, members] = await Promise.all([source.threads.list(documentId), source.records.people.list(), source.records.memberships.forDocument(documentId)]);
   const byId = new Map(people.map((p) => [p.id, p]));
+  const voices = new Map<string, 'secretariat' | 'working-group'>(people.filter((p) => p.role === 'secretariat').map((p) => [p.id, 'secretariat']));
+  for (const m of members) if (m.role === 'working-group' && !voices.has(m.personId)) voices.set(m.personId, 'working-group');
   const live = records.filter((t) => !t.withdrawnAt);
   // The same placement and order as the threads API (listThreads), so both always agree.
   return source.texts.read(documentId, (doc) => {
     const index = indexText(doc);
     const sections = readSections(doc);
     const ordered = inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index);
-    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId)) };
+    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId)), voices };
   });
 }
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
 /** Adds what only the record shows: the endorsers' countries and the key to document order. */
-function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { country: string }>): ReportThread {
+function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { name: string; country: string }>): ReportThread {
   const countries = new Set<string>();
+  const names: string[] = [];
   for (const id of thread.endorsements) {
-    const country = people.get(id)?.country;
-    if (country) countries.add(country);
+    const person = people.get(id);
+    if (!person) continue;
+    names.push(person.country ? `${person.name} (${person.country})` : person.name);
+    if (person.country) countries.add(person.country);
   }
   const section = sections.findIndex((s) => s.id === thread.sectionId);
   return {
     ...thread,
     supportedBy: [...countries].toSorted(),
+    endorsedBy: names,
     sortKey: `${pad(section === -1 ? sections.length : section)}-${pad(position)}`,
   };
 }
@@ -80,7 +86,7 @@ function groupBySection(sections: readonly Section[], threads: readonly ReportTh
 export async function buildReport(source: ReportSource, documentId: string, options: ReportOptions): Promise<Report> {
   const record = await source.records.documents.get(documentId);
   if (!record) throw errors.notFound('document');
-  const { sections, threads } = await readDocument(source, documentId);
+  const { sections, threads, voices } = await readDocument(source, documentId);
   let wanted: Set<string> | null = null;
   if (options.sections) {
     wanted = new Set(options.sections);
@@ -104,6 +110,6 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,
     summary: summarise(grouped, options.anonymous),
-    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options)) })),
+    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options, voices)) })),
   };
 }

@@ -3,7 +3,8 @@
  * and how it shows them (with or without replies, named or anonymous). Never changes the input.
  */
 import type { Reply, Thread, ThreadAuthor } from '../../shared/api.ts';
-import type { ReportOptions } from './types.ts';
+import { participantName, SECRETARIAT, WORKING_GROUP } from './labels.ts';
+import type { ReportOptions, ReportThread } from './types.ts';
 
 /** The threads the stakeholder and status options keep; sections are chosen when grouping. */
 export function selectThreads<T extends Thread>(threads: readonly T[], options: ReportOptions): T[] {
@@ -16,27 +17,39 @@ export function selectThreads<T extends Thread>(threads: readonly T[], options: 
 export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
   return {
     id: '',
-    name: author.country ? `Participant from ${author.country}` : 'Participant',
+    name: participantName(author.country),
     country: author.country,
     organisation: '',
     stakeholder: author.stakeholder,
   };
 }
 
-/** The working group answers as a body; in the anonymous edition its members are not named either. */
-const WORKING_GROUP = 'Working group';
-const SECRETARIAT = 'Secretariat';
+/**
+ * Who speaks for a body rather than for themselves: the Secretariat (a role across all documents)
+ * and the working group of the document (a role on it). Keyed by person id.
+ */
+export type Voices = ReadonlyMap<string, 'secretariat' | 'working-group'>;
+
+/** A reply of the working group or the Secretariat reads as the body's, without its member's name. */
+function bodyAuthor(author: ThreadAuthor, voice: 'secretariat' | 'working-group'): ThreadAuthor {
+  return { id: '', name: voice === 'secretariat' ? SECRETARIAT : WORKING_GROUP, country: '', organisation: '', stakeholder: author.stakeholder };
+}
 
 /** A thread as the report shows it under these options. */
-export function presentThread<T extends Thread>(thread: T, options: ReportOptions): T {
+export function presentThread(thread: ReportThread, options: ReportOptions, voices: Voices = new Map()): ReportThread {
   const replies: Reply[] = options.replies ? thread.replies : [];
   if (!options.anonymous) return replies === thread.replies ? thread : { ...thread, replies };
+  const replyAuthor = (author: ThreadAuthor) => {
+    const voice = voices.get(author.id);
+    return voice ? bodyAuthor(author, voice) : anonymousAuthor(author);
+  };
   return {
     ...thread,
     author: anonymousAuthor(thread.author),
-    replies: replies.map((r) => ({ ...r, author: anonymousAuthor(r.author) })),
-    // The count of endorsements is part of the record; who endorsed is not.
+    replies: replies.map((r) => ({ ...r, author: replyAuthor(r.author) })),
+    // The count of endorsements and the endorsers' countries are part of the record; who endorsed is not.
     endorsements: thread.endorsements.map(() => ''),
+    endorsedBy: [],
     assigneeId: null,
     dispositions: thread.dispositions.map((d) => ({ ...d, assigneeId: null, by: WORKING_GROUP })),
     applied: thread.applied && { ...thread.applied, by: WORKING_GROUP },

@@ -3,9 +3,10 @@
  * the same things in the same words.
  */
 import type { Thread, ThreadAuthor } from '../../shared/api.ts';
-import { PHASE_LABELS, STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS, type ThreadKind } from '../../shared/domain.ts';
+import { PHASE_LABELS, STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadKind, type ThreadStatus } from '../../shared/domain.ts';
+import { countryName } from '../../shared/countryNames.ts';
 import { UNKNOWN_COUNTRY } from './summary.ts';
-import type { Report, ReportSection } from './types.ts';
+import type { Report, ReportSection, ReportThread } from './types.ts';
 
 /** Comment types as the ISO/IEC commenting template abbreviates them. */
 export const ISO_TYPE: Record<ThreadKind, string> = { general: 'ge', technical: 'te', editorial: 'ed', question: 'q' };
@@ -121,7 +122,7 @@ export function summaryTables(report: Report): Array<{ title: string; header: [s
     (Object.entries(counts) as Array<[K, number]>).map(([key, n]) => [label(key), String(n)]);
   return [
     { title: 'By stakeholder group', header: ['Stakeholder group', 'Comments'], rows: rows(summary.byStakeholder, (k) => STAKEHOLDER_LABELS[k]) },
-    { title: 'By country', header: ['Country', 'Comments'], rows: rows(summary.byCountry, (k) => (k === UNKNOWN_COUNTRY ? 'Unknown' : k)) },
+    { title: 'By country', header: ['Country', 'Comments'], rows: rows(summary.byCountry, countryLabel) },
     { title: 'By type', header: ['Type', 'Comments'], rows: rows(summary.byKind, (k) => kindLabel(k)) },
     { title: 'By status', header: ['Status', 'Comments'], rows: rows(summary.byStatus, (k) => THREAD_STATUS_LABELS[k]) },
   ];
@@ -158,4 +159,66 @@ export function printable(text: string): string {
 export function startsRightToLeft(text: string): boolean {
   const first = /[\p{L}]/u.exec(text);
   return first !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(first[0]);
+}
+
+// --- Who answered, and what a secretary counts (data helper: CSV, Markdown, XLSX) ---
+
+/** The bodies that answer as one; the anonymised edition names them instead of their members. */
+export const WORKING_GROUP = 'Working group';
+export const SECRETARIAT = 'Secretariat';
+
+/** A commenter of the anonymised edition: "Participant from DE". */
+export const participantName = (country: string) => (country ? `Participant from ${country}` : 'Participant');
+
+/** "Supported by DE, FR": the countries of those who endorsed, rather than a bare count. */
+export function supportLine(thread: ReportThread): string | null {
+  if (thread.supportedBy.length) return `Supported by ${thread.supportedBy.join(', ')}`;
+  return thread.endorsements.length ? `Endorsed by ${count(thread.endorsements.length, 'person', 'people')}` : null;
+}
+
+/** "Germany (DE)"; the unknown country by its label alone. */
+export const countryLabel = (code: string) => (code === UNKNOWN_COUNTRY || !code ? countryName(code) : `${countryName(code)} (${code})`);
+
+export interface LabelledTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+  /** The columns from this one on hold counts. */
+  firstCount: number;
+}
+
+/** The XLSX sheet of one row per comment; the other sheets are named after their tables. */
+export const COMMENTS_SHEET = 'Comments';
+
+/** The tables a secretary reports: countries, country × disposition, status per section, respondents. */
+export function secretaryTables(report: Report): LabelledTable[] {
+  const { summary } = report;
+  const statusHeader = THREAD_STATUSES.map((s) => THREAD_STATUS_LABELS[s]);
+  const statusCells = (byStatus: Record<ThreadStatus, number>) => THREAD_STATUSES.map((s) => String(byStatus[s]));
+  return [
+    {
+      title: 'Respondents by country',
+      firstCount: 1,
+      header: ['Country', 'Respondents', 'Organisations', 'Comments'],
+      rows: summary.countries.map((c) => [countryLabel(c.country), String(c.respondents), report.options.anonymous ? '–' : String(c.organisations), String(c.comments)]),
+    },
+    {
+      title: 'Dispositions by country',
+      firstCount: 1,
+      header: ['Country', ...statusHeader, 'Total'],
+      rows: summary.countries.map((c) => [countryLabel(c.country), ...statusCells(c.byStatus), String(c.comments)]),
+    },
+    {
+      title: 'Dispositions by section',
+      firstCount: 1,
+      header: ['Section', ...statusHeader, 'Total'],
+      rows: summary.bySection.map((s) => [s.number ? `${s.number} ${s.title}` : s.title, ...statusCells(s.byStatus), String(s.threads)]),
+    },
+    {
+      title: 'Respondents',
+      firstCount: 4,
+      header: ['Name', 'Organisation', 'Country', 'Stakeholder group', 'Comments'],
+      rows: summary.respondents.map((r) => [r.name ?? participantName(r.country === UNKNOWN_COUNTRY ? '' : r.country), r.organisation ?? '', countryLabel(r.country), STAKEHOLDER_LABELS[r.stakeholder], String(r.comments)]),
+    },
+  ];
 }

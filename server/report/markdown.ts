@@ -3,10 +3,9 @@
  * inline() or block(), which escape it so that no comment can make a heading, a link, a list, a
  * table cell boundary or raw HTML: user text is always shown as the text it is.
  */
-import type { Thread } from '../../shared/api.ts';
-import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, threadUrl, totalsLine } from './labels.ts';
+import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, secretaryTables, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, supportLine, threadNumber, threadUrl, totalsLine } from './labels.ts';
 import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
-import type { Report, ReportSection } from './types.ts';
+import type { Report, ReportSection, ReportThread } from './types.ts';
 
 /** Characters that mean something anywhere in a line. CommonMark lets any ASCII punctuation be escaped. */
 const ANYWHERE = /[\\`*_[\]<>|!&~#@]/g;
@@ -62,7 +61,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 /** Our own link, not user text: the document id and the reference are letters, digits and dashes. */
 const link = (url: string) => `[Open in Accord](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 
-function threadMarkdown(report: Report, thread: Thread): string {
+function threadMarkdown(report: Report, thread: ReportThread): string {
   const parts = [`### ${cellText(threadNumber(thread))} · ${cellText(kindLabel(thread.kind))} · ${cellText(THREAD_STATUS_LABELS[thread.status])}`, link(threadUrl(report, thread))];
   const quote = quoteOf(thread);
   if (quote) parts.push('**Text as commented on**', block(quote, '> '));
@@ -70,8 +69,8 @@ function threadMarkdown(report: Report, thread: Thread): string {
   if (note) parts.push(`*${inline(note)}*`);
   parts.push('**Comment**', block(thread.body));
   if (thread.proposedText) parts.push('**Proposed change**', block(thread.proposedText));
-  const endorsed = thread.endorsements.length ? ` · endorsed by ${thread.endorsements.length}` : '';
-  parts.push(`**By** ${inline(authorLine(thread.author))} · ${day(thread.createdAt)}${endorsed}`);
+  const support = supportLine(thread);
+  parts.push(`**By** ${inline(authorLine(thread.author))} · ${day(thread.createdAt)}${support ? ` · ${cellText(support)}` : ''}`);
   const received = receivedLine(thread);
   if (received) parts.push(`*${inline(received)}*`);
   for (const reply of thread.replies) {
@@ -98,6 +97,7 @@ export function reportMarkdown(report: Report): string {
     ...summaryTables(report).flatMap((t) => [`**${t.title}**`, table(t.header, t.rows)]),
     '**By section**',
     table(SECTION_ROWS_HEADER, sectionRows(report)),
+    ...secretaryTables(report).flatMap((t) => [`**${t.title}**`, table(t.header, t.rows)]),
     ...report.sections.map((section) => sectionMarkdown(report, section)),
   ];
   return `${parts.join('\n\n')}\n`;

@@ -1,11 +1,16 @@
 /**
- * Word and PDF files are made in a worker thread, reused and queued, so that a large report never
- * blocks the event loop that carries everyone's keystrokes. An idle worker is stopped after a while:
- * a live one would keep a command-line run from exiting.
+ * Every report and version file is made in a worker thread, reused and queued, so that a large
+ * report never blocks the event loop that carries everyone's keystrokes.
+ *
+ * The server keeps one worker warm (keepRendererWarm, called at start): loading docx, pdfkit, exceljs
+ * and the fonts and compiling their code took the first Word file 3–5 s and the first PDF 8 s. Run
+ * once at start on a small report, that cost is paid before anyone asks. Elsewhere (the CLI, tests) an
+ * idle worker is stopped after a while to give its memory back. The worker is unref'd whenever no
+ * file is being made, so it never keeps a process from exiting.
  */
 import { Worker } from 'node:worker_threads';
-import type { Report } from './types.ts';
-import type { RenderRequest } from './renderWorker.ts';
+import type { RenderJob, RenderRequest } from './renderWorker.ts';
+import { warmUpJobs } from './warmUp.ts';
 
 const IDLE_MS = 2000;
 
@@ -22,13 +27,27 @@ interface RenderThread {
 
 let current: RenderThread | null = null;
 let nextId = 0;
+/** Set by keepRendererWarm: the worker stays, and a new one is warmed if it ever stops. */
+let keepWarm = false;
 
 /**
  * Run from the sources (tests, scripts), the worker is TypeScript too: a small JS entry registers tsx
- * in that thread first. Run by `npm start`, this code is compiled into server/dist, beside the
- * compiled worker (server/start.mjs).
+ * in that thread first. Run by `npm start` or the compiled CLI, this code is compiled beside the
+ * compiled worker (server/start.mjs, scripts/report.mjs).
  */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './renderWorkerBoot.mjs' : './renderWorker.mjs', import.meta.url);
+
+function whenIdle(thread: RenderThread): void {
+  // Only work in progress keeps the process alive.
+  thread.worker.unref();
+  if (keepWarm) return;
+  thread.idle = setTimeout(() => {
+    if (thread.pending.size > 0) return;
+    if (current === thread) current = null;
+    void thread.worker.terminate();
+  }, IDLE_MS);
+  thread.idle.unref();
+}
 
 function startThread(): RenderThread {
   // A large report needs room: with a worker's default young generation, 10,000 comments take
@@ -37,34 +56,30 @@ function startThread(): RenderThread {
   const thread: RenderThread = { worker: new Worker(WORKER_ENTRY, { resourceLimits: limits }), pending: new Map(), idle: null };
   const { worker, pending } = thread;
   worker.unref();
+  let failed = false;
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
     if (current === thread) current = null;
+    // A warm worker that died (out of memory on a huge report) is replaced, warmed again.
+    if (keepWarm && !failed) setImmediate(warmUp);
+    failed = true;
   };
   worker.on('message', (message: { id: number; body?: Uint8Array<ArrayBuffer>; error?: string }) => {
     const p = pending.get(message.id);
     if (!p) return;
     pending.delete(message.id);
     if (message.body) p.resolve(message.body);
-    else p.reject(new Error(message.error ?? 'The report could not be made'));
-    if (pending.size === 0) {
-      // Only work in progress keeps the process alive.
-      worker.unref();
-      thread.idle = setTimeout(() => {
-        if (pending.size > 0) return;
-        if (current === thread) current = null;
-        void worker.terminate();
-      }, IDLE_MS);
-      thread.idle.unref();
-    }
+    else p.reject(new Error(message.error ?? 'The file could not be made'));
+    if (pending.size === 0) whenIdle(thread);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`The report worker stopped (${code})`)));
   return thread;
 }
 
-export function renderOffThread(report: Report, format: RenderRequest['format']): Promise<Uint8Array<ArrayBuffer>> {
+/** Makes the file in the worker; the body is the file's bytes (UTF-8 for the text formats). */
+export function renderOffThread(job: RenderJob): Promise<Uint8Array<ArrayBuffer>> {
   const thread = (current ??= startThread());
   if (thread.idle) clearTimeout(thread.idle);
   thread.idle = null;
@@ -72,6 +87,23 @@ export function renderOffThread(report: Report, format: RenderRequest['format'])
   return new Promise((resolve, reject) => {
     const id = ++nextId;
     thread.pending.set(id, { resolve, reject });
-    thread.worker.postMessage({ id, report, format } satisfies RenderRequest);
+    thread.worker.postMessage({ id, job } satisfies RenderRequest);
   });
+}
+
+function warmUp(): Promise<void> {
+  return Promise.all(warmUpJobs().map((job) => renderOffThread(job))).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Starts the worker and keeps it: loads every library and makes each kind of file once, so that the
+ * first real download is as quick as the next. Resolves when warm; never rejects (a failure here
+ * shows again, with its message, on the first real request).
+ */
+export function keepRendererWarm(): Promise<void> {
+  keepWarm = true;
+  return warmUp();
 }

@@ -1,6 +1,7 @@
-/** A report as a file in one of the formats, with the name and type a browser needs to save it. */
-import { reportCsv } from './csv.ts';
-import { reportMarkdown } from './markdown.ts';
+/**
+ * A report as a file in one of the formats, with the name and type a browser needs to save it. Every
+ * file is made in the render worker (offThread.ts); only JSON, the API's own shape, is written here.
+ */
 import { renderOffThread } from './offThread.ts';
 import type { Report, ReportFormat } from './types.ts';
 
@@ -14,6 +15,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 };
@@ -21,17 +23,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 export const reportFileName = (documentId: string, format: ReportFormat) => `${documentId}-disposition-of-comments.${format}`;
 
 async function contents(report: Report, format: ReportFormat): Promise<ReportFile['body']> {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(report, null, 2);
-    case 'csv':
-      return reportCsv(report);
-    case 'md':
-      return reportMarkdown(report);
-    case 'docx':
-    case 'pdf':
-      return renderOffThread(report, format);
-  }
+  return format === 'json' ? JSON.stringify(report, null, 2) : renderOffThread({ kind: 'report', report, format });
 }
 
 export async function renderReport(report: Report, format: ReportFormat): Promise<ReportFile> {

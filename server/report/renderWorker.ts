@@ -1,23 +1,50 @@
 /**
- * Runs in a worker thread: builds Word and PDF files. The docx package builds a whole file in one
- * synchronous step (about 6 s for 10,000 comments), which on the main thread would freeze every
+ * Runs in a worker thread: makes every report file (CSV, Markdown, XLSX, Word, PDF) and every version
+ * file. The docx package builds a whole file in one synchronous step (about 6 s for 10,000
+ * comments), and even a CSV of that size takes a while: on the main thread either would freeze every
  * editor's typing for as long.
  */
 import { parentPort } from 'node:worker_threads';
-import { reportDocx } from './docx.ts';
-import { reportPdf } from './pdf.ts';
+import type { VersionForExport } from '../versions/exportFiles.ts';
 import type { Report } from './types.ts';
+
+export type RenderJob =
+  | { kind: 'report'; report: Report; format: 'csv' | 'md' | 'xlsx' | 'docx' | 'pdf' }
+  | { kind: 'version'; version: VersionForExport; format: 'md' | 'docx' | 'pdf' };
 
 export interface RenderRequest {
   id: number;
-  report: Report;
-  format: 'docx' | 'pdf';
+  job: RenderJob;
+}
+
+const utf8 = new TextEncoder();
+
+// Each format's code loads with its first file: a CSV from the command line need not load Word's.
+async function render(job: RenderJob): Promise<Uint8Array | string> {
+  if (job.kind === 'version') {
+    if (job.format === 'md') return (await import('../versions/exportVersion.ts')).versionAsMarkdown(job.version);
+    const files = await import('../versions/exportFiles.ts');
+    return job.format === 'docx' ? files.versionAsDocx(job.version) : files.versionAsPdf(job.version);
+  }
+  switch (job.format) {
+    case 'csv':
+      return (await import('./csv.ts')).reportCsv(job.report);
+    case 'md':
+      return (await import('./markdown.ts')).reportMarkdown(job.report);
+    case 'xlsx':
+      return (await import('./xlsx.ts')).reportXlsx(job.report);
+    case 'docx':
+      return (await import('./docx.ts')).reportDocx(job.report);
+    case 'pdf':
+      return (await import('./pdf.ts')).reportPdf(job.report);
+  }
 }
 
 parentPort?.on('message', async (request: RenderRequest) => {
   try {
-    const bytes = request.format === 'docx' ? await reportDocx(request.report) : await reportPdf(request.report);
-    const body = Uint8Array.from(bytes);
+    const made = await render(request.job);
+    // A fresh buffer of its own, so it can be handed over without a copy.
+    const body = typeof made === 'string' ? utf8.encode(made) : Uint8Array.from(made);
     parentPort?.postMessage({ id: request.id, body }, [body.buffer]);
   } catch (error) {
     parentPort?.postMessage({ id: request.id, error: (error as Error).message });

@@ -5,6 +5,6 @@
 export { UNPLACED_SECTION_ID } from '../../shared/report.ts';
 export type { Report, ReportDocument, ReportOptions, ReportSection, ReportSummary, ReportThread, SectionCount, CountryCount, Respondent } from '../../shared/report.ts';
 
-export const REPORT_FORMATS = ['json', 'csv', 'md', 'docx', 'pdf'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'md', 'xlsx', 'docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

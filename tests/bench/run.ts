@@ -21,6 +21,7 @@ import { runReports } from './reports.ts';
 import { runBrowserOpen } from './browserOpen.ts';
 import { runMemory } from './memory.ts';
 import { runImportWord } from './importWord.ts';
+import { runFirstDownload } from './firstDownload.ts';
 import { runCrowd } from './crowd.ts';
 import { startOutside } from './outsideServers.ts';
 import { startClientProcesses } from './processes.ts';
@@ -35,6 +36,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   f: runMemory,
   g: runCrowd,
   h: runImportWord,
+  i: runFirstDownload,
 };
 
 const { values } = parseArgs({

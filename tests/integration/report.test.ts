@@ -64,7 +64,7 @@ describe('the report as JSON', () => {
     expect(section(fourth!.sectionId)).toEqual([ids.govEarly, ids.csoLate]);
     const api: Thread[] = (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body;
     // The report's threads are the API's, plus what only the record shows.
-    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, ...thread }) => thread)).toEqual(api);
+    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, endorsedBy: _e, ...thread }) => thread)).toEqual(api);
     const keys = threadsOf(body).map((th) => th.sortKey);
     expect(keys).toEqual(keys.toSorted());
     expect(new Set(keys).size).toBe(keys.length);
@@ -115,8 +115,12 @@ describe('the report as JSON', () => {
     for (const name of ['Zoé Núñez', 'Amira Haddad', 'Ines Berger', 'Maria Rossi', 'Ministerio de Sanidad', 'UNODC', wg.person.id]) expect(serialised).not.toContain(name);
     const accepted = threadsOf(body).find((th) => th.id === ids.csoLate)!;
     expect(accepted.author).toEqual({ id: '', name: 'Participant from JO', country: 'JO', organisation: '', stakeholder: 'civil-society' });
-    expect(accepted.replies.map((r) => r.author.name)).toEqual(['Participant from IT', 'Participant from JO']);
+    // Maria Rossi is of the working group: her reply is the group's, not a participant's.
+    expect(accepted.replies.map((r) => r.author.name)).toEqual(['Working group', 'Participant from JO']);
+    expect(accepted.replies[0]!.author).toEqual({ id: '', name: 'Working group', country: '', organisation: '', stakeholder: 'government' });
     expect(accepted.endorsements).toEqual(['', '']);
+    expect(accepted.endorsedBy).toEqual([]);
+    expect(accepted.supportedBy).toEqual(['AT', 'ES']);
     expect(accepted.dispositions[0]).toMatchObject({ status: 'accepted', by: 'Working group', assigneeId: null });
     expect(body.summary).toMatchObject({ endorsements: 2, byCountry: { AT: 1, ES: 2, JO: 1 } });
   });

@@ -1,5 +1,6 @@
 /** `npm run report`: the same report from the stored data, without the server; clear refusals. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -73,4 +74,25 @@ describe('npm run report', () => {
     expect(empty.stderr).toMatch(/No Accord data in/);
     expect(existsSync(path.join(t.dataDir, 'nothing-here'))).toBe(false);
   }, 60_000);
+});
+
+describe('npm run report, as npm runs it (compiled: scripts/report.mjs)', () => {
+  it('makes the same CSV as the sources do', async () => {
+    const compiled = await promisify(execFile)(process.execPath, ['scripts/report.mjs', '--document', DOC, '--format', 'csv', '--out', '-'], { cwd: ROOT, env: { ...process.env, DATA_DIR: t.dataDir } });
+    const sources = await cli(['--document', DOC, '--format', 'csv', '--out', '-']);
+    expect(sources.code, sources.stderr).toBe(0);
+    expect(compiled.stdout).toBe(sources.stdout);
+    expect(compiled.stdout.split('\r\n')[0]).toMatch(/^\uFEFFref,section,title,/);
+  }, 120_000);
+
+  it('stops quietly with exit code 0 when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, ['scripts/report.mjs', '--document', DOC, '--format', 'json', '--out', '-'], { cwd: ROOT, env: { ...process.env, DATA_DIR: t.dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reading end is closed before anything is written: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 120_000);
 });

@@ -87,11 +87,12 @@ describe('CSV', () => {
     const text = bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header!.join(',')).toBe(
+    // The contract's header first; the columns after it are checked in reportData.test.ts.
+    expect(header!.slice(0, 20).join(',')).toBe(
       'ref,section,title,quote,kind,comment,proposed_change,author,organisation,country,stakeholder,endorsements,status,response,link,quote_now,applied_on,applied_by,received_on,entered_by',
     );
     const spreadsheetSafe = (value: string) => (/^[=+\-@]/.test(value) ? `'${value}` : value);
-    expect(rows).toEqual(
+    expect(rows.map((row) => row.slice(0, 20))).toEqual(
       reported().map(({ section, thread }) =>
         [
           thread.ref,

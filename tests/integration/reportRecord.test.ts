@@ -55,11 +55,14 @@ it('shows both texts, the application and the e-mail in the CSV', async () => {
   const csv = await download('csv');
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC' }).format(new Date());
   // Every field is quoted, none of these contains a quote or a line break.
-  const row = (ref: string) => csv.split('\r\n').find((line) => line.startsWith(`"${ref}"`))!.slice(1, -1).split('","');
-  const applied = row('ES-001');
-  expect(applied[3]).toBe(original);
-  expect(applied.slice(-6)).toEqual([`${t.url}/documents/${DOC}?thread=ES-001`, 'Plain words here', day, 'Secretariat', '', '']);
-  expect(row('JO-001').slice(-6)).toEqual([`${t.url}/documents/${DOC}?thread=JO-001`, '', '', '', '2025-05-04', 'Secretariat']);
+  const header = csv.slice(1).split('\r\n')[0]!.split(',');
+  const at = header.indexOf('link');
+  const fields = (ref: string) => csv.split('\r\n').find((line) => line.startsWith(`"${ref}"`))!.slice(1, -1).split('","');
+  const row = (ref: string) => fields(ref).slice(at, at + 6);
+  expect(header.slice(at, at + 6)).toEqual(['link', 'quote_now', 'applied_on', 'applied_by', 'received_on', 'entered_by']);
+  expect(fields('ES-001')[3]).toBe(original);
+  expect(row('ES-001')).toEqual([`${t.url}/documents/${DOC}?thread=ES-001`, 'Plain words here', day, 'Secretariat', '', '']);
+  expect(row('JO-001')).toEqual([`${t.url}/documents/${DOC}?thread=JO-001`, '', '', '', '2025-05-04', 'Secretariat']);
 });
 
 it('labels them in Markdown and Word', async () => {

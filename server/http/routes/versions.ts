@@ -7,8 +7,8 @@ import { validate } from '../validate.ts';
 import { DocumentParam } from './documents.ts';
 import { listVersions, readVersion, restoreVersion, takeVersion } from '../../versions/versions.ts';
 import { compareVersions } from '../../versions/changes.ts';
-import { adoptionStamp, versionAsMarkdown } from '../../versions/exportVersion.ts';
-import { versionAsDocx, versionAsPdf } from '../../versions/exportFiles.ts';
+import { adoptionStamp } from '../../versions/exportVersion.ts';
+import { renderOffThread } from '../../report/offThread.ts';
 
 const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
 const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
@@ -35,9 +35,10 @@ export function versionRoutes(services: Services) {
       if (format === 'json') return c.json(version);
       const document = (await services.records.documents.get(id))!;
       const exported = { ...version, title: document.title, stamp: adoptionStamp(document, version.createdAt) };
-      const body = format === 'md' ? versionAsMarkdown(exported) : format === 'docx' ? await versionAsDocx(exported) : await versionAsPdf(exported);
+      // Made in the render worker, as the report's files are: a long text must not hold the event loop.
+      const body = await renderOffThread({ kind: 'version', version: exported, format });
       const fileName = `${id}-${version.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'version'}.${format}`;
-      return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'Content-Type': FILE_TYPES[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
+      return c.body(body, 200, { 'Content-Type': FILE_TYPES[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
     })
     .post('/api/documents/:id/versions/:versionId/restore', validate('param', VersionParam), async (c) => {
       const { id, versionId } = c.req.valid('param');

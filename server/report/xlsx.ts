@@ -1,0 +1,51 @@
+/**
+ * The report as an Excel workbook: the sheet of comments with the CSV's columns (columns.ts), and one
+ * sheet per table a secretary reports (labels.ts, secretaryTables). Cells carry their type: dates are
+ * dates, counts are numbers, and everything else, section numbers such as "1.10" included, is text.
+ * Text is stored as text, never as a formula, so nothing a user typed can run and nothing needs the
+ * CSV's apostrophe guard. The header row is frozen and filterable.
+ */
+import type { Worksheet } from 'exceljs';
+import { COLUMNS, reportRows } from './columns.ts';
+import { COMMENTS_SHEET, printable, REPORT_TITLE, secretaryTables } from './labels.ts';
+import type { Report } from './types.ts';
+
+// exceljs weighs several MB: loaded with the first workbook (in the render worker).
+const excel = async () => (await import('exceljs')).default;
+
+function header(sheet: Worksheet, names: readonly string[], widths: readonly number[]): void {
+  sheet.columns = names.map((name, i) => ({ header: name, width: widths[i] ?? 14 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: names.length } };
+}
+
+/** Excel refuses control characters in text and cuts a cell at 32,767 characters. */
+const cellText = (text: string) => printable(text).slice(0, 32_767);
+
+export async function reportXlsx(report: Report): Promise<Uint8Array> {
+  const Excel = await excel();
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'Accord';
+  workbook.title = `${report.document.title}: ${REPORT_TITLE}`;
+  workbook.created = new Date(report.generatedAt);
+
+  const comments = workbook.addWorksheet(COMMENTS_SHEET);
+  header(comments, COLUMNS.map((c) => c.key), COLUMNS.map((c) => c.width));
+  for (const values of reportRows(report)) {
+    const row = comments.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v)));
+    values.forEach((v, i) => {
+      if (v instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+    });
+  }
+
+  for (const table of secretaryTables(report)) {
+    const sheet = workbook.addWorksheet(table.title.slice(0, 31));
+    header(sheet, table.header, table.header.map((_h, i) => (i < table.firstCount ? 30 : 12)));
+    for (const cells of table.rows) {
+      // Counts as numbers; a dash (organisations in the anonymised edition) stays as it is.
+      sheet.addRow(cells.map((cell, i) => (i >= table.firstCount && /^\d+$/.test(cell) ? Number(cell) : cellText(cell))));
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
