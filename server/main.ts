@@ -9,7 +9,7 @@ import { CorruptDataError } from './storage/errors.ts';
 import { DataDirLocked } from './storage/dataDirLock.ts';
 import { buildClient, clientBuildIsStale } from './clientBuild.ts';
 import { startServer } from './server.ts';
-import { keepRendererWarm } from './report/offThread.ts';
+import { rendererIdle } from './report/offThread.ts';
 
 const SHUTDOWN_LIMIT_MS = 4500;
 
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     await buildClient(root);
   }
   const server = await startServer(config);
-  // The first report or version download must not wait for the render worker's libraries to load.
-  void keepRendererWarm();
+  // Pages that lead to downloads warm the render worker; it stays while downloads go on.
+  rendererIdle(15 * 60_000);
   const linkFile = path.join(config.dataDir, 'secretariat-sign-in.txt');
   const lines: string[] = [];
   if (server.signInUrl) {

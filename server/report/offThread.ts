@@ -2,17 +2,18 @@
  * Every report and version file is made in a worker thread, reused and queued, so that a large
  * report never blocks the event loop that carries everyone's keystrokes.
  *
- * The server keeps one worker warm (keepRendererWarm, called at start): loading docx, pdfkit, exceljs
- * and the fonts and compiling their code took the first Word file 3–5 s and the first PDF 8 s. Run
- * once at start on a small report, that cost is paid before anyone asks. Elsewhere (the CLI, tests) an
- * idle worker is stopped after a while to give its memory back. The worker is unref'd whenever no
- * file is being made, so it never keeps a process from exiting.
+ * Loading docx, pdfkit, exceljs and the fonts and compiling their code took the first Word file 3–5 s
+ * and the first PDF 8 s. A warm worker costs 75–90 MiB, though, which an idle seminar server should
+ * not carry all day. So the server warms it when someone opens a page that leads to a download (the
+ * report, the versions: warmRenderer) and keeps it while downloads go on (rendererIdle, 15 minutes
+ * in the server); the page is read for seconds before a button is pressed, and the warm-up takes
+ * about one. Elsewhere (the CLI, tests) an idle worker stops after 2 s and nothing warms it. The
+ * worker is unref'd whenever no file is being made, so it never keeps a process from exiting.
  */
 import { Worker } from 'node:worker_threads';
 import type { RenderJob, RenderRequest } from './renderWorker.ts';
 import { warmUpJobs } from './warmUp.ts';
 
-const IDLE_MS = 2000;
 
 interface Pending {
   resolve: (body: Uint8Array<ArrayBuffer>) => void;
@@ -27,8 +28,12 @@ interface RenderThread {
 
 let current: RenderThread | null = null;
 let nextId = 0;
-/** Set by keepRendererWarm: the worker stays, and a new one is warmed if it ever stops. */
-let keepWarm = false;
+/** How long an idle worker stays; set by the server (rendererIdle). */
+let idleMs = 2000;
+/** Whether warmRenderer does anything: only in the server. */
+let warmOnDemand = false;
+/** The thread whose libraries are loaded, or being loaded. */
+let warmed: RenderThread | null = null;
 
 /**
  * Run from the sources (tests, scripts), the worker is TypeScript too: a small JS entry registers tsx
@@ -40,12 +45,11 @@ const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './renderWorkerBo
 function whenIdle(thread: RenderThread): void {
   // Only work in progress keeps the process alive.
   thread.worker.unref();
-  if (keepWarm) return;
   thread.idle = setTimeout(() => {
     if (thread.pending.size > 0) return;
     if (current === thread) current = null;
     void thread.worker.terminate();
-  }, IDLE_MS);
+  }, idleMs);
   thread.idle.unref();
 }
 
@@ -56,14 +60,10 @@ function startThread(): RenderThread {
   const thread: RenderThread = { worker: new Worker(WORKER_ENTRY, { resourceLimits: limits }), pending: new Map(), idle: null };
   const { worker, pending } = thread;
   worker.unref();
-  let failed = false;
   const failAll = (error: Error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
     if (current === thread) current = null;
-    // A warm worker that died (out of memory on a huge report) is replaced, warmed again.
-    if (keepWarm && !failed) setImmediate(warmUp);
-    failed = true;
   };
   worker.on('message', (message: { id: number; body?: Uint8Array<ArrayBuffer>; error?: string }) => {
     const p = pending.get(message.id);
@@ -91,19 +91,28 @@ export function renderOffThread(job: RenderJob): Promise<Uint8Array<ArrayBuffer>
   });
 }
 
-function warmUp(): Promise<void> {
+/** The server's choice: an idle worker stays this long, and pages may warm it (warmRenderer). */
+export function rendererIdle(ms: number): void {
+  idleMs = ms;
+  warmOnDemand = true;
+}
+
+/**
+ * Loads every library in the worker and makes each kind of file once, unless that worker already
+ * did, so that the first real download is as quick as the next. Resolves when warm; never rejects
+ * (a failure shows again, with its message, on the first real request). Outside the server, nothing.
+ */
+export function warmRenderer(): Promise<void> {
+  if (!warmOnDemand || (current && warmed === current)) return Promise.resolve();
+  const thread = (current ??= startThread());
+  warmed = thread;
   return Promise.all(warmUpJobs().map((job) => renderOffThread(job))).then(
     () => undefined,
     () => undefined,
   );
 }
 
-/**
- * Starts the worker and keeps it: loads every library and makes each kind of file once, so that the
- * first real download is as quick as the next. Resolves when warm; never rejects (a failure here
- * shows again, with its message, on the first real request).
- */
-export function keepRendererWarm(): Promise<void> {
-  keepWarm = true;
-  return warmUp();
+/** Whether a worker runs, and whether it was warmed (for tests and the health of the bench). */
+export function rendererState(): { running: boolean; warmed: boolean } {
+  return { running: current !== null, warmed: current !== null && warmed === current };
 }

@@ -8,6 +8,7 @@ import { buildReport, type ReportSource } from '../../report/build.ts';
 import { ReportQuery, reportOptions } from '../../report/options.ts';
 import { renderReport } from '../../report/render.ts';
 import { textsFromRooms } from '../../report/sources.ts';
+import { warmRenderer } from '../../report/offThread.ts';
 
 export function reportRoutes(services: Services) {
   const source: ReportSource = { records: services.records, threads: services.threads, texts: textsFromRooms(services.collab.rooms) };
@@ -16,7 +17,11 @@ export function reportRoutes(services: Services) {
     const query = c.req.valid('query');
     const report = await buildReport(source, c.req.valid('param').id, reportOptions(query));
     // JSON threads carry their link as a path; files, read away from the site, need the whole address.
-    if (query.format === 'json') return c.json(report);
+    if (query.format === 'json') {
+      // The report page asked: its downloads are likely next, so the file worker gets ready now.
+      void warmRenderer();
+      return c.json(report);
+    }
     report.document.origin = services.config.publicUrl ?? new URL(c.req.url).origin;
     const file = await renderReport(report, query.format);
     return c.body(file.body, 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });

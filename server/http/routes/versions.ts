@@ -9,6 +9,7 @@ import { listVersions, readVersion, restoreVersion, takeVersion } from '../../ve
 import { compareVersions } from '../../versions/changes.ts';
 import { adoptionStamp } from '../../versions/exportVersion.ts';
 import { renderOffThread } from '../../report/offThread.ts';
+import { warmRenderer } from '../../report/offThread.ts';
 
 const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
 const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
@@ -27,7 +28,12 @@ export function versionRoutes(services: Services) {
     .post('/api/documents/:id/versions', validate('param', DocumentParam), validate('json', NewVersion), async (c) =>
       c.json(await takeVersion(services, c.get('person'), c.req.valid('param').id, c.req.valid('json').name), 201),
     )
-    .get('/api/documents/:id/versions', validate('param', DocumentParam), async (c) => c.json(await listVersions(services, c.req.valid('param').id)))
+    .get('/api/documents/:id/versions', validate('param', DocumentParam), async (c) => {
+      const versions = await listVersions(services, c.req.valid('param').id);
+      // The versions page is open: its Word and PDF downloads are likely next.
+      void warmRenderer();
+      return c.json(versions);
+    })
     .get('/api/documents/:id/versions/:versionId', validate('param', VersionParam), validate('query', ExportQuery), async (c) => {
       const { id, versionId } = c.req.valid('param');
       const version = await readVersion(services, id, versionId);
