@@ -3,23 +3,28 @@
  * plain links to the API, so the browser downloads them as it would any file.
  */
 import { useId, useState } from 'react';
-import { STAKEHOLDER_LABELS, STAKEHOLDERS, THREAD_STATUS_LABELS, THREAD_STATUSES, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
+import { STAKEHOLDERS, THREAD_STATUSES, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
 import { CheckboxGroup } from './CheckboxGroup.tsx';
 import { reportFileUrl, type ReportFileFormat, type ReportSection } from './reportApi.ts';
 import './downloads.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { currentLanguage } from '../i18n/intl.ts';
 
-const FORMATS: Array<{ format: ReportFileFormat; label: string }> = [
-  { format: 'docx', label: 'Word (.docx)' },
-  { format: 'pdf', label: 'PDF' },
-  { format: 'xlsx', label: 'Excel (.xlsx)' },
-  { format: 'csv', label: 'CSV (spreadsheet)' },
-  { format: 'md', label: 'Markdown' },
+const FORMATS: Array<{ format: ReportFileFormat; label: MessageKey }> = [
+  { format: 'docx', label: 'download.docx' },
+  { format: 'pdf', label: 'download.pdf' },
+  { format: 'xlsx', label: 'download.xlsx' },
+  { format: 'csv', label: 'download.csv' },
+  { format: 'md', label: 'download.md' },
 ];
 
 /** All chosen means no filter at all: the file then also holds what is added later. */
 const only = <T,>(chosen: readonly T[], all: readonly T[]): T[] | undefined => (chosen.length === all.length ? undefined : [...chosen]);
 
 export function DownloadPanel({ documentId, sections }: { documentId: string; sections: readonly ReportSection[] }) {
+  const t = useT();
+  const language = currentLanguage();
   const sectionIds = sections.map((s) => s.id);
   const [chosenSections, setSections] = useState<string[]>(sectionIds);
   const [stakeholders, setStakeholders] = useState<Stakeholder[]>([...STAKEHOLDERS]);
@@ -28,49 +33,49 @@ export function DownloadPanel({ documentId, sections }: { documentId: string; se
   const [anonymous, setAnonymous] = useState(false);
   const id = useId();
 
-  const missing = [chosenSections.length === 0 && 'a section', stakeholders.length === 0 && 'a stakeholder group', statuses.length === 0 && 'a status'].filter(Boolean);
+  const missing = [chosenSections.length === 0 && t('download.aSection'), stakeholders.length === 0 && t('download.aGroup'), statuses.length === 0 && t('download.aStatus')].filter((m): m is string => Boolean(m));
   const options = { sections: only(chosenSections, sectionIds), stakeholders: only(stakeholders, STAKEHOLDERS), statuses: only(statuses, THREAD_STATUSES), replies, anonymous };
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="report-downloads">
       <h2 id={`${id}-title`} className="panel__title">
-        Download the report
+        {t('download.title')}
       </h2>
-      <p className="panel__intro">Choose what the file contains. The file is made from the comments as they are at the moment you download it.</p>
+      <p className="panel__intro">{t('download.intro')}</p>
       <div className="download-options">
         <CheckboxGroup
-          legend="Sections"
+          legend={t('download.sections')}
           choices={sections.map((s) => ({ value: s.id, label: `${s.number} ${s.title}`.trim() }))}
           chosen={chosenSections}
           onChange={setSections}
           scroll
         />
-        <CheckboxGroup legend="Stakeholder groups" choices={STAKEHOLDERS.map((s) => ({ value: s, label: STAKEHOLDER_LABELS[s] }))} chosen={stakeholders} onChange={setStakeholders} />
-        <CheckboxGroup legend="Statuses" choices={THREAD_STATUSES.map((s) => ({ value: s, label: THREAD_STATUS_LABELS[s] }))} chosen={statuses} onChange={setStatuses} />
+        <CheckboxGroup legend={t('download.groups')} choices={STAKEHOLDERS.map((s) => ({ value: s, label: t(`stakeholder.${s}`) }))} chosen={stakeholders} onChange={setStakeholders} />
+        <CheckboxGroup legend={t('download.statuses')} choices={THREAD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} chosen={statuses} onChange={setStatuses} />
         <fieldset className="checkbox-group">
-          <legend className="field__label">Edition</legend>
+          <legend className="field__label">{t('download.edition')}</legend>
           <label className="checkbox">
-            <input type="checkbox" checked={replies} onChange={(e) => setReplies(e.target.checked)} /> Include replies
+            <input type="checkbox" checked={replies} onChange={(e) => setReplies(e.target.checked)} /> {t('download.replies')}
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} aria-describedby={`${id}-anon`} /> Anonymised edition
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} aria-describedby={`${id}-anon`} /> {t('download.anonymous')}
           </label>
           <p id={`${id}-anon`} className="field__hint checkbox-hint">
-            For publication: commenters are named only by country and stakeholder group.
+            {t('download.anonymousHint')}
           </p>
         </fieldset>
       </div>
       {missing.length > 0 ? (
         <p className="notice notice--error" role="alert">
-          Choose at least {missing.join(', ')} to download a report.
+          {t('download.missing', { missing: new Intl.ListFormat(language, { type: 'conjunction' }).format(missing) })}
         </p>
       ) : (
-        <ul className="download-links" aria-label="Download as">
+        <ul className="download-links" aria-label={t('download.as')}>
           {FORMATS.map(({ format, label }) => (
             <li key={format}>
               <a className="button" href={reportFileUrl(documentId, format, options)} download data-format={format}>
-                <span className="visually-hidden">Download as </span>
-                {label}
+                <span className="visually-hidden">{t('download.asPrefix')}</span>
+                {t(label)}
               </a>
             </li>
           ))}

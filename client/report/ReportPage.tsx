@@ -16,22 +16,25 @@ import { DownloadPanel } from './DownloadPanel.tsx';
 import { ReportCharts, ReportGlance } from './ReportCharts.tsx';
 import { reportApi, type Report } from './reportApi.ts';
 import './report.css';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function ReportPage({ documentId }: { documentId: string }) {
+  const t = useT();
   const person = usePerson();
   return (
-    <DocumentFrame documentId={documentId} view="report" title="Feedback report">
+    <DocumentFrame documentId={documentId} view="report" title={t('report.title')}>
       {() => (may(person.role, 'report.read') ? <ReportContent documentId={documentId} /> : <Forbidden />)}
     </DocumentFrame>
   );
 }
 
 function ReportContent({ documentId }: { documentId: string }) {
+  const t = useT();
   const load = useCallback(() => reportApi.get(documentId), [documentId]);
   const { state, reload, retry } = useResource(load);
   const [refreshing, setRefreshing] = useState(false);
 
-  if (state.status === 'loading') return <output className="placeholder">Loading the report…</output>;
+  if (state.status === 'loading') return <output className="placeholder">{t('report.loading')}</output>;
   if (state.status === 'error') return <LoadError failure={state} onRetry={retry} />;
   const refresh = () => {
     setRefreshing(true);
@@ -41,16 +44,16 @@ function ReportContent({ documentId }: { documentId: string }) {
     <>
       <div className="report-toolbar">
         <output className="muted">
-          {refreshing ? 'Updating…' : `As of ${formatDateTime(state.data.generatedAt)}.`}
+          {refreshing ? t('report.updating') : t('report.asOf', { date: formatDateTime(state.data.generatedAt) })}
         </output>
         <button type="button" className="button button--small" onClick={refresh} disabled={refreshing}>
-          Update
+          {t('report.update')}
         </button>
-        <a href="#report-downloads-anchor">Go to the downloads</a>
+        <a href="#report-downloads-anchor">{t('report.toDownloads')}</a>
       </div>
       <section aria-labelledby="glance-title">
         <h2 id="glance-title" className="section-title">
-          At a glance
+          {t('report.glance')}
         </h2>
         <ReportGlance report={state.data} />
         <ReportCharts report={state.data} />
@@ -64,6 +67,7 @@ function ReportContent({ documentId }: { documentId: string }) {
 }
 
 function Dispositions({ report }: { report: Report }) {
+  const t = useT();
   const [filter, setFilter] = useState(NO_DISPOSITION_FILTER);
   const rows = useMemo(() => dispositionRows(report.sections), [report]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
@@ -71,17 +75,17 @@ function Dispositions({ report }: { report: Report }) {
   return (
     <section aria-labelledby="dispositions-title" className="dispositions">
       <h2 id="dispositions-title" className="section-title">
-        Every comment and its answer
+        {t('report.everyComment')}
       </h2>
       {rows.length === 0 ? (
-        <p className="placeholder">No comments have been made on this document yet.</p>
+        <p className="placeholder">{t('report.noComments')}</p>
       ) : (
         <>
           <DispositionFilters filter={filter} sections={report.sections} authors={choices.authors} countries={choices.countries} onChange={setFilter} />
           <output className="result-count">
-            {shown.length === rows.length ? `${rows.length} ${rows.length === 1 ? 'comment' : 'comments'}, in the order of the text` : `Showing ${shown.length} of ${rows.length} comments`}
+            {shown.length === rows.length ? t('report.countAll', { count: rows.length }) : t('report.countShown', { shown: shown.length, count: rows.length })}
           </output>
-          {shown.length > 0 ? <DispositionTable rows={shown} /> : <p className="placeholder">No comment matches these filters.</p>}
+          {shown.length > 0 ? <DispositionTable rows={shown} /> : <p className="placeholder">{t('report.noMatch')}</p>}
         </>
       )}
     </section>
