@@ -4,6 +4,7 @@
  * layer maps each kind to a status once (http/errors.ts, used by app.ts's onError). Never classify
  * an error by its message text.
  */
+import type { MessageKey } from '../shared/i18n/en.ts';
 
 export type ErrorKind =
   /** The input is wrong: a field, a body, a reference to something the request itself names. */
@@ -25,6 +26,13 @@ export type ErrorKind =
   | 'unavailable';
 
 export class DomainError extends Error {
+  /**
+   * The catalogue's wording of this error (shared/i18n, `error.*`), which the web layer gives in
+   * the reader's language; `message` is the English, for logs and for errors not yet in the
+   * catalogue.
+   */
+  words?: { key: MessageKey; values?: Record<string, string | number> };
+
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
@@ -34,26 +42,43 @@ export class DomainError extends Error {
   ) {
     super(message);
   }
+
+  /** Names the catalogue entry that says this in every language. */
+  saying(key: MessageKey, values?: Record<string, string | number>): this {
+    this.words = values ? { key, values } : { key };
+    return this;
+  }
 }
 
 export const errors = {
   invalidInput: (message: string) => new DomainError('invalid', 'invalid_input', message),
-  malformedJson: () => new DomainError('invalid', 'malformed_json', 'The request body is not valid JSON.'),
-  unauthenticated: () => new DomainError('unauthenticated', 'unauthenticated', 'Sign in to continue.'),
-  invalidToken: () => new DomainError('unauthenticated', 'invalid_token', 'This sign-in link or token is not valid. Ask the Secretariat for a new one.'),
-  forbidden: (message = 'Your role does not allow this.') => new DomainError('forbidden', 'forbidden', message),
-  foreignOrigin: () => new DomainError('forbidden', 'foreign_origin', 'Requests from other sites are refused.'),
+  malformedJson: () => new DomainError('invalid', 'malformed_json', 'The request body is not valid JSON.').saying('error.malformedJson'),
+  unauthenticated: () => new DomainError('unauthenticated', 'unauthenticated', 'Sign in to continue.').saying('error.unauthenticated'),
+  invalidToken: () =>
+    new DomainError('unauthenticated', 'invalid_token', 'This sign-in link or token is not valid. Ask the Secretariat for a new one.').saying('error.invalidToken'),
+  forbidden: (message?: string) =>
+    message ? new DomainError('forbidden', 'forbidden', message) : new DomainError('forbidden', 'forbidden', 'Your role does not allow this.').saying('error.forbidden'),
+  foreignOrigin: () => new DomainError('forbidden', 'foreign_origin', 'Requests from other sites are refused.').saying('error.foreignOrigin'),
   deadlinePassed: (deadline: string) =>
     new DomainError('forbidden', 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`),
-  notFound: (what = 'resource') => new DomainError('not-found', 'not_found', `No such ${what}.`),
+  notFound: (what = 'resource') => new DomainError('not-found', 'not_found', `No such ${what}.`).saying('error.notFound'),
   conflict: (code: string, message: string) => new DomainError('conflict', code, message),
-  payloadTooLarge: () => new DomainError('too-large', 'payload_too_large', 'The request body is too large.'),
+  payloadTooLarge: () => new DomainError('too-large', 'payload_too_large', 'The request body is too large.').saying('error.payloadTooLarge'),
   fileTooLarge: (limitMb: number) =>
-    new DomainError('too-large', 'file_too_large', `The file is larger than ${limitMb} MB. Remove images or split the text, then try again.`),
-  unsupportedMediaType: () => new DomainError('unsupported-media', 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
+    new DomainError('too-large', 'file_too_large', `The file is larger than ${limitMb} MB. Remove images or split the text, then try again.`).saying('error.fileTooLarge', {
+      limitMb,
+    }),
+  unsupportedMediaType: () =>
+    new DomainError('unsupported-media', 'unsupported_media_type', 'Send JSON (Content-Type: application/json).').saying('error.unsupportedMediaType'),
   tooManyRequests: (retryAfterSeconds: number) =>
-    new DomainError('rate-limited', 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds),
-  storage: () => new DomainError('unavailable', 'storage_unavailable', 'The server could not save this. Nothing was changed; try again shortly.'),
+    new DomainError('rate-limited', 'too_many_requests', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds).saying(
+      'error.tooManyRequests',
+      { seconds: retryAfterSeconds },
+    ),
+  storage: () =>
+    new DomainError('unavailable', 'storage_unavailable', 'The server could not save this. Nothing was changed; try again shortly.').saying('error.storage'),
   documentDamaged: () =>
-    new DomainError('unavailable', 'document_damaged', 'The stored text of this document is damaged; the Secretariat must restore it from a backup.'),
+    new DomainError('unavailable', 'document_damaged', 'The stored text of this document is damaged; the Secretariat must restore it from a backup.').saying(
+      'error.documentDamaged',
+    ),
 };

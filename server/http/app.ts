@@ -8,7 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../shared/limits.ts';
 import type { AppEnv, Services } from './context.ts';
-import { errors, fromHttpException, headersOf, statusOf } from './errors.ts';
+import { errors, fromHttpException, headersOf, statusOf, wordsOf } from './errors.ts';
 import { DomainError } from '../errors.ts';
 import { refuseForeignWrites } from './middleware.ts';
 import { readBodyWithDepthLimit } from './jsonDepth.ts';
@@ -29,6 +29,7 @@ import { mailSettingsRoutes } from './routes/mailSettings.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { commentImportBodyLimits, commentImportRoutes } from './routes/commentImport.ts';
+import { readerLanguage, translate } from '../i18n.ts';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
@@ -94,20 +95,21 @@ export function createApp(services: Services) {
 
   // The one place where the domain's errors become HTTP answers.
   app.onError((error, c) => {
+    const language = readerLanguage(c.get('person')?.language, c.req.header('accept-language'));
     let answer: { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> };
-    if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: error.message, headers: headersOf(error) };
-    else if (error instanceof HTTPException) answer = fromHttpException(error);
+    if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: wordsOf(error, language), headers: headersOf(error) };
+    else if (error instanceof HTTPException) answer = fromHttpException(error, language);
     else if (error instanceof StorageWriteError) {
       services.log.error('A write failed', error);
       const storage = errors.storage();
-      answer = { status: statusOf(storage), code: storage.code, message: storage.message, headers: {} };
+      answer = { status: statusOf(storage), code: storage.code, message: wordsOf(storage, language), headers: {} };
     } else if (error instanceof DocumentDamagedError) {
       services.log.error(error.message);
       const damaged = errors.documentDamaged();
-      answer = { status: statusOf(damaged), code: damaged.code, message: damaged.message, headers: {} };
+      answer = { status: statusOf(damaged), code: damaged.code, message: wordsOf(damaged, language), headers: {} };
     } else {
       services.log.error(`Unexpected error on ${c.req.method} ${c.req.path}`, error);
-      return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+      return c.json({ error: { code: 'internal', message: translate(language, 'error.internal') } }, 500);
     }
     for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
     return c.json({ error: { code: answer.code, message: answer.message } }, answer.status);

@@ -7,6 +7,8 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, errors, type ErrorKind } from '../errors.ts';
+import { translate } from '../i18n.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
 
 export { errors };
 export { DomainError as ApiError };
@@ -26,13 +28,23 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
 
 export const statusOf = (error: DomainError): ContentfulStatusCode => STATUS[error.kind];
 
+/**
+ * The error's message for this reader. English readers get the message as thrown, which may name
+ * more (the field, the thing not found); other languages get the catalogue's wording where the error
+ * has one, else the English until its call site names one.
+ */
+export function wordsOf(error: DomainError, language: Language): string {
+  if (language === 'en' || !error.words) return error.message;
+  return translate(language, error.words.key, error.words.values);
+}
+
 export function headersOf(error: DomainError): Record<string, string> {
   return error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
 }
 
 /** Maps Hono's own exceptions (bad JSON from the validator, body limit) to catalogue errors. */
-export function fromHttpException(error: HTTPException): { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> } {
+export function fromHttpException(error: HTTPException, language: Language): { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> } {
   const known = error.status === 413 ? errors.payloadTooLarge() : error.status === 400 ? errors.malformedJson() : error.status === 401 ? errors.unauthenticated() : null;
-  if (known) return { status: statusOf(known), code: known.code, message: known.message, headers: {} };
+  if (known) return { status: statusOf(known), code: known.code, message: wordsOf(known, language), headers: {} };
   return { status: error.status as ContentfulStatusCode, code: 'http_error', message: error.message || 'Request refused.', headers: {} };
 }

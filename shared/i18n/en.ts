@@ -309,6 +309,21 @@ export const en = {
   'download.missing': 'Choose at least {missing} to download a report.',
   'download.as': 'Download as',
   'download.asPrefix': 'Download as ',
+  // Refusals the server gives (error codes stay as they are; these are their words)
+  'error.malformedJson': 'The request body is not valid JSON.',
+  'error.unauthenticated': 'Sign in to continue.',
+  'error.invalidToken': 'This sign-in link or token is not valid. Ask the Secretariat for a new one.',
+  'error.forbidden': 'Your role does not allow this.',
+  'error.foreignOrigin': 'Requests from other sites are refused.',
+  'error.notFound': 'There is nothing here, or nothing you take part in.',
+  'error.payloadTooLarge': 'The request body is too large.',
+  'error.fileTooLarge': 'The file is larger than {limitMb, number} MB. Remove images or split the text, then try again.',
+  'error.unsupportedMediaType': 'Send JSON (Content-Type: application/json).',
+  'error.tooManyRequests': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'error.storage': 'The server could not save this. Nothing was changed; try again shortly.',
+  'error.documentDamaged': 'The stored text of this document is damaged; the Secretariat must restore it from a backup.',
+  'error.internal': 'Something went wrong on the server.',
+  'error.invalidField': '{field}: {problem}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -37,3 +37,24 @@ describe('a person’s language', () => {
     expect((await signInWith(inviteToken, 'ka-GE,ru;q=0.8')).body.person.language).toBe('en');
   });
 });
+
+describe('refusals in the reader’s language', () => {
+  it('answers in the browser’s language before sign-in, and keeps the codes', async () => {
+    const fr = await t.api('GET', '/api/documents', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(fr.status).toBe(401);
+    expect(fr.body.error).toEqual({ code: 'unauthenticated', message: 'Connectez-vous pour continuer.' });
+    const en = await t.api('GET', '/api/documents', { headers: { 'accept-language': 'en-GB' } });
+    expect(en.body.error).toEqual({ code: 'unauthenticated', message: 'Sign in to continue.' });
+  });
+
+  it('answers a signed-in person in their own language, naming the field as the request did', async () => {
+    const { cookie } = await t.person({ language: 'fr', email: 'refus@example.be' });
+    const bad = await t.api('PATCH', '/api/session', { cookie, body: { language: 'de' }, headers: { 'accept-language': 'en' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_input');
+    expect(bad.body.error.message).toMatch(/^language\u00a0: .*(invalide|attendu)/i);
+    const missing = await t.api('GET', '/api/documents/no-such-document', { cookie });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('Il n’y a rien ici, ou rien à quoi vous preniez part.');
+  });
+});
