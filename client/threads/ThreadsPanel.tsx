@@ -28,6 +28,7 @@ import './forms.css';
 import './composer.css';
 // oxlint-disable-next-line import/no-unassigned-import
 import './details.css';
+import './apply.css';
 
 export const THREADS_PANEL_ID = 'threads-panel';
 

@@ -49,6 +49,7 @@ describe('answering and applying', () => {
     await hers.getByTestId('reaction-form').waitFor();
 
     await form.getByRole('button', { name: 'Apply proposed wording' }).click();
+    await form.getByTestId('apply-confirm').getByRole('button', { name: 'Replace the words' }).click();
     // ...and the new words arrive in her text, highlighted as this comment's.
     await lena.getByTestId('editor').locator(`mark[data-thread-id="${proposal!.id}"]`, { hasText: 'Drug policy concerns' }).waitFor();
     await lena.getByTestId('editor').locator('p', { hasText: 'Drug policy concerns public health' }).waitFor();
@@ -60,6 +61,7 @@ describe('answering and applying', () => {
     await card(wg, 'Merge these paragraphs.').click();
     const other = card(wg, 'Merge these paragraphs.');
     await other.getByRole('button', { name: 'Apply proposed wording' }).click();
+    await other.getByRole('button', { name: 'Replace the words' }).click();
     await other.getByTestId('apply-error').getByText(/run across paragraphs|deleted/).waitFor();
     expect((await threads()).find((th) => th.body === 'Merge these paragraphs.')?.status).toBe('open');
   });
