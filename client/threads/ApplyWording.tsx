@@ -4,7 +4,7 @@
  * confirmation takes the focus on its Replace button; Escape or Cancel closes it and gives the focus
  * back to the Apply button. The server's refusal is shown in place.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
 import { useReview } from './ReviewContext.tsx';
 
@@ -15,7 +15,6 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
   const [error, setError] = useState<string | null>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   // The words as they read in the live text now, not as they were when the comment was made.
   const current = byId.get(thread.id)?.quote ?? thread.quote;
 
@@ -61,10 +60,8 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
       ) : (
         // Escape closes the confirmation from any of its buttons.
         // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-        <div className="apply-confirm" role="group" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="apply-confirm">
-          <p id={titleId} className="apply-confirm__title">
-            Change the text?
-          </p>
+        <fieldset className="apply-confirm" onKeyDown={onKeyDown} data-testid="apply-confirm">
+          <legend className="apply-confirm__title">Change the text?</legend>
           <p className="apply-confirm__change">
             <span className="proposal__label">Replace</span> <del className="proposal__old">{current}</del>{' '}
             <span className="proposal__label">with</span> <ins className="proposal__new">{thread.proposedText}</ins>
@@ -78,7 +75,7 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
               Cancel
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       {error && (
         <p className="field__error" role="alert" data-testid="apply-error">
