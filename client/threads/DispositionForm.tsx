@@ -46,6 +46,16 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
     if (focusSerial) statusRef.current?.focus();
   }, [focusSerial]);
 
+  // Opening a comment brings its answer form into the panel's view, with room below it for the
+  // reasoning and the Save buttons (which then stay in view, sticky, however tall the form).
+  // After the list has measured the opened card (it corrects its scrolling for rows that grow).
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => statusRef.current?.scrollIntoView({ block: 'nearest' }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
   const change = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
     setDirty(true);

@@ -14,6 +14,15 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
   const { appliedWording } = useReview();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLButtonElement>(null);
+  const justApplied = appliedWording.recent?.threadId === thread.id;
+
+  // The Apply button that had the focus is gone once the wording is in: the focus moves here, to the
+  // way back, rather than to the top of the page.
+  useEffect(() => {
+    if (justApplied && (document.activeElement === document.body || document.activeElement === null)) ref.current?.focus();
+  }, [justApplied]);
+
   const undo = async () => {
     setBusy(true);
     setError(null);
@@ -22,7 +31,7 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
   };
   return (
     <>
-      <button type="button" className="button button--small button--link disposition-view__undo" disabled={busy} onClick={() => void undo()} data-testid="undo-apply">
+      <button ref={ref} type="button" className="button button--small disposition-view__undo" disabled={busy} onClick={() => void undo()} data-testid="undo-apply">
         {busy ? 'Undoing…' : 'Undo: put the old words back'}
       </button>
       {error && (

@@ -136,6 +136,7 @@ describe('the queue', () => {
     await page.getByTestId('announcement').getByText('2 comments answered.').waitFor();
     expect((await threads()).map((th) => th.status)).toEqual(['noted', 'noted', 'open']);
 
+    await page.getByTestId('filters-button').click();
     await page.getByRole('button', { name: 'Not yet answered' }).click();
     await page.getByText('Showing 1 comment of 3').waitFor();
     expect(await page.getByTestId('thread-card').count()).toBe(1);
