@@ -10,6 +10,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Editor } from '@tiptap/react';
 import type { Anchor } from '../../shared/api.ts';
 import { resolveAnchor, syncStateOf } from './anchors.ts';
+import { revealPosition } from './textFocus.ts';
 
 /** How long the mark shows. */
 export const APPLIED_MARK_MS = 6_000;
@@ -42,6 +43,19 @@ export function appliedMarkPlugin(): Plugin<AppliedMarkState> {
       },
     },
     props: { decorations: (state) => appliedMarkKey.getState(state)?.decorations },
+    view: () => {
+      let revealed = 0;
+      return {
+        // Once the marked words are in this editor, bring them into sight, once per mark.
+        update(view) {
+          const state = appliedMarkKey.getState(view.state);
+          const found = state?.decorations.find()[0];
+          if (!state?.mark || !found || revealed === state.mark.serial) return;
+          revealed = state.mark.serial;
+          revealPosition(view, found.from);
+        },
+      };
+    },
   });
 }
 
