@@ -20,6 +20,11 @@ async function open(token: string): Promise<Page> {
 }
 
 const threads = async (): Promise<Thread[]> => (await suite.server.api('GET', `/api/documents/${DOC}/threads`, { cookie: suite.server.adminCookie })).body;
+/** Whether a fieldset's legend lies wholly inside its frame (a legend sits on the top border by default). */
+const legendInside = (set: Element) => {
+  const legend = set.querySelector('legend');
+  return legend !== null && legend.getBoundingClientRect().top >= set.getBoundingClientRect().top + Number.parseFloat(getComputedStyle(set).borderTopWidth);
+};
 const card = (page: Page, text: string) => page.getByTestId('threads-panel').getByTestId('thread-card').filter({ hasText: text });
 
 describe('answering and applying', () => {
@@ -47,6 +52,8 @@ describe('answering and applying', () => {
     await hers.getByTestId('disposition-response').getByText('Clearer, thank you.').waitFor();
     await hers.getByTestId('status-badge').getByText('Accepted').waitFor();
     await hers.getByTestId('reaction-form').waitFor();
+    // Its title sits inside the frame, under the coloured top edge, not written over it.
+    expect(await hers.getByTestId('reaction-form').evaluate(legendInside)).toBe(true);
 
     await form.getByRole('button', { name: 'Apply proposed wording' }).click();
     await form.getByTestId('apply-confirm').getByRole('button', { name: 'Replace the words' }).click();
