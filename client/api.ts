@@ -136,6 +136,8 @@ export const threadApi = {
     request<ThreadT[]>('POST', `${documentThreadsPath(documentId)}/dispositions`, { threadIds, ...change }),
   withdraw: (threadId: string) => request<null>('DELETE', threadPath(threadId)),
   apply: (threadId: string, response?: string) => request<ThreadT>('POST', `${threadPath(threadId)}/apply`, response ? { response } : {}),
+  /** Puts the old words back and the thread's answer as it was; refused once the applied words were edited. */
+  undoApply: (threadId: string) => request<ThreadT>('DELETE', `${threadPath(threadId)}/apply`),
   react: (threadId: string, reaction: 'accepts' | 'maintains-objection', statement?: string) =>
     request<ThreadT>('POST', `${threadPath(threadId)}/reaction`, statement ? { reaction, statement } : { reaction }),
   /** Secretariat only: everyone. */

@@ -27,6 +27,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'version.restore': 'Restored a version',
   'thread.disposition': 'Answered a comment',
   'thread.apply': 'Put a proposed wording into the text',
+  'thread.unapply': 'Undid a proposed wording put into the text',
   'thread.withdraw': 'Withdrew a comment',
   'thread.enter': 'Entered a comment received by e-mail',
   'comments.import': 'Imported a table of comments',
@@ -119,6 +120,8 @@ export function detailText(event: AuditEvent): string {
       return `From “${status(d.from)}” to “${status(d.to)}”`;
     case 'thread.apply':
       return `Replaced ${quote(d.replaced, 60)} with ${quote(d.with, 60)}`;
+    case 'thread.unapply':
+      return `Put back ${quote(d.restored, 60)} in place of ${quote(d.removed, 60)}; the answer went back from “${status(d.from)}” to “${status(d.to)}”`;
     case 'thread.withdraw':
       return quote(d.body);
     case 'signoff':

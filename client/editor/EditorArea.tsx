@@ -8,6 +8,7 @@ import { EditorContent, useEditorState } from '@tiptap/react';
 import type { DocumentDetail, Person } from '../../shared/api.ts';
 import { allowed } from '../../shared/access.ts';
 import { Announcer } from '../threads/Announcer.tsx';
+import { UndoApplyToast } from '../threads/UndoApply.tsx';
 import { CommentButton } from '../threads/CommentButton.tsx';
 import { countBySection } from '../threads/listRows.ts';
 import { ReviewBridge } from '../threads/reviewBridge.ts';
@@ -143,6 +144,7 @@ export function EditorArea(props: EditorAreaProps) {
         <ThreadsPanel headingRef={panelHeadingRef} onClose={() => setPanelOpen(false)} />
       </div>
       <Announcer announcement={review.announcement} />
+      <UndoApplyToast />
     </ReviewContext.Provider>
   );
 }

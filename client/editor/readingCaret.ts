@@ -83,6 +83,39 @@ function moveWithinText(view: EditorView, selection: Selection, direction: Direc
   if (target !== undefined) setPoint(view, target, extend);
 }
 
+/**
+ * Where to draw a caret at a DOM point: one line of text high, never the height of a paragraph. A
+ * collapsed range at an element's edge (the start of a block, where the caret lands on Tab) often
+ * has no box of its own; then the character beside it is measured, or else the first line of the
+ * element.
+ */
+function caretBox(node: Node, offset: number): { left: number; top: number; height: number } | null {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  const rect = range.getClientRects()[0];
+  if (rect && rect.height > 0) return { left: rect.left, top: rect.top, height: rect.height };
+  if (node instanceof Text && node.length > 0) {
+    const at = offset < node.length ? offset : node.length - 1;
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const char = range.getClientRects()[0];
+    if (char) return { left: offset < node.length ? char.left : char.right, top: char.top, height: char.height };
+  }
+  if (node instanceof Element) {
+    // The first text inside what follows the point (or precedes it, at the end).
+    const child = node.childNodes[offset] ?? node.childNodes[offset - 1];
+    const walker = child ? document.createTreeWalker(child, NodeFilter.SHOW_TEXT) : null;
+    const text = child instanceof Text ? child : (walker?.nextNode() as Text | null);
+    if (text && text.length > 0) return caretBox(text, child === node.childNodes[offset] ? 0 : text.length);
+  }
+  const element = node instanceof Element ? node : node.parentElement;
+  if (!element) return null;
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.4 || 20;
+  return { left: box.left + (Number.parseFloat(style.paddingLeft) || 0), top: box.top, height: Math.min(box.height || line, line) };
+}
+
 /** Puts the caret at the start of the first block that shows below the sticky bar. */
 function placeCaretInView(view: EditorView) {
   const barBottom = document.querySelector('.docbar')?.getBoundingClientRect().bottom ?? 0;
@@ -93,10 +126,9 @@ function placeCaretInView(view: EditorView) {
 
 function keepInView(selection: Selection) {
   if (!selection.focusNode) return;
-  const range = document.createRange();
-  range.setStart(selection.focusNode, selection.focusOffset);
-  const rect = range.getClientRects()[0] ?? (selection.focusNode instanceof Element ? selection.focusNode : selection.focusNode.parentElement)?.getBoundingClientRect();
-  if (!rect) return;
+  const box = caretBox(selection.focusNode, selection.focusOffset);
+  if (!box) return;
+  const rect = { top: box.top, bottom: box.top + box.height };
   const barBottom = document.querySelector('.docbar')?.getBoundingClientRect().bottom ?? 0;
   if (rect.top < barBottom + 16) window.scrollBy(0, rect.top - barBottom - 48);
   else if (rect.bottom > window.innerHeight - 16) window.scrollBy(0, rect.bottom - window.innerHeight + 48);
@@ -127,10 +159,7 @@ class CaretView {
       this.hide();
       return;
     }
-    const range = document.createRange();
-    range.setStart(selection.focusNode, selection.focusOffset);
-    const rect = range.getClientRects()[0];
-    const box = rect ?? (selection.focusNode instanceof Element ? selection.focusNode.getBoundingClientRect() : null);
+    const box = caretBox(selection.focusNode, selection.focusOffset);
     if (!box) {
       this.hide();
       return;
@@ -139,7 +168,7 @@ class CaretView {
     this.caret.style.visibility = 'visible';
     this.caret.style.left = `${box.left - origin.left}px`;
     this.caret.style.top = `${box.top - origin.top}px`;
-    this.caret.style.height = `${Math.max(box.height, 18)}px`;
+    this.caret.style.height = `${box.height}px`;
     // Restart the blink, so the caret is solid while it moves.
     this.caret.classList.remove('reading-caret--blink');
     void this.caret.offsetWidth;

@@ -7,13 +7,20 @@ import { useEffect, useState } from 'react';
 
 const SHOWN_MS = 6_000;
 
-export function Announcer({ announcement }: { announcement: { text: string; serial: number } }) {
+export interface Announcement {
+  text: string;
+  serial: number;
+  /** False: for screen readers only (what is said is already on screen elsewhere). */
+  onScreen: boolean;
+}
+
+export function Announcer({ announcement }: { announcement: Announcement }) {
   /** The message on screen now (by serial), until it times out. */
   const [shown, setShown] = useState<number | null>(null);
   const [seen, setSeen] = useState(announcement.serial);
   if (seen !== announcement.serial) {
     setSeen(announcement.serial);
-    setShown(announcement.text ? announcement.serial : null);
+    setShown(announcement.text && announcement.onScreen ? announcement.serial : null);
   }
   useEffect(() => {
     if (shown === null) return;

@@ -122,13 +122,13 @@ export function Composer() {
       <form onSubmit={submit} noValidate>
         <KindField value={draft.kind} onChange={(kind) => update({ kind })} firstRef={kindRef} />
         {isSecretariat && <OnBehalfField value={onBehalf} onChange={setOnBehalf} />}
-        <CountedTextarea label="Comment" required value={draft.body} onChange={(body) => update({ body })} rows={4} testId="composer-body" />
+        <CountedTextarea label="Comment" required value={draft.body} onChange={(body) => update({ body })} rows={3} testId="composer-body" />
         <CountedTextarea
           label="Proposed wording"
           hint={words !== null ? 'Edit these words to propose new wording; leave them unchanged to propose none.' : 'New wording for this section, if you have some.'}
           value={draft.proposedText}
           onChange={(proposedText) => update({ proposedText })}
-          rows={3}
+          rows={2}
           testId="composer-proposed"
         />
         {error && (

@@ -1,8 +1,8 @@
 /**
  * The working group's answer to one comment, beside its words: status, the reasoning (required for
  * any answer but "Not yet answered"), the assignee; Save, or Ctrl+Enter to save and open the next
- * comment. "Apply proposed wording" puts the proposal into the text when the phase allows it, and
- * shows the server's reason inline when it cannot.
+ * comment. "Apply proposed wording" puts the proposal into the text, after a confirmation, when the
+ * phase allows it (ApplyWording.tsx).
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
@@ -11,6 +11,7 @@ import { threadApi } from '../api.ts';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { mayApply } from './rights.ts';
+import { ApplyWording } from './ApplyWording.tsx';
 import { useAction } from './useAction.ts';
 import { useAssignees } from './useAssignees.ts';
 
@@ -27,7 +28,6 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
   const [assigneeId, setAssigneeId] = useState(thread.assigneeId ?? '');
   const [dirty, setDirty] = useState(false);
   const save = useAction();
-  const apply = useAction();
   const statusRef = useRef<HTMLSelectElement>(null);
   const id = useId();
   const everyone = useAssignees(thread.documentId, rights.assignAnyone);
@@ -45,6 +45,16 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
   useEffect(() => {
     if (focusSerial) statusRef.current?.focus();
   }, [focusSerial]);
+
+  // Opening a comment brings its answer form into the panel's view, with room below it for the
+  // reasoning and the Save buttons (which then stay in view, sticky, however tall the form).
+  // After the list has measured the opened card (it corrects its scrolling for rows that grow).
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => statusRef.current?.scrollIntoView({ block: 'nearest' }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const change = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
@@ -72,12 +82,6 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
       void submit(true);
     }
   };
-
-  const applyWording = () =>
-    apply.run(async () => {
-      store.upsert(await threadApi.apply(thread.id, response.trim() || undefined));
-      announce('The proposed wording is now in the text.');
-    });
 
   const choices = rights.assignAnyone && everyone ? everyone : [{ id: me.id, name: `${me.name} (me)` }];
   const current = thread.assigneeId && !choices.some((c) => c.id === thread.assigneeId) ? [{ id: thread.assigneeId, name: nameOf(thread.assigneeId) ?? 'Another member' }] : [];
@@ -142,18 +146,7 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
         </button>
         <span className="muted disposition-form__hint">Ctrl+Enter: save and next</span>
       </div>
-      {mayApply(thread, rights) && (
-        <div className="disposition-form__apply">
-          <button type="button" className="button button--small button--apply" disabled={apply.busy} onClick={() => void applyWording()}>
-            {apply.busy ? 'Applying…' : 'Apply proposed wording'}
-          </button>
-          {apply.error && (
-            <p className="field__error" role="alert" data-testid="apply-error">
-              {apply.error}
-            </p>
-          )}
-        </div>
-      )}
+      {mayApply(thread, rights) && <ApplyWording thread={thread} response={response} />}
     </form>
   );
 }

@@ -6,9 +6,10 @@ import type { Thread } from '../../shared/api.ts';
 import { StatusBadge } from './Badges.tsx';
 import { fullTime, shortTime } from './format.ts';
 import { useReview } from './ReviewContext.tsx';
+import { UndoApplyButton } from './UndoApply.tsx';
 
 export function DispositionView({ thread }: { thread: Thread }) {
-  const { nameOf } = useReview();
+  const { nameOf, rights } = useReview();
   const last = thread.dispositions.at(-1);
   const assignee = thread.assigneeId ? (nameOf(thread.assigneeId) ?? 'a working-group member') : null;
   return (
@@ -32,6 +33,12 @@ export function DispositionView({ thread }: { thread: Thread }) {
         <p className="disposition-view__applied" data-testid="applied-marker">
           <span aria-hidden="true">✓ </span>Wording applied to the text by {thread.applied.by},{' '}
           <time dateTime={thread.applied.at}>{shortTime(thread.applied.at)}</time>
+          {rights.apply && (
+            <>
+              {' '}
+              <UndoApplyButton thread={thread} />
+            </>
+          )}
         </p>
       )}
       {thread.authorReaction && (

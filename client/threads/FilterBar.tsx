@@ -1,8 +1,10 @@
 /**
- * Finding comments: a search box and quick toggles always in view, the other filters behind a
- * "More filters" button. Filters only change what the list shows, never the highlights in the text.
+ * Finding comments: the search box, quick toggles and the other filters, all folded behind one
+ * "Filters" button in the panel's title row (which counts the filters in use), so that the comments
+ * and the forms get the height of the panel. Filters only change what the list shows, never the
+ * highlights in the text.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { STAKEHOLDER_LABELS, STAKEHOLDERS, THREAD_KIND_LABELS, THREAD_KINDS, THREAD_STATUS_LABELS, THREAD_STATUSES } from '../../shared/domain.ts';
 import { activeFilterCount, filterChoices, NO_FILTERS, type ThreadFilters } from './filters.ts';
 import { useReview } from './ReviewContext.tsx';
@@ -17,14 +19,33 @@ const TOGGLES: Array<{ key: Toggle; label: string; for: 'authors' | 'answerers' 
   { key: 'assignedToMe', label: 'Assigned to me', for: 'answerers' },
 ];
 
-export function FilterBar() {
+/** The button that shows or hides the filters, with the number of filters in use. */
+export function FiltersButton({ open, onToggle, controls }: { open: boolean; onToggle: () => void; controls: string }) {
+  const { filters } = useReview();
+  const active = activeFilterCount(filters);
+  return (
+    <button type="button" className="chip chip--filters" aria-expanded={open} aria-controls={controls} onClick={onToggle} data-testid="filters-button">
+      Filters
+      {active > 0 && (
+        <span className="chip__count">
+          {active}
+          <span className="visually-hidden"> in use</span>
+        </span>
+      )}
+    </button>
+  );
+}
+
+export function FilterBar({ id, open }: { id: string; open: boolean }) {
   const { filters, setFilters, placed, sections, rights } = useReview();
-  const [open, setOpen] = useState(false);
-  const id = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
   const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K]) => setFilters({ ...filters, [key]: value });
   const { countries, authors } = useMemo(() => filterChoices(placed.map((p) => p.thread)), [placed]);
-  const quick = rights.dispose ? { unanswered: false, unassigned: false, assignedToMe: false } : { mine: false, unanswered: false };
-  const more = activeFilterCount({ ...filters, ...quick, search: '' });
+
+  // Opening the filters is for searching, most often: start there.
+  useEffect(() => {
+    if (open) searchRef.current?.focus();
+  }, [open]);
 
   const select = (key: 'sectionId' | 'kind' | 'status' | 'stakeholder' | 'country' | 'authorId', label: string, options: Array<[string, string]>, all: string) => (
     <div className="filter-field">
@@ -43,12 +64,13 @@ export function FilterBar() {
   );
 
   return (
-    <div className="filter-bar">
+    <div id={id} className="filter-bar" hidden={!open} data-testid="filter-bar">
       <div className="filter-bar__search">
         <label htmlFor={`${id}-search`} className="visually-hidden">
           Search comments
         </label>
         <input
+          ref={searchRef}
           id={`${id}-search`}
           type="search"
           className="input input--search"
@@ -56,9 +78,6 @@ export function FilterBar() {
           value={filters.search}
           onChange={(event) => set('search', event.target.value)}
         />
-        <button type="button" className="chip chip--more" aria-expanded={open} aria-controls={`${id}-more`} onClick={() => setOpen(!open)}>
-          More filters{more > 0 ? ` (${more})` : ''}
-        </button>
       </div>
       <fieldset className="filter-bar__toggles">
         <legend className="visually-hidden">Show only</legend>
@@ -68,7 +87,7 @@ export function FilterBar() {
           </button>
         ))}
       </fieldset>
-      <div id={`${id}-more`} className="filter-bar__more" hidden={!open}>
+      <div className="filter-bar__more">
         {select('sectionId', 'Section', sections.map((s) => [s.id, `${s.number} ${s.title}`]), 'All sections')}
         {select('kind', 'Kind', THREAD_KINDS.map((k) => [k, THREAD_KIND_LABELS[k]]), 'All kinds')}
         {select('status', 'Status', [['answered', 'Answered (any)'], ...THREAD_STATUSES.map((s): [string, string] => [s, THREAD_STATUS_LABELS[s]])], 'Any status')}

@@ -1,4 +1,8 @@
-/** The kind of a comment as four radio buttons in a fieldset: arrow keys move between them. */
+/**
+ * The kind of a comment as four radio buttons in a fieldset: arrow keys move between them. Compact,
+ * so that the composer fits the panel: each choice shows its name, and the chosen one's meaning is
+ * written once below (each choice also carries its meaning for screen readers).
+ */
 import { useId, type Ref } from 'react';
 import { THREAD_KIND_LABELS, THREAD_KINDS, type ThreadKind } from '../../shared/domain.ts';
 
@@ -26,10 +30,13 @@ export function KindField({ value, onChange, firstRef }: { value: ThreadKind; on
               onChange={() => onChange(kind)}
             />
             <span className="kind-field__label">{THREAD_KIND_LABELS[kind]}</span>
-            <span className="kind-field__hint">{HINTS[kind]}</span>
+            <span className="visually-hidden">, {HINTS[kind]}</span>
           </label>
         ))}
       </div>
+      <p className="kind-field__hint" aria-hidden="true">
+        {THREAD_KIND_LABELS[value]}: {HINTS[value]}
+      </p>
     </fieldset>
   );
 }

@@ -9,6 +9,7 @@ import type { ReviewRights } from './rights.ts';
 import type { ThreadStore } from './threadStore.ts';
 import type { CommentTarget, PlacedThread } from './types.ts';
 import type { Draft } from './useDraft.ts';
+import type { AppliedWording } from './useAppliedWording.ts';
 
 export interface OpenOptions {
   /** Scroll the text to the commented words (when opened from the panel). */
@@ -48,12 +49,17 @@ export interface Review {
   setFilters(filters: ThreadFilters): void;
   selected: ReadonlySet<string>;
   setSelected(ids: ReadonlySet<string>): void;
-  /** Says something to screen readers (and shows it in the panel's status line). */
-  announce(message: string): void;
+  /**
+   * Says something to screen readers, and shows it at the bottom of the screen unless `onScreen` is
+   * false (when something else on screen already says it).
+   */
+  announce(message: string, options?: { onScreen?: boolean }): void;
   /** A person's name when we know it, for assignees. */
   nameOf(personId: string): string | null;
   panelOpen: boolean;
   setPanelOpen(open: boolean): void;
+  /** Applying proposed wordings and undoing them. */
+  appliedWording: AppliedWording;
 }
 
 export const ReviewContext = createContext<Review | null>(null);

@@ -2,11 +2,11 @@
  * The comments beside the text: what the reader may do here, the composer, filters, the bulk bar and
  * the list grouped by section. A column on a laptop; on a tablet a drawer opened from the bar.
  */
-import { useEffect, useId, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { BulkBar } from './BulkBar.tsx';
 import { Composer } from './Composer.tsx';
 import { activeFilterCount, NO_FILTERS } from './filters.ts';
-import { FilterBar } from './FilterBar.tsx';
+import { FilterBar, FiltersButton } from './FilterBar.tsx';
 import { count } from './format.ts';
 import { buildRows } from './listRows.ts';
 import { useReview } from './ReviewContext.tsx';
@@ -28,6 +28,7 @@ import './forms.css';
 import './composer.css';
 // oxlint-disable-next-line import/no-unassigned-import
 import './details.css';
+import './apply.css';
 
 export const THREADS_PANEL_ID = 'threads-panel';
 
@@ -41,6 +42,8 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
   const { placed, filters, setFilters, rights, sections, loadStatus, loadError, panelOpen } = review;
   const scroller = useRef<HTMLDivElement>(null);
   const headingId = useId();
+  const filtersId = useId();
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const { rows, threads } = useMemo(() => buildRows(placed, filters, rights.person.id, sections), [placed, filters, rights.person.id, sections]);
   const shownIds = useMemo(() => threads.map((p) => p.thread.id), [threads]);
   const filtered = activeFilterCount(filters) > 0;
@@ -77,6 +80,7 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
             {/* No count until the comments are in: "0" while loading would be a false zero. */}
             {loadStatus === 'ready' && <span className="threads-panel__count">{placed.length.toLocaleString('en-GB')}</span>}
           </h2>
+          <FiltersButton open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} controls={filtersId} />
           <button type="button" className="button button--small threads-panel__close" onClick={onClose}>
             Close<span className="visually-hidden"> comments</span>
           </button>
@@ -84,14 +88,22 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
         <p className={`threads-panel__rights${rights.comment.allowed ? '' : ' threads-panel__rights--closed'}`} data-testid="comment-rights">
           {rights.comment.allowed ? `Select words, then press Comment (${COMMENT_SHORTCUT}).` : rights.comment.reason}
         </p>
+        <FilterBar id={filtersId} open={filtersOpen} />
         <SectionBar />
-        <FilterBar />
       </div>
       <div className="threads-panel__body" ref={scroller}>
         <Composer />
         <BulkBar shownIds={shownIds} />
         <p className="threads-panel__results" aria-live="polite">
           {filtered && loadStatus === 'ready' ? `Showing ${count(threads.length, 'comment', 'comments')} of ${placed.length.toLocaleString('en-GB')}` : ''}
+          {filtered && loadStatus === 'ready' && (
+            <>
+              {' '}
+              <button type="button" className="threads-panel__clear" onClick={() => setFilters(NO_FILTERS)}>
+                Show all
+              </button>
+            </>
+          )}
         </p>
         {rights.dispose && threads.length > 0 && (
           <p className="threads-panel__keys muted">

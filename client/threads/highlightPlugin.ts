@@ -12,6 +12,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Anchor } from '../../shared/api.ts';
 import { resolveAnchor, syncStateOf } from './anchors.ts';
 import type { ReviewBridge } from './reviewBridge.ts';
+import { appliedMarkPlugin } from './appliedMark.ts';
 
 export interface HighlightThread {
   id: string;
@@ -173,7 +174,7 @@ export const ThreadHighlights = Extension.create<{ bridge: ReviewBridge | null }
   name: 'threadHighlights',
   addOptions: () => ({ bridge: null }),
   addProseMirrorPlugins() {
-    return this.options.bridge ? [highlightPlugin(this.options.bridge)] : [];
+    return this.options.bridge ? [highlightPlugin(this.options.bridge), appliedMarkPlugin()] : [];
   },
 });
 

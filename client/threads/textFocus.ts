@@ -4,6 +4,7 @@
  * where it was (a read-only text has no caret of its own: the DOM selection is set directly).
  */
 import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import type { Editor } from '@tiptap/react';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -11,7 +12,12 @@ const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: r
 /** Scrolls the words at `pos` to the middle of the screen, unless they are already in sight. */
 export function revealInText(editor: Editor, pos: number): void {
   if (editor.isDestroyed || !editor.isInitialized) return;
-  const { node } = editor.view.domAtPos(pos);
+  revealPosition(editor.view, pos);
+}
+
+/** The same, from a ProseMirror view (for plugins). */
+export function revealPosition(view: EditorView, pos: number): void {
+  const { node } = view.domAtPos(pos);
   const element = node instanceof Element ? node : node.parentElement;
   if (!element) return;
   const box = element.getBoundingClientRect();

@@ -20,6 +20,8 @@ import { useDraft } from './useDraft.ts';
 import { useNow } from './useNow.ts';
 import { revealInText, focusTextAt } from './textFocus.ts';
 import { useLinkedThread } from './useLinkedThread.ts';
+import { useAppliedWording } from './useAppliedWording.ts';
+import type { Announcement } from './Announcer.tsx';
 
 const NO_RANGES: ReadonlyMap<string, HighlightRange> = new Map();
 
@@ -39,7 +41,7 @@ export interface ReviewInputs {
 const sameTarget = (a: CommentTarget, b: CommentTarget) =>
   a.type === b.type && a.sectionId === b.sectionId && (a.type === 'section' || (b.type === 'words' && a.anchor.start === b.anchor.start && a.anchor.end === b.anchor.end));
 
-export function useReviewState(inputs: ReviewInputs): Review & { announcement: { text: string; serial: number } } {
+export function useReviewState(inputs: ReviewInputs): Review & { announcement: Announcement } {
   const { editor, detail, person, store, snapshot, synced, sections, currentSectionId, panelOpen, setPanelOpen } = inputs;
   const now = useNow(30_000, detail.deadline);
   const rights = useMemo(() => reviewRights(person, detail, now), [person, detail, now]);
@@ -59,12 +61,16 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
   const [composerFocus, setComposerFocus] = useState(0);
   const [filters, setFilters] = useState<ThreadFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const [announcement, setAnnouncement] = useState({ text: '', serial: 0 });
+  const [announcement, setAnnouncement] = useState<Announcement>({ text: '', serial: 0, onScreen: true });
   /** Where the focus was when the composer took it: a place in the text, or a button. */
   const textSpot = useRef<number | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
 
-  const announce = useCallback((text: string) => setAnnouncement((current) => ({ text, serial: current.serial + 1 })), []);
+  const announce = useCallback(
+    (text: string, options: { onScreen?: boolean } = {}) => setAnnouncement((current) => ({ text, serial: current.serial + 1, onScreen: options.onScreen ?? true })),
+    [],
+  );
+  const appliedWording = useAppliedWording(editor, store, announce);
 
   // A comment left half-written (a reload, a closed tab) is the first thing to show, even on a tablet.
   const hadDraft = useRef(draft !== null);
@@ -78,7 +84,6 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
     if (couldComment.current && !rights.comment.allowed) announce(rights.comment.reason);
     couldComment.current = rights.comment.allowed;
   }, [rights.comment, announce]);
-
 
   const openThread = useCallback(
     (id: string, options: OpenOptions = {}) => {
@@ -178,5 +183,6 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: {
     nameOf,
     panelOpen,
     setPanelOpen,
+    appliedWording,
   };
 }

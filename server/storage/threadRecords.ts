@@ -53,12 +53,25 @@ export interface ThreadRecord {
   endorsements: string[];
   /** Set when the author withdrew the comment; it then no longer counts or shows. */
   withdrawnAt: string | null;
-  /** Set when the proposed wording was put into the text. */
-  applied?: { at: string; byId: string; replacedText: string } | null;
+  /** Set when the proposed wording was put into the text; cleared when that is undone. */
+  applied?: AppliedRecord | null;
   /** For a comment the Secretariat entered for its author (received by e-mail): when, and who entered it. */
   received?: { at: string; enteredById: string } | null;
   /** The author's answer to the disposition. */
   authorReaction?: { reaction: AuthorReaction; statement: string | null; at: string } | null;
+}
+
+/** What an apply changed, so that it can be undone: the words it replaced and the answer before it. */
+export interface AppliedRecord {
+  at: string;
+  byId: string;
+  replacedText: string;
+  /** The replaced words with their formatting (absent on records from before undo existed). */
+  replacedRuns?: Array<{ insert: string; attributes?: Record<string, unknown> }>;
+  /** The words put in. */
+  insertedText?: string;
+  /** The thread's status and answer just before. */
+  before?: { status: ThreadStatus; response: string | null };
 }
 
 export type AuthorReaction = 'accepts' | 'maintains-objection';

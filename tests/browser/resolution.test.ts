@@ -20,6 +20,11 @@ async function open(token: string): Promise<Page> {
 }
 
 const threads = async (): Promise<Thread[]> => (await suite.server.api('GET', `/api/documents/${DOC}/threads`, { cookie: suite.server.adminCookie })).body;
+/** Whether a fieldset's legend lies wholly inside its frame (a legend sits on the top border by default). */
+const legendInside = (set: Element) => {
+  const legend = set.querySelector('legend');
+  return legend !== null && legend.getBoundingClientRect().top >= set.getBoundingClientRect().top + Number.parseFloat(getComputedStyle(set).borderTopWidth);
+};
 const card = (page: Page, text: string) => page.getByTestId('threads-panel').getByTestId('thread-card').filter({ hasText: text });
 
 describe('answering and applying', () => {
@@ -47,8 +52,11 @@ describe('answering and applying', () => {
     await hers.getByTestId('disposition-response').getByText('Clearer, thank you.').waitFor();
     await hers.getByTestId('status-badge').getByText('Accepted').waitFor();
     await hers.getByTestId('reaction-form').waitFor();
+    // Its title sits inside the frame, under the coloured top edge, not written over it.
+    expect(await hers.getByTestId('reaction-form').evaluate(legendInside)).toBe(true);
 
     await form.getByRole('button', { name: 'Apply proposed wording' }).click();
+    await form.getByTestId('apply-confirm').getByRole('button', { name: 'Replace the words' }).click();
     // ...and the new words arrive in her text, highlighted as this comment's.
     await lena.getByTestId('editor').locator(`mark[data-thread-id="${proposal!.id}"]`, { hasText: 'Drug policy concerns' }).waitFor();
     await lena.getByTestId('editor').locator('p', { hasText: 'Drug policy concerns public health' }).waitFor();
@@ -60,6 +68,7 @@ describe('answering and applying', () => {
     await card(wg, 'Merge these paragraphs.').click();
     const other = card(wg, 'Merge these paragraphs.');
     await other.getByRole('button', { name: 'Apply proposed wording' }).click();
+    await other.getByRole('button', { name: 'Replace the words' }).click();
     await other.getByTestId('apply-error').getByText(/run across paragraphs|deleted/).waitFor();
     expect((await threads()).find((th) => th.body === 'Merge these paragraphs.')?.status).toBe('open');
   });
@@ -134,6 +143,7 @@ describe('the queue', () => {
     await page.getByTestId('announcement').getByText('2 comments answered.').waitFor();
     expect((await threads()).map((th) => th.status)).toEqual(['noted', 'noted', 'open']);
 
+    await page.getByTestId('filters-button').click();
     await page.getByRole('button', { name: 'Not yet answered' }).click();
     await page.getByText('Showing 1 comment of 3').waitFor();
     expect(await page.getByTestId('thread-card').count()).toBe(1);

@@ -99,14 +99,16 @@ async function main(): Promise<void> {
       const wg = await signedInContext(browser, t.url, maria.token, viewport);
       const wgPage = await openDocument(wg, t.url, DOC);
       if (device === 'tablet') await wgPage.getByTestId('comments-toggle').click();
+      await wgPage.getByTestId('filters-button').click();
       await wgPage.getByLabel('Search comments').fill('EMCDDA');
+      await wgPage.getByTestId('filters-button').click();
       const thread = wgPage.getByTestId('thread-card').filter({ hasText: 'Cite the 2023 EMCDDA' });
       await thread.click();
       await thread.getByTestId('disposition-form').waitFor();
       await thread.getByTestId('disposition-form').scrollIntoViewIfNeeded();
       await shoot(wgPage, `${device}-disposition`);
       await wgPage.keyboard.press('Escape');
-      await wgPage.getByLabel('Search comments').fill('');
+      await wgPage.getByRole('button', { name: 'Show all' }).click();
       await wgPage.getByTestId('thread-card').first().focus();
       await wgPage.keyboard.press('x');
       await wgPage.keyboard.press('j');

@@ -198,8 +198,9 @@ const ROUTES: RouteCase[] = [
     ok: 200,
   },
   { method: 'DELETE', path: '/api/threads/:id/replies/:replyId', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/replies/${c.replyId}` }), ok: 204 },
-  // Authorised callers pass the check and meet the next refusal: this thread proposes no wording.
+  // Authorised callers pass the check and meet the next refusal: this thread proposes no wording (none was applied).
   { method: 'POST', path: '/api/threads/:id/apply', rule: 'thread.apply', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/apply`, body: {} }), ok: 409 },
+  { method: 'DELETE', path: '/api/threads/:id/apply', rule: 'thread.apply', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/apply` }), ok: 409 },
   { method: 'POST', path: '/api/threads/:id/reaction', rule: 'author-only', perDocument: true, request: (c) => ({ route: `/api/threads/${c.threadId}/reaction`, body: { reaction: 'accepts' } }), ok: 200 },
   {
     method: 'POST',

@@ -10,7 +10,8 @@ import { asThreadMember } from '../authorize.ts';
 import { DocumentParam } from './documents.ts';
 import { listThreads, openThread, publishThread, replyTo, setEndorsement, withdrawThread, type ThreadDeps } from '../../threads/threads.ts';
 import { editOwnReply, withdrawReply } from '../../threads/replies.ts';
-import { applyProposal, changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
+import { changeThread, disposeMany, recordReaction } from '../../threads/resolution.ts';
+import { applyProposal, undoApply } from '../../threads/apply.ts';
 import { assigneesOf } from '../../threads/assignees.ts';
 import { commentsOf } from '../../threads/mine.ts';
 
@@ -114,6 +115,8 @@ export function threadRoutes(services: Services) {
     .post('/api/threads/:id/apply', validate('param', ThreadParam), validate('json', Apply), async (c) =>
       c.json(await applyProposal(deps, c.get('person'), c.req.valid('param').id, c.req.valid('json').response)),
     )
+    // Undoing an apply: the old words back in the text and the thread's answer as it was.
+    .delete('/api/threads/:id/apply', validate('param', ThreadParam), async (c) => c.json(await undoApply(deps, c.get('person'), c.req.valid('param').id)))
     .post('/api/threads/:id/reaction', validate('param', ThreadParam), validate('json', Reaction), async (c) => {
       const { reaction, statement } = c.req.valid('json');
       return c.json(await recordReaction(deps, c.get('person'), c.req.valid('param').id, reaction, statement));
