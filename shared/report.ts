@@ -3,7 +3,7 @@
  * of GET /api/documents/:id/report is exactly a Report. The server builds it (server/report/) and
  * renders every file format from it; the client shows it.
  */
-import type { DocumentSummary, Thread } from './api.ts';
+import type { DocumentSummary, Reply, Thread } from './api.ts';
 import type { Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 
 /** The id of the pseudo-section that holds threads whose section was deleted from the text. */
@@ -85,8 +85,17 @@ export interface ReportSummary {
   respondents: Respondent[];
 }
 
+/** Who a reply answers for: the document's working group, the Secretariat, or only its author (null). */
+export type ReplySide = 'working-group' | 'secretariat' | null;
+
+/** A reply as the report gives it: the record marks the working group's answers apart from the debate. */
+export interface ReportReply extends Reply {
+  speaksFor: ReplySide;
+}
+
 /** A thread as the report gives it: the threads API's shape and what only the record needs. */
 export interface ReportThread extends Thread {
+  replies: ReportReply[];
   /** Countries of the people who endorsed it, distinct, by code ("Supported by DE, FR"). */
   supportedBy: string[];
   /** Sorts rows back into document order: section position, then the thread's place in it ("0003-0012"). */

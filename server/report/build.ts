@@ -16,7 +16,7 @@ import { inDocumentOrder, placeThread } from '../threads/present.ts';
 import { errors } from '../errors.ts';
 import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
-import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection, type ReportThread } from './types.ts';
+import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReplySide, type ReportSection, type ReportThread } from './types.ts';
 
 export interface DocumentTexts {
   /** Runs fn on the current Y.Doc of the document; fn must only read it. */
@@ -24,7 +24,7 @@ export interface DocumentTexts {
 }
 
 export interface ReportSource {
-  records: Pick<Records, 'documents' | 'people'>;
+  records: Pick<Records, 'documents' | 'people' | 'memberships'>;
   threads: Pick<ThreadRepo, 'list'>;
   texts: DocumentTexts;
   now?: () => Date;
@@ -34,22 +34,24 @@ export const UNPLACED_TITLE = 'Comments on removed sections';
 
 /** Sections and threads read from one state of the text, so quotes and numbering agree. */
 async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[] }> {
-  const [records, people] = await Promise.all([source.threads.list(documentId), source.records.people.list()]);
+  const [records, people, members] = await Promise.all([source.threads.list(documentId), source.records.people.list(), source.records.memberships.forDocument(documentId)]);
   const byId = new Map(people.map((p) => [p.id, p]));
+  const sides = new Map<string, ReplySide>(members.filter((m) => m.role === 'working-group').map((m) => [m.personId, 'working-group']));
+  for (const p of people) if (p.role === 'secretariat') sides.set(p.id, 'secretariat');
   const live = records.filter((t) => !t.withdrawnAt);
   // The same placement and order as the threads API (listThreads), so both always agree.
   return source.texts.read(documentId, (doc) => {
     const index = indexText(doc);
     const sections = readSections(doc);
     const ordered = inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index);
-    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId)) };
+    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId, sides)) };
   });
 }
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
-/** Adds what only the record shows: the endorsers' countries and the key to document order. */
-function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { country: string }>): ReportThread {
+/** Adds what only the record shows: the endorsers' countries, whom each reply answers for, the key to document order. */
+function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { country: string }>, sides: Map<string, ReplySide>): ReportThread {
   const countries = new Set<string>();
   for (const id of thread.endorsements) {
     const country = people.get(id)?.country;
@@ -58,6 +60,7 @@ function asReportThread(thread: Thread, position: number, sections: readonly Sec
   const section = sections.findIndex((s) => s.id === thread.sectionId);
   return {
     ...thread,
+    replies: thread.replies.map((r) => ({ ...r, speaksFor: sides.get(r.author.id) ?? null })),
     supportedBy: [...countries].toSorted(),
     sortKey: `${pad(section === -1 ? sections.length : section)}-${pad(position)}`,
   };

@@ -3,7 +3,7 @@
  * and how it shows them (with or without replies, named or anonymous). Never changes the input.
  */
 import type { Reply, Thread, ThreadAuthor } from '../../shared/api.ts';
-import type { ReportOptions } from './types.ts';
+import type { ReportOptions, ReportReply } from './types.ts';
 
 /** The threads the stakeholder and status options keep; sections are chosen when grouping. */
 export function selectThreads<T extends Thread>(threads: readonly T[], options: ReportOptions): T[] {
@@ -27,6 +27,13 @@ export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
 const WORKING_GROUP = 'Working group';
 const SECRETARIAT = 'Secretariat';
 
+/** A reply of the working group or the Secretariat is the body's answer, whoever typed it. */
+function replyAuthor(reply: Reply): ThreadAuthor {
+  const side = (reply as Partial<ReportReply>).speaksFor;
+  if (!side) return anonymousAuthor(reply.author);
+  return { id: '', name: side === 'working-group' ? WORKING_GROUP : SECRETARIAT, country: '', organisation: '', stakeholder: reply.author.stakeholder };
+}
+
 /** A thread as the report shows it under these options. */
 export function presentThread<T extends Thread>(thread: T, options: ReportOptions): T {
   const replies: Reply[] = options.replies ? thread.replies : [];
@@ -34,7 +41,7 @@ export function presentThread<T extends Thread>(thread: T, options: ReportOption
   return {
     ...thread,
     author: anonymousAuthor(thread.author),
-    replies: replies.map((r) => ({ ...r, author: anonymousAuthor(r.author) })),
+    replies: replies.map((r) => ({ ...r, author: replyAuthor(r) })),
     // The count of endorsements is part of the record; who endorsed is not.
     endorsements: thread.endorsements.map(() => ''),
     assigneeId: null,
