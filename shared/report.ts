@@ -28,7 +28,7 @@ export interface ReportDocument extends DocumentSummary {
   description?: string;
   /** The server's address (https://host), so files can link to each comment; absent when unknown. */
   origin?: string | null;
-  /** The name of the version the report refers to, when the caller knows one. */
+  /** The name of the version commented on (taken when the document last went out for consultation), when known. */
   version?: string | null;
 }
 

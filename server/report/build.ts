@@ -10,12 +10,14 @@ import type { Thread } from '../../shared/api.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { Records } from '../storage/records.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
+import type { VersionRepo } from '../storage/versionRecords.ts';
 import { indexText } from '../documents/anchors.ts';
 import { readSections } from '../documents/text.ts';
 import { inDocumentOrder, placeThread } from '../threads/present.ts';
 import { errors } from '../errors.ts';
 import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
+import { versionCommentedOn } from './versionCommentedOn.ts';
 import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReplySide, type ReportSection, type ReportThread } from './types.ts';
 
 export interface DocumentTexts {
@@ -27,6 +29,8 @@ export interface ReportSource {
   records: Pick<Records, 'documents' | 'people' | 'memberships'>;
   threads: Pick<ThreadRepo, 'list'>;
   texts: DocumentTexts;
+  /** Where the version commented on is found; without it the report names none. */
+  versions?: Pick<VersionRepo, 'list'>;
   now?: () => Date;
 }
 
@@ -92,6 +96,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`);
   }
   const grouped = groupBySection(sections, selectThreads(threads, options), wanted);
+  const version = source.versions ? versionCommentedOn(await source.versions.list(documentId), record.phase) : null;
   return {
     document: {
       id: record.id,
@@ -103,6 +108,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
       reference: record.reference ?? '',
       workingGroup: record.workingGroup ?? '',
       description: record.description ?? '',
+      version,
     },
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,

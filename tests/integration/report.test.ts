@@ -64,7 +64,11 @@ describe('the report as JSON', () => {
     expect(section(fourth!.sectionId)).toEqual([ids.govEarly, ids.csoLate]);
     const api: Thread[] = (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body;
     // The report's threads are the API's, plus what only the record shows.
-    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, ...thread }) => thread)).toEqual(api);
+    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, replies, ...thread }) => ({ ...thread, replies: replies.map(({ speaksFor: _f, ...r }) => r) }))).toEqual(api);
+    // Each reply says whom it answers for: Maria Rossi is of the document's working group.
+    const replies = threadsOf(body).flatMap((th) => th.replies);
+    expect(replies.map((r) => [r.author.name, r.speaksFor])).toEqual(replies.map((r) => [r.author.name, r.author.id === wg.person.id ? 'working-group' : null]));
+    expect(replies.some((r) => r.speaksFor === 'working-group')).toBe(true);
     const keys = threadsOf(body).map((th) => th.sortKey);
     expect(keys).toEqual(keys.toSorted());
     expect(new Set(keys).size).toBe(keys.length);
@@ -115,7 +119,8 @@ describe('the report as JSON', () => {
     for (const name of ['Zoé Núñez', 'Amira Haddad', 'Ines Berger', 'Maria Rossi', 'Ministerio de Sanidad', 'UNODC', wg.person.id]) expect(serialised).not.toContain(name);
     const accepted = threadsOf(body).find((th) => th.id === ids.csoLate)!;
     expect(accepted.author).toEqual({ id: '', name: 'Participant from JO', country: 'JO', organisation: '', stakeholder: 'civil-society' });
-    expect(accepted.replies.map((r) => r.author.name)).toEqual(['Participant from IT', 'Participant from JO']);
+    // The working group's reply is the body's answer (issue #14), the participant's stays anonymous.
+    expect(accepted.replies.map((r) => r.author.name)).toEqual(['Working group', 'Participant from JO']);
     expect(accepted.endorsements).toEqual(['', '']);
     expect(accepted.dispositions[0]).toMatchObject({ status: 'accepted', by: 'Working group', assigneeId: null });
     expect(body.summary).toMatchObject({ endorsements: 2, byCountry: { AT: 1, ES: 2, JO: 1 } });

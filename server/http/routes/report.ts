@@ -10,7 +10,7 @@ import { renderReport } from '../../report/render.ts';
 import { textsFromRooms } from '../../report/sources.ts';
 
 export function reportRoutes(services: Services) {
-  const source: ReportSource = { records: services.records, threads: services.threads, texts: textsFromRooms(services.collab.rooms) };
+  const source: ReportSource = { records: services.records, threads: services.threads, versions: services.versions, texts: textsFromRooms(services.collab.rooms) };
   // The session is checked by the /api/documents/* middleware of documentRoutes.
   return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
     const query = c.req.valid('query');
