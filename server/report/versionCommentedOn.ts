@@ -14,5 +14,6 @@ export function versionCommentedOn(versions: readonly VersionRecord[], phaseNow:
     const ledInto = automatic[i + 1]?.phase ?? phaseNow;
     if (ledInto === 'consultation' && automatic[i]!.phase !== 'consultation') return automatic[i]!.name;
   }
-  return null;
+  // A document that began in consultation (the seeded drafts): its first version is the text put out.
+  return automatic[0]?.phase === 'consultation' ? automatic[0].name : null;
 }
