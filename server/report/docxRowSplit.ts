@@ -29,6 +29,20 @@ function linesOf(text: string, chars: number): number {
   return lines;
 }
 
+/**
+ * At least as many lines as linesOf() would count for the cell, without making its paragraphs:
+ * nearly every row fits a page, and this check runs for each of thousands of rows.
+ */
+function mostLines(cell: CellLines, chars: number): number {
+  let lines = 0;
+  for (const line of cell) {
+    const text = typeof line === 'string' ? line : 'runs' in line ? textOf(line) : line.text;
+    lines += text.length / chars + 1 + PARAGRAPH_SPACING;
+    for (const end of ['\n', '\r']) for (let at = text.indexOf(end); at !== -1; at = text.indexOf(end, at + 1)) lines += 1 + PARAGRAPH_SPACING;
+  }
+  return lines;
+}
+
 /** The cell's paragraphs, one per line of text, as paragraphsXml() will write them. */
 function paragraphsOf(cell: CellLines): Paragraph[] {
   return cell.flatMap((line: string | Line): Paragraph[] => {
@@ -78,8 +92,7 @@ function partsOf(cell: CellLines, chars: number, limit: number): Paragraph[][] {
  */
 export function fitRow(cells: readonly CellLines[], widths: readonly number[], ref: string, continued: string, limit = ROW_LINES): Array<readonly CellLines[]> {
   const chars = widths.map((w) => Math.max(8, Math.floor((w - CELL_PADDING) / CHAR_TWIPS)));
-  const tallest = Math.max(...cells.map((cell, i) => paragraphsOf(cell).reduce((sum, p) => sum + linesOf(textOf(p), chars[i]!), 0)));
-  if (tallest <= limit) return [cells];
+  if (cells.every((cell, i) => mostLines(cell, chars[i]!) <= limit)) return [cells];
   const parts = cells.map((cell, i) => (i === 0 ? [] : partsOf(cell, chars[i]!, limit)));
   const count = Math.max(...parts.map((p) => p.length));
   const rows: Array<readonly CellLines[]> = [];

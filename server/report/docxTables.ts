@@ -38,7 +38,13 @@ export interface TableSpec {
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const SPECIAL = /[&<>"']/;
+const escapeXml = (text: string) => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text);
+/** Characters that need printable() or that start a new paragraph; most lines of a report have none. */
+const CONTROL = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
+/** Right-to-left scripts: only text that holds one can start right to left. */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const rightToLeft = (text: string) => RIGHT_TO_LEFT.test(text) && startsRightToLeft(text);
 
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="auto" w:w="100"/><w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders></w:tblPr>`;
@@ -47,16 +53,14 @@ const HEADER_SHADING = '<w:shd w:fill="D9E2F3" w:color="auto" w:val="clear"/>';
 /** Ids of tracked changes, unique in the document (the docx package writes none of its own). */
 let revisionId = 1000;
 
-function runXml(run: Run): string {
+/** A run of `text` (the run's own by default) with the run's formatting and tracked change. */
+function runXml(run: Run, text = printable(run.text)): string {
   const props = (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '');
-  const deleted = run.change?.kind === 'del';
-  const textTag = deleted ? 'w:delText' : 'w:t';
+  const textTag = run.change?.kind === 'del' ? 'w:delText' : 'w:t';
   // Within a run a line break is a break, not a new paragraph: the runs of a line stay together.
-  const body = printable(run.text)
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((part) => `<${textTag} xml:space="preserve">${escapeXml(part)}</${textTag}>`)
-    .join('<w:br/>');
+  const body = text.includes('\n') || text.includes('\r')
+    ? text.replace(/\r\n?/g, '\n').split('\n').map((part) => `<${textTag} xml:space="preserve">${escapeXml(part)}</${textTag}>`).join('<w:br/>')
+    : `<${textTag} xml:space="preserve">${escapeXml(text)}</${textTag}>`;
   const xml = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${body}</w:r>`;
   if (!run.change) return xml;
   const { kind, author, date } = run.change;
@@ -72,12 +76,16 @@ function paragraphsXml(lines: CellLines, style: string, out: string[]): void {
   for (const line of lines) {
     if (typeof line !== 'string' && 'runs' in line) {
       const text = line.runs.map((r) => r.text).join('');
-      out.push(paragraphXml(style, startsRightToLeft(text), line.runs.map(runXml).join('')));
+      out.push(paragraphXml(style, rightToLeft(text), line.runs.map((r) => runXml(r)).join('')));
       continue;
     }
     const run = typeof line === 'string' ? { text: line } : line;
+    if (!CONTROL.test(run.text)) {
+      out.push(paragraphXml(style, rightToLeft(run.text), runXml(run, run.text)));
+      continue;
+    }
     for (const part of printable(run.text).replace(/\r\n?/g, '\n').split('\n')) {
-      out.push(paragraphXml(style, startsRightToLeft(part), runXml({ ...run, text: part })));
+      out.push(paragraphXml(style, rightToLeft(part), runXml(run, part)));
     }
   }
   // A cell must hold at least one paragraph.

@@ -5,12 +5,16 @@
 import { STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS, type Stakeholder, type ThreadKind, type ThreadStatus } from '../../shared/domain.ts';
 import { countryName } from '../../shared/countryNames.ts';
 
+/** Names already looked up: Intl.DisplayNames is slow enough to matter over thousands of rows. */
+const countryNames = new Map<string, string>();
+const nameOf = (code: string) => countryNames.get(code) ?? countryNames.set(code, countryName(code, 'en')).get(code)!;
+
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const list = (names: readonly string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 export const DOCX_WORDS = {
-  country: (code: string) => countryName(code, 'en'),
+  country: nameOf,
   stakeholder: (group: Stakeholder) => STAKEHOLDER_LABELS[group],
   kind: (kind: ThreadKind) => THREAD_KIND_LABELS[kind],
   status: (status: ThreadStatus) => THREAD_STATUS_LABELS[status],
