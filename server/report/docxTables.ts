@@ -44,7 +44,7 @@ const escapeXml = (text: string) => (SPECIAL.test(text) ? text.replace(/[&<>"']/
 const CONTROL = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
 /** Right-to-left scripts: only text that holds one can start right to left. */
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const rightToLeft = (text: string) => RIGHT_TO_LEFT.test(text) && startsRightToLeft(text);
+const readsRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text) && startsRightToLeft(text);
 
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="auto" w:w="100"/><w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders></w:tblPr>`;
@@ -76,16 +76,16 @@ function paragraphsXml(lines: CellLines, style: string, out: string[]): void {
   for (const line of lines) {
     if (typeof line !== 'string' && 'runs' in line) {
       const text = line.runs.map((r) => r.text).join('');
-      out.push(paragraphXml(style, rightToLeft(text), line.runs.map((r) => runXml(r)).join('')));
+      out.push(paragraphXml(style, readsRightToLeft(text), line.runs.map((r) => runXml(r)).join('')));
       continue;
     }
     const run = typeof line === 'string' ? { text: line } : line;
     if (!CONTROL.test(run.text)) {
-      out.push(paragraphXml(style, rightToLeft(run.text), runXml(run, run.text)));
+      out.push(paragraphXml(style, readsRightToLeft(run.text), runXml(run, run.text)));
       continue;
     }
     for (const part of printable(run.text).replace(/\r\n?/g, '\n').split('\n')) {
-      out.push(paragraphXml(style, rightToLeft(part), runXml(run, part)));
+      out.push(paragraphXml(style, readsRightToLeft(part), runXml(run, part)));
     }
   }
   // A cell must hold at least one paragraph.

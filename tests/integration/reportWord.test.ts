@@ -50,7 +50,10 @@ function dispositionTable(xml: string) {
 
 beforeAll(async () => {
   t = await startTestServer();
-  expect((await t.api('PATCH', `/api/documents/${DOC}`, { cookie: t.adminCookie, body: { reference: REFERENCE } })).status).toBe(200);
+  const must = (ok: boolean, what: string) => {
+    if (!ok) throw new Error(`setup failed: ${what}`);
+  };
+  must((await t.api('PATCH', `/api/documents/${DOC}`, { cookie: t.adminCookie, body: { reference: REFERENCE } })).status === 200, 'reference');
   const de = await t.person({ role: 'participant', name: 'Jan Müller', country: 'DE', organisation: 'Bundesministerium', stakeholder: 'government' });
   const fr = await t.person({ role: 'participant', name: 'Claire Martin', country: 'FR', organisation: 'Association Droits', stakeholder: 'civil-society' });
   const wg = await t.person({ role: 'working-group', name: 'Maria Rossi', country: 'IT', stakeholder: 'government' });
@@ -58,12 +61,12 @@ beforeAll(async () => {
   original = first!.quote;
   const post = async (cookie: string, target: typeof first, body: object) => {
     const res = await t.api('POST', `/api/documents/${DOC}/threads`, { cookie, body: { sectionId: target!.sectionId, anchor: target!.anchor, ...body } });
-    expect(res.status).toBe(201);
+    must(res.status === 201, `thread: ${JSON.stringify(res.body)}`);
     return res.body as { id: string; ref: string };
   };
   const applied = await post(de.cookie, first, { kind: 'technical', body: 'Say it plainly.', proposedText: 'Plain words here' });
-  expect(applied.ref).toBe('DE-001');
-  expect((await post(fr.cookie, second, { kind: 'editorial', body: LONG })).ref).toBe('FR-001');
+  must(applied.ref === 'DE-001', 'ref DE-001');
+  must((await post(fr.cookie, second, { kind: 'editorial', body: LONG })).ref === 'FR-001', 'ref FR-001');
   const noted = await post(de.cookie, second, { kind: 'general', body: 'A general remark.' });
   await t.api('POST', `/api/threads/${applied.id}/replies`, { cookie: wg.cookie, body: { body: 'We will simplify it.' } });
   await t.api('POST', `/api/threads/${applied.id}/replies`, { cookie: fr.cookie, body: { body: 'We agree with Germany.' } });
@@ -71,7 +74,7 @@ beforeAll(async () => {
   await t.api('PATCH', `/api/threads/${applied.id}`, { cookie: wg.cookie, body: { status: 'accepted', response: 'Accepted.' } });
   await t.api('PATCH', `/api/threads/${noted.id}`, { cookie: wg.cookie, body: { status: 'noted', response: 'Noted; see the introduction.' } });
   await t.setPhase(DOC, 'revision');
-  expect((await t.api('POST', `/api/threads/${applied.id}/apply`, { cookie: t.adminCookie, body: {} })).status).toBe(200);
+  must((await t.api('POST', `/api/threads/${applied.id}/apply`, { cookie: t.adminCookie, body: {} })).status === 200, 'apply');
   const threads = (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body as Array<{ ref: string; applied: { at: string } | null }>;
   appliedAt = threads.find((th) => th.ref === 'DE-001')!.applied!.at;
   const versions = (await t.api('GET', `/api/documents/${DOC}/versions`, { cookie: t.adminCookie })).body as Array<{ name: string }>;
