@@ -9,7 +9,7 @@ import { DOCX_WORDS as W } from './docxWords.ts';
 import { day, printable, scopeLines, REPORT_TITLE, sectionHeading } from './labels.ts';
 import type { CellLines, TableSpec } from './docxTables.ts';
 import type { TableSlots } from './docxTables.ts';
-import type { CountryCount, Report } from './types.ts';
+import type { Report } from './types.ts';
 
 /** Portrait A4 less 1000-twip margins. */
 export const PORTRAIT_WIDTH = 9906;
@@ -55,8 +55,8 @@ function cover(report: Report): Paragraph[] {
 const statusHeader = () => THREAD_STATUSES.map((s) => W.status(s));
 
 /** Countries by name, as a reader looks for them; "Country not given" last. */
-const byName = (countries: readonly CountryCount[]) =>
-  countries.toSorted((a, b) => Number(a.country === 'unknown') - Number(b.country === 'unknown') || W.country(a.country).localeCompare(W.country(b.country)));
+const byName = <T extends { country: string }>(rows: readonly T[]): T[] =>
+  rows.toSorted((a, b) => Number(a.country === 'unknown') - Number(b.country === 'unknown') || W.country(a.country).localeCompare(W.country(b.country)));
 
 function summaryTables(report: Report): Array<{ title: string; table: TableSpec }> {
   const { options } = report;
@@ -100,7 +100,7 @@ function summaryTables(report: Report): Array<{ title: string; table: TableSpec 
 
 /** Everyone who commented; in the anonymised edition only how many, by country and group. */
 function respondentsTable(report: Report): { title: string; table: TableSpec } {
-  const { respondents } = report.summary;
+  const respondents = byName(report.summary.respondents);
   if (!report.options.anonymous) {
     return {
       title: S.respondents,
