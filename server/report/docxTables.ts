@@ -50,7 +50,7 @@ const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="auto" w:w="100"/><w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders></w:tblPr>`;
 const HEADER_SHADING = '<w:shd w:fill="D9E2F3" w:color="auto" w:val="clear"/>';
 
-/** Ids of tracked changes, unique in the document (the docx package writes none of its own). */
+/** Ids of tracked changes, unique in the document (the docx package writes none of its own); fill() starts them afresh. */
 let revisionId = 1000;
 
 /** A run of `text` (the run's own by default) with the run's formatting and tracked change. */
@@ -134,6 +134,7 @@ export class TableSlots {
    * section's page size and orientation.
    */
   fill(docx: Uint8Array, cellStyle: string): Uint8Array {
+    revisionId = 1000;
     const files = unzipSync(docx);
     const name = 'word/document.xml';
     const xml = new TextDecoder().decode(files[name]);
