@@ -33,7 +33,9 @@ export const DOCX_WORDS = {
     adopted: 'Adopted',
     /** "42 comments from 17 respondents in 9 countries." */
     totals: (comments: number, respondents: number, countries: number) =>
-      `${count(comments, 'comment', 'comments')} from ${count(respondents, 'respondent', 'respondents')} in ${count(countries, 'country', 'countries')}.`,
+      comments === 0
+        ? 'No comments in this report.'
+        : `${count(comments, 'comment', 'comments')} from ${count(respondents, 'respondent', 'respondents')} in ${count(countries, 'country', 'countries')}.`,
   },
 
   summary: {
