@@ -15,6 +15,7 @@ import { ConfigError, parseConfig } from '../server/config.ts';
 import { DomainError } from '../server/errors.ts';
 import { openLowdbRecords } from '../server/storage/lowdbRecords.ts';
 import { openLowdbThreads } from '../server/storage/lowdbThreads.ts';
+import { openLowdbVersions } from '../server/storage/lowdbVersions.ts';
 import { buildReport } from '../server/report/build.ts';
 import { ReportQuery, reportOptions } from '../server/report/options.ts';
 import { renderReport } from '../server/report/render.ts';
@@ -84,12 +85,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const records = await openLowdbRecords(dataDir);
   const threads = await openLowdbThreads(dataDir);
+  // Opening reads versions.json only; nothing here takes a version, so nothing is written.
+  const stored = await openLowdbVersions(dataDir);
   try {
     if (!(await records.documents.get(args.documentId))) {
       const known = (await records.documents.list()).map((d) => d.id);
       throw new UsageError(`No document "${args.documentId}" in ${dataDir}. Documents: ${known.join(', ') || 'none'}.`);
     }
-    const report = await buildReport({ records, threads, texts: textsFromLogFiles(dataDir) }, args.documentId, reportOptions(args.query));
+    const report = await buildReport({ records, threads, versions: stored.versions, texts: textsFromLogFiles(dataDir) }, args.documentId, reportOptions(args.query));
     const file = await renderReport(report, args.query.format);
     if (args.out === '-') {
       process.stdout.write(file.body);
@@ -100,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    await stored.close();
     await threads.close();
     await records.close();
   }

@@ -3,7 +3,7 @@
  * of GET /api/documents/:id/report is exactly a Report. The server builds it (server/report/) and
  * renders every file format from it; the client shows it.
  */
-import type { DocumentSummary, Thread } from './api.ts';
+import type { DocumentSummary, Reply, Thread } from './api.ts';
 import type { Stakeholder, ThreadKind, ThreadStatus } from './domain.ts';
 
 /** The id of the pseudo-section that holds threads whose section was deleted from the text. */
@@ -28,7 +28,7 @@ export interface ReportDocument extends DocumentSummary {
   description?: string;
   /** The server's address (https://host), so files can link to each comment; absent when unknown. */
   origin?: string | null;
-  /** The name of the version the report refers to, when the caller knows one. */
+  /** The name of the version commented on (taken when the document last went out for consultation), when known. */
   version?: string | null;
 }
 
@@ -85,8 +85,17 @@ export interface ReportSummary {
   respondents: Respondent[];
 }
 
+/** Who a reply answers for: the document's working group, the Secretariat, or only its author (null). */
+export type ReplySide = 'working-group' | 'secretariat' | null;
+
+/** A reply as the report gives it: the record marks the working group's answers apart from the debate. */
+export interface ReportReply extends Reply {
+  speaksFor: ReplySide;
+}
+
 /** A thread as the report gives it: the threads API's shape and what only the record needs. */
 export interface ReportThread extends Thread {
+  replies: ReportReply[];
   /** Countries of the people who endorsed it, distinct, by code ("Supported by DE, FR"). */
   supportedBy: string[];
   /** Names of the people who endorsed it, in the order they did ([] in the anonymised edition). */

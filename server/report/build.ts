@@ -10,13 +10,15 @@ import type { Thread } from '../../shared/api.ts';
 import type { Section } from '../../shared/sections.ts';
 import type { Records } from '../storage/records.ts';
 import type { ThreadRepo } from '../storage/threadRecords.ts';
+import type { VersionRepo } from '../storage/versionRecords.ts';
 import { indexText } from '../documents/anchors.ts';
 import { readSections } from '../documents/text.ts';
 import { inDocumentOrder, placeThread } from '../threads/present.ts';
 import { errors } from '../errors.ts';
-import { presentThread, selectThreads, type Voices } from './filters.ts';
+import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
-import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReportSection, type ReportThread } from './types.ts';
+import { versionCommentedOn } from './versionCommentedOn.ts';
+import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReplySide, type ReportSection, type ReportThread } from './types.ts';
 
 export interface DocumentTexts {
   /** Runs fn on the current Y.Doc of the document; fn must only read it. */
@@ -27,31 +29,33 @@ export interface ReportSource {
   records: Pick<Records, 'documents' | 'people' | 'memberships'>;
   threads: Pick<ThreadRepo, 'list'>;
   texts: DocumentTexts;
+  /** Where the version commented on is found; without it the report names none. */
+  versions?: Pick<VersionRepo, 'list'>;
   now?: () => Date;
 }
 
 export const UNPLACED_TITLE = 'Comments on removed sections';
 
 /** Sections and threads read from one state of the text, so quotes and numbering agree. */
-async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[]; voices: Voices }> {
+async function readDocument(source: ReportSource, documentId: string): Promise<{ sections: Section[]; threads: ReportThread[] }> {
   const [records, people, members] = await Promise.all([source.threads.list(documentId), source.records.people.list(), source.records.memberships.forDocument(documentId)]);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const voices = new Map<string, 'secretariat' | 'working-group'>(people.filter((p) => p.role === 'secretariat').map((p) => [p.id, 'secretariat']));
-  for (const m of members) if (m.role === 'working-group' && !voices.has(m.personId)) voices.set(m.personId, 'working-group');
+  const sides = new Map<string, ReplySide>(members.filter((m) => m.role === 'working-group').map((m) => [m.personId, 'working-group']));
+  for (const p of people) if (p.role === 'secretariat') sides.set(p.id, 'secretariat');
   const live = records.filter((t) => !t.withdrawnAt);
   // The same placement and order as the threads API (listThreads), so both always agree.
   return source.texts.read(documentId, (doc) => {
     const index = indexText(doc);
     const sections = readSections(doc);
     const ordered = inDocumentOrder(live.map((t) => placeThread(t, byId, index)), index);
-    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId)), voices };
+    return { sections, threads: ordered.map((t, i) => asReportThread(t, i, sections, byId, sides)) };
   });
 }
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
-/** Adds what only the record shows: the endorsers' countries and the key to document order. */
-function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { name: string; country: string }>): ReportThread {
+/** Adds what only the record shows: the endorsers (names and countries), whom each reply answers for, the key to document order. */
+function asReportThread(thread: Thread, position: number, sections: readonly Section[], people: Map<string, { name: string; country: string }>, sides: Map<string, ReplySide>): ReportThread {
   const countries = new Set<string>();
   const names: string[] = [];
   for (const id of thread.endorsements) {
@@ -63,6 +67,7 @@ function asReportThread(thread: Thread, position: number, sections: readonly Sec
   const section = sections.findIndex((s) => s.id === thread.sectionId);
   return {
     ...thread,
+    replies: thread.replies.map((r) => ({ ...r, speaksFor: sides.get(r.author.id) ?? null })),
     supportedBy: [...countries].toSorted(),
     endorsedBy: names,
     sortKey: `${pad(section === -1 ? sections.length : section)}-${pad(position)}`,
@@ -86,7 +91,7 @@ function groupBySection(sections: readonly Section[], threads: readonly ReportTh
 export async function buildReport(source: ReportSource, documentId: string, options: ReportOptions): Promise<Report> {
   const record = await source.records.documents.get(documentId);
   if (!record) throw errors.notFound('document');
-  const { sections, threads, voices } = await readDocument(source, documentId);
+  const { sections, threads } = await readDocument(source, documentId);
   let wanted: Set<string> | null = null;
   if (options.sections) {
     wanted = new Set(options.sections);
@@ -95,6 +100,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`);
   }
   const grouped = groupBySection(sections, selectThreads(threads, options), wanted);
+  const version = source.versions ? versionCommentedOn(await source.versions.list(documentId), record.phase) : null;
   return {
     document: {
       id: record.id,
@@ -106,10 +112,11 @@ export async function buildReport(source: ReportSource, documentId: string, opti
       reference: record.reference ?? '',
       workingGroup: record.workingGroup ?? '',
       description: record.description ?? '',
+      version,
     },
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,
     summary: summarise(grouped, options.anonymous),
-    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options, voices)) })),
+    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options)) })),
   };
 }

@@ -8,11 +8,23 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { printable, startsRightToLeft } from './labels.ts';
 
-export interface Line {
+/** A tracked change: Word shows it struck through or underlined, with who made it and when. */
+export interface Revision {
+  kind: 'ins' | 'del';
+  author: string;
+  /** ISO date-time. */
+  date: string;
+}
+
+export interface Run {
   text: string;
   bold?: boolean;
   italics?: boolean;
+  change?: Revision;
 }
+
+/** One paragraph of a cell: plain text (a line break starts a new paragraph), or runs of their own. */
+export type Line = Run | { runs: Run[] };
 
 export type CellLines = ReadonlyArray<string | Line>;
 
@@ -21,25 +33,59 @@ export interface TableSpec {
   widths: readonly number[];
   header: readonly string[];
   rows: ReadonlyArray<readonly CellLines[]>;
+  /** Keep each row on one page: a row that would not fit moves whole to the next page. */
+  cantSplit?: boolean;
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const SPECIAL = /[&<>"']/;
+const escapeXml = (text: string) => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text);
+/** Characters that need printable() or that start a new paragraph; most lines of a report have none. */
+const CONTROL = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
+/** Right-to-left scripts: only text that holds one can start right to left. */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const readsRightToLeft = (text: string) => RIGHT_TO_LEFT.test(text) && startsRightToLeft(text);
 
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="auto" w:w="100"/><w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders></w:tblPr>`;
 const HEADER_SHADING = '<w:shd w:fill="D9E2F3" w:color="auto" w:val="clear"/>';
 
+/** Ids of tracked changes, unique in the document (the docx package writes none of its own); fill() starts them afresh. */
+let revisionId = 1000;
+
+/** A run of `text` (the run's own by default) with the run's formatting and tracked change. */
+function runXml(run: Run, text = printable(run.text)): string {
+  const props = (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '');
+  const textTag = run.change?.kind === 'del' ? 'w:delText' : 'w:t';
+  // Within a run a line break is a break, not a new paragraph: the runs of a line stay together.
+  const body = text.includes('\n') || text.includes('\r')
+    ? text.replace(/\r\n?/g, '\n').split('\n').map((part) => `<${textTag} xml:space="preserve">${escapeXml(part)}</${textTag}>`).join('<w:br/>')
+    : `<${textTag} xml:space="preserve">${escapeXml(text)}</${textTag}>`;
+  const xml = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${body}</w:r>`;
+  if (!run.change) return xml;
+  const { kind, author, date } = run.change;
+  return `<w:${kind} w:id="${revisionId++}" w:author="${escapeXml(author)}" w:date="${escapeXml(date)}">${xml}</w:${kind}>`;
+}
+
+const paragraphXml = (style: string, rightToLeft: boolean, runs: string) =>
+  `<w:p><w:pPr><w:pStyle w:val="${style}"/>${rightToLeft ? '<w:bidi/>' : ''}</w:pPr>${runs}</w:p>`;
+
 /** One paragraph per line of text, in the given paragraph style, right-to-left where the line is. */
 function paragraphsXml(lines: CellLines, style: string, out: string[]): void {
   const start = out.length;
   for (const line of lines) {
-    const { text, bold, italics } = typeof line === 'string' ? { text: line } : line;
-    const props = (bold ? '<w:b/><w:bCs/>' : '') + (italics ? '<w:i/><w:iCs/>' : '');
-    for (const part of printable(text).replace(/\r\n?/g, '\n').split('\n')) {
-      out.push(
-        `<w:p><w:pPr><w:pStyle w:val="${style}"/>${startsRightToLeft(part) ? '<w:bidi/>' : ''}</w:pPr><w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(part)}</w:t></w:r></w:p>`,
-      );
+    if (typeof line !== 'string' && 'runs' in line) {
+      const text = line.runs.map((r) => r.text).join('');
+      out.push(paragraphXml(style, readsRightToLeft(text), line.runs.map((r) => runXml(r)).join('')));
+      continue;
+    }
+    const run = typeof line === 'string' ? { text: line } : line;
+    if (!CONTROL.test(run.text)) {
+      out.push(paragraphXml(style, readsRightToLeft(run.text), runXml(run, run.text)));
+      continue;
+    }
+    for (const part of printable(run.text).replace(/\r\n?/g, '\n').split('\n')) {
+      out.push(paragraphXml(style, readsRightToLeft(part), runXml(run, part)));
     }
   }
   // A cell must hold at least one paragraph.
@@ -48,17 +94,18 @@ function paragraphsXml(lines: CellLines, style: string, out: string[]): void {
 
 export function tableXml(table: TableSpec, cellStyle: string): string {
   const out: string[] = ['<w:tbl>', TABLE_PROPERTIES, '<w:tblGrid>', ...table.widths.map((w) => `<w:gridCol w:w="${w}"/>`), '</w:tblGrid>'];
+  const bodyRow = table.cantSplit ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>';
   const row = (cells: readonly CellLines[], header: boolean) => {
-    out.push(header ? '<w:tr><w:trPr><w:tblHeader/></w:trPr>' : '<w:tr>');
+    out.push(header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : bodyRow);
     cells.forEach((lines, i) => {
       out.push(`<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${table.widths[i] ?? 1500}"/>${header ? HEADER_SHADING : ''}</w:tcPr>`);
-      paragraphsXml(header ? lines.map((l) => ({ text: typeof l === 'string' ? l : l.text, bold: true })) : lines, cellStyle, out);
+      paragraphsXml(lines, cellStyle, out);
       out.push('</w:tc>');
     });
     out.push('</w:tr>');
   };
   row(
-    table.header.map((title) => [title]),
+    table.header.map((title) => [{ text: title, bold: true }]),
     true,
   );
   for (const cells of table.rows) row(cells, false);
@@ -87,6 +134,7 @@ export class TableSlots {
    * section's page size and orientation.
    */
   fill(docx: Uint8Array, cellStyle: string): Uint8Array {
+    revisionId = 1000;
     const files = unzipSync(docx);
     const name = 'word/document.xml';
     const xml = new TextDecoder().decode(files[name]);

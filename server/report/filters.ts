@@ -2,9 +2,9 @@
  * The report's options applied to threads: which threads it reports (stakeholder group, status),
  * and how it shows them (with or without replies, named or anonymous). Never changes the input.
  */
-import type { Reply, Thread, ThreadAuthor } from '../../shared/api.ts';
+import type { Thread, ThreadAuthor } from '../../shared/api.ts';
 import { participantName, SECRETARIAT, WORKING_GROUP } from './labels.ts';
-import type { ReportOptions, ReportThread } from './types.ts';
+import type { ReportOptions, ReportReply, ReportThread } from './types.ts';
 
 /** The threads the stakeholder and status options keep; sections are chosen when grouping. */
 export function selectThreads<T extends Thread>(threads: readonly T[], options: ReportOptions): T[] {
@@ -24,29 +24,21 @@ export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
   };
 }
 
-/**
- * Who speaks for a body rather than for themselves: the Secretariat (a role across all documents)
- * and the working group of the document (a role on it). Keyed by person id.
- */
-export type Voices = ReadonlyMap<string, 'secretariat' | 'working-group'>;
-
-/** A reply of the working group or the Secretariat reads as the body's, without its member's name. */
-function bodyAuthor(author: ThreadAuthor, voice: 'secretariat' | 'working-group'): ThreadAuthor {
-  return { id: '', name: voice === 'secretariat' ? SECRETARIAT : WORKING_GROUP, country: '', organisation: '', stakeholder: author.stakeholder };
+/** A reply of the working group or the Secretariat is the body's answer, whoever typed it. */
+function replyAuthor(reply: ReportReply): ThreadAuthor {
+  const side = reply.speaksFor;
+  if (!side) return anonymousAuthor(reply.author);
+  return { id: '', name: side === 'working-group' ? WORKING_GROUP : SECRETARIAT, country: '', organisation: '', stakeholder: reply.author.stakeholder };
 }
 
 /** A thread as the report shows it under these options. */
-export function presentThread(thread: ReportThread, options: ReportOptions, voices: Voices = new Map()): ReportThread {
-  const replies: Reply[] = options.replies ? thread.replies : [];
+export function presentThread(thread: ReportThread, options: ReportOptions): ReportThread {
+  const replies: ReportReply[] = options.replies ? thread.replies : [];
   if (!options.anonymous) return replies === thread.replies ? thread : { ...thread, replies };
-  const replyAuthor = (author: ThreadAuthor) => {
-    const voice = voices.get(author.id);
-    return voice ? bodyAuthor(author, voice) : anonymousAuthor(author);
-  };
   return {
     ...thread,
     author: anonymousAuthor(thread.author),
-    replies: replies.map((r) => ({ ...r, author: replyAuthor(r.author) })),
+    replies: replies.map((r) => ({ ...r, author: replyAuthor(r) })),
     // The count of endorsements and the endorsers' countries are part of the record; who endorsed is not.
     endorsements: thread.endorsements.map(() => ''),
     endorsedBy: [],

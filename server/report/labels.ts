@@ -23,7 +23,7 @@ export function threadUrl(report: Report, thread: Thread): string {
   return `${report.document.origin ?? ''}${thread.link}`;
 }
 
-export function sectionHeading(section: ReportSection): string {
+export function sectionHeading(section: Pick<ReportSection, 'number' | 'title'>): string {
   return section.number ? `${section.number} ${section.title}` : section.title;
 }
 
@@ -73,11 +73,25 @@ export function reactionLine(thread: Thread): string | null {
   return reaction.statement ? `${said}: ${reaction.statement}` : said;
 }
 
+/** "Proposed wording applied on 12 March 2025 by Ana Ruiz." */
+export function appliedWordingLine(thread: Thread): string | null {
+  const applied = appliedLine(thread);
+  return applied && `Proposed wording ${applied.charAt(0).toLowerCase()}${applied.slice(1)}`;
+}
+
+/** The reason given, or null when there is none or it only repeats the decision ("Accepted."). */
+export function reasonOf(thread: Thread): string | null {
+  const bare = (text: string) => text.trim().replace(/[\s.!:;]+$/u, '').toLowerCase();
+  const reason = thread.response?.trim();
+  return reason && bare(reason) !== bare(THREAD_STATUS_LABELS[thread.status]) ? reason : null;
+}
+
 /** The working group's answer in one block: status, reasoning, the author's reaction. */
 export function observations(thread: Thread): string[] {
-  const lines = [THREAD_STATUS_LABELS[thread.status] + (thread.response ? `: ${thread.response}` : '')];
-  const applied = appliedLine(thread);
-  if (applied) lines.push(`Proposed wording ${applied.charAt(0).toLowerCase()}${applied.slice(1)}`);
+  const reason = reasonOf(thread);
+  const lines = [THREAD_STATUS_LABELS[thread.status] + (reason ? `: ${reason}` : '')];
+  const applied = appliedWordingLine(thread);
+  if (applied) lines.push(applied);
   const reaction = reactionLine(thread);
   if (reaction) lines.push(reaction);
   return lines;
@@ -95,7 +109,7 @@ export function day(iso: string): string {
 
 /** The lines under the title: the document's details, phase, dates, version, what the report leaves out. */
 export function metadataLines(report: Report): string[] {
-  const { document, options } = report;
+  const { document } = report;
   const lines: string[] = [];
   if (document.reference) lines.push(`Reference: ${document.reference}`);
   if (document.workingGroup) lines.push(`Working group: ${document.workingGroup}`);
@@ -105,8 +119,14 @@ export function metadataLines(report: Report): string[] {
   if (document.adoptedAt) lines.push(`Adopted: ${day(document.adoptedAt)}`);
   if (document.version) lines.push(`Version: ${document.version}`);
   lines.push(`Generated: ${day(report.generatedAt)} (${report.generatedAt.slice(11, 16)} UTC)`);
+  return [...lines, ...scopeLines(report)];
+}
+
+/** What the report leaves out, and how it names people: "Only sections 1, 2", "Replies not included". */
+export function scopeLines({ options, sections }: Report): string[] {
+  const lines: string[] = [];
   const filters: string[] = [];
-  if (options.sections) filters.push(`sections ${report.sections.map((s) => s.number || s.title).join(', ')}`);
+  if (options.sections) filters.push(`sections ${sections.map((s) => s.number || s.title).join(', ')}`);
   if (options.stakeholders) filters.push(`stakeholder groups ${options.stakeholders.map((s) => STAKEHOLDER_LABELS[s]).join(', ')}`);
   if (options.statuses) filters.push(`statuses ${options.statuses.map((s) => THREAD_STATUS_LABELS[s]).join(', ')}`);
   if (filters.length) lines.push(`Only ${filters.join('; ')}`);

@@ -31,7 +31,7 @@ const THREAD: ReportThread = {
   status: 'accepted',
   response: 'Agreed.',
   assigneeId: null,
-  replies: [{ id: 'warm-up', author: AUTHOR, body: 'A reply.', createdAt: AT, updatedAt: null }],
+  replies: [{ id: 'warm-up', author: AUTHOR, body: 'A reply.', createdAt: AT, updatedAt: null, speaksFor: null }],
   endorsements: ['warm-up'],
   dispositions: [{ status: 'accepted', response: 'Agreed.', assigneeId: null, by: 'Working group', at: AT }],
   applied: { at: AT, by: 'Working group' },

@@ -64,7 +64,11 @@ describe('the report as JSON', () => {
     expect(section(fourth!.sectionId)).toEqual([ids.govEarly, ids.csoLate]);
     const api: Thread[] = (await t.api('GET', `/api/documents/${DOC}/threads`, { cookie: t.adminCookie })).body;
     // The report's threads are the API's, plus what only the record shows.
-    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, endorsedBy: _e, ...thread }) => thread)).toEqual(api);
+    expect(threadsOf(body).map(({ supportedBy: _s, sortKey: _k, endorsedBy: _e, replies, ...thread }) => ({ ...thread, replies: replies.map(({ speaksFor: _f, ...r }) => r) }))).toEqual(api);
+    // Each reply says whom it answers for: Maria Rossi is of the document's working group.
+    const replies = threadsOf(body).flatMap((th) => th.replies);
+    expect(replies.map((r) => [r.author.name, r.speaksFor])).toEqual(replies.map((r) => [r.author.name, r.author.id === wg.person.id ? 'working-group' : null]));
+    expect(replies.some((r) => r.speaksFor === 'working-group')).toBe(true);
     const keys = threadsOf(body).map((th) => th.sortKey);
     expect(keys).toEqual(keys.toSorted());
     expect(new Set(keys).size).toBe(keys.length);

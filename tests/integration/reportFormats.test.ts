@@ -159,14 +159,16 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
     expect(xml).toContain('<w:tblHeader/>');
     const text = docxText(xml);
-    for (const heading of ['Disposition of comments', 'No.', 'Member/organisation', 'Quoted text', 'Proposed change', 'Observations of the working group']) expect(text).toContain(heading);
+    for (const heading of ['Disposition of comments', 'No.', 'Member/organisation', 'Text commented on', 'Proposed change', 'Replies', 'Observations of the working group']) expect(text).toContain(heading);
     for (const { thread } of reported()) {
       for (const words of [thread.body, thread.quote, thread.author.name, thread.author.organisation, thread.proposedText ?? '', thread.response ?? '']) {
         for (const line of words.split('\n')) expect(text).toContain(line);
       }
       expect(text).toContain(thread.ref);
     }
-    expect(text).toMatch(/^te$/m);
+    // Types by name (issue #14: names, not the ISO template's codes).
+    expect(text).toMatch(/^Technical$/m);
+    expect(text).not.toMatch(/^te$/m);
   });
 
   it('opens in LibreOffice and converts to PDF', async (context) => {

@@ -11,7 +11,7 @@ import { textsFromRooms } from '../../report/sources.ts';
 import { warmRenderer } from '../../report/offThread.ts';
 
 export function reportRoutes(services: Services) {
-  const source: ReportSource = { records: services.records, threads: services.threads, texts: textsFromRooms(services.collab.rooms) };
+  const source: ReportSource = { records: services.records, threads: services.threads, versions: services.versions, texts: textsFromRooms(services.collab.rooms) };
   // The session is checked by the /api/documents/* middleware of documentRoutes.
   return new Hono<AppEnv>().get('/api/documents/:id/report', requireRole('report.read'), validate('param', DocumentParam), validate('query', ReportQuery), async (c) => {
     const query = c.req.valid('query');
