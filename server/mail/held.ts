@@ -19,6 +19,10 @@ export async function causeStored(records: Records, cause: MailCause): Promise<b
     // A link replaced since would not sign anyone in: such an invitation is not worth sending.
     return !!person?.active && person.tokenHash === cause.tokenHash;
   }
+  if (cause.kind === 'people') {
+    const stored = await Promise.all(cause.people.map((p) => records.people.get(p.personId)));
+    return stored.every((person, i) => !!person?.active && person.tokenHash === cause.people[i]!.tokenHash);
+  }
   const document = await records.documents.get(cause.documentId);
   // The document was written since the batch was held, and holds the phase and deadline it announces.
   // A change overtaken by another before the crash is not announced: its message would no longer be true.

@@ -38,7 +38,8 @@ export interface MailService {
   /** Queues an invitation (or a new sign-in link) to a stored person; always sent, whatever their choices. */
   sendSignInLink(person: PersonRecord, signInUrl: string, renewed: boolean): Promise<QueuedMessage>;
   /** Queues the invitations of a list of new people in one write. */
-  sendInvitations(invitations: Array<{ person: PersonRecord; signInUrl: string }>): Promise<QueuedMessage[]>;
+  /** The invitations of a list invited at once, held until the whole list is stored (withMail). */
+  holdInvitations(invitations: Array<{ person: PersonRecord; signInUrl: string }>): Promise<PendingMail>;
   /** One scheduler pass at the clock's time: due reminders and digests are queued, then sent. */
   tick(): Promise<void>;
   /** Sends what is due now; resolves when done (tests await it). */
@@ -148,11 +149,11 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
       await queue({ messages: [message] });
       return message;
     },
-    async sendInvitations(invitations) {
+    holdInvitations(invitations) {
       const ctx = context();
       const messages = invitations.map(({ person, signInUrl }) => makeMessage(ctx, person, 'invitation', `signin:${person.id}:${randomUUID()}`, invitationBody(signInUrl, person, false)));
-      await queue({ messages });
-      return messages;
+      const people = invitations.map(({ person }) => ({ personId: person.id, tokenHash: person.tokenHash }));
+      return holding.hold({ kind: 'people', people }, { messages, digestItems: [], reminders: [] });
     },
     tick,
     flush: () => sender.runOnce(),

@@ -53,7 +53,9 @@ export interface QueuedMessage {
  */
 export type MailCause =
   | { kind: 'document'; documentId: string; phase: string; deadline: string | null; beforeUpdatedAt: string }
-  | { kind: 'person'; personId: string; tokenHash: string };
+  | { kind: 'person'; personId: string; tokenHash: string }
+  /** A list invited at once (all or none): the batch goes out when every one of them is stored. */
+  | { kind: 'people'; people: Array<{ personId: string; tokenHash: string }> };
 
 /**
  * The e-mail of a change, stored before the change itself and held back (never sent) until the change

@@ -11,6 +11,7 @@ import { judgeRows, type JudgedRow } from './bulkRows.ts';
 import { isArchived } from './members.ts';
 import type { PeopleDeps } from './people.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
+import { withMail, type PendingMail } from '../mail/notifier.ts';
 
 export interface BulkInviteOptions {
   defaultRole: Role;
@@ -51,6 +52,8 @@ export async function inviteMany(
   actor: PersonRecord,
   rows: readonly BulkRow[],
   options: BulkInviteOptions,
+  /** Their invitations, held before the list is stored and released once it is (nothing lost, none for people not created). */
+  invitations?: (created: Array<{ person: PersonRecord; token: string }>) => Promise<PendingMail>,
 ): Promise<Array<{ person: PersonRecord; token: string }>> {
   if (rows.length === 0) throw refused('The list is empty.');
   const judged = await judge(deps.records, rows, options.defaultRole);
@@ -73,10 +76,7 @@ export async function inviteMany(
     for (const document of joined) memberships.push({ documentId: document.id, personId: person.id, role: document.role ?? person.role, addedAt: createdAt });
   }
   try {
-    await deps.records.people.insertMany(
-      created.map((c) => c.person),
-      memberships,
-    );
+    await withMail(invitations?.(created), () => deps.records.people.insertMany(created.map((c) => c.person), memberships).then(() => true));
   } catch (error) {
     // Someone else invited one of these addresses between the check above and the write.
     if (error instanceof EmailAlreadyTaken) throw errors.conflict('email_taken', `${error.message}. Nothing was created; check the list again.`);

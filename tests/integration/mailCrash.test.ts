@@ -5,7 +5,7 @@
  * - `mail-held`: the e-mail is held, the change not written: neither the change nor the e-mail exists;
  * - `mail-sending` / `mail-accepted`: the message is being handed to the mail server: it is sent
  *   again with the same Message-ID, and the outbox says it may have arrived twice.
- * One test per kind of cause: invitation, phase change, moved deadline, answer, reply.
+ * One test per kind of cause: invitation (one, or a list), phase change, moved deadline, answer, reply.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -116,6 +116,20 @@ describe('a change and its e-mail across kill -9', { timeout: 120_000 }, () => {
     await invite(after, { name: 'Later Person', email: 'later@example.org', sendInvitation: true });
     await settledMail(after, 1);
     expect(smtp.received.map((m) => m.envelope.to[0])).toEqual(['later@example.org']);
+  });
+
+  it('a list invited at once: stored, its e-mails not yet queued: each arrives once; held, not stored: none', async () => {
+    const row = (name: string, email: string) => ({ name, email, country: 'FR', organisation: '', stakeholder: 'government', role: 'participant', language: 'fr' });
+    const list = (...rows: ReturnType<typeof row>[]) => ({ rows, defaultRole: 'participant', sendInvitation: true });
+    const crashing = await start('cause-stored');
+    await crashOn(crashing, 'POST', '/api/people/bulk', list(row('Anne Liste', 'anne@example.org'), row('Bruno Liste', 'bruno@example.org')));
+    const held = await start('mail-held');
+    await crashOn(held, 'POST', '/api/people/bulk', list(row('Jamais Stocké', 'jamais@example.org')));
+    const after = await start();
+    await settledMail(after, 2);
+    expect(smtp.received.map((m) => m.envelope.to[0]).toSorted()).toEqual(['anne@example.org', 'bruno@example.org']);
+    const people = (await (await after.call('GET', '/api/people')).json()) as Array<{ email: string }>;
+    expect(people.map((p) => p.email)).not.toContain('jamais@example.org');
   });
 
   it('phase change: the consultation opened, its e-mail not yet queued: participants hear once', async () => {

@@ -92,9 +92,11 @@ export function peopleRoutes(services: Services) {
     })
     .post('/api/people/bulk', validate('json', BulkInvite), async (c) => {
       const { rows, defaultRole, document, sendInvitation } = c.req.valid('json');
-      const created = await inviteMany(deps, c.get('person'), rows, { defaultRole, document });
-      const invitations = created.map(({ person, token }) => ({ person, signInUrl: linkFor(c.req.url, token) }));
-      const emailed = sendInvitation ? (await services.mail.sendInvitations(invitations)).length : 0;
+      const links = (list: Array<{ person: PersonRecord; token: string }>) => list.map(({ person, token }) => ({ person, signInUrl: linkFor(c.req.url, token) }));
+      const hold = sendInvitation ? (list: Array<{ person: PersonRecord; token: string }>) => services.mail.holdInvitations(links(list)) : undefined;
+      const created = await inviteMany(deps, c.get('person'), rows, { defaultRole, document }, hold);
+      const invitations = links(created);
+      const emailed = sendInvitation ? created.length : 0;
       return c.json({ people: invitations.map(({ person, signInUrl }) => ({ person: presentPersonForSecretariat(person), inviteUrl: signInUrl })), emailed }, 201);
     })
     .patch('/api/people/:id', validate('param', PersonParam), validate('json', PersonChange), async (c) => {
