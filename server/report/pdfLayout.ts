@@ -7,6 +7,7 @@
  * subset. Text goes through drawable() and runs() (pdfText.ts) so every script the font knows is
  * shown, right-to-left lines in visual order.
  */
+import { startsRightToLeft } from './labels.ts';
 import { drawable, FONTS, runs } from './pdfText.ts';
 
 export type FontName = 'regular' | 'bold';
@@ -145,13 +146,19 @@ export class Typesetter {
     const size = para.size ?? 9;
     const color = para.color ?? 'black';
     const lines: Line[] = [];
+    let direction: 'ltr' | 'rtl' = 'ltr';
     const push = (text: string) => {
-      const pieces = RTL.test(text) ? runs(text) : [text];
+      const pieces = RTL.test(text) ? runs(text, direction) : [text];
       const widths = pieces.map((p) => this.width(p, font, size));
+      // Each line ends with a space, drawn but not counted: text read from the page (copied, or
+      // read aloud from the tags) keeps its words apart where a line wraps.
+      pieces[pieces.length - 1] += ' ';
       lines.push({ pieces, widths, width: widths.reduce((a, b) => a + b, 0), font, size, color });
     };
     const space = this.width(' ', font, size);
     for (const source of drawable(para.text).replace(/\r\n?/g, '\n').split('\n')) {
+      // The direction of the source line (UAX #9: its first strong letter) holds for every line it wraps to.
+      direction = startsRightToLeft(source) ? 'rtl' : 'ltr';
       let line = '';
       let lineWidth = 0;
       for (const word of source.split(' ')) {

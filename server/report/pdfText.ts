@@ -67,10 +67,13 @@ const bidi = bidiFactory();
 const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const reversed = (text: string) => [...text].toReversed().join('');
 
-/** The pieces of a line in the order they are drawn, left to right (see above). */
-export function runs(line: string): string[] {
+/**
+ * The pieces of a line in the order they are drawn, left to right (see above). A line wrapped from a
+ * longer paragraph takes the paragraph's direction, given as `direction`.
+ */
+export function runs(line: string, direction?: 'ltr' | 'rtl'): string[] {
   if (!line) return [];
-  const embedding = bidi.getEmbeddingLevels(line);
+  const embedding = bidi.getEmbeddingLevels(line, direction);
   const { levels } = embedding;
   // Logical indices in visual order, left to right.
   const order = Array.from({ length: line.length }, (_, i) => i);
