@@ -82,8 +82,10 @@ export class Typesetter {
     doc.registerFont('bold', FONTS.bold);
     const writer = doc as unknown as FragmentWriter;
     doc.font('bold');
+    // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
     const bold = writer._font;
     doc.font('regular');
+    // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
     this.fonts = { regular: writer._font, bold };
     this.current = null;
     this.currentSize = 0;
@@ -229,6 +231,7 @@ export class Typesetter {
       if (piece === '') {
         // nothing to draw
       } else if (SIMPLE.test(piece)) this.fastFragment(piece, line.font, line.size, at, y);
+      // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
       else writer._fragment(piece, at, y, { textWidth: line.widths[i]!, wordCount: 1 });
       at += line.widths[i]!;
     });

@@ -33,17 +33,20 @@ export function batchOutput(doc: Doc): void {
     pending = [];
     size = 0;
   };
+  // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
   d._write = (data) => {
     if (typeof data === 'string') {
       // As pdfkit's own _write: a line of text, each character one byte.
       pending.push(data, '\n');
       size += data.length + 1;
+      // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
       d._offset += data.length + 1;
       if (size >= CHUNK) flush();
       return;
     }
     flush();
     push(data);
+    // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
     d._offset += data.length;
   };
   d.push = (chunk) => {

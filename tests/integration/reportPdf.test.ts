@@ -66,7 +66,7 @@ beforeAll(async () => {
   const jordan = await t.person({ role: 'participant', name: 'ليلى حداد', country: 'JO', organisation: 'وزارة الصحة', stakeholder: 'government' });
   const targets = await t.server.services.collab.rooms.use(DOC, (room) => paragraphs(room.doc).map((p) => ({ sectionId: p.sectionId, ...anchorOn(p.text, 3, 30) })));
   const sections = [...new Set(targets.map((target) => target.sectionId))];
-  expect(sections.length).toBeGreaterThan(2);
+  if (sections.length < 3) throw new Error('the seed document has fewer than three sections with text');
   const first = (sectionId: string) => targets.find((target) => target.sectionId === sectionId)!;
   const post = async (cookie: string, sectionId: string, body: string) => {
     const { anchor } = first(sectionId);
