@@ -18,16 +18,24 @@ export const CELL_SIZE = 7.5;
 const WIDTHS = [50, 92, 44, 50, 98, 120, 98, 110, 108];
 export const DISPOSITION_COLUMNS: Column[] = PDF_WORDS.columns.map((title, i) => ({ title, width: WIDTHS[i]! }));
 
+const names = new Map<string, string>();
+/** A country's English name, looked up once per code (Intl.DisplayNames is slow to ask 10,000 times). */
+function country(code: string): string {
+  let name = names.get(code);
+  if (name === undefined) names.set(code, (name = countryName(code, 'en')));
+  return name;
+}
+
 const plain = (text: string): Para => ({ text, size: CELL_SIZE });
 const note = (text: string): Para => ({ text, size: CELL_SIZE, color: GREY });
 const strong = (text: string): Para => ({ text, size: CELL_SIZE, font: 'bold' });
 
 function member(report: Report, thread: ReportThread): Para[] {
   const { author } = thread;
-  const paras = [strong(countryName(author.country, 'en')), plain(STAKEHOLDER_LABELS[author.stakeholder])];
+  const paras = [strong(country(author.country)), plain(STAKEHOLDER_LABELS[author.stakeholder])];
   if (author.organisation.trim()) paras.push(plain(author.organisation));
   if (!report.options.anonymous && author.name.trim()) paras.push(plain(author.name));
-  if (thread.supportedBy.length) paras.push(note(PDF_WORDS.supportedBy(thread.supportedBy)));
+  if (thread.supportedBy.length) paras.push(note(PDF_WORDS.supportedBy(thread.supportedBy.map(country))));
   else if (thread.endorsements.length) paras.push(note(PDF_WORDS.endorsedBy(thread.endorsements.length)));
   const received = receivedLine(thread);
   if (received) paras.push(note(received));

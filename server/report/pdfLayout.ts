@@ -72,6 +72,7 @@ export const LEADING = 1.2;
 export class Typesetter {
   private readonly widths: Record<FontName, Map<string, number>> = { regular: new Map(), bold: new Map() };
   private readonly glyphs: Record<FontName, Map<number, Glyph>> = { regular: new Map(), bold: new Map() };
+  private readonly bidiRuns = new Map<string, string[]>();
   private readonly fonts: Record<FontName, EmbeddedFont>;
   private color = '';
   private current: FontName | null = null;
@@ -133,9 +134,9 @@ export class Typesetter {
     writer.page.fonts[embedded.id] ??= embedded.ref();
     let hex = '';
     for (const char of text) hex += this.glyph(font, char.codePointAt(0)!).hex;
-    const height = writer.page.height;
-    const baseline = height - y - (embedded.ascender / 1000) * size;
-    this.doc.addContent(`q 1 0 0 -1 0 ${height} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${embedded.id} ${num(size)} Tf [<${hex}>] TJ ET Q`);
+    // pdfkit's pages are drawn with y downwards; the text matrix turns the glyphs the right way up.
+    const baseline = y + (embedded.ascender / 1000) * size;
+    this.doc.addContent(`BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${embedded.id} ${num(size)} Tf [<${hex}>] TJ ET`);
   }
 
   lineHeight(size: number): number {
@@ -148,19 +149,12 @@ export class Typesetter {
     const size = para.size ?? 9;
     const color = para.color ?? 'black';
     const lines: Line[] = [];
-    let direction: 'ltr' | 'rtl' = 'ltr';
-    const push = (text: string) => {
-      const pieces = RTL.test(text) ? runs(text, direction) : [text];
-      const widths = pieces.map((p) => this.width(p, font, size));
-      // Each line ends with a space, drawn but not counted: text read from the page (copied, or
-      // read aloud from the tags) keeps its words apart where a line wraps.
-      pieces[pieces.length - 1] += ' ';
-      lines.push({ pieces, widths, width: widths.reduce((a, b) => a + b, 0), font, size, color });
-    };
     const space = this.width(' ', font, size);
-    for (const source of drawable(para.text).replace(/\r\n?/g, '\n').split('\n')) {
+    let text = drawable(para.text);
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    for (const source of text.split('\n')) {
       // The direction of the source line (UAX #9: its first strong letter) holds for every line it wraps to.
-      direction = startsRightToLeft(source) ? 'rtl' : 'ltr';
+      const direction = RTL.test(source) ? (startsRightToLeft(source) ? 'rtl' : 'ltr') : null;
       let line = '';
       let lineWidth = 0;
       for (const word of source.split(' ')) {
@@ -170,7 +164,7 @@ export class Typesetter {
           lineWidth += space + w;
           continue;
         }
-        if (line !== '') push(line);
+        if (line !== '') lines.push(this.line(line, lineWidth, direction, font, size, color));
         if (w <= width) {
           line = word;
           lineWidth = w;
@@ -181,16 +175,46 @@ export class Typesetter {
         let rest = word;
         while (rest !== '') {
           const cut = this.fitting(rest, font, size, width);
-          push(rest.slice(0, cut));
+          const piece = rest.slice(0, cut);
+          lines.push(this.line(piece, this.width(piece, font, size), direction, font, size, color));
           rest = rest.slice(cut);
           if (this.width(rest, font, size) <= width) break;
         }
         line = rest;
         lineWidth = this.width(rest, font, size);
       }
-      push(line);
+      lines.push(this.line(line, lineWidth, direction, font, size, color));
     }
     return lines;
+  }
+
+  /**
+   * A line as drawn: in one piece, or cut into direction runs when it holds right-to-left text. It
+   * ends with a space, drawn but not counted: text read from the page (copied, or read aloud from
+   * the tags) keeps its words apart where a line wraps.
+   */
+  private line(text: string, width: number, direction: 'ltr' | 'rtl' | null, font: FontName, size: number, color: string): Line {
+    if (direction === null) return { pieces: [`${text} `], widths: [width], width, font, size, color };
+    const pieces = [...this.ordered(text, direction)];
+    const widths = pieces.map((p) => this.width(p, font, size));
+    pieces[pieces.length - 1] += ' ';
+    return { pieces, widths, width: widths.reduce((a, b) => a + b, 0), font, size, color };
+  }
+
+  /**
+   * The line's direction runs, remembered: the Bidirectional Algorithm is the dearest step per line,
+   * and the same lines come back (a quoted passage, a name, a closing sentence).
+   */
+  private ordered(text: string, direction: 'ltr' | 'rtl'): readonly string[] {
+    const key = `${direction}${text}`;
+    let pieces = this.bidiRuns.get(key);
+    if (!pieces) {
+      if (this.bidiRuns.size >= 20_000) this.bidiRuns.clear();
+      pieces = runs(text, direction);
+      if (pieces.length === 0) pieces.push('');
+      this.bidiRuns.set(key, pieces);
+    }
+    return pieces;
   }
 
   /** How many characters (UTF-16 units) of a word wider than `width` go on a line. */

@@ -3,7 +3,6 @@
  * French edition is one more table rather than a hunt through the layout code.
  */
 import type { Thread } from '../../shared/api.ts';
-import { countryName } from '../../shared/countryNames.ts';
 import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
 
 export const PDF_WORDS = {
@@ -18,7 +17,7 @@ export const PDF_WORDS = {
   textNow: 'Text now:',
   removedSection: 'removed',
   workingGroupReply: 'Working group',
-  supportedBy: (countries: string[]) => `Supported by ${countries.map((c) => countryName(c, 'en')).join(', ')}`,
+  supportedBy: (countryNames: string[]) => `Supported by ${countryNames.join(', ')}`,
   endorsedBy: (n: number) => `Endorsed by ${n} ${n === 1 ? 'person' : 'people'}`,
   tables: {
     stakeholders: { title: 'By stakeholder group', header: ['Stakeholder group', 'Comments'] },
