@@ -180,10 +180,11 @@ export class Flow {
       const tds = row.map(() => doc.struct('TD'));
       tds.forEach((td) => tr.add(td));
       const from = lines.map(() => 0);
-      for (let slice = 0; ; slice++) {
+      let started = false;
+      for (;;) {
         const fits = Math.floor((this.bottom - this.y - 2 * PAD) / lh);
-        // Two lines at least, or the row starts on the next page.
-        if (fits < 2) {
+        // A row too long for any page starts with four lines at least, and goes on with two.
+        if (fits < (started ? 2 : 4)) {
           fresh();
           continue;
         }
@@ -192,13 +193,14 @@ export class Flow {
         gathered(doc, () => {
           frame(this.y, sliceHeight, false);
           cells(taken, this.y, tds);
-          if (slice > 0 && spec.continued) {
+          if (started && spec.continued) {
             const again = ts.wrapAll(spec.continued(row), cellWidths[0]!);
             const below = this.y + PAD + taken[0]!.length * lh;
             if (below + again.length * lh <= this.y + sliceHeight) cells([again], below, []);
           }
         });
         this.y += sliceHeight;
+        started = true;
         taken.forEach((t, i) => (from[i] = from[i]! + t.length));
         if (lines.every((cell, i) => from[i]! >= cell.length)) break;
         fresh();
