@@ -153,6 +153,8 @@ function respondentsTable(report: Report, width: number): { title: string; table
     group.comments += r.comments;
     groups.set(key, group);
   }
-  const rows = [...groups.values()].map((g) => [g.country, g.stakeholder, String(g.people), String(g.comments)]);
+  const rows = [...groups.values()]
+    .toSorted((a, b) => a.country.localeCompare(b.country, 'en') || a.stakeholder.localeCompare(b.stakeholder, 'en'))
+    .map((g) => [g.country, g.stakeholder, String(g.people), String(g.comments)]);
   return { title: words.respondentsAnonymous.title, table: summaryTable(width, words.respondentsAnonymous.header, 2, rows) };
 }
