@@ -116,9 +116,9 @@ export class Flow {
     const table = doc.struct('Table');
     parent.add(table);
 
+    const total = spec.columns.reduce((w, c) => w + c.width, 0);
     const frame = (y: number, height: number, fill: boolean) =>
       this.artifact(() => {
-        const total = spec.columns.reduce((w, c) => w + c.width, 0);
         if (fill) doc.rect(x0, y, total, height).fill(HEADER_FILL);
         doc.lineWidth(0.5).strokeColor(RULE);
         doc.rect(x0, y, total, height);

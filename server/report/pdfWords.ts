@@ -38,7 +38,7 @@ export const PDF_WORDS = {
 export function decisionAndReason(thread: Thread): { decision: string; reason: string | null } {
   const decision = THREAD_STATUS_LABELS[thread.status];
   const reason = thread.response?.trim() || null;
-  const bare = (text: string) => text.replace(/[.!\s]+$/u, '').toLocaleLowerCase('en');
+  const bare = (text: string) => text.replace(/[.!\s]+$/u, '').toLowerCase();
   return { decision, reason: reason && bare(reason) !== bare(decision) ? reason : null };
 }
 

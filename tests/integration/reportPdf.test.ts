@@ -102,6 +102,18 @@ describe('the PDF report', () => {
     expect(text).toContain('Thank you for taking this on.');
   });
 
+  it("gives the secretary's tables: countries, country × disposition, sections, respondents (by group when anonymous)", async () => {
+    const text = collapse(full.pages.join(' '));
+    for (const title of ['Comments by country', 'Dispositions by country', 'Dispositions by section', 'Respondents']) expect(text).toContain(title);
+    expect(text).toMatch(/Germany \d+ \d+ \d+/);
+    expect(text).toContain('Greta Weber');
+    const anonymous = collapse((await download('&anonymous=true')).pages.join(' '));
+    expect(anonymous).not.toContain('Greta Weber');
+    expect(anonymous).not.toContain('Jean Dupont');
+    expect(anonymous).toContain('Respondents by country and stakeholder group');
+    expect(anonymous).toMatch(/France Civil society 1 \d+/);
+  });
+
   it('carries the reference, the date and "Page X of Y" on every page', () => {
     const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(json.generatedAt));
     const n = full.pages.length;
