@@ -1,160 +1,126 @@
 /**
- * The report as a PDF (pdfkit): title, summary, then each section with its comments in reading
- * order. Text goes through drawable() and runs() (pdfText.ts) so every script the embedded font
- * knows is shown, and the rest is marked rather than garbled. Yields between sections.
+ * The report as a PDF fit to circulate (pdfkit): a portrait cover with the document's details and
+ * the summary's tables, then the comments in landscape, one disposition table per section in the
+ * ISO/IEC commenting template's columns. Every page carries the reference, the date and "Page X of
+ * Y"; sections are bookmarked; the file is tagged (PDF/UA): structure tree, language, title shown.
+ *
+ * It runs in the report worker (renderWorker.ts): nothing here needs to yield to an event loop.
  */
 import PDFKitDocument from 'pdfkit';
-import type { Thread } from '../../shared/api.ts';
-import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
-import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, threadNumber, threadUrl, totalsLine } from './labels.ts';
-import { drawable, FONTS, runs } from './pdfText.ts';
+import { day, metadataLines, REPORT_TITLE, sectionHeading, totalsLine } from './labels.ts';
+import { CELL_SIZE, continuedCell, dispositionRow, DISPOSITION_COLUMNS, summaryTables } from './pdfContent.ts';
+import { Typesetter, type Doc } from './pdfLayout.ts';
+import { Flow, type StructElement } from './pdfTable.ts';
+import { batchOutput } from './pdfOutput.ts';
+import { PDF_WORDS } from './pdfWords.ts';
 import type { Report } from './types.ts';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-const YIELD_EVERY = 10;
-const GREY = '#555555';
-const RULE = '#BBBBBB';
+const GREY = '#505050';
+const PORTRAIT = { size: 'A4', layout: 'portrait', margins: { top: 64, bottom: 56, left: 56, right: 56 } } as const;
+const LANDSCAPE = { size: 'A4', layout: 'landscape', margins: { top: 50, bottom: 44, left: 36, right: 36 } } as const;
+/** Room kept under a heading for the first lines of what follows it. */
+const KEEP = 60;
 
-type Doc = PDFKit.PDFDocument;
-
-interface Style {
-  font?: 'regular' | 'bold';
-  size?: number;
-  color?: string;
-  indent?: number;
-  gap?: number;
-}
-
-/** A paragraph per line of text, each line cut into direction runs shaped one by one. */
-function write(doc: Doc, text: string, style: Style = {}): void {
-  const { font = 'regular', size = 10, color = 'black', indent = 0, gap = 2 } = style;
-  doc.font(font).fontSize(size).fillColor(color);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - indent;
-  for (const line of drawable(text).replace(/\r\n?/g, '\n').split('\n')) {
-    const parts = runs(line);
-    if (parts.length === 0) parts.push(' ');
-    doc.x = doc.page.margins.left + indent;
-    parts.forEach((part, i) => doc.text(part, { width, continued: i < parts.length - 1 }));
+function cover(flow: Flow, root: StructElement, report: Report): void {
+  const { doc } = flow;
+  doc.outline.addItem(report.document.title);
+  flow.y = flow.top + 40;
+  flow.paragraphs(root, 'P', [{ text: REPORT_TITLE, size: 13, color: GREY }], { after: 4 });
+  flow.paragraphs(root, 'H1', [{ text: report.document.title, font: 'bold', size: 22 }], { after: 10 });
+  flow.paragraphs(
+    root,
+    'P',
+    metadataLines(report).map((text) => ({ text, size: 10, color: GREY })),
+    { after: 18 },
+  );
+  flow.paragraphs(root, 'H2', [{ text: PDF_WORDS.summary, font: 'bold', size: 15 }], { keep: KEEP, after: 4 });
+  doc.outline.addItem(PDF_WORDS.summary);
+  flow.paragraphs(root, 'P', [{ text: totalsLine(report), size: 10 }], { after: 8 });
+  for (const { title, table } of summaryTables(report, flow.width)) {
+    flow.paragraphs(root, 'H3', [{ text: title, font: 'bold', size: 11 }], { keep: KEEP, after: 3 });
+    flow.table(root, table);
+    flow.gap(12);
   }
-  doc.moveDown(gap / 10);
 }
 
-/** Rows of cells at fixed column offsets; a row that would not fit starts a new page. */
-function table(doc: Doc, header: readonly string[], rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): void {
-  const left = doc.page.margins.left;
-  const row = (cells: readonly string[], font: 'regular' | 'bold') => {
-    doc.font(font).fontSize(9).fillColor('black');
-    const heights = cells.map((c, i) => doc.heightOfString(drawable(c), { width: widths[i]! - 4 }));
-    const height = Math.max(...heights);
-    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    cells.forEach((c, i) => {
-      doc.text(drawable(c), x, y, { width: widths[i]! - 4, align: i === 0 ? 'left' : 'right' });
-      x += widths[i]!;
+function comments(flow: Flow, root: StructElement, report: Report): void {
+  const { doc } = flow;
+  const filtered = Boolean(report.options.sections || report.options.stakeholders || report.options.statuses);
+  // A filtered report shows only the sections that have something to show.
+  const sections = filtered ? report.sections.filter((s) => s.threads.length > 0) : report.sections;
+  flow.newPage();
+  flow.paragraphs(root, 'H2', [{ text: PDF_WORDS.comments, font: 'bold', size: 15 }], { keep: KEEP, after: 6 });
+  const outline = doc.outline.addItem(PDF_WORDS.comments, { expanded: true });
+  if (sections.length === 0) flow.paragraphs(root, 'P', [{ text: PDF_WORDS.noComments, size: 10, color: GREY }]);
+  for (const section of sections) {
+    flow.gap(10);
+    flow.paragraphs(root, 'H3', [{ text: sectionHeading(section), font: 'bold', size: 12 }], { keep: KEEP, after: 4 });
+    outline.addItem(sectionHeading(section));
+    if (section.threads.length === 0) {
+      flow.paragraphs(root, 'P', [{ text: PDF_WORDS.noComments, size: 9, color: GREY }]);
+      continue;
+    }
+    flow.table(root, {
+      columns: DISPOSITION_COLUMNS,
+      size: CELL_SIZE,
+      rows: section.threads.map((thread) => dispositionRow(report, section, thread)),
+      continued: continuedCell,
     });
-    doc.x = left;
-    doc.y = y + height + 2;
-  };
-  row(header, 'bold');
-  rows.forEach((r) => row(r, 'regular'));
-  doc.moveDown(0.5);
+  }
 }
 
-function rule(doc: Doc): void {
-  const y = doc.y + 2;
-  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).strokeColor(RULE).lineWidth(0.5).stroke();
-  doc.y = y + 6;
-}
-
-function writeThread(doc: Doc, report: Report, thread: Thread): void {
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
-  write(doc, `${threadNumber(thread)} · ${kindLabel(thread.kind)} · ${THREAD_STATUS_LABELS[thread.status]}`, { font: 'bold', size: 10 });
-  write(doc, threadUrl(report, thread), { color: GREY, size: 8 });
-  const quote = quoteOf(thread);
-  if (quote) {
-    write(doc, 'Text as commented on', { font: 'bold', size: 9 });
-    write(doc, `“${quote}”`, { color: GREY, indent: 12 });
-  }
-  const note = quoteNote(thread);
-  if (note) write(doc, note, { color: GREY, indent: 12, size: 8 });
-  write(doc, 'Comment', { font: 'bold', size: 9 });
-  write(doc, thread.body);
-  if (thread.proposedText) {
-    write(doc, 'Proposed change', { font: 'bold', size: 9 });
-    write(doc, thread.proposedText);
-  }
-  const endorsed = thread.endorsements.length ? ` · endorsed by ${thread.endorsements.length}` : '';
-  write(doc, `By ${authorLine(thread.author)} · ${day(thread.createdAt)}${endorsed}`, { color: GREY, size: 9 });
-  const received = receivedLine(thread);
-  if (received) write(doc, received, { color: GREY, size: 9 });
-  for (const reply of thread.replies) {
-    write(doc, `Reply from ${authorLine(reply.author)}, ${day(reply.createdAt)}`, { font: 'bold', size: 9, indent: 12 });
-    write(doc, reply.body, { indent: 12 });
-  }
-  write(doc, 'Observations of the working group', { font: 'bold', size: 9 });
-  write(doc, observations(thread).join('\n'), { gap: 4 });
-  rule(doc);
-}
-
-function writeTitleAndSummary(doc: Doc, report: Report): void {
-  write(doc, REPORT_TITLE, { size: 12, color: GREY });
-  write(doc, report.document.title, { font: 'bold', size: 20, gap: 6 });
-  for (const line of metadataLines(report)) write(doc, line, { size: 10, color: GREY });
-  doc.moveDown();
-  write(doc, 'Summary', { font: 'bold', size: 15, gap: 4 });
-  write(doc, totalsLine(report), { gap: 6 });
-  for (const t of summaryTables(report)) {
-    write(doc, t.title, { font: 'bold', size: 11 });
-    table(doc, t.header, t.rows, [260, 80]);
-  }
-  write(doc, 'By section', { font: 'bold', size: 11 });
-  table(doc, SECTION_ROWS_HEADER, sectionRows(report), [170, 60, 70, 60, 78, 45]);
-}
-
-/** "Page 3 of 12" at the foot of every page, once the number of pages is known. */
-function numberPages(doc: Doc): void {
+/** The running header (reference or title, and date) and footer ("Page 3 of 12"), once the pages are counted. */
+function runningHeads(doc: Doc, ts: Typesetter, report: Report): void {
   const { start, count } = doc.bufferedPageRange();
+  const left = report.document.reference ? `${report.document.reference} · ${REPORT_TITLE}` : `${report.document.title} · ${REPORT_TITLE}`;
+  const date = day(report.generatedAt);
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    // Writing inside the bottom margin would otherwise make pdfkit open a new page.
-    doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor(GREY);
-    doc.text(`Page ${i + 1} of ${count}`, doc.page.margins.left, doc.page.height - bottom / 2, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center' });
-    doc.page.margins.bottom = bottom;
+    ts.forget();
+    const { margins, width, height } = doc.page;
+    const inner = width - margins.left - margins.right;
+    const dateLine = ts.wrap({ text: date, size: 8, color: GREY }, inner)[0]!;
+    const headLine = ts.wrap({ text: left, size: 8, color: GREY }, inner - dateLine.width - 12)[0]!;
+    const pageLine = ts.wrap({ text: PDF_WORDS.pageOf(i + 1, count), size: 8, color: GREY }, inner)[0]!;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    ts.draw(headLine, margins.left, margins.top - 28);
+    ts.draw(dateLine, margins.left, margins.top - 28, 'right', inner);
+    ts.draw(pageLine, margins.left, height - margins.bottom + 14, 'center', inner);
+    doc.endMarkedContent();
   }
 }
 
 export async function reportPdf(report: Report): Promise<Buffer> {
   const doc = new PDFKitDocument({
-    size: 'A4',
-    margin: 56,
+    autoFirstPage: false,
     bufferPages: true,
+    tagged: true,
+    // pdfkit's types do not list PDF/UA yet; pdfkit itself writes its identification into the metadata.
+    subset: 'PDF/UA',
+    pdfVersion: '1.7',
+    lang: PDF_WORDS.language,
+    displayTitle: true,
     info: { Title: `${REPORT_TITLE}: ${report.document.title}`, Creator: 'Accord', CreationDate: new Date(report.generatedAt) },
-  });
+  } as unknown as PDFKit.PDFDocumentOptions);
+  batchOutput(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  writeTitleAndSummary(doc, report);
-  for (const section of report.sections) {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
-    doc.moveDown();
-    write(doc, sectionHeading(section), { font: 'bold', size: 14, gap: 4 });
-    if (section.threads.length === 0) write(doc, 'No comments.', { color: GREY });
-    for (const [i, thread] of section.threads.entries()) {
-      writeThread(doc, report, thread);
-      // Laying out text is the slow part: let other requests through every few threads.
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
-    }
-    await yieldToEventLoop();
-  }
-  numberPages(doc);
+  let layout: typeof PORTRAIT | typeof LANDSCAPE = PORTRAIT;
+  doc.addPage(layout);
+  const ts = new Typesetter(doc);
+  const flow = new Flow(ts, () => doc.addPage(layout));
+  flow.y = flow.top;
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  cover(flow, root, report);
+  layout = LANDSCAPE;
+  comments(flow, root, report);
+  root.end();
+  runningHeads(doc, ts, report);
   doc.end();
   await ended;
   return Buffer.concat(chunks);

@@ -52,8 +52,13 @@ function covered(codePoint: number): boolean {
   return has;
 }
 
+/** Text every character of which the font draws as it is: ASCII and Latin-1 to Latin Extended-B, less the soft hyphen. */
+const PLAIN_LATIN = /^[\t\n\x20-\x7E\u00A0-\u00AC\u00AE-\u024F]*$/;
+
 /** The text with what the font cannot draw replaced; line breaks and tabs kept. */
 export function drawable(text: string): string {
+  // Most text needs nothing done: one test instead of a look at every character.
+  if (PLAIN_LATIN.test(text)) return text;
   let result = '';
   for (const char of printable(text).replace(INVISIBLE, '')) {
     const codePoint = char.codePointAt(0)!;
@@ -67,10 +72,13 @@ const bidi = bidiFactory();
 const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const reversed = (text: string) => [...text].toReversed().join('');
 
-/** The pieces of a line in the order they are drawn, left to right (see above). */
-export function runs(line: string): string[] {
+/**
+ * The pieces of a line in the order they are drawn, left to right (see above). A line wrapped from a
+ * longer paragraph takes the paragraph's direction, given as `direction`.
+ */
+export function runs(line: string, direction?: 'ltr' | 'rtl'): string[] {
   if (!line) return [];
-  const embedding = bidi.getEmbeddingLevels(line);
+  const embedding = bidi.getEmbeddingLevels(line, direction);
   const { levels } = embedding;
   // Logical indices in visual order, left to right.
   const order = Array.from({ length: line.length }, (_, i) => i);

@@ -4,8 +4,9 @@
  *
  * The threads are written straight into a temporary DATA_DIR's thread file (inserting 10,000 one by
  * one through the ThreadRepo would rewrite the file 10,000 times), then a real server is started on
- * it. Timed: listThreads, buildReport, each renderer, the HTTP answer for JSON and DOCX, and the
- * longest the event loop was held while a DOCX and a PDF were made.
+ * it. Timed: listThreads, buildReport, each renderer, the HTTP answer for JSON, DOCX and PDF, the
+ * longest the event loop was held while a DOCX and a PDF were made, and the PDF's ratio to a
+ * reference made in the same run (the same words as plain pdfkit lines, tests/bench/pdfReference.ts).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { listThreads } from '../../server/threads/threads.ts';
 import { buildReport } from '../../server/report/build.ts';
 import { renderReport } from '../../server/report/render.ts';
 import { textsFromRooms } from '../../server/report/sources.ts';
+import { plainLinesPdf } from './pdfReference.ts';
 import { REPORT_FORMATS, type ReportOptions } from '../../server/report/types.ts';
 import type { ThreadRecord } from '../../server/storage/threadRecords.ts';
 import { THREAD_KINDS, THREAD_STATUSES, STAKEHOLDERS } from '../../shared/domain.ts';
@@ -91,6 +93,16 @@ async function bench(count: number): Promise<void> {
       histogram.disable();
       console.log(`  ${''.padEnd(34)} ${(file.body.length / 1024).toFixed(0).padStart(6)} KiB, event loop held at most ${(histogram.max / 1e6).toFixed(0)} ms`);
     }
+    // The PDF against a reference made in this run: the same words as plain pdfkit lines
+    // (tests/bench/pdfReference.ts), so the figure holds whatever the machine's load.
+    const reference = await time('reference: PDF of plain lines', () => plainLinesPdf(report));
+    const pdfStarted = performance.now();
+    await renderReport(report, 'pdf');
+    const pdfMs = performance.now() - pdfStarted;
+    const referenceStarted = performance.now();
+    await plainLinesPdf(report);
+    const referenceMs = performance.now() - referenceStarted;
+    console.log(`  PDF ratio to reference              ${(pdfMs / referenceMs).toFixed(2)} (${pdfMs.toFixed(0)} ms against ${referenceMs.toFixed(0)} ms, ${(reference.length / 1024).toFixed(0)} KiB)`);
     for (const format of ['json', 'docx', 'pdf']) {
       await time(`GET ?format=${format} (HTTP)`, async () => {
         const res = await fetch(`${t.url}/api/documents/${DOC}/report?format=${format}`, { headers: { cookie: t.adminCookie } });

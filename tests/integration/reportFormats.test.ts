@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -189,61 +188,19 @@ describe('DOCX', () => {
 });
 
 /**
- * The text a PDF draws, for pdfkit's output: streams inflated, glyph codes mapped through each
- * font's ToUnicode table, pieces on one baseline joined, lines separated by newlines.
+ * The text a PDF draws, element by element of its tagged structure (poppler's pdfinfo -struct-text):
+ * each paragraph and table cell in the order its glyphs are drawn, so that the columns of a table
+ * are not mixed line by line as they would be read across the page.
  */
 function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const objects = new Map<number, { dict: string; stream: string }>();
-  const header = /(\d+) 0 obj\s*/g;
-  for (let m = header.exec(raw); m; m = header.exec(raw)) {
-    const end = raw.indexOf('endobj', header.lastIndex);
-    const streamAt = raw.indexOf('stream', header.lastIndex);
-    let dict = raw.slice(header.lastIndex, end);
-    let stream = '';
-    if (streamAt !== -1 && streamAt < end) {
-      dict = raw.slice(header.lastIndex, streamAt);
-      const length = Number(/\/Length (\d+)/.exec(dict)![1]);
-      const start = streamAt + (raw[streamAt + 6] === '\r' ? 8 : 7);
-      const bytes = Buffer.from(raw.slice(start, start + length), 'latin1');
-      stream = (dict.includes('/FlateDecode') ? inflateSync(bytes) : bytes).toString('latin1');
-      header.lastIndex = start + length;
-    }
-    objects.set(Number(m[1]), { dict, stream });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-pdf-text-'));
+  try {
+    writeFileSync(path.join(dir, 'report.pdf'), pdf);
+    const structure = execFileSync('pdfinfo', ['-struct-text', path.join(dir, 'report.pdf')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return [...structure.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!).join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const fonts = new Map<string, Map<number, string>>();
-  for (const { dict } of objects.values()) {
-    for (const [, name, ref] of dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-      const cmapRef = /\/ToUnicode (\d+) 0 R/.exec(objects.get(Number(ref))!.dict)?.[1];
-      if (!cmapRef) continue;
-      const map = new Map<number, string>();
-      for (const [, from, list] of objects.get(Number(cmapRef))!.stream.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/gi)) {
-        [...list!.matchAll(/<([0-9a-f ]+)>/gi)].forEach((entry, i) => {
-          const units = entry[1]!.split(' ').map((h) => parseInt(h, 16));
-          map.set(parseInt(from!, 16) + i, String.fromCharCode(...units));
-        });
-      }
-      fonts.set(name!, map);
-    }
-  }
-  const lines: string[] = [];
-  for (const { dict } of objects.values()) {
-    if (!dict.includes('/Type /Page') || dict.includes('/Pages')) continue;
-    const content = objects.get(Number(/\/Contents (\d+) 0 R/.exec(dict)![1]))!.stream;
-    let font = new Map<number, string>();
-    let y = '';
-    for (const [, name, newY, shown] of content.matchAll(/\/(F\d+) [\d.]+ Tf|1 0 0 1 [\d.-]+ ([\d.-]+) Tm|\[([^\]]*)\] TJ/g)) {
-      if (name) font = fonts.get(name) ?? new Map();
-      else if (newY !== undefined && newY !== y && shown === undefined) {
-        y = newY;
-        lines.push('');
-      } else if (shown !== undefined) {
-        const glyphs = [...shown.matchAll(/<([0-9a-f]+)>/gi)].flatMap((h) => h[1]!.match(/.{4}/g) ?? []);
-        lines[lines.length - 1] += glyphs.map((g) => font.get(parseInt(g, 16)) ?? '?').join('');
-      }
-    }
-  }
-  return lines.join('\n');
 }
 
 /** Right-to-left runs as a PDF draws them: letters and words reversed, left to right on the page. */

@@ -37,4 +37,10 @@ describe('text for the PDF', () => {
     expect(runs('He said «שלום (עולם)» twice.')).toEqual(['He said «', '\u0029עולם\u0028', ' ', 'שלום', '» twice.']);
     expect(runs('Article 5 applies, المادة ٥ تنطبق')).toEqual(['Article 5 applies, ', 'تنطبق', ' ', '٥', ' ', 'المادة']);
   });
+
+  // A paragraph wrapped in a narrow column: its second line starts with Arabic but is still left to right.
+  it('keeps the direction of the paragraph for a line wrapped from it', () => {
+    expect(runs('بالعالم, emoji end', 'ltr')).toEqual(['بالعالم', ', emoji end']);
+    expect(runs('بالعالم, emoji end')[0]).toBe('emoji end');
+  });
 });
