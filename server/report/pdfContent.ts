@@ -7,7 +7,7 @@ import { STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUSES, THREAD_STATUS_
 import { appliedLine, day, quoteNote, quoteNow, quoteOf, reactionLine, receivedLine, threadNumber } from './labels.ts';
 import type { Para } from './pdfLayout.ts';
 import type { Column, TableSpec } from './pdfTable.ts';
-import { decisionAndReason, fromWorkingGroup, PDF_WORDS } from './pdfWords.ts';
+import { decisionAndReason, PDF_WORDS } from './pdfWords.ts';
 import type { Report, ReportSection, ReportThread } from './types.ts';
 
 const GREY = '#505050';
@@ -64,8 +64,12 @@ function proposed(thread: ReportThread): Para[] {
 
 function replies(thread: ReportThread): Para[] {
   return thread.replies.flatMap((reply) => {
-    const group = fromWorkingGroup(thread, reply.author.name);
-    const who = group ? `${PDF_WORDS.workingGroupReply} (${reply.author.name})` : reply.author.name;
+    // The working group and the Secretariat answer as bodies (speaksFor, from the records); in the
+    // anonymised edition the author is already the body, so no name follows it.
+    const group = reply.speaksFor !== null;
+    const body = reply.speaksFor === 'secretariat' ? PDF_WORDS.secretariatReply : PDF_WORDS.workingGroupReply;
+    const named = reply.author.name.trim() && reply.author.name !== body;
+    const who = group ? (named ? `${body} (${reply.author.name})` : body) : reply.author.name;
     return [{ text: `${who}, ${day(reply.createdAt)}:`, size: CELL_SIZE, font: group ? 'bold' : 'regular', color: group ? 'black' : GREY } satisfies Para, plain(reply.body)];
   });
 }

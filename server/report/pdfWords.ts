@@ -17,6 +17,7 @@ export const PDF_WORDS = {
   textNow: 'Text now:',
   removedSection: 'removed',
   workingGroupReply: 'Working group',
+  secretariatReply: 'Secretariat',
   supportedBy: (countryNames: string[]) => `Supported by ${countryNames.join(', ')}`,
   endorsedBy: (n: number) => `Endorsed by ${n} ${n === 1 ? 'person' : 'people'}`,
   tables: {
@@ -42,11 +43,4 @@ export function decisionAndReason(thread: Thread): { decision: string; reason: s
   return { decision, reason: reason && bare(reason) !== bare(decision) ? reason : null };
 }
 
-/**
- * Whether a reply comes from the working group: its author is one of those who gave the thread a
- * disposition or applied its wording. The report does not carry people's roles, so this is what the
- * record itself shows.
- */
-export function fromWorkingGroup(thread: Thread, authorName: string): boolean {
-  return thread.dispositions.some((d) => d.by === authorName) || thread.applied?.by === authorName;
-}
+
