@@ -324,6 +324,24 @@ export const en = {
   'error.documentDamaged': 'The stored text of this document is damaged; the Secretariat must restore it from a backup.',
   'error.internal': 'Something went wrong on the server.',
   'error.invalidField': '{field}: {problem}',
+  // The outbox
+  'outbox.leadFiles': 'No mail server is configured (SMTP_URL), so nothing leaves Accord: each message is written as an .eml file, which you can open below. README explains how to connect a mail server.',
+  'outbox.leadSmtp': 'Every e-mail Accord has sent or is about to send, newest first. Temporary failures are retried; a permanent failure shows the mail server’s answer.',
+  'outbox.refresh': 'Refresh',
+  'outbox.empty': 'No e-mails yet.',
+  'outbox.colQueued': 'Queued',
+  'outbox.colTo': 'To',
+  'outbox.colSubject': 'Subject',
+  'outbox.colStatus': 'Status',
+  'outbox.colMessage': 'Message',
+  'outbox.status.queued': 'Waiting to be sent',
+  'outbox.status.sending': 'Sending',
+  'outbox.status.sent': 'Sent',
+  'outbox.status.failed': 'Failed',
+  'outbox.retry': 'Retry {attempts, number}, next at {next}',
+  'outbox.interrupted': 'Accord stopped while handing this message to the mail server ({when}). It was sent again with the same Message-ID, so the person may have received it twice (some mail systems keep only one copy).',
+  'outbox.mailServer': 'Mail server: {answer}',
+  'outbox.openEml': 'Open .eml',
 } as const;
 
 export type MessageKey = keyof typeof en;

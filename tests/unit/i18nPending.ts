@@ -28,7 +28,6 @@ export const PENDING = new Set<string>([
   'client/members/MemberRoleDialog.tsx',
   'client/members/MembersPage.tsx',
   'client/members/MembersPanel.tsx',
-  'client/outbox/OutboxPage.tsx',
   'client/pages/DocumentPage.tsx',
   'client/pages/SignInPage.tsx',
   'client/people/ActivationDialog.tsx',
