@@ -152,7 +152,7 @@ describe('report', () => {
     await downloads.getByLabel('Include replies').uncheck();
     await downloads.getByLabel('Anonymised edition').check();
     const links = await downloads.getByRole('link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toHaveLength(4);
+    expect(links).toHaveLength(5);
     const fetched = await page.evaluate(async (hrefs) => {
       return Promise.all(
         hrefs.map(async (href) => {
@@ -165,6 +165,7 @@ describe('report', () => {
     const byFormat = Object.fromEntries(fetched.map((f) => [new URL(f.href).searchParams.get('format'), f]));
     expect(byFormat.docx).toMatchObject({ status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     expect(byFormat.pdf).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(byFormat.xlsx).toMatchObject({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(byFormat.md?.type).toMatch(/^text\/markdown/);
     expect(byFormat.csv).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/csv/) });
     expect(byFormat.csv?.text).toContain('Participant from ES');
