@@ -112,6 +112,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE mail_reminders (key text PRIMARY KEY);
     `,
   },
+  {
+    version: 3,
+    name: 'audit lines copied from a lowdb folder, each once',
+    sql: `
+      -- Audit lines have no id: a line copied by npm run migrate carries where it came from, so a
+      -- second run of the copy finds it and adds nothing.
+      ALTER TABLE audit ADD COLUMN import_key text UNIQUE;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
