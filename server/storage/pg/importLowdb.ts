@@ -127,7 +127,7 @@ async function copyAll(tx: Tx, source: Stores, dataDir: string): Promise<Record<
     copied.texts!++;
   }
 
-  const audit = (await source.audit.list()).reverse();
+  const audit = (await source.audit.list()).toReversed();
   for (const [index, event] of audit.entries()) {
     const key = `lowdb:${index}:${createHash('sha256').update(JSON.stringify(event)).digest('hex')}`;
     await tx`INSERT INTO audit (data, import_key) VALUES (${json(event)}, ${key}) ON CONFLICT (import_key) DO NOTHING`;
