@@ -55,6 +55,13 @@ export function testDatabaseUrl(): string | undefined {
   return inject('accordDatabaseUrl') || undefined;
 }
 
+/**
+ * True when the suite runs against PostgreSQL. A few tests are about lowdb's files themselves (a full
+ * disk, a damaged file, backup of DATA_DIR) and are skipped then; pgStore.test.ts covers the
+ * database's own failures.
+ */
+export const onPostgres = (): boolean => testDatabaseUrl() !== undefined;
+
 /** Each DATA_DIR's own schema in the run's database, so a restart on the same folder finds its data. */
 export function testSchema(dataDir: string): string {
   return `srv_${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}`;
