@@ -22,6 +22,12 @@ const Env = z.object({
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || /^postgres(ql)?:\/\/./.test(value), 'DATABASE_URL must start with postgres:// or postgresql://'),
+  /** A schema of its own in that database instead of `public` (several deployments in one database). */
+  DATABASE_SCHEMA: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(value), 'DATABASE_SCHEMA must be lower-case letters, digits and _'),
   SEED_DIR: z.string().min(1).default('./docs-seed'),
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
@@ -93,7 +99,7 @@ export interface Config {
   dataDir: string;
   /** Set: every record lives in this PostgreSQL database; DATA_DIR then holds only the e-mail outbox. */
   databaseUrl?: string;
-  /** A schema of its own in that database instead of `public` (tests give each server one). */
+  /** A schema of its own in that database instead of `public` (DATABASE_SCHEMA; tests give each server one). */
   databaseSchema?: string;
   adminToken: string | undefined;
   publicUrl: string | undefined;
@@ -129,6 +135,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     seedDir: path.resolve(e.SEED_DIR),

@@ -52,7 +52,12 @@ export function tempDataDir(): string {
 
 /** The run's PostgreSQL database when the suite runs against it (ACCORD_TEST_STORE=pg), else undefined. */
 export function testDatabaseUrl(): string | undefined {
-  return inject('accordDatabaseUrl') || undefined;
+  try {
+    return inject('accordDatabaseUrl') || undefined;
+  } catch {
+    // Outside Vitest (npm run soak, the benchmarks): lowdb.
+    return undefined;
+  }
 }
 
 /**
