@@ -10,6 +10,8 @@ import { connect, migrate, type Database } from '../../server/storage/pg/db.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../server/storage/pg/migrations.ts';
 import { pgRecords } from '../../server/storage/pg/pgRecords.ts';
 import { pgAudit } from '../../server/storage/pg/pgAudit.ts';
+import { pgThreads } from '../../server/storage/pg/pgThreads.ts';
+import type { NewThreadRecord } from '../../server/storage/threadRecords.ts';
 import { SEED_IDS, startTestServer, testDatabaseUrl, type TestServer } from '../helpers/testServer.ts';
 import { startTcpGate, type TcpGate } from '../helpers/tcpGate.ts';
 
@@ -78,6 +80,74 @@ describe.skipIf(!url)('PostgreSQL schema migrations', () => {
     await migrate(db.sql);
     await db.sql`INSERT INTO schema_migrations (version, name) VALUES (${SCHEMA_VERSION + 1}, 'from the future')`;
     await expect(migrate(db.sql)).rejects.toThrow(/later release/);
+  });
+});
+
+const newThread = (id: string, createdAt: string): NewThreadRecord => ({
+  id,
+  documentId: 'doc',
+  sectionId: 's',
+  anchor: null,
+  originalQuote: '',
+  kind: 'general',
+  body: `created ${createdAt}`,
+  proposedText: null,
+  authorId: 'p1',
+  createdAt,
+  updatedAt: createdAt,
+  previousBodies: [],
+  status: 'open',
+  response: null,
+  assigneeId: null,
+  dispositions: [],
+  replies: [],
+  endorsements: [],
+  withdrawnAt: null,
+});
+
+describe.skipIf(!url)('PostgreSQL comment threads', () => {
+  it('never gives one reference twice, also to two processes posting at once', async () => {
+    const db = await freshSchema();
+    await migrate(db.sql);
+    const other = await connect(url!, { schema: (await db.sql`SELECT current_schema() AS s`)[0]!.s as string, max: 4 });
+    try {
+      const [a, b] = [pgThreads(db.sql), pgThreads(other.sql)];
+      const stored = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).insert(newThread(`t${i}`, '2026-01-01T00:00:00.000Z'), 'DE')));
+      expect(new Set(stored.map((t) => t.ref)).size).toBe(20);
+      expect(stored.map((t) => t.ref).toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `DE-${String(i + 1).padStart(3, '0')}`));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives comments stored before references existed one, once, by creation time', async () => {
+    const db = await freshSchema();
+    await migrate(db.sql);
+    const times = ['2025-03-02T10:00:00.000Z', '2025-03-01T10:00:00.000Z', '2025-03-03T10:00:00.000Z'];
+    for (const [i, at] of times.entries()) await db.sql`INSERT INTO threads (id, document_id, data) VALUES (${`old${i}`}, 'doc', ${db.sql.json(newThread(`old${i}`, at) as never)})`;
+    const threads = pgThreads(db.sql);
+    expect(await threads.giveMissingRefs(() => 'DE')).toBe(3);
+    expect(await threads.giveMissingRefs(() => 'DE')).toBe(0);
+    expect(Object.fromEntries((await threads.list('doc')).map((t) => [t.createdAt, t.ref]))).toEqual({ [times[1]!]: 'DE-001', [times[0]!]: 'DE-002', [times[2]!]: 'DE-003' });
+    expect((await threads.insert(newThread('new', '2026-01-01T00:00:00.000Z'), 'DE')).ref).toBe('DE-004');
+  });
+
+  it('changes several threads all together or not at all', async () => {
+    const db = await freshSchema();
+    await migrate(db.sql);
+    const threads = pgThreads(db.sql);
+    for (const id of ['a', 'b']) await threads.insert(newThread(id, '2026-01-01T00:00:00.000Z'), 'DE');
+    const refusal = new Error('refused on the second');
+    await expect(
+      threads.updateMany('doc', ['a', 'b'], (t) => {
+        t.status = 'noted';
+        if (t.id === 'b') throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect((await threads.list('doc')).map((t) => t.status)).toEqual(['open', 'open']);
+    expect(await threads.updateMany('doc', ['a', 'missing'], () => {})).toBeUndefined();
+    const changed = await threads.updateMany('doc', ['b', 'a'], (t) => void (t.status = 'noted'));
+    expect(changed?.map((t) => [t.id, t.status])).toEqual([['b', 'noted'], ['a', 'noted']]);
   });
 });
 
