@@ -113,8 +113,8 @@ describe.skipIf(!url)('PostgreSQL comment threads', () => {
     try {
       const [a, b] = [pgThreads(db.sql), pgThreads(other.sql)];
       const stored = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).insert(newThread(`t${i}`, '2026-01-01T00:00:00.000Z'), 'DE')));
-      expect(new Set(stored.map((t) => t.ref)).size).toBe(20);
-      expect(stored.map((t) => t.ref).toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `DE-${String(i + 1).padStart(3, '0')}`));
+      expect(new Set(stored.map((thread) => thread.ref)).size).toBe(20);
+      expect(stored.map((thread) => thread.ref).toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `DE-${String(i + 1).padStart(3, '0')}`));
     } finally {
       await other.close();
     }
@@ -128,7 +128,7 @@ describe.skipIf(!url)('PostgreSQL comment threads', () => {
     const threads = pgThreads(db.sql);
     expect(await threads.giveMissingRefs(() => 'DE')).toBe(3);
     expect(await threads.giveMissingRefs(() => 'DE')).toBe(0);
-    expect(Object.fromEntries((await threads.list('doc')).map((t) => [t.createdAt, t.ref]))).toEqual({ [times[1]!]: 'DE-001', [times[0]!]: 'DE-002', [times[2]!]: 'DE-003' });
+    expect(Object.fromEntries((await threads.list('doc')).map((thread) => [thread.createdAt, thread.ref]))).toEqual({ [times[1]!]: 'DE-001', [times[0]!]: 'DE-002', [times[2]!]: 'DE-003' });
     expect((await threads.insert(newThread('new', '2026-01-01T00:00:00.000Z'), 'DE')).ref).toBe('DE-004');
   });
 
@@ -139,15 +139,15 @@ describe.skipIf(!url)('PostgreSQL comment threads', () => {
     for (const id of ['a', 'b']) await threads.insert(newThread(id, '2026-01-01T00:00:00.000Z'), 'DE');
     const refusal = new Error('refused on the second');
     await expect(
-      threads.updateMany('doc', ['a', 'b'], (t) => {
-        t.status = 'noted';
-        if (t.id === 'b') throw refusal;
+      threads.updateMany('doc', ['a', 'b'], (thread) => {
+        thread.status = 'noted';
+        if (thread.id === 'b') throw refusal;
       }),
     ).rejects.toBe(refusal);
-    expect((await threads.list('doc')).map((t) => t.status)).toEqual(['open', 'open']);
+    expect((await threads.list('doc')).map((thread) => thread.status)).toEqual(['open', 'open']);
     expect(await threads.updateMany('doc', ['a', 'missing'], () => {})).toBeUndefined();
-    const changed = await threads.updateMany('doc', ['b', 'a'], (t) => void (t.status = 'noted'));
-    expect(changed?.map((t) => [t.id, t.status])).toEqual([['b', 'noted'], ['a', 'noted']]);
+    const changed = await threads.updateMany('doc', ['b', 'a'], (thread) => void (thread.status = 'noted'));
+    expect(changed?.map((thread) => [thread.id, thread.status])).toEqual([['b', 'noted'], ['a', 'noted']]);
   });
 });
 
