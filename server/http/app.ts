@@ -95,7 +95,7 @@ export function createApp(services: Services) {
     if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: error.message, headers: headersOf(error) };
     else if (error instanceof HTTPException) answer = fromHttpException(error);
     else if (error instanceof StorageWriteError) {
-      services.log.error('A write failed', error);
+      services.log.error('Storage could not be written or reached', error);
       const storage = errors.storage();
       answer = { status: statusOf(storage), code: storage.code, message: storage.message, headers: {} };
     } else if (error instanceof DocumentDamagedError) {
