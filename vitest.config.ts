@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // With ACCORD_TEST_STORE=pg, the same tests run against PostgreSQL (a database per run).
+          globalSetup: ['tests/helpers/pgSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

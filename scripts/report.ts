@@ -79,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { dataDir } = parseConfig(process.env);
+  const { dataDir, databaseUrl } = parseConfig(process.env);
+  if (databaseUrl) throw new UsageError('DATABASE_URL is set: the data is in PostgreSQL; take the report from the server (GET /api/documents/:id/report).');
   if (!(await fs.stat(path.join(dataDir, 'accord.json')).catch(() => null))) {
     throw new UsageError(`No Accord data in ${dataDir}: set DATA_DIR to the folder the server uses.`);
   }

@@ -7,6 +7,7 @@ try {
   const { values } = parseArgs({ options: { from: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (!values.from) throw new Error('Usage: npm run restore -- --from FILE [--force]');
   const config = parseConfig(process.env);
+  if (config.databaseUrl) throw new Error('DATABASE_URL is set: the data is in PostgreSQL, not DATA_DIR. Restore it with pg_restore (docs/SCALING.md).');
   const result = await restoreBackup(config.dataDir, values.from, { force: values.force });
   console.log(`Restored ${result.files} files into ${config.dataDir}.`);
   if (result.movedAside) console.log(`The data that was there is kept in ${result.movedAside}.`);

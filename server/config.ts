@@ -17,6 +17,18 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** The address people use to reach the server, for invitation links (defaults to http://HOST:PORT). */
   PUBLIC_URL: z.string().url().optional(),
+  /** postgres://… : all state in PostgreSQL instead of DATA_DIR (docs/SCALING.md). Unset: lowdb. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/./.test(value), 'DATABASE_URL must start with postgres:// or postgresql://'),
+  /** A schema of its own in that database instead of `public` (several deployments in one database). */
+  DATABASE_SCHEMA: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(value), 'DATABASE_SCHEMA must be lower-case letters, digits and _'),
   SEED_DIR: z.string().min(1).default('./docs-seed'),
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
@@ -90,6 +102,10 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** Set: every record lives in this PostgreSQL database; DATA_DIR then holds only the e-mail outbox. */
+  databaseUrl?: string;
+  /** A schema of its own in that database instead of `public` (DATABASE_SCHEMA; tests give each server one). */
+  databaseSchema?: string;
   adminToken: string | undefined;
   publicUrl: string | undefined;
   seedDir: string;
@@ -123,6 +139,8 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     seedDir: path.resolve(e.SEED_DIR),

@@ -11,13 +11,9 @@ import type { Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { lockDataDir } from './storage/dataDirLock.ts';
 import { watchEventLoop } from './loopLag.ts';
-import { openLowdbRecords } from './storage/lowdbRecords.ts';
-import { openUpdateLog } from './storage/updateLog.ts';
-import { openAuditLog } from './storage/auditLog.ts';
-import { openLowdbThreads } from './storage/lowdbThreads.ts';
+import { openStores, type Stores } from './storage/stores.ts';
 import { giveMissingRefs } from './threads/refs.ts';
 import { createDocumentEvents } from './documents/events.ts';
-import { openLowdbVersions } from './storage/lowdbVersions.ts';
 import { createSessionService } from './people/sessions.ts';
 import { ensureBootstrapAccount } from './people/people.ts';
 import { backfillSignIns } from './people/signInBackfill.ts';
@@ -43,7 +39,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   await fs.mkdir(config.dataDir, { recursive: true });
-  const unlock = lockDataDir(config.dataDir);
+  // With PostgreSQL, several processes share the data and DATA_DIR holds only the outbox: no lock.
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     return await start(config, log, unlock);
   } catch (error) {
@@ -53,14 +50,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function start(config: Config, log: Logger, unlock: () => void): Promise<RunningServer> {
-  const records = await openLowdbRecords(config.dataDir);
-  const states = openUpdateLog(config.dataDir, log);
-  const audit = openAuditLog(config.dataDir);
-  const threads = await openLowdbThreads(config.dataDir);
+  const stores = await openStores(config, log);
+  try {
+    return await run(config, log, unlock, stores);
+  } catch (error) {
+    await stores.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function run(config: Config, log: Logger, unlock: () => void, stores: Stores): Promise<RunningServer> {
+  const { records, states, audit, threads } = stores;
+  const versionStores = { versions: stores.versions, signoffs: stores.signoffs };
   const refsGiven = await giveMissingRefs(threads, records);
   if (refsGiven) log.info(`Gave references to ${refsGiven} comments stored before references existed`);
   const events = createDocumentEvents();
-  const versionStores = await openLowdbVersions(config.dataDir);
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -72,7 +76,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   // The server's own address is known once it listens; messages queued before that never need it.
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, log, baseUrl: () => baseUrl });
+  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, store: stores.mail, log, baseUrl: () => baseUrl });
   const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states, mail, notifier: mail.notifier };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('drafting', 'consultation'), true);
@@ -102,11 +106,7 @@ async function start(config: Config, log: Logger, unlock: () => void): Promise<R
       await mail.close();
       server.closeAllConnections();
       await stopped;
-      await states.close();
-      await records.close();
-      await threads.close();
-      await versionStores.close();
-      await audit.close();
+      await stores.close();
       loop.stop();
       unlock();
     })();

@@ -100,7 +100,7 @@ export function createApp(services: Services) {
     if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: wordsOf(error, language), headers: headersOf(error) };
     else if (error instanceof HTTPException) answer = fromHttpException(error, language);
     else if (error instanceof StorageWriteError) {
-      services.log.error('A write failed', error);
+      services.log.error('Storage could not be written or reached', error);
       const storage = errors.storage();
       answer = { status: statusOf(storage), code: storage.code, message: wordsOf(storage, language), headers: {} };
     } else if (error instanceof DocumentDamagedError) {

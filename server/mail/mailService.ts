@@ -12,7 +12,6 @@ import type { SignoffRepo } from '../storage/versionRecords.ts';
 import { notificationSettings, type NotificationKind, type OutboxMessage } from '../../shared/notifications.ts';
 import type { MailStore, QueuedMessage } from './mailStore.ts';
 import type { Notifier, PendingMail } from './notifier.ts';
-import { openLowdbMailStore } from './lowdbMailStore.ts';
 import { createTransport, type MailTransport } from './transport.ts';
 import { createSender, type Sender } from './sender.ts';
 import { queueDueDigests, queueDueReminders, type SchedulerDeps } from './scheduler.ts';
@@ -57,6 +56,8 @@ export interface MailDeps {
   records: Records;
   threads: ThreadRepo;
   signoffs: SignoffRepo;
+  /** The queue, opened with the other stores (lowdb or PostgreSQL); closed by close(). */
+  store: MailStore;
   log: Logger;
   /** The server's own address, known once it listens (PUBLIC_URL or http://HOST:PORT). */
   baseUrl: () => string;
@@ -64,7 +65,7 @@ export interface MailDeps {
 
 export async function openMailService(deps: MailDeps): Promise<MailService> {
   const { config, records, log } = deps;
-  const store: MailStore = await openLowdbMailStore(config.dataDir);
+  const { store } = deps;
   const transport = await createTransport(config.mail, config.dataDir);
   const sender: Sender = createSender({ store, transport, config: config.mail, clock: config.clock, log });
   const context = (): MessageContext => ({ baseUrl: deps.baseUrl(), secret: store.secret(), timeZone: config.mail.timeZone, now: config.clock() });

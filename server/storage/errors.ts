@@ -29,3 +29,9 @@ export class DocumentDamagedError extends Error {
     );
   }
 }
+
+/**
+ * The database cannot be reached (refused, dropped, restarting). Nothing was written by the request
+ * that met it; the pool reconnects on its own once the database is back.
+ */
+export class StorageUnavailableError extends StorageWriteError {}

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './testServer.ts';
+import { ROOT, testDatabaseUrl, testSchema } from './testServer.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -15,6 +15,9 @@ export interface ServerProcess {
 }
 
 export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  // On a PostgreSQL run, the process keeps its data in its DATA_DIR's schema, as test servers do.
+  const databaseUrl = testDatabaseUrl();
+  const store: Record<string, string> = databaseUrl && env.DATA_DIR ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: testSchema(path.resolve(env.DATA_DIR)) } : {};
   const child = spawn(process.execPath, [path.join(ROOT, 'server/start.mjs')], {
     cwd: ROOT,
     env: {
@@ -25,6 +28,7 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
       // No web app needed here; pointing elsewhere also skips the build step.
       CLIENT_DIR: path.join(ROOT, 'tests', '.no-client'),
       LOG_LEVEL: 'error',
+      ...store,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

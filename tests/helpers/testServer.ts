@@ -2,7 +2,10 @@
  * Starts the real server on port 0 with its own temporary DATA_DIR, and makes people and sessions in
  * one line (factories with overrides). Every test gets a fresh server: no test depends on another.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import postgres from 'postgres';
+import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig, type Config } from '../../server/config.ts';
@@ -47,11 +50,47 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'accord-test-'));
 }
 
+/** The run's PostgreSQL database when the suite runs against it (ACCORD_TEST_STORE=pg), else undefined. */
+export function testDatabaseUrl(): string | undefined {
+  try {
+    return inject('accordDatabaseUrl') || undefined;
+  } catch {
+    // Outside Vitest (npm run soak, the benchmarks): lowdb.
+    return undefined;
+  }
+}
+
+/**
+ * True when the suite runs against PostgreSQL. A few tests are about lowdb's files themselves (a full
+ * disk, a damaged file, backup of DATA_DIR) and are skipped then; pgStore.test.ts covers the
+ * database's own failures.
+ */
+export const onPostgres = (): boolean => testDatabaseUrl() !== undefined;
+
+/** Each DATA_DIR's own schema in the run's database, so a restart on the same folder finds its data. */
+export function testSchema(dataDir: string): string {
+  return `srv_${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}`;
+}
+
+/** Drops a test server's schema (its PostgreSQL data), like removing its DATA_DIR. */
+export async function dropTestSchema(dataDir: string): Promise<void> {
+  const url = testDatabaseUrl();
+  if (!url) return;
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`DROP SCHEMA IF EXISTS ${testSchema(dataDir)} CASCADE`);
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Tests let documents go at once (roomGraceMs 0) so that what is in memory is what they did; tests of the grace period set it. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = testDatabaseUrl();
+  const store = databaseUrl ? { databaseUrl, databaseSchema: testSchema(dataDir) } : {};
   return parseConfig(
     { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'error' },
-    { seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, roomGraceMs: 0, storageRetryMs: 50, ...overrides },
+    { ...store, seedDir: path.join(ROOT, 'docs-seed'), clientDir: path.join(ROOT, 'client', 'dist'), signInLimitPerMinute: 10_000, roomGraceMs: 0, storageRetryMs: 50, ...overrides },
   );
 }
 
@@ -139,6 +178,7 @@ export async function startTestServer(options: { dataDir?: string; config?: Part
     async close() {
       await state.server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await dropTestSchema(dataDir);
     },
   };
   return test;

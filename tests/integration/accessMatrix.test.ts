@@ -341,5 +341,6 @@ describe('the access matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(results.length).toBeGreaterThan(ROUTES.length);
-  });
+    // Hundreds of requests per role, a few queries each on PostgreSQL: more than the default 30 s on a busy machine.
+  }, 120_000);
 });

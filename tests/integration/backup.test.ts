@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { spawn } from 'node:child_process';
-import { ADMIN_TOKEN, ROOT, SEED_IDS, signIn, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
+import { ADMIN_TOKEN, ROOT, SEED_IDS, signIn, onPostgres, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
 import { connect, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { rawPeer } from '../helpers/rawSocket.ts';
 import { createBackup } from '../../server/backup/archive.ts';
@@ -33,7 +33,7 @@ function client(t: TestServer, cookie: string): CollabClient {
   return c;
 }
 
-describe('backup and restore', () => {
+describe.skipIf(onPostgres())('backup and restore', () => {
   it('round-trips the text, threads, people and versions, taken while the server runs', async () => {
     const t = await server();
     await t.setPhase(DOC, 'drafting');

@@ -3,7 +3,7 @@ import { promises as fsPromises, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { onPostgres, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, type CollabClient } from '../helpers/collabClient.ts';
 import { smallWordDraft, wordDraftWithExtras } from '../helpers/wordFiles.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
@@ -243,7 +243,8 @@ describe('bad input', () => {
     expect(await footprint()).toEqual(before);
   });
 
-  it('leaves no text behind when the record cannot be written', async () => {
+  // A full disk is lowdb's failure; the database's are in pgStore.test.ts.
+  it.skipIf(onPostgres())('leaves no text behind when the record cannot be written', async () => {
     const before = await footprint();
     // The records file cannot be written (a full disk); the text's own file can.
     const realOpen = fsPromises.open.bind(fsPromises);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { SEED_IDS, onPostgres, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/collabClient.ts';
 
 const DOC: string = SEED_IDS[0];
@@ -28,7 +28,8 @@ function logFile(t: TestServer) {
 }
 
 describe('reading a document', () => {
-  it('leaves its log as it was: GETs, a comment with nobody connected, and the unload after them', async () => {
+  // Reads lowdb's log file (its inode and bytes).
+  it.skipIf(onPostgres())('leaves its log as it was: GETs, a comment with nobody connected, and the unload after them', async () => {
     const t = await server();
     // The seed import and its first version are done; let the rooms they used go.
     await waitFor(() => t.server.services.collab.rooms.size === 0, 5000, 'the start-up rooms to unload');

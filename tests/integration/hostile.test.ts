@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { SEED_IDS, startTestServer, testConfig, type TestServer } from '../helpers/testServer.ts';
+import { SEED_IDS, onPostgres, startTestServer, testConfig, type TestServer } from '../helpers/testServer.ts';
 import { connect, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { rawPeer } from '../helpers/rawSocket.ts';
 import { startServer } from '../../server/server.ts';
@@ -148,7 +148,15 @@ describe('the collaboration socket', () => {
       await peer.opened;
       peer.send(frame);
       peer.send(new Uint8Array([0, 0, 1, 0])); // a valid sync step 1 after it
-      const outcome = await Promise.race([peer.closed, new Promise<{ code: number }>((resolve) => peer.ws.once('message', () => resolve({ code: 0 })))]);
+      // Survived: the server answered the valid sync step 1 with its step 2 (0, 1). Its greeting may come
+      // before or after the fuzzed frame is read (later when the room is read from PostgreSQL), so
+      // any other message says nothing.
+      const answered = new Promise<{ code: number }>((resolve) =>
+        peer.ws.on('message', (data: Buffer) => {
+          if (data[0] === 0 && data[1] === 1) resolve({ code: 0 });
+        }),
+      );
+      const outcome = await Promise.race([peer.closed, answered]);
       if (outcome.code === CLOSE_CODES.malformed) closedMalformed++;
       peer.ws.terminate();
     }
@@ -175,7 +183,8 @@ describe('the collaboration socket', () => {
 });
 
 describe('the data directory', () => {
-  it('refuses a second server on the same DATA_DIR', async () => {
+  // With PostgreSQL, processes share the database and DATA_DIR holds only the outbox: no lock.
+  it.skipIf(onPostgres())('refuses a second server on the same DATA_DIR', async () => {
     await expect(startServer(testConfig(t.dataDir))).rejects.toThrow(/Another Accord server/);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEED_IDS, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
+import { SEED_IDS, onPostgres, startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.ts';
 
 const DOC: string = SEED_IDS[0];
 let t: TestServer | undefined;
@@ -53,7 +53,8 @@ describe('comment references', () => {
     expect(results.map((r) => r.body.ref).toSorted()).toEqual(expected);
   });
 
-  it('gives comments stored before references existed one, once, by creation time', async () => {
+  // Rewrites lowdb's thread file as the previous release wrote it.
+  it.skipIf(onPostgres())('gives comments stored before references existed one, once, by creation time', async () => {
     const dataDir = tempDataDir();
     t = await startTestServer({ dataDir });
     const sectionId = await firstSection(t);
