@@ -3,7 +3,7 @@
  *
  *   npm run report -- --document ID [--format json|csv|md|xlsx|docx|pdf] [--out FILE|-]
  *                     [--sections ID,ID] [--stakeholders government,...] [--statuses open,...]
- *                     [--no-replies] [--anonymous]
+ *                     [--no-replies] [--anonymous] [--lang en|fr]
  *
  * Reads DATA_DIR (default ./data) directly and only reads: it is safe beside a server using the same
  * data, and then reports what that server had written to disk (at most a second behind).
@@ -23,7 +23,8 @@ import { textsFromLogFiles } from '../server/report/sources.ts';
 
 const USAGE = `Usage: npm run report -- --document ID [--format json|csv|md|xlsx|docx|pdf] [--out FILE|-]
          [--sections ID,ID] [--stakeholders government,civil-society,international,other]
-         [--statuses open,accepted,partially-accepted,not-accepted,noted] [--no-replies] [--anonymous]
+         [--statuses open,accepted,partially-accepted,not-accepted,noted] [--no-replies] [--anonymous] [--lang en|fr]
+The words of the file are in English unless --lang says otherwise.
 Reads the data in DATA_DIR (default ./data). --out defaults to <document>-disposition-of-comments.<format>; "-" writes to standard output.`;
 
 class UsageError extends Error {}
@@ -49,6 +50,7 @@ function readArguments(argv: string[]) {
         statuses: { type: 'string' },
         'no-replies': { type: 'boolean' },
         anonymous: { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -65,6 +67,7 @@ function readArguments(argv: string[]) {
     statuses: values.statuses,
     replies: values['no-replies'] ? 'false' : undefined,
     anonymous: values.anonymous ? 'true' : undefined,
+    lang: values.lang,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -93,8 +96,8 @@ async function main(argv: string[]): Promise<number> {
       const known = (await records.documents.list()).map((d) => d.id);
       throw new UsageError(`No document "${args.documentId}" in ${dataDir}. Documents: ${known.join(', ') || 'none'}.`);
     }
-    const report = await buildReport({ records, threads, versions: stored.versions, texts: textsFromLogFiles(dataDir) }, args.documentId, reportOptions(args.query));
-    const file = await renderReport(report, args.query.format);
+    const report = await buildReport({ records, threads, versions: stored.versions, texts: textsFromLogFiles(dataDir) }, args.documentId, reportOptions(args.query), args.query.lang);
+    const file = await renderReport(report, args.query.format, args.query.lang);
     if (args.out === '-') {
       process.stdout.write(file.body);
     } else {

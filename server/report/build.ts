@@ -18,6 +18,8 @@ import { errors } from '../errors.ts';
 import { presentThread, selectThreads } from './filters.ts';
 import { summarise } from './summary.ts';
 import { versionCommentedOn } from './versionCommentedOn.ts';
+import { reportWords } from './words.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
 import { UNPLACED_SECTION_ID, type Report, type ReportOptions, type ReplySide, type ReportSection, type ReportThread } from './types.ts';
 
 export interface DocumentTexts {
@@ -88,7 +90,8 @@ function groupBySection(sections: readonly Section[], threads: readonly ReportTh
   return result;
 }
 
-export async function buildReport(source: ReportSource, documentId: string, options: ReportOptions): Promise<Report> {
+/** The report; `language` names the bodies that answer as one in the anonymised edition ("Working group"). */
+export async function buildReport(source: ReportSource, documentId: string, options: ReportOptions, language: Language = 'en'): Promise<Report> {
   const record = await source.records.documents.get(documentId);
   if (!record) throw errors.notFound('document');
   const { sections, threads } = await readDocument(source, documentId);
@@ -99,7 +102,8 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     const unknown = options.sections.filter((id) => !known.has(id));
     if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`);
   }
-  const grouped = groupBySection(sections, selectThreads(threads, options), wanted);
+  const w = reportWords(language);
+  const grouped = groupBySection(sections, selectThreads(threads, options), wanted).map((s) => (s.id === UNPLACED_SECTION_ID ? { ...s, title: w.unplacedSection } : s));
   const version = source.versions ? versionCommentedOn(await source.versions.list(documentId), record.phase) : null;
   return {
     document: {
@@ -117,6 +121,6 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     generatedAt: (source.now?.() ?? new Date()).toISOString(),
     options,
     summary: summarise(grouped, options.anonymous),
-    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options)) })),
+    sections: grouped.map((s) => ({ ...s, threads: s.threads.map((t) => presentThread(t, options, w)) })),
   };
 }

@@ -6,9 +6,10 @@
 import { COLUMN_KEYS, reportRows } from './columns.ts';
 import { toCsv } from './spreadsheetCsv.ts';
 import type { Report } from './types.ts';
+import type { ReportWords } from './words.ts';
 
 export const CSV_HEADER = COLUMN_KEYS;
 
-export function reportCsv(report: Report): string {
-  return toCsv(CSV_HEADER, reportRows(report));
+export function reportCsv(report: Report, w: ReportWords): string {
+  return toCsv(CSV_HEADER, reportRows(report, w));
 }

@@ -7,12 +7,12 @@
  */
 import { Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type ISectionOptions } from 'docx';
 import { coverAndSummary, PORTRAIT_WIDTH, tableSlot } from './docxCover.ts';
-import { dispositionRow, DISPOSITION_COLUMNS } from './docxRows.ts';
+import { dispositionColumns, dispositionRow } from './docxRows.ts';
 import { fitRow } from './docxRowSplit.ts';
-import { DOCX_WORDS as W } from './docxWords.ts';
-import { day, printable, REPORT_TITLE, sectionHeading, startsRightToLeft, threadNumber } from './labels.ts';
+import { printable, sectionHeading, startsRightToLeft, threadNumber } from './labels.ts';
 import { TableSlots } from './docxTables.ts';
 import type { Report, ReportSection } from './types.ts';
+import type { ReportWords } from './words.ts';
 
 const MARGIN = 1000; // twips, about 1.8 cm
 const HEADER_DISTANCE = 500; // from the edge of the page to the running head and foot
@@ -23,12 +23,13 @@ const LANDSCAPE_WIDTH = 16838 - 2 * MARGIN;
 const CELL_STYLE = 'DispositionCell';
 const RUNNING_STYLE = 'RunningHeadFoot';
 
-function sectionContent(report: Report, section: ReportSection, slots: TableSlots): Paragraph[] {
+function sectionContent(w: ReportWords, report: Report, section: ReportSection, slots: TableSlots): Paragraph[] {
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, bidirectional: startsRightToLeft(section.title), children: [new TextRun(printable(sectionHeading(section)))] });
-  if (section.threads.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: W.table.noComments, italics: true })] })];
-  const widths = DISPOSITION_COLUMNS.map(([, w]) => w);
-  const rows = section.threads.flatMap((thread) => fitRow(dispositionRow(report, section, thread), widths, threadNumber(thread), W.table.continued));
-  return [heading, tableSlot(slots, { widths, header: DISPOSITION_COLUMNS.map(([title]) => title), rows, cantSplit: true }), new Paragraph({})];
+  if (section.threads.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: w.noComments, italics: true })] })];
+  const columns = dispositionColumns(w);
+  const widths = columns.map(([, width]) => width);
+  const rows = section.threads.flatMap((thread) => fitRow(dispositionRow(w, report, section, thread), widths, threadNumber(thread), w.continued));
+  return [heading, tableSlot(slots, { widths, header: columns.map(([title]) => title), rows, cantSplit: true }), new Paragraph({})];
 }
 
 /**
@@ -36,16 +37,16 @@ function sectionContent(report: Report, section: ReportSection, slots: TableSlot
  * the right) of a section `width` twips wide. PAGE and NUMPAGES are fields Word fills in as it lays
  * the pages out.
  */
-function headAndFoot(report: Report, width: number): Pick<ISectionOptions, 'headers' | 'footers'> {
+function headAndFoot(w: ReportWords, report: Report, width: number): Pick<ISectionOptions, 'headers' | 'footers'> {
   const { document } = report;
   const tabStops = [{ type: TabStopType.RIGHT, position: width }];
-  const who = [document.reference, REPORT_TITLE].filter(Boolean).join(' · ');
+  const who = [document.reference, w.reportTitle].filter(Boolean).join(' · ');
   const head = new Paragraph({
     style: RUNNING_STYLE,
     tabStops,
-    children: [new TextRun(printable(who)), new TextRun({ children: ['\t', day(report.generatedAt)] })],
+    children: [new TextRun(printable(who)), new TextRun({ children: ['\t', w.day(report.generatedAt)] })],
   });
-  const [page, of] = W.pageOf;
+  const [page, of] = w.docx.pageOf;
   const foot = new Paragraph({
     style: RUNNING_STYLE,
     tabStops,
@@ -54,24 +55,25 @@ function headAndFoot(report: Report, width: number): Pick<ISectionOptions, 'head
   return { headers: { default: new Header({ children: [head] }) }, footers: { default: new Footer({ children: [foot] }) } };
 }
 
-export async function reportDocx(report: Report): Promise<Uint8Array> {
+export async function reportDocx(report: Report, w: ReportWords): Promise<Uint8Array> {
   const slots = new TableSlots();
   // It runs in the report worker (renderWorker.ts): nothing here needs to yield to an event loop.
-  const portrait = coverAndSummary(report, slots);
+  const portrait = coverAndSummary(w, report, slots);
   const landscape: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(W.table.heading)] }),
-    ...report.sections.flatMap((section) => sectionContent(report, section, slots)),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.docx.table.heading)] }),
+    ...report.sections.flatMap((section) => sectionContent(w, report, section, slots)),
   ];
   const margin = { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: HEADER_DISTANCE, footer: HEADER_DISTANCE };
   const sections: ISectionOptions[] = [
-    { properties: { page: { margin, size: { orientation: PageOrientation.PORTRAIT } } }, ...headAndFoot(report, PORTRAIT_WIDTH), children: portrait },
-    { properties: { page: { margin, size: { orientation: PageOrientation.LANDSCAPE } } }, ...headAndFoot(report, LANDSCAPE_WIDTH), children: landscape },
+    { properties: { page: { margin, size: { orientation: PageOrientation.PORTRAIT } } }, ...headAndFoot(w, report, PORTRAIT_WIDTH), children: portrait },
+    { properties: { page: { margin, size: { orientation: PageOrientation.LANDSCAPE } } }, ...headAndFoot(w, report, LANDSCAPE_WIDTH), children: landscape },
   ];
   const document = new Document({
-    title: `${REPORT_TITLE}: ${printable(report.document.title)}`,
+    title: `${w.reportTitle}: ${printable(report.document.title)}`,
     creator: 'Accord',
     styles: {
-      default: { document: { run: { font: 'Arial', size: 20 } } },
+      // The proofing language, which Word and screen readers take as the document's.
+      default: { document: { run: { font: 'Arial', size: 20, language: { value: w.locale } } } },
       paragraphStyles: [
         { id: CELL_STYLE, name: 'Disposition cell', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 40 } } },
         { id: RUNNING_STYLE, name: 'Running head and foot', basedOn: 'Normal', run: { size: 16, color: '555555' } },

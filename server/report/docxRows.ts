@@ -5,32 +5,35 @@
  */
 import { diffArrays } from 'diff';
 import type { ReportReply, ReportThread } from '../../shared/report.ts';
-import { DOCX_WORDS as W } from './docxWords.ts';
-import { appliedWordingLine, day, quoteNote, quoteOf, reactionLine, reasonOf, receivedLine, threadNumber, threadUrl } from './labels.ts';
+import { appliedWordingLine, quoteNote, quoteOf, reactionLine, reasonOf, receivedLine, threadNumber, threadUrl } from './labels.ts';
 import type { CellLines, Line, Revision, Run } from './docxTables.ts';
 import type { Report, ReportSection } from './types.ts';
+import type { ReportWords } from './words.ts';
 
 /** Landscape A4 less 1000-twip margins (14,838 twips), the comment columns widest. */
-export const DISPOSITION_COLUMNS: Array<[string, number]> = [
-  [W.table.columns.ref, 1000],
-  [W.table.columns.member, 1750],
-  [W.table.columns.section, 950],
-  [W.table.columns.kind, 1050],
-  [W.table.columns.quote, 2300],
-  [W.table.columns.comment, 2450],
-  [W.table.columns.proposed, 1850],
-  [W.table.columns.replies, 1850],
-  [W.table.columns.observations, 1638],
-];
+export function dispositionColumns(w: ReportWords): Array<[string, number]> {
+  const c = w.docx.table.columns;
+  return [
+    [c.ref, 1000],
+    [c.member, 1750],
+    [c.section, 950],
+    [c.kind, 1050],
+    [c.quote, 2300],
+    [c.comment, 2450],
+    [c.proposed, 1850],
+    [c.replies, 1850],
+    [c.observations, 1638],
+  ];
+}
 
-function memberCell(thread: ReportThread, anonymous: boolean): Line[] {
+function memberCell(w: ReportWords, thread: ReportThread, anonymous: boolean): Line[] {
   const { author } = thread;
-  const lines: Line[] = [{ text: W.country(author.country), bold: true }, { text: W.stakeholder(author.stakeholder) }];
+  const lines: Line[] = [{ text: w.country(author.country), bold: true }, { text: w.stakeholder(author.stakeholder) }];
   if (author.organisation.trim()) lines.push({ text: author.organisation });
   if (!anonymous && author.name.trim()) lines.push({ text: author.name });
-  if (thread.supportedBy.length) lines.push({ text: W.table.supportedBy(thread.supportedBy.map(W.country)), italics: true });
-  else if (thread.endorsements.length) lines.push({ text: W.table.endorsedBy(thread.endorsements.length), italics: true });
-  const received = receivedLine(thread);
+  if (thread.supportedBy.length) lines.push({ text: w.people.supportedBy(w.list(thread.supportedBy.map(w.country))), italics: true });
+  else if (thread.endorsements.length) lines.push({ text: w.people.endorsedByParticipants(w.number(thread.endorsements.length)), italics: true });
+  const received = receivedLine(w, thread);
   if (received) lines.push({ text: received, italics: true });
   return lines;
 }
@@ -68,56 +71,56 @@ function redline(before: string, after: string, change: Omit<Revision, 'kind'>):
   return { runs };
 }
 
-function quoteCell(thread: ReportThread): Line[] {
+function quoteCell(w: ReportWords, thread: ReportThread): Line[] {
   const lines: Line[] = [];
   const quote = quoteOf(thread);
   if (quote) lines.push({ text: quote });
-  const note = quoteNote(thread);
+  const note = quoteNote(w, thread);
   if (note) lines.push({ text: note, italics: true });
-  const applied = appliedWordingLine(thread);
+  const applied = appliedWordingLine(w, thread);
   if (applied && thread.applied) {
     lines.push({ text: applied, italics: true });
     const wording = thread.proposedText ?? thread.quote;
-    if (quote && wording) lines.push(redline(quote, wording, { author: W.table.revisionAuthor, date: thread.applied.at }));
+    if (quote && wording) lines.push(redline(quote, wording, { author: w.people.workingGroup, date: thread.applied.at }));
   }
   return lines;
 }
 
-function replyAuthor(reply: ReportReply, anonymous: boolean): Line {
-  const when = day(reply.createdAt);
+function replyAuthor(w: ReportWords, reply: ReportReply, anonymous: boolean): Line {
+  const when = w.day(reply.createdAt);
   if (reply.speaksFor) {
-    const body = reply.speaksFor === 'working-group' ? W.table.workingGroup : W.table.secretariat;
+    const body = reply.speaksFor === 'working-group' ? w.people.workingGroup : w.people.secretariat;
     const name = anonymous || !reply.author.name.trim() ? '' : ` (${reply.author.name})`;
     return { text: `${body}${name}, ${when}:`, bold: true };
   }
-  const who = anonymous ? W.table.participantFrom(W.country(reply.author.country)) : [reply.author.name, reply.author.country && W.country(reply.author.country)].filter(Boolean).join(', ');
+  const who = anonymous ? w.people.participantFrom(w.country(reply.author.country)) : [reply.author.name, reply.author.country && w.country(reply.author.country)].filter(Boolean).join(', ');
   return { text: `${who}, ${when}:`, italics: true };
 }
 
-function repliesCell(thread: ReportThread, anonymous: boolean): Line[] {
-  return thread.replies.flatMap((reply) => [replyAuthor(reply, anonymous), { text: reply.body }]);
+function repliesCell(w: ReportWords, thread: ReportThread, anonymous: boolean): Line[] {
+  return thread.replies.flatMap((reply) => [replyAuthor(w, reply, anonymous), { text: reply.body }]);
 }
 
-function observationsCell(thread: ReportThread): Line[] {
-  const lines: Line[] = [{ text: W.status(thread.status), bold: true }];
-  const reason = reasonOf(thread);
+function observationsCell(w: ReportWords, thread: ReportThread): Line[] {
+  const lines: Line[] = [{ text: w.status(thread.status), bold: true }];
+  const reason = reasonOf(w, thread);
   if (reason) lines.push({ text: reason });
-  const reaction = reactionLine(thread);
+  const reaction = reactionLine(w, thread);
   if (reaction) lines.push({ text: reaction, italics: true });
   return lines;
 }
 
-export function dispositionRow(report: Report, section: ReportSection, thread: ReportThread): CellLines[] {
+export function dispositionRow(w: ReportWords, report: Report, section: ReportSection, thread: ReportThread): CellLines[] {
   const { anonymous } = report.options;
   return [
     [{ text: threadNumber(thread), bold: true }],
-    memberCell(thread, anonymous),
-    [section.number || W.table.removedSection],
-    [W.kind(thread.kind)],
-    quoteCell(thread),
-    [{ text: thread.body }, { text: W.table.link(threadUrl(report, thread)), italics: true }],
+    memberCell(w, thread, anonymous),
+    [section.number || w.docx.table.removedSection],
+    [w.kind(thread.kind)],
+    quoteCell(w, thread),
+    [{ text: thread.body }, { text: w.docx.table.link(threadUrl(report, thread)), italics: true }],
     [thread.proposedText ?? ''],
-    repliesCell(thread, anonymous),
-    observationsCell(thread),
+    repliesCell(w, thread, anonymous),
+    observationsCell(w, thread),
   ];
 }

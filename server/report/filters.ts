@@ -3,7 +3,7 @@
  * and how it shows them (with or without replies, named or anonymous). Never changes the input.
  */
 import type { Thread, ThreadAuthor } from '../../shared/api.ts';
-import { participantName, SECRETARIAT, WORKING_GROUP } from './labels.ts';
+import type { ReportWords } from './words.ts';
 import type { ReportOptions, ReportReply, ReportThread } from './types.ts';
 
 /** The threads the stakeholder and status options keep; sections are chosen when grouping. */
@@ -14,10 +14,10 @@ export function selectThreads<T extends Thread>(threads: readonly T[], options: 
 }
 
 /** What remains of a person in the anonymous edition: where they come from, never who they are. */
-export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
+export function anonymousAuthor(author: ThreadAuthor, w: ReportWords): ThreadAuthor {
   return {
     id: '',
-    name: participantName(author.country),
+    name: author.country ? w.people.participantFrom(author.country) : w.people.participant,
     country: author.country,
     organisation: '',
     stakeholder: author.stakeholder,
@@ -25,26 +25,26 @@ export function anonymousAuthor(author: ThreadAuthor): ThreadAuthor {
 }
 
 /** A reply of the working group or the Secretariat is the body's answer, whoever typed it. */
-function replyAuthor(reply: ReportReply): ThreadAuthor {
+function replyAuthor(reply: ReportReply, w: ReportWords): ThreadAuthor {
   const side = reply.speaksFor;
-  if (!side) return anonymousAuthor(reply.author);
-  return { id: '', name: side === 'working-group' ? WORKING_GROUP : SECRETARIAT, country: '', organisation: '', stakeholder: reply.author.stakeholder };
+  if (!side) return anonymousAuthor(reply.author, w);
+  return { id: '', name: side === 'working-group' ? w.people.workingGroup : w.people.secretariat, country: '', organisation: '', stakeholder: reply.author.stakeholder };
 }
 
-/** A thread as the report shows it under these options. */
-export function presentThread(thread: ReportThread, options: ReportOptions): ReportThread {
+/** A thread as the report shows it under these options; the bodies named in the words' language. */
+export function presentThread(thread: ReportThread, options: ReportOptions, w: ReportWords): ReportThread {
   const replies: ReportReply[] = options.replies ? thread.replies : [];
   if (!options.anonymous) return replies === thread.replies ? thread : { ...thread, replies };
   return {
     ...thread,
-    author: anonymousAuthor(thread.author),
-    replies: replies.map((r) => ({ ...r, author: replyAuthor(r) })),
+    author: anonymousAuthor(thread.author, w),
+    replies: replies.map((r) => ({ ...r, author: replyAuthor(r, w) })),
     // The count of endorsements and the endorsers' countries are part of the record; who endorsed is not.
     endorsements: thread.endorsements.map(() => ''),
     endorsedBy: [],
     assigneeId: null,
-    dispositions: thread.dispositions.map((d) => ({ ...d, assigneeId: null, by: WORKING_GROUP })),
-    applied: thread.applied && { ...thread.applied, by: WORKING_GROUP },
-    received: thread.received && { ...thread.received, enteredBy: SECRETARIAT },
+    dispositions: thread.dispositions.map((d) => ({ ...d, assigneeId: null, by: w.people.workingGroup })),
+    applied: thread.applied && { ...thread.applied, by: w.people.workingGroup },
+    received: thread.received && { ...thread.received, enteredBy: w.people.secretariat },
   };
 }

@@ -1,17 +1,15 @@
 /**
  * Wording shared by the file formats, so the CSV, Markdown, DOCX and PDF editions of one report say
- * the same things in the same words.
+ * the same things in the same words, in the language of the words given (words.ts).
  */
 import type { Thread, ThreadAuthor } from '../../shared/api.ts';
-import { PHASE_LABELS, STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadKind, type ThreadStatus } from '../../shared/domain.ts';
-import { countryName } from '../../shared/countryNames.ts';
+import { THREAD_STATUSES, type ThreadKind, type ThreadStatus } from '../../shared/domain.ts';
 import { UNKNOWN_COUNTRY } from './summary.ts';
 import type { Report, ReportSection, ReportThread } from './types.ts';
+import type { ReportWords } from './words.ts';
 
-/** Comment types as the ISO/IEC commenting template abbreviates them. */
+/** Comment types as the ISO/IEC commenting template abbreviates them, the same in every language. */
 export const ISO_TYPE: Record<ThreadKind, string> = { general: 'ge', technical: 'te', editorial: 'ed', question: 'q' };
-
-export const REPORT_TITLE = 'Disposition of comments';
 
 /** The comment's permanent reference ("DE-007"), given when it was received; never renumbered. */
 export function threadNumber(thread: Thread): string {
@@ -39,133 +37,121 @@ export function quoteNow(thread: Thread): string | null {
 }
 
 /** "(text since removed)" and the like, shown next to the quote where it helps. */
-export function quoteNote(thread: Thread): string | null {
-  if (thread.orphaned) return 'The commented text has since been removed.';
-  if (!thread.anchor) return 'Comment on the whole section.';
+export function quoteNote(w: ReportWords, thread: Thread): string | null {
+  if (thread.orphaned) return w.quote.removed;
+  if (!thread.anchor) return w.quote.wholeSection;
   const now = quoteNow(thread);
-  return now === null ? null : `Text now: “${now}”`;
+  return now === null ? null : w.quote.now(now);
 }
 
 /** "Applied on 12 March 2025 by Ana Ruiz", for a proposed wording put into the text. */
-export function appliedLine(thread: Thread): string | null {
-  return thread.applied ? `Applied on ${day(thread.applied.at)} by ${thread.applied.by}.` : null;
+export function appliedLine(w: ReportWords, thread: Thread): string | null {
+  return thread.applied ? w.applied(w.day(thread.applied.at), thread.applied.by) : null;
 }
 
 /** For a comment the Secretariat entered for its author: "Received by e-mail on …, entered by …". */
-export function receivedLine(thread: Thread): string | null {
-  return thread.received ? `Received by e-mail on ${day(thread.received.at)}, entered by ${thread.received.enteredBy}.` : null;
+export function receivedLine(w: ReportWords, thread: Thread): string | null {
+  return thread.received ? w.received(w.day(thread.received.at), thread.received.enteredBy) : null;
 }
 
-/** Who commented, most telling first: country, stakeholder group, organisation, name. */
-export function memberParts(author: ThreadAuthor): string[] {
-  return [author.country, STAKEHOLDER_LABELS[author.stakeholder], author.organisation, author.name].filter((part) => part.trim() !== '');
-}
-
-export function authorLine(author: ThreadAuthor): string {
-  const where = [author.organisation, author.country, STAKEHOLDER_LABELS[author.stakeholder]].filter((part) => part.trim() !== '');
+export function authorLine(w: ReportWords, author: ThreadAuthor): string {
+  const where = [author.organisation, author.country, w.stakeholder(author.stakeholder)].filter((part) => part.trim() !== '');
   return where.length ? `${author.name} (${where.join(', ')})` : author.name;
 }
 
-export function reactionLine(thread: Thread): string | null {
+export function reactionLine(w: ReportWords, thread: Thread): string | null {
   const reaction = thread.authorReaction;
   if (!reaction) return null;
-  const said = reaction.reaction === 'accepts' ? 'Author accepts' : 'Author maintains objection';
-  return reaction.statement ? `${said}: ${reaction.statement}` : said;
+  const said = w.reactions[reaction.reaction];
+  return reaction.statement ? colon(w, said, reaction.statement) : said;
 }
 
 /** "Proposed wording applied on 12 March 2025 by Ana Ruiz." */
-export function appliedWordingLine(thread: Thread): string | null {
-  const applied = appliedLine(thread);
-  return applied && `Proposed wording ${applied.charAt(0).toLowerCase()}${applied.slice(1)}`;
+export function appliedWordingLine(w: ReportWords, thread: Thread): string | null {
+  return thread.applied ? w.appliedWording(w.day(thread.applied.at), thread.applied.by) : null;
 }
 
 /** The reason given, or null when there is none or it only repeats the decision ("Accepted."). */
-export function reasonOf(thread: Thread): string | null {
+export function reasonOf(w: ReportWords, thread: Thread): string | null {
   const bare = (text: string) => text.trim().replace(/[\s.!:;]+$/u, '').toLowerCase();
   const reason = thread.response?.trim();
-  return reason && bare(reason) !== bare(THREAD_STATUS_LABELS[thread.status]) ? reason : null;
+  return reason && bare(reason) !== bare(w.status(thread.status)) ? reason : null;
 }
 
+/** "Accepted: the reason" with the language's punctuation (French puts a space before the colon). */
+export const colon = (w: ReportWords, label: string, text: string) => `${label}${w.language === 'fr' ? ' : ' : ': '}${text}`;
+
 /** The working group's answer in one block: status, reasoning, the author's reaction. */
-export function observations(thread: Thread): string[] {
-  const reason = reasonOf(thread);
-  const lines = [THREAD_STATUS_LABELS[thread.status] + (reason ? `: ${reason}` : '')];
-  const applied = appliedWordingLine(thread);
+export function observations(w: ReportWords, thread: Thread): string[] {
+  const reason = reasonOf(w, thread);
+  const lines = [reason ? colon(w, w.status(thread.status), reason) : w.status(thread.status)];
+  const applied = appliedWordingLine(w, thread);
   if (applied) lines.push(applied);
-  const reaction = reactionLine(thread);
+  const reaction = reactionLine(w, thread);
   if (reaction) lines.push(reaction);
   return lines;
 }
 
-export const kindLabel = (kind: ThreadKind) => `${ISO_TYPE[kind]} (${THREAD_KIND_LABELS[kind]})`;
-
-// One formatter for the process: toLocaleDateString builds a new one per call, a third of the time of a big report.
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "12 March 2025": dates as the group writes them, in UTC so every edition agrees. */
-export function day(iso: string): string {
-  return DAY.format(new Date(iso));
-}
+export const kindLabel = (w: ReportWords, kind: ThreadKind) => `${ISO_TYPE[kind]} (${w.kind(kind)})`;
 
 /** The lines under the title: the document's details, phase, dates, version, what the report leaves out. */
-export function metadataLines(report: Report): string[] {
+export function metadataLines(w: ReportWords, report: Report): string[] {
   const { document } = report;
+  const m = w.metadata;
   const lines: string[] = [];
-  if (document.reference) lines.push(`Reference: ${document.reference}`);
-  if (document.workingGroup) lines.push(`Working group: ${document.workingGroup}`);
+  if (document.reference) lines.push(colon(w, m.reference, document.reference));
+  if (document.workingGroup) lines.push(colon(w, m.workingGroup, document.workingGroup));
   if (document.description) lines.push(document.description);
-  lines.push(`Phase: ${PHASE_LABELS[document.phase]}`);
-  if (document.deadline) lines.push(`Consultation deadline: ${day(document.deadline)}`);
-  if (document.adoptedAt) lines.push(`Adopted: ${day(document.adoptedAt)}`);
-  if (document.version) lines.push(`Version: ${document.version}`);
-  lines.push(`Generated: ${day(report.generatedAt)} (${report.generatedAt.slice(11, 16)} UTC)`);
-  return [...lines, ...scopeLines(report)];
+  lines.push(colon(w, m.phase, w.phase(document.phase)));
+  if (document.deadline) lines.push(colon(w, m.deadline, w.day(document.deadline)));
+  if (document.adoptedAt) lines.push(colon(w, m.adopted, w.day(document.adoptedAt)));
+  if (document.version) lines.push(colon(w, m.version, document.version));
+  lines.push(m.generated(w.day(report.generatedAt), report.generatedAt.slice(11, 16)));
+  return [...lines, ...scopeLines(w, report)];
 }
 
 /** What the report leaves out, and how it names people: "Only sections 1, 2", "Replies not included". */
-export function scopeLines({ options, sections }: Report): string[] {
+export function scopeLines(w: ReportWords, { options, sections }: Report): string[] {
   const lines: string[] = [];
   const filters: string[] = [];
-  if (options.sections) filters.push(`sections ${sections.map((s) => s.number || s.title).join(', ')}`);
-  if (options.stakeholders) filters.push(`stakeholder groups ${options.stakeholders.map((s) => STAKEHOLDER_LABELS[s]).join(', ')}`);
-  if (options.statuses) filters.push(`statuses ${options.statuses.map((s) => THREAD_STATUS_LABELS[s]).join(', ')}`);
-  if (filters.length) lines.push(`Only ${filters.join('; ')}`);
-  if (!options.replies) lines.push('Replies not included');
-  if (options.anonymous) lines.push('Anonymous edition: commenters are identified by country and stakeholder group only');
+  if (options.sections) filters.push(w.scope.sections(sections.map((s) => s.number || s.title).join(', ')));
+  if (options.stakeholders) filters.push(w.scope.stakeholders(options.stakeholders.map(w.stakeholder).join(', ')));
+  if (options.statuses) filters.push(w.scope.statuses(options.statuses.map(w.status).join(', ')));
+  if (filters.length) lines.push(w.scope.only(filters.join(w.scope.separator)));
+  if (!options.replies) lines.push(w.scope.noReplies);
+  if (options.anonymous) lines.push(w.scope.anonymous);
   return lines;
 }
 
 /** The summary as labelled rows, for the formats that draw tables. */
-export function summaryTables(report: Report): Array<{ title: string; header: [string, string]; rows: Array<[string, string]> }> {
+export function summaryTables(w: ReportWords, report: Report): Array<{ title: string; header: [string, string]; rows: Array<[string, string]> }> {
   const { summary } = report;
+  const t = w.tables;
   const rows = <K extends string>(counts: Record<K, number>, label: (key: K) => string): Array<[string, string]> =>
-    (Object.entries(counts) as Array<[K, number]>).map(([key, n]) => [label(key), String(n)]);
+    (Object.entries(counts) as Array<[K, number]>).map(([key, n]) => [label(key), w.number(n)]);
   return [
-    { title: 'By stakeholder group', header: ['Stakeholder group', 'Comments'], rows: rows(summary.byStakeholder, (k) => STAKEHOLDER_LABELS[k]) },
-    { title: 'By country', header: ['Country', 'Comments'], rows: rows(summary.byCountry, countryLabel) },
-    { title: 'By type', header: ['Type', 'Comments'], rows: rows(summary.byKind, (k) => kindLabel(k)) },
-    { title: 'By status', header: ['Status', 'Comments'], rows: rows(summary.byStatus, (k) => THREAD_STATUS_LABELS[k]) },
+    { title: t.byStakeholder, header: [t.stakeholder, t.comments], rows: rows(summary.byStakeholder, w.stakeholder) },
+    { title: t.byCountry, header: [t.country, t.comments], rows: rows(summary.byCountry, (k) => countryLabel(w, k)) },
+    { title: t.byKind, header: [t.kind, t.comments], rows: rows(summary.byKind, (k) => kindLabel(w, k)) },
+    { title: t.byStatus, header: [t.status, t.comments], rows: rows(summary.byStatus, w.status) },
   ];
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export const totalsLine = ({ summary }: Report) =>
-  `${count(summary.threads, 'comment', 'comments')}, ${count(summary.replies, 'reply', 'replies')}, ${count(summary.endorsements, 'endorsement', 'endorsements')}`;
+export const totalsLine = (w: ReportWords, { summary }: Report) => w.totals(w.number(summary.threads), w.number(summary.replies), w.number(summary.endorsements));
 
 /** Per-section counts as rows: section, comments, government, civil society, international, other. */
-export function sectionRows(report: Report): string[][] {
+export function sectionRows(w: ReportWords, report: Report): string[][] {
   return report.summary.bySection.map((s) => [
-    s.number ? `${s.number} ${s.title}` : s.title,
-    String(s.threads),
-    String(s.byStakeholder.government),
-    String(s.byStakeholder['civil-society']),
-    String(s.byStakeholder.international),
-    String(s.byStakeholder.other),
+    sectionHeading(s),
+    w.number(s.threads),
+    w.number(s.byStakeholder.government),
+    w.number(s.byStakeholder['civil-society']),
+    w.number(s.byStakeholder.international),
+    w.number(s.byStakeholder.other),
   ]);
 }
 
-export const SECTION_ROWS_HEADER = ['Section', 'Comments', 'Government', 'Civil society', 'International', 'Other'];
+export const sectionRowsHeader = ({ tables: t }: ReportWords) => [t.section, t.comments, t.government, t.civilSociety, t.international, t.other];
 
 /**
  * Text that XML (DOCX) and the PDF writer can carry: control characters and unpaired surrogates,
@@ -181,64 +167,56 @@ export function startsRightToLeft(text: string): boolean {
   return first !== null && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(first[0]);
 }
 
-// --- Who answered, and what a secretary counts (data helper: CSV, Markdown, XLSX) ---
-
-/** The bodies that answer as one; the anonymised edition names them instead of their members. */
-export const WORKING_GROUP = 'Working group';
-export const SECRETARIAT = 'Secretariat';
-
-/** A commenter of the anonymised edition: "Participant from DE". */
-export const participantName = (country: string) => (country ? `Participant from ${country}` : 'Participant');
-
-/** "Supported by DE, FR": the countries of those who endorsed, rather than a bare count. */
-export function supportLine(thread: ReportThread): string | null {
-  if (thread.supportedBy.length) return `Supported by ${thread.supportedBy.join(', ')}`;
-  return thread.endorsements.length ? `Endorsed by ${count(thread.endorsements.length, 'person', 'people')}` : null;
+/** "Supported by DE and FR": the countries of those who endorsed, rather than a bare count. */
+export function supportLine(w: ReportWords, thread: ReportThread): string | null {
+  if (thread.supportedBy.length) return w.people.supportedBy(w.list(thread.supportedBy));
+  return thread.endorsements.length ? w.people.endorsedByPeople(w.number(thread.endorsements.length)) : null;
 }
 
 /** "Germany (DE)"; the unknown country by its label alone. */
-export const countryLabel = (code: string) => (code === UNKNOWN_COUNTRY || !code ? countryName(code) : `${countryName(code)} (${code})`);
+export const countryLabel = (w: ReportWords, code: string) => (code === UNKNOWN_COUNTRY || !code ? w.country(code) : `${w.country(code)} (${code})`);
 
 export interface LabelledTable {
   title: string;
   header: string[];
-  rows: string[][];
+  /** Counts as numbers, for the spreadsheet to keep as numbers; the text formats write them with words.number. */
+  rows: Array<Array<string | number>>;
   /** The columns from this one on hold counts. */
   firstCount: number;
 }
 
-/** The XLSX sheet of one row per comment; the other sheets are named after their tables. */
-export const COMMENTS_SHEET = 'Comments';
-
 /** The tables a secretary reports: countries, country × disposition, status per section, respondents. */
-export function secretaryTables(report: Report): LabelledTable[] {
+export function secretaryTables(w: ReportWords, report: Report): LabelledTable[] {
   const { summary } = report;
-  const statusHeader = THREAD_STATUSES.map((s) => THREAD_STATUS_LABELS[s]);
-  const statusCells = (byStatus: Record<ThreadStatus, number>) => THREAD_STATUSES.map((s) => String(byStatus[s]));
+  const t = w.tables;
+  const n = (count: number) => count;
+  const statusHeader = THREAD_STATUSES.map(w.status);
+  const statusCells = (byStatus: Record<ThreadStatus, number>) => THREAD_STATUSES.map((s) => n(byStatus[s]));
+  const participant = (country: string) => (country && country !== UNKNOWN_COUNTRY ? w.people.participantFrom(country) : w.people.participant);
   return [
     {
-      title: 'Respondents by country',
+      title: t.respondentsByCountry,
       firstCount: 1,
-      header: ['Country', 'Respondents', 'Organisations', 'Comments'],
-      rows: summary.countries.map((c) => [countryLabel(c.country), String(c.respondents), report.options.anonymous ? '–' : String(c.organisations), String(c.comments)]),
+      header: [t.country, t.respondentsColumn, t.organisations, t.comments],
+      rows: summary.countries.map((c) => [countryLabel(w, c.country), n(c.respondents), report.options.anonymous ? '–' : n(c.organisations), n(c.comments)]),
     },
     {
-      title: 'Dispositions by country',
+      title: t.dispositionsByCountry,
       firstCount: 1,
-      header: ['Country', ...statusHeader, 'Total'],
-      rows: summary.countries.map((c) => [countryLabel(c.country), ...statusCells(c.byStatus), String(c.comments)]),
+      header: [t.country, ...statusHeader, t.total],
+      rows: summary.countries.map((c) => [countryLabel(w, c.country), ...statusCells(c.byStatus), n(c.comments)]),
     },
     {
-      title: 'Dispositions by section',
+      title: t.dispositionsBySection,
       firstCount: 1,
-      header: ['Section', ...statusHeader, 'Total'],
-      rows: summary.bySection.map((s) => [s.number ? `${s.number} ${s.title}` : s.title, ...statusCells(s.byStatus), String(s.threads)]),
+      header: [t.section, ...statusHeader, t.total],
+      rows: summary.bySection.map((s) => [sectionHeading(s), ...statusCells(s.byStatus), n(s.threads)]),
     },
     {
-      title: 'Respondents',
+      title: t.respondents,
       firstCount: 4,
-      header: ['Name', 'Organisation', 'Country', 'Stakeholder group', 'Comments'],
-      rows: summary.respondents.map((r) => [r.name ?? participantName(r.country === UNKNOWN_COUNTRY ? '' : r.country), r.organisation ?? '', countryLabel(r.country), STAKEHOLDER_LABELS[r.stakeholder], String(r.comments)]),
+      header: [t.name, t.organisation, t.country, t.stakeholder, t.comments],
+      rows: summary.respondents.map((r) => [r.name ?? participant(r.country), r.organisation ?? '', countryLabel(w, r.country), w.stakeholder(r.stakeholder), n(r.comments)]),
     },
   ];
 }

@@ -3,9 +3,9 @@
  * inline() or block(), which escape it so that no comment can make a heading, a link, a list, a
  * table cell boundary or raw HTML: user text is always shown as the text it is.
  */
-import { authorLine, day, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, REPORT_TITLE, secretaryTables, sectionHeading, SECTION_ROWS_HEADER, sectionRows, summaryTables, supportLine, threadNumber, threadUrl, totalsLine } from './labels.ts';
-import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
+import { authorLine, kindLabel, metadataLines, observations, quoteNote, quoteOf, receivedLine, secretaryTables, sectionHeading, sectionRows, sectionRowsHeader, summaryTables, supportLine, threadNumber, threadUrl, totalsLine } from './labels.ts';
 import type { Report, ReportSection, ReportThread } from './types.ts';
+import type { ReportWords } from './words.ts';
 
 /** Characters that mean something anywhere in a line. CommonMark lets any ASCII punctuation be escaped. */
 const ANYWHERE = /[\\`*_[\]<>|!&~#@]/g;
@@ -53,52 +53,53 @@ export function block(text: string, prefix = ''): string {
   return paragraphs.map((lines) => lines.map((line) => prefix + line).join('\\\n')).join(`\n${prefix.trimEnd()}\n`);
 }
 
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(cellText).join(' | ')} |`;
+function table(w: ReportWords, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map((cell) => cellText(typeof cell === 'number' ? w.number(cell) : cell)).join(' | ')} |`;
   return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 /** Our own link, not user text: the document id and the reference are letters, digits and dashes. */
-const link = (url: string) => `[Open in Accord](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+const link = (w: ReportWords, url: string) => `[${w.markdown.openInAccord}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 
-function threadMarkdown(report: Report, thread: ReportThread): string {
-  const parts = [`### ${cellText(threadNumber(thread))} · ${cellText(kindLabel(thread.kind))} · ${cellText(THREAD_STATUS_LABELS[thread.status])}`, link(threadUrl(report, thread))];
+function threadMarkdown(w: ReportWords, report: Report, thread: ReportThread): string {
+  const m = w.markdown;
+  const parts = [`### ${cellText(threadNumber(thread))} · ${cellText(kindLabel(w, thread.kind))} · ${cellText(w.status(thread.status))}`, link(w, threadUrl(report, thread))];
   const quote = quoteOf(thread);
-  if (quote) parts.push('**Text as commented on**', block(quote, '> '));
-  const note = quoteNote(thread);
+  if (quote) parts.push(`**${m.textAsCommentedOn}**`, block(quote, '> '));
+  const note = quoteNote(w, thread);
   if (note) parts.push(`*${inline(note)}*`);
-  parts.push('**Comment**', block(thread.body));
-  if (thread.proposedText) parts.push('**Proposed change**', block(thread.proposedText));
-  const support = supportLine(thread);
-  parts.push(`**By** ${inline(authorLine(thread.author))} · ${day(thread.createdAt)}${support ? ` · ${cellText(support)}` : ''}`);
-  const received = receivedLine(thread);
+  parts.push(`**${m.comment}**`, block(thread.body));
+  if (thread.proposedText) parts.push(`**${m.proposedChange}**`, block(thread.proposedText));
+  const support = supportLine(w, thread);
+  parts.push(`**${m.by}** ${inline(authorLine(w, thread.author))} · ${w.day(thread.createdAt)}${support ? ` · ${cellText(support)}` : ''}`);
+  const received = receivedLine(w, thread);
   if (received) parts.push(`*${inline(received)}*`);
   for (const reply of thread.replies) {
-    parts.push(`**Reply from ${inline(authorLine(reply.author))}, ${day(reply.createdAt)}**`, block(reply.body));
+    parts.push(`**${m.replyFrom(inline(authorLine(w, reply.author)), w.day(reply.createdAt))}**`, block(reply.body));
   }
-  parts.push('**Observations of the working group**', block(observations(thread).join('\n')));
+  parts.push(`**${m.observations}**`, block(observations(w, thread).join('\n')));
   return parts.filter(Boolean).join('\n\n');
 }
 
-export function sectionMarkdown(report: Report, section: ReportSection): string {
+export function sectionMarkdown(w: ReportWords, report: Report, section: ReportSection): string {
   const parts = [`## ${cellText(sectionHeading(section))}`];
-  if (section.threads.length === 0) parts.push('*No comments.*');
-  section.threads.forEach((thread) => parts.push(threadMarkdown(report, thread)));
+  if (section.threads.length === 0) parts.push(`*${w.markdown.noComments}*`);
+  section.threads.forEach((thread) => parts.push(threadMarkdown(w, report, thread)));
   return parts.join('\n\n');
 }
 
-export function reportMarkdown(report: Report): string {
+export function reportMarkdown(report: Report, w: ReportWords): string {
   const parts = [
     `# ${cellText(report.document.title)}`,
-    `**${REPORT_TITLE}**`,
-    metadataLines(report).map((line) => `- ${inline(line)}`).join('\n'),
-    '## Summary',
-    inline(totalsLine(report)),
-    ...summaryTables(report).flatMap((t) => [`**${t.title}**`, table(t.header, t.rows)]),
-    '**By section**',
-    table(SECTION_ROWS_HEADER, sectionRows(report)),
-    ...secretaryTables(report).flatMap((t) => [`**${t.title}**`, table(t.header, t.rows)]),
-    ...report.sections.map((section) => sectionMarkdown(report, section)),
+    `**${w.reportTitle}**`,
+    metadataLines(w, report).map((line) => `- ${inline(line)}`).join('\n'),
+    `## ${w.tables.summary}`,
+    inline(totalsLine(w, report)),
+    ...summaryTables(w, report).flatMap((t) => [`**${t.title}**`, table(w, t.header, t.rows)]),
+    `**${w.tables.bySection}**`,
+    table(w, sectionRowsHeader(w), sectionRows(w, report)),
+    ...secretaryTables(w, report).flatMap((t) => [`**${t.title}**`, table(w, t.header, t.rows)]),
+    ...report.sections.map((section) => sectionMarkdown(w, report, section)),
   ];
   return `${parts.join('\n\n')}\n`;
 }

@@ -2,13 +2,12 @@
  * What the PDF's tables say: the disposition table's cells for each comment, and the summary's
  * tables (countries, country × disposition, respondents, sections), as paragraphs the layout draws.
  */
-import { countryName } from '../../shared/countryNames.ts';
-import { STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUSES, THREAD_STATUS_LABELS } from '../../shared/domain.ts';
-import { appliedLine, day, quoteNote, quoteNow, quoteOf, reactionLine, receivedLine, threadNumber } from './labels.ts';
+import { THREAD_STATUSES } from '../../shared/domain.ts';
+import { appliedLine, quoteNote, quoteNow, quoteOf, reactionLine, reasonOf, receivedLine, sectionHeading, threadNumber } from './labels.ts';
 import type { Para } from './pdfLayout.ts';
 import type { Column, TableSpec } from './pdfTable.ts';
-import { decisionAndReason, PDF_WORDS } from './pdfWords.ts';
 import type { Report, ReportSection, ReportThread } from './types.ts';
+import type { ReportWords } from './words.ts';
 
 const GREY = '#505050';
 /** The comment table's text size, in points: nine columns across a landscape A4 page. */
@@ -16,89 +15,85 @@ export const CELL_SIZE = 7.5;
 
 /** Column widths in points, 770 in all (landscape A4 less 36 pt margins); the comment's own columns widest. */
 const WIDTHS = [50, 92, 44, 50, 98, 120, 98, 110, 108];
-export const DISPOSITION_COLUMNS: Column[] = PDF_WORDS.columns.map((title, i) => ({ title, width: WIDTHS[i]! }));
-
-const names = new Map<string, string>();
-/** A country's English name, looked up once per code (Intl.DisplayNames is slow to ask 10,000 times). */
-function country(code: string): string {
-  let name = names.get(code);
-  if (name === undefined) names.set(code, (name = countryName(code, 'en')));
-  return name;
-}
+export const dispositionColumns = (w: ReportWords): Column[] => w.pdf.columns.map((title, i) => ({ title, width: WIDTHS[i]! }));
 
 const plain = (text: string): Para => ({ text, size: CELL_SIZE });
 const note = (text: string): Para => ({ text, size: CELL_SIZE, color: GREY });
 const strong = (text: string): Para => ({ text, size: CELL_SIZE, font: 'bold' });
 
-function member(report: Report, thread: ReportThread): Para[] {
+function member(w: ReportWords, report: Report, thread: ReportThread): Para[] {
   const { author } = thread;
-  const paras = [strong(country(author.country)), plain(STAKEHOLDER_LABELS[author.stakeholder])];
+  const paras = [strong(w.country(author.country)), plain(w.stakeholder(author.stakeholder))];
   if (author.organisation.trim()) paras.push(plain(author.organisation));
   if (!report.options.anonymous && author.name.trim()) paras.push(plain(author.name));
-  if (thread.supportedBy.length) paras.push(note(PDF_WORDS.supportedBy(thread.supportedBy.map(country))));
-  else if (thread.endorsements.length) paras.push(note(PDF_WORDS.endorsedBy(thread.endorsements.length)));
-  const received = receivedLine(thread);
+  if (thread.supportedBy.length) paras.push(note(w.people.supportedBy(w.list(thread.supportedBy.map(w.country)))));
+  else if (thread.endorsements.length) paras.push(note(w.people.endorsedByPeople(w.number(thread.endorsements.length))));
+  const received = receivedLine(w, thread);
   if (received) paras.push(note(received));
   return paras;
 }
 
-function quoted(thread: ReportThread): Para[] {
+/** Quotation marks of the language: “…” in English, « … » in French. */
+const inQuotes = (w: ReportWords, text: string) => (w.language === 'fr' ? `« ${text} »` : `“${text}”`);
+
+function quoted(w: ReportWords, thread: ReportThread): Para[] {
   const paras: Para[] = [];
   const quote = quoteOf(thread);
-  if (quote) paras.push(plain(`“${quote}”`));
+  if (quote) paras.push(plain(inQuotes(w, quote)));
   const now = quoteNow(thread);
-  if (now !== null) paras.push(strong(PDF_WORDS.textNow), plain(`“${now}”`));
+  if (now !== null) paras.push(strong(w.pdf.textNow), plain(inQuotes(w, now)));
   else {
-    const said = quoteNote(thread);
+    const said = quoteNote(w, thread);
     if (said) paras.push(note(said));
   }
   return paras;
 }
 
-function proposed(thread: ReportThread): Para[] {
+function proposed(w: ReportWords, thread: ReportThread): Para[] {
   const paras: Para[] = thread.proposedText ? [plain(thread.proposedText)] : [];
-  const applied = appliedLine(thread);
+  const applied = appliedLine(w, thread);
   if (applied) paras.push(note(applied));
   return paras;
 }
 
-function replies(thread: ReportThread): Para[] {
+function replies(w: ReportWords, thread: ReportThread): Para[] {
   return thread.replies.flatMap((reply) => {
     // The working group and the Secretariat answer as bodies (speaksFor, from the records); in the
     // anonymised edition the author is already the body, so no name follows it.
     const group = reply.speaksFor !== null;
-    const body = reply.speaksFor === 'secretariat' ? PDF_WORDS.secretariatReply : PDF_WORDS.workingGroupReply;
+    const body = reply.speaksFor === 'secretariat' ? w.people.secretariat : w.people.workingGroup;
     const named = reply.author.name.trim() && reply.author.name !== body;
     const who = group ? (named ? `${body} (${reply.author.name})` : body) : reply.author.name;
-    return [{ text: `${who}, ${day(reply.createdAt)}:`, size: CELL_SIZE, font: group ? 'bold' : 'regular', color: group ? 'black' : GREY } satisfies Para, plain(reply.body)];
+    return [{ text: `${who}, ${w.day(reply.createdAt)}${w.language === 'fr' ? ' :' : ':'}`, size: CELL_SIZE, font: group ? 'bold' : 'regular', color: group ? 'black' : GREY } satisfies Para, plain(reply.body)];
   });
 }
 
-function observations(thread: ReportThread): Para[] {
-  const { decision, reason } = decisionAndReason(thread);
-  const paras = [strong(decision)];
+/** The decision and, on its own, the reason: never "Accepted: Accepted." (reasonOf). */
+function observations(w: ReportWords, thread: ReportThread): Para[] {
+  const paras = [strong(w.status(thread.status))];
+  const reason = reasonOf(w, thread);
   if (reason) paras.push(plain(reason));
-  const reaction = reactionLine(thread);
+  const reaction = reactionLine(w, thread);
   if (reaction) paras.push(note(reaction));
   return paras;
 }
 
 /** One comment's row: the ISO template's columns, with the replies beside the comment. */
-export function dispositionRow(report: Report, section: ReportSection, thread: ReportThread): Para[][] {
+export function dispositionRow(w: ReportWords, report: Report, section: ReportSection, thread: ReportThread): Para[][] {
   return [
     [strong(threadNumber(thread))],
-    member(report, thread),
-    [plain(section.number || PDF_WORDS.removedSection)],
-    [plain(THREAD_KIND_LABELS[thread.kind])],
-    quoted(thread),
+    member(w, report, thread),
+    [plain(section.number || w.pdf.removedSection)],
+    [plain(w.kind(thread.kind))],
+    quoted(w, thread),
     [plain(thread.body)],
-    proposed(thread),
-    replies(thread),
-    observations(thread),
+    proposed(w, thread),
+    replies(w, thread),
+    observations(w, thread),
   ];
 }
 
-export const continuedCell = (row: readonly (readonly Para[])[]): Para[] => [note(`${row[0]?.[0]?.text ?? ''} ${PDF_WORDS.continued}`)];
+export const continuedCell = (w: ReportWords, row: readonly (readonly Para[])[]): Para[] => [note(`${row[0]?.[0]?.text ?? ''} ${w.continued}`)];
 
 /** A summary table: text columns then counts, right-aligned, spread over `width` points. */
 function summaryTable(width: number, header: readonly string[], textColumns: number, rows: string[][]): TableSpec {
@@ -110,55 +105,56 @@ function summaryTable(width: number, header: readonly string[], textColumns: num
 }
 
 /** The summary's tables, each with its title; in a filtered report, rows with nothing to count are left out. */
-export function summaryTables(report: Report, width: number): Array<{ title: string; table: TableSpec }> {
+export function summaryTables(w: ReportWords, report: Report, width: number): Array<{ title: string; table: TableSpec }> {
   const { summary, options } = report;
+  const t = w.tables;
+  const n = w.number;
   const filtered = Boolean(options.sections || options.stakeholders || options.statuses);
-  const keep = (n: number) => !filtered || n > 0;
-  const statusNames = THREAD_STATUSES.map((s) => THREAD_STATUS_LABELS[s]);
+  const keep = (count: number) => !filtered || count > 0;
+  const statusNames = THREAD_STATUSES.map(w.status);
   const counts = <K extends string>(record: Record<K, number>, name: (key: K) => string) =>
-    (Object.entries(record) as Array<[K, number]>).filter(([, n]) => keep(n)).map(([key, n]) => [name(key), String(n)]);
-  const { tables: words } = PDF_WORDS;
+    (Object.entries(record) as Array<[K, number]>).filter(([, count]) => keep(count)).map(([key, count]) => [name(key), n(count)]);
   const tables: Array<{ title: string; table: TableSpec }> = [
-    { title: words.stakeholders.title, table: summaryTable(width * 0.6, words.stakeholders.header, 1, counts(summary.byStakeholder, (k) => STAKEHOLDER_LABELS[k])) },
-    { title: words.types.title, table: summaryTable(width * 0.6, words.types.header, 1, counts(summary.byKind, (k) => THREAD_KIND_LABELS[k])) },
-    { title: words.statuses.title, table: summaryTable(width * 0.6, words.statuses.header, 1, counts(summary.byStatus, (k) => THREAD_STATUS_LABELS[k])) },
+    { title: t.byStakeholder, table: summaryTable(width * 0.6, [t.stakeholder, t.comments], 1, counts(summary.byStakeholder, w.stakeholder)) },
+    { title: t.byKind, table: summaryTable(width * 0.6, [t.kind, t.comments], 1, counts(summary.byKind, w.kind)) },
+    { title: t.byStatus, table: summaryTable(width * 0.6, [t.status, t.comments], 1, counts(summary.byStatus, w.status)) },
   ];
   const countries = summary.countries.filter((c) => keep(c.comments));
   tables.push({
-    title: words.countries.title,
-    table: summaryTable(width, words.countries.header, 1, countries.map((c) => [countryName(c.country, 'en'), String(c.respondents), String(c.organisations), String(c.comments)])),
+    title: t.commentsByCountry,
+    table: summaryTable(width, [t.country, t.respondentsColumn, t.organisations, t.comments], 1, countries.map((c) => [w.country(c.country), n(c.respondents), n(c.organisations), n(c.comments)])),
   });
   tables.push({
-    title: words.countryDispositions.title,
-    table: summaryTable(width, [words.countryDispositions.first, ...statusNames], 1, countries.map((c) => [countryName(c.country, 'en'), ...THREAD_STATUSES.map((s) => String(c.byStatus[s]))])),
+    title: t.dispositionsByCountry,
+    table: summaryTable(width, [t.country, ...statusNames], 1, countries.map((c) => [w.country(c.country), ...THREAD_STATUSES.map((s) => n(c.byStatus[s]))])),
   });
   const sections = summary.bySection.filter((s) => keep(s.threads));
   tables.push({
-    title: words.sections.title,
-    table: summaryTable(width, [words.sections.first, words.sections.total, ...statusNames], 1, sections.map((s) => [s.number ? `${s.number} ${s.title}` : s.title, String(s.threads), ...THREAD_STATUSES.map((k) => String(s.byStatus[k]))])),
+    title: t.dispositionsBySection,
+    table: summaryTable(width, [t.section, t.comments, ...statusNames], 1, sections.map((s) => [sectionHeading(s), n(s.threads), ...THREAD_STATUSES.map((k) => n(s.byStatus[k]))])),
   });
-  tables.push(respondentsTable(report, width));
+  tables.push(respondentsTable(w, report, width));
   return tables;
 }
 
 /** Everyone who commented; in the anonymised edition, how many people per country and stakeholder group. */
-function respondentsTable(report: Report, width: number): { title: string; table: TableSpec } {
+function respondentsTable(w: ReportWords, report: Report, width: number): { title: string; table: TableSpec } {
   const { respondents } = report.summary;
-  const { tables: words } = PDF_WORDS;
+  const t = w.tables;
   if (!report.options.anonymous) {
-    const rows = respondents.map((r) => [r.name ?? '', r.organisation ?? '', countryName(r.country, 'en'), STAKEHOLDER_LABELS[r.stakeholder], String(r.comments)]);
-    return { title: words.respondents.title, table: summaryTable(width, words.respondents.header, 4, rows) };
+    const rows = respondents.map((r) => [r.name ?? '', r.organisation ?? '', w.country(r.country), w.stakeholder(r.stakeholder), w.number(r.comments)]);
+    return { title: t.respondents, table: summaryTable(width, [t.name, t.organisation, t.country, t.stakeholder, t.comments], 4, rows) };
   }
   const groups = new Map<string, { country: string; stakeholder: string; people: number; comments: number }>();
   for (const r of respondents) {
     const key = `${r.country}\u0000${r.stakeholder}`;
-    const group = groups.get(key) ?? { country: countryName(r.country, 'en'), stakeholder: STAKEHOLDER_LABELS[r.stakeholder], people: 0, comments: 0 };
+    const group = groups.get(key) ?? { country: w.country(r.country), stakeholder: w.stakeholder(r.stakeholder), people: 0, comments: 0 };
     group.people += 1;
     group.comments += r.comments;
     groups.set(key, group);
   }
   const rows = [...groups.values()]
-    .toSorted((a, b) => a.country.localeCompare(b.country, 'en') || a.stakeholder.localeCompare(b.stakeholder, 'en'))
-    .map((g) => [g.country, g.stakeholder, String(g.people), String(g.comments)]);
-  return { title: words.respondentsAnonymous.title, table: summaryTable(width, words.respondentsAnonymous.header, 2, rows) };
+    .toSorted((a, b) => a.country.localeCompare(b.country, w.locale) || a.stakeholder.localeCompare(b.stakeholder, w.locale))
+    .map((g) => [g.country, g.stakeholder, w.number(g.people), w.number(g.comments)]);
+  return { title: t.respondentsAnonymous, table: summaryTable(width, [t.country, t.stakeholder, t.respondentsColumn, t.comments], 2, rows) };
 }

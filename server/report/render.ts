@@ -3,6 +3,7 @@
  * file is made in the render worker (offThread.ts); only JSON, the API's own shape, is written here.
  */
 import { renderOffThread } from './offThread.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
 import type { Report, ReportFormat } from './types.ts';
 
 export interface ReportFile {
@@ -22,10 +23,11 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 export const reportFileName = (documentId: string, format: ReportFormat) => `${documentId}-disposition-of-comments.${format}`;
 
-async function contents(report: Report, format: ReportFormat): Promise<ReportFile['body']> {
-  return format === 'json' ? JSON.stringify(report, null, 2) : renderOffThread({ kind: 'report', report, format });
+async function contents(report: Report, format: ReportFormat, language: Language): Promise<ReportFile['body']> {
+  return format === 'json' ? JSON.stringify(report, null, 2) : renderOffThread({ kind: 'report', report, format, language });
 }
 
-export async function renderReport(report: Report, format: ReportFormat): Promise<ReportFile> {
-  return { body: await contents(report, format), contentType: CONTENT_TYPES[format], fileName: reportFileName(report.document.id, format) };
+/** The file in the format, its words in the language (English unless told). */
+export async function renderReport(report: Report, format: ReportFormat, language: Language = 'en'): Promise<ReportFile> {
+  return { body: await contents(report, format, language), contentType: CONTENT_TYPES[format], fileName: reportFileName(report.document.id, format) };
 }

@@ -6,11 +6,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { VersionForExport } from '../versions/exportFiles.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
 import type { Report } from './types.ts';
+import { reportWords } from './words.ts';
 
+/** A file to make, and the language of its words (its dates, numbers and names too). */
 export type RenderJob =
-  | { kind: 'report'; report: Report; format: 'csv' | 'md' | 'xlsx' | 'docx' | 'pdf' }
-  | { kind: 'version'; version: VersionForExport; format: 'md' | 'docx' | 'pdf' };
+  | { kind: 'report'; report: Report; format: 'csv' | 'md' | 'xlsx' | 'docx' | 'pdf'; language: Language }
+  | { kind: 'version'; version: VersionForExport; format: 'md' | 'docx' | 'pdf'; language: Language };
 
 export interface RenderRequest {
   id: number;
@@ -21,22 +24,23 @@ const utf8 = new TextEncoder();
 
 // Each format's code loads with its first file: a CSV from the command line need not load Word's.
 async function render(job: RenderJob): Promise<Uint8Array | string> {
+  const w = reportWords(job.language);
   if (job.kind === 'version') {
-    if (job.format === 'md') return (await import('../versions/exportVersion.ts')).versionAsMarkdown(job.version);
+    if (job.format === 'md') return (await import('../versions/exportVersion.ts')).versionAsMarkdown(job.version, w);
     const files = await import('../versions/exportFiles.ts');
-    return job.format === 'docx' ? files.versionAsDocx(job.version) : files.versionAsPdf(job.version);
+    return job.format === 'docx' ? files.versionAsDocx(job.version, w) : files.versionAsPdf(job.version, w);
   }
   switch (job.format) {
     case 'csv':
-      return (await import('./csv.ts')).reportCsv(job.report);
+      return (await import('./csv.ts')).reportCsv(job.report, w);
     case 'md':
-      return (await import('./markdown.ts')).reportMarkdown(job.report);
+      return (await import('./markdown.ts')).reportMarkdown(job.report, w);
     case 'xlsx':
-      return (await import('./xlsx.ts')).reportXlsx(job.report);
+      return (await import('./xlsx.ts')).reportXlsx(job.report, w);
     case 'docx':
-      return (await import('./docx.ts')).reportDocx(job.report);
+      return (await import('./docx.ts')).reportDocx(job.report, w);
     case 'pdf':
-      return (await import('./pdf.ts')).reportPdf(job.report);
+      return (await import('./pdf.ts')).reportPdf(job.report, w);
   }
 }
 

@@ -72,7 +72,7 @@ export function warmUpJobs(): RenderJob[] {
     sections: Array.from({ length: WARM_UP_COMMENTS }, (_, i) => ({ id: `section-${i}`, number: String(i + 1), title: 'Scope', level: 1, text: 'Text with café and مرحبا.\nA second paragraph.' })),
   };
   return [
-    ...(['csv', 'md', 'xlsx', 'docx', 'pdf'] as const).map((format): RenderJob => ({ kind: 'report', report, format })),
-    ...(['md', 'docx', 'pdf'] as const).map((format): RenderJob => ({ kind: 'version', version, format })),
+    ...(['csv', 'md', 'xlsx', 'docx', 'pdf'] as const).map((format): RenderJob => ({ kind: 'report', report, format, language: 'en' })),
+    ...(['md', 'docx', 'pdf'] as const).map((format): RenderJob => ({ kind: 'version', version, format, language: 'en' })),
   ];
 }

@@ -5,6 +5,7 @@
  */
 import type { SectionText } from '../documents/text.ts';
 import { printable } from '../report/labels.ts';
+import type { ReportWords } from '../report/words.ts';
 
 // docx, pdfkit and the fonts weigh ~26 MB in memory: loaded when a file is first asked for.
 const docxLibrary = () => import('docx');
@@ -20,29 +21,29 @@ export interface VersionForExport {
   stamp: string | null;
 }
 
-const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const subtitle = (v: VersionForExport) => [v.stamp, `${v.name}, ${longDate(v.createdAt)}`].filter(Boolean).join(' · ');
+/** "Adopted on 3 March 2027 · Final text, 2 March 2027", in the words' language. */
+export const versionSubtitle = (v: VersionForExport, w: ReportWords) => [v.stamp, `${v.name}, ${w.day(v.createdAt)}`].filter(Boolean).join(' · ');
 
-export async function versionAsDocx(v: VersionForExport): Promise<Buffer> {
+export async function versionAsDocx(v: VersionForExport, w: ReportWords): Promise<Buffer> {
   const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await docxLibrary();
   const headings = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
   const lines = (text: string) => text.split('\n').filter((l) => l.trim()).map((l) => new Paragraph({ children: [new TextRun(printable(l))] }));
   const children: InstanceType<typeof Paragraph>[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(printable(v.title))] }),
-    new Paragraph({ children: [new TextRun({ text: printable(subtitle(v)), italics: true })] }),
+    new Paragraph({ children: [new TextRun({ text: printable(versionSubtitle(v, w)), italics: true })] }),
     ...lines(v.preamble),
   ];
   for (const section of v.sections) {
     const heading = headings[Math.min(headings.length - 1, section.level - 1)];
     children.push(new Paragraph({ heading, children: [new TextRun(printable(`${section.number} ${section.title}`))] }), ...lines(section.text));
   }
-  const document = new Document({ title: printable(v.title), creator: 'Accord', styles: { default: { document: { run: { font: 'Arial', size: 22 } } } }, sections: [{ children }] });
+  const document = new Document({ title: printable(v.title), creator: 'Accord', styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: w.locale } } } } }, sections: [{ children }] });
   return Packer.toBuffer(document);
 }
 
-export async function versionAsPdf(v: VersionForExport): Promise<Buffer> {
+export async function versionAsPdf(v: VersionForExport, w: ReportWords): Promise<Buffer> {
   const { PDFKitDocument, drawable, FONTS, runs } = await pdfLibrary();
-  const doc = new PDFKitDocument({ size: 'A4', margin: 56, info: { Title: drawable(v.title), Creator: 'Accord' } });
+  const doc = new PDFKitDocument({ size: 'A4', margin: 56, lang: w.locale, info: { Title: drawable(v.title), Creator: 'Accord' } });
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   const chunks: Buffer[] = [];
@@ -59,7 +60,7 @@ export async function versionAsPdf(v: VersionForExport): Promise<Buffer> {
     }
   };
   write(v.title, 'bold', 18);
-  write(subtitle(v), 'regular', 10, 1);
+  write(versionSubtitle(v, w), 'regular', 10, 1);
   write(v.preamble, 'regular', 11);
   for (const section of v.sections) {
     doc.moveDown(0.5);

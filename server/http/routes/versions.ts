@@ -10,12 +10,14 @@ import { compareVersions } from '../../versions/changes.ts';
 import { adoptionStamp } from '../../versions/exportVersion.ts';
 import { renderOffThread } from '../../report/offThread.ts';
 import { warmRenderer } from '../../report/offThread.ts';
+import { FileLanguage, fileLanguage } from '../../report/options.ts';
+import { reportWords } from '../../report/words.ts';
 
 const NewVersion = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(MAX_TITLE_CHARS) }).strict();
 const VersionParam = DocumentParam.extend({ versionId: z.string().uuid('not a version id') });
 const VersionRef = z.union([z.literal('current'), z.string().uuid('from and to must be version ids or "current"')]);
 const CompareQuery = z.object({ from: VersionRef, to: VersionRef.default('current') }).strict();
-const ExportQuery = z.object({ format: z.enum(['json', 'md', 'docx', 'pdf']).default('json') }).strict();
+const ExportQuery = z.object({ format: z.enum(['json', 'md', 'docx', 'pdf']).default('json'), lang: FileLanguage }).strict();
 
 const FILE_TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -37,12 +39,13 @@ export function versionRoutes(services: Services) {
     .get('/api/documents/:id/versions/:versionId', validate('param', VersionParam), validate('query', ExportQuery), async (c) => {
       const { id, versionId } = c.req.valid('param');
       const version = await readVersion(services, id, versionId);
-      const { format } = c.req.valid('query');
+      const { format, lang } = c.req.valid('query');
       if (format === 'json') return c.json(version);
+      const language = fileLanguage(lang, c.get('person')?.language);
       const document = (await services.records.documents.get(id))!;
-      const exported = { ...version, title: document.title, stamp: adoptionStamp(document, version.createdAt) };
+      const exported = { ...version, title: document.title, stamp: adoptionStamp(document, version.createdAt, reportWords(language)) };
       // Made in the render worker, as the report's files are: a long text must not hold the event loop.
-      const body = await renderOffThread({ kind: 'version', version: exported, format });
+      const body = await renderOffThread({ kind: 'version', version: exported, format, language });
       const fileName = `${id}-${version.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'version'}.${format}`;
       return c.body(body, 200, { 'Content-Type': FILE_TYPES[format], 'Content-Disposition': `attachment; filename="${fileName}"` });
     })
