@@ -1,6 +1,7 @@
 /**
  * The report as a file: choose what the edition contains, then one link per format. The links are
- * plain links to the API, so the browser downloads them as it would any file.
+ * plain links to the API, so the browser downloads them as it would any file. The file's words are
+ * in the interface's language (lang=), whatever the person's saved language.
  */
 import { useId, useState } from 'react';
 import { STAKEHOLDERS, THREAD_STATUSES, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
@@ -73,7 +74,7 @@ export function DownloadPanel({ documentId, sections }: { documentId: string; se
         <ul className="download-links" aria-label={t('download.as')}>
           {FORMATS.map(({ format, label }) => (
             <li key={format}>
-              <a className="button" href={reportFileUrl(documentId, format, options)} download data-format={format}>
+              <a className="button" href={`${reportFileUrl(documentId, format, options)}&lang=${language}`} download data-format={format}>
                 <span className="visually-hidden">{t('download.asPrefix')}</span>
                 {t(label)}
               </a>

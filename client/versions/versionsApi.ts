@@ -2,6 +2,7 @@
 import type { Comparison, VersionSummary, VersionText } from '../../shared/versions.ts';
 import { CURRENT_TEXT } from '../../shared/versions.ts';
 import { requestJson } from '../api.ts';
+import { currentLanguage } from '../i18n/intl.ts';
 
 export type { ChangeCause, ComparedSection, Comparison, DiffPart, SectionChange, VersionSummary, VersionText } from '../../shared/versions.ts';
 
@@ -11,8 +12,9 @@ export const CURRENT = CURRENT_TEXT;
 
 const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
 
+/** A version as a file, its words (dates, "Adopted on") in the interface's language. */
 export const versionFileUrl = (documentId: string, versionId: string, format: 'md' | 'docx' | 'pdf') =>
-  `${base(documentId)}/versions/${encodeURIComponent(versionId)}?format=${format}`;
+  `${base(documentId)}/versions/${encodeURIComponent(versionId)}?format=${format}&lang=${currentLanguage()}`;
 export const versionMarkdownUrl = (documentId: string, versionId: string) => versionFileUrl(documentId, versionId, 'md');
 
 export const versionsApi = {

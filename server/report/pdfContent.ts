@@ -15,7 +15,10 @@ export const CELL_SIZE = 7.5;
 
 /** Column widths in points, 770 in all (landscape A4 less 36 pt margins); the comment's own columns widest. */
 const WIDTHS = [50, 92, 44, 50, 98, 120, 98, 110, 108];
-export const dispositionColumns = (w: ReportWords): Column[] => w.pdf.columns.map((title, i) => ({ title, width: WIDTHS[i]! }));
+/** The Type column keeps its kinds' names whole ("Rédactionnelle"). */
+const TYPE_COLUMN = 3;
+export const dispositionColumns = (w: ReportWords): Column[] =>
+  w.pdf.columns.map((title, i) => ({ title, width: WIDTHS[i]!, ...(i === TYPE_COLUMN ? { unbroken: Object.values(w.kinds) } : {}) }));
 
 const plain = (text: string): Para => ({ text, size: CELL_SIZE });
 const note = (text: string): Para => ({ text, size: CELL_SIZE, color: GREY });

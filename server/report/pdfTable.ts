@@ -21,6 +21,8 @@ export interface Column {
   title: string;
   width: number;
   align?: 'left' | 'right';
+  /** Short texts the column shows (a kind's name) whose words must not be broken. */
+  unbroken?: readonly string[];
 }
 
 export interface TableSpec {
@@ -106,8 +108,9 @@ export class Flow {
     this.ts.forget();
   }
 
-  table(parent: StructElement, spec: TableSpec): void {
+  table(parent: StructElement, given: TableSpec): void {
     const { ts, doc } = this;
+    const spec = { ...given, columns: wideEnoughForWords(ts, given.columns, given.size) };
     const lh = ts.lineHeight(spec.size);
     const x0 = this.left;
     const cellWidths = spec.columns.map((c) => c.width - 2 * PAD);
@@ -211,4 +214,26 @@ export class Flow {
     if (first) drawHeader(true);
     table.end();
   }
+}
+
+/**
+ * The columns, each at least as wide as the longest word of its title (and of its `unbroken` texts),
+ * the room taken from the widest column: French runs about 20 % longer than English, and a count
+ * column headed "Observations" or "Partiellement acceptée" must not break a word in two.
+ */
+function wideEnoughForWords(ts: Typesetter, columns: readonly Column[], size: number): Column[] {
+  const longest = (texts: readonly string[], font: 'bold' | 'regular') =>
+    Math.max(0, ...texts.flatMap((text) => text.split(/\s+/)).map((word) => ts.width(word, font, size)));
+  const needs = columns.map((c) => Math.ceil(Math.max(longest([c.title], 'bold'), longest(c.unbroken ?? [], 'regular'))) + 2 * PAD + 1);
+  const widths = columns.map((c) => c.width);
+  for (let i = 0; i < widths.length; i++) {
+    const short = needs[i]! - widths[i]!;
+    if (short <= 0) continue;
+    const donor = widths.reduce((best, w, j) => (j !== i && w - needs[j]! > widths[best]! - needs[best]! ? j : best), i === 0 ? 1 : 0);
+    const spare = Math.min(short, widths[donor]! - needs[donor]!);
+    if (donor === i || spare <= 0) continue;
+    widths[donor]! -= spare;
+    widths[i]! += spare;
+  }
+  return columns.map((c, i) => (widths[i] === c.width ? c : { ...c, width: widths[i]! }));
 }

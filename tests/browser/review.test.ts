@@ -45,7 +45,7 @@ describe('final review', () => {
     await page.getByTestId('version-row').filter({ hasText: 'Consultation draft' }).waitFor();
     // Automatic versions are grouped apart and named by what they hold; every version has a PDF.
     await page.getByText(/^Taken automatically at each phase change \(\d+\)$/).waitFor();
-    expect(await page.getByTestId('version-row').filter({ hasText: 'Consultation draft' }).getByRole('link', { name: /as PDF/ }).getAttribute('href')).toMatch(/format=pdf$/);
+    expect(await page.getByTestId('version-row').filter({ hasText: 'Consultation draft' }).getByRole('link', { name: /as PDF/ }).getAttribute('href')).toMatch(/format=pdf&lang=en$/);
     expect(await page.getByTestId('version-row').filter({ hasText: /^Text as consulted, closed / }).count()).toBe(1);
     await page.getByTestId('compare-from').selectOption({ label: (await page.getByTestId('compare-from').locator('option', { hasText: 'Consultation draft' }).textContent()) ?? '' });
     await page.getByTestId('compare-to').selectOption('current');

@@ -212,7 +212,7 @@ describe('XLSX', () => {
 describe('Markdown', () => {
   it('has the country table with names, country × disposition, status per section, respondents and "Supported by"', async () => {
     const md = (await download('md')).toString('utf8');
-    expect(md).toContain('Supported by DE, FR');
+    expect(md).toContain('Supported by DE and FR');
     expect(md).toContain('| Country | Respondents | Organisations | Comments |');
     expect(md).toContain('| Germany (DE) | 2 | 1 | 3 |');
     expect(md).toContain('| Country | Not yet answered | Accepted | Partially accepted | Not accepted | Noted | Total |');
