@@ -7,7 +7,8 @@
  */
 import { Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type ISectionOptions } from 'docx';
 import { coverAndSummary, PORTRAIT_WIDTH, tableSlot } from './docxCover.ts';
-import { dispositionColumns, dispositionRow } from './docxRows.ts';
+import { dispositionColumns, dispositionRow, TYPE_COLUMN } from './docxRows.ts';
+import { wideEnoughForWords } from './docxWidths.ts';
 import { fitRow } from './docxRowSplit.ts';
 import { printable, sectionHeading, startsRightToLeft, threadNumber } from './labels.ts';
 import { TableSlots } from './docxTables.ts';
@@ -27,7 +28,8 @@ function sectionContent(w: ReportWords, report: Report, section: ReportSection, 
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, bidirectional: startsRightToLeft(section.title), children: [new TextRun(printable(sectionHeading(section)))] });
   if (section.threads.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: w.noComments, italics: true })] })];
   const columns = dispositionColumns(w);
-  const widths = columns.map(([, width]) => width);
+  // The Type column keeps its kinds' names whole ("Rédactionnelle").
+  const widths = wideEnoughForWords(columns.map(([, width]) => width), columns.map(([title]) => title), columns.map((_c, i) => (i === TYPE_COLUMN ? Object.values(w.kinds) : undefined)));
   const rows = section.threads.flatMap((thread) => fitRow(dispositionRow(w, report, section, thread), widths, threadNumber(thread), w.continued));
   return [heading, tableSlot(slots, { widths, header: columns.map(([title]) => title), rows, cantSplit: true }), new Paragraph({})];
 }

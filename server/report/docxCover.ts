@@ -7,6 +7,7 @@ import { AlignmentType, HeadingLevel, Paragraph, TextRun } from 'docx';
 import { THREAD_KINDS, THREAD_STATUSES, STAKEHOLDERS } from '../../shared/domain.ts';
 import { printable, scopeLines, sectionHeading } from './labels.ts';
 import type { CellLines, TableSpec } from './docxTables.ts';
+import { wideEnoughForWords } from './docxWidths.ts';
 import type { TableSlots } from './docxTables.ts';
 import type { Report } from './types.ts';
 import type { ReportWords } from './words.ts';
@@ -16,7 +17,8 @@ export const PORTRAIT_WIDTH = 9906;
 
 
 /** A paragraph the table writer replaces with the table (docxTables.ts). */
-export const tableSlot = (slots: TableSlots, table: TableSpec) => new Paragraph({ children: [new TextRun(slots.add(table))] });
+export const tableSlot = (slots: TableSlots, table: TableSpec) =>
+  new Paragraph({ children: [new TextRun(slots.add({ ...table, widths: wideEnoughForWords(table.widths, table.header) }))] });
 
 /** The cover's facts as label and value, the version commented on always among them. */
 function coverFacts(w: ReportWords, report: Report): Array<[string, string]> {

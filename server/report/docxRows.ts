@@ -11,6 +11,9 @@ import type { Report, ReportSection } from './types.ts';
 import type { ReportWords } from './words.ts';
 
 /** Landscape A4 less 1000-twip margins (14,838 twips), the comment columns widest. */
+/** The column of the comment's type, whose names must not break. */
+export const TYPE_COLUMN = 3;
+
 export function dispositionColumns(w: ReportWords): Array<[string, number]> {
   const c = w.docx.table.columns;
   return [
