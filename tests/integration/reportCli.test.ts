@@ -57,11 +57,21 @@ describe.skipIf(onPostgres())('npm run report', () => {
     rmSync(out);
   }, 60_000);
 
+  it('writes the file in French with --lang fr', async () => {
+    const run = await cli(['--document', DOC, '--format', 'md', '--out', '-', '--lang', 'fr']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('**Compilation des observations et suite donnée**');
+    expect(run.stdout).toContain('## Synthèse');
+    const english = await cli(['--document', DOC, '--format', 'md', '--out', '-']);
+    expect(english.stdout).toContain('**Disposition of comments**');
+  }, 60_000);
+
   it('refuses bad arguments and unknown documents with exit code 1 and a clear message', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /--document is required/],
       [['--document', DOC, '--format', 'xls'], /--format: format must be one of/],
       [['--document', DOC, '--statuses', 'maybe'], /--statuses: statuses must be among/],
+      [['--document', DOC, '--lang', 'de'], /--lang: lang must be one of en, fr/],
       [['--document', DOC, '--colour', 'red'], /Unknown option '--colour'/],
       [['--document', 'no-such-doc'], /No document "no-such-doc".*Documents: /],
     ];
