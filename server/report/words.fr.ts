@@ -34,7 +34,7 @@ export const reportWordsFr: ReportCatalogue = {
     workingGroup: 'Groupe de travail',
     phase: 'Étape',
     deadline: 'Date limite de la consultation',
-    adopted: 'Adopté le',
+    adopted: 'Adoption',
     version: 'Version',
     generated: (date, time) => `Établi le ${date} (${time} UTC)`,
   },
@@ -112,10 +112,10 @@ export const reportWordsFr: ReportCatalogue = {
       workingGroup: 'Groupe de travail',
       phase: 'Étape',
       deadline: 'Date limite de la consultation',
-      adopted: 'Adopté le',
+      adopted: 'Adoption',
       noComments: 'Aucune observation dans ce document.',
       totals: (comments, respondents, countries) =>
-        `${count(comments, 'observation', 'observations')} de ${count(respondents, 'contributeur', 'contributeurs')} de ${count(countries, 'pays', 'pays')}.`,
+        `${count(comments, 'observation reçue', 'observations reçues')} de ${count(respondents, 'contributeur', 'contributeurs')} de ${count(countries, 'pays', 'pays')}.`,
     },
     summary: {
       heading: 'Synthèse',

@@ -171,6 +171,8 @@ describe('report', () => {
     expect(byFormat.csv?.text).toContain('Participant from ES');
     expect(byFormat.csv?.text).not.toContain('Lucía Fernández');
     expect(new URL(links[0] ?? '').searchParams.get('replies')).toBe('false');
+    // The files' words are in the interface's language.
+    expect(links.every((href) => new URL(href).searchParams.get('lang') === 'en')).toBe(true);
   });
 
   it('tells a participant that their role does not open the report', async () => {
