@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -87,6 +88,31 @@ describe('CSV in French', () => {
   });
 });
 
+describe('XLSX and the anonymised edition in French', () => {
+  it('keeps the CSV header on the comment sheet, with French sheets, words and numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('format=xlsx&lang=fr')) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Observations', 'Contributeurs par pays', 'Suite donnée par pays', 'Suite donnée par section', 'Contributeurs']);
+    const comments = workbook.worksheets[0]!;
+    const header = (comments.getRow(1).values as unknown[]).slice(1);
+    expect(header.join(',')).toBe(parseCsv((await download('format=csv&lang=fr')).toString('utf8'))[0]!.join(','));
+    const de = comments.getRows(2, comments.rowCount - 1)!.find((row) => row.getCell(1).value === 'DE-001')!;
+    expect(de.getCell(header.indexOf('status') + 1).value).toBe('Acceptée');
+    expect(de.getCell(header.indexOf('status_code') + 1).value).toBe('accepted');
+    const byCountry = workbook.worksheets[1]!;
+    expect((byCountry.getRow(1).values as unknown[]).slice(1)).toEqual(['Pays', 'Contributeurs', 'Organisations', 'Observations']);
+    expect(byCountry.getRow(2).values).toEqual([undefined, 'Allemagne (DE)', 1, 1, 1]);
+  });
+
+  it('names participants and the bodies in French when anonymised', async () => {
+    const md = (await download('format=md&lang=fr&anonymous=true')).toString('utf8');
+    expect(md).toContain('Participant (DE)');
+    expect(md).toContain('Édition anonymisée');
+    expect(md).not.toContain('Jan Müller');
+    expect(md).not.toContain('Participant from');
+  });
+});
+
 describe('Word and PDF in French', () => {
   it('has French headings, dates and language in the Word file', async () => {
     const files = unzipSync(new Uint8Array(await download('format=docx&lang=fr')));
@@ -134,7 +160,7 @@ describe('choosing the language', () => {
   it('answers a person whose language is French in French, unless asked otherwise', async () => {
     const md = (await download('format=md', frenchReader)).toString('utf8');
     expect(md).toContain('**Compilation des observations et suite donnée**');
-    expect(md).toContain('Soutenue par : DE'.replace('DE', 'FR'));
+    expect(md).toContain('Soutenue par : FR');
     const english = (await download('format=md&lang=en', frenchReader)).toString('utf8');
     expect(english).toContain('**Disposition of comments**');
     const admins = (await download('format=md')).toString('utf8');
