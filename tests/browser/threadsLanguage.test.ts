@@ -54,7 +54,6 @@ describe('the comment panel in French', () => {
     await form.getByLabel('Suite donnée', { exact: true }).waitFor();
     await form.getByLabel(/^Motivation/).waitFor();
     await form.getByRole('button', { name: 'Enregistrer la suite donnée' }).waitFor();
-    await form.getByRole('button', { name: 'Intégrer le libellé proposé…' }).waitFor();
     const statuses = await form.getByLabel('Suite donnée', { exact: true }).locator('option').allTextContents();
     expect(statuses).toEqual(['Sans suite à ce jour', 'Acceptée', 'Partiellement acceptée', 'Non retenue', 'Prise en note']);
     await shoot(page, 'threads-fr-1366x768-answer');
