@@ -106,7 +106,7 @@ describe('the comment panel for screen readers', () => {
     expect(await articles.first().getAttribute('aria-posinset')).toBe('1');
 
     // Where the words of the first two begin, one name for both; the third's words, one comment.
-    const spoken = await page.getByTestId('editor').locator('.thread-mark-name').evaluateAll((names) => names.map((name) => getComputedStyle(name, '::before').content));
+    const spoken = await page.getByTestId('editor').locator('.thread-mark-name').evaluateAll((widgets) => widgets.map((widget) => getComputedStyle(widget, '::before').content));
     expect(spoken.toSorted()).toEqual(['"commented text, 1 comment"', '"commented text, 2 comments"']);
   });
 
