@@ -84,9 +84,15 @@ describe('the comment panel in French', () => {
     await composer.getByLabel(/^Libellé proposé/).waitFor();
     await composer.getByRole('button', { name: 'Envoyer l’observation' }).waitFor();
     await shoot(phone, 'threads-fr-390x844-composer');
+    expect(await overflowing(phone), 'phone, composer').toEqual([]);
+    await phone.keyboard.press('Escape');
+    await composer.waitFor({ state: 'detached' });
+    await panel(phone).getByTestId('thread-card').first().click();
+    await panel(phone).getByRole('button', { name: 'Soutenir' }).waitFor();
+    await shoot(phone, 'threads-fr-390x844-card');
 
     expect(await overflowing(page), 'laptop').toEqual([]);
-    expect(await overflowing(phone), 'phone').toEqual([]);
+    expect(await overflowing(phone), 'phone, a comment open').toEqual([]);
   });
 });
 
