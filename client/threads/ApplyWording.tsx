@@ -6,10 +6,12 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { useReview } from './ReviewContext.tsx';
 
 export function ApplyWording({ thread, response }: { thread: Thread; response: string }) {
   const { appliedWording, byId } = useReview();
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,24 +57,24 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
             setConfirming(true);
           }}
         >
-          Apply proposed wording…
+          {t('threads.apply.open')}
         </button>
       ) : (
         // Escape closes the confirmation from any of its buttons.
         // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
         <fieldset className="apply-confirm" onKeyDown={onKeyDown} data-testid="apply-confirm">
-          <legend className="apply-confirm__title">Change the text?</legend>
+          <legend className="apply-confirm__title">{t('threads.apply.title')}</legend>
           <p className="apply-confirm__change">
-            <span className="proposal__label">Replace</span> <del className="proposal__old">{current}</del>{' '}
-            <span className="proposal__label">with</span> <ins className="proposal__new">{thread.proposedText}</ins>
+            <span className="proposal__label">{t('threads.proposal.replace')}</span> <del className="proposal__old">{current}</del>{' '}
+            <span className="proposal__label">{t('threads.proposal.with')}</span> <ins className="proposal__new">{thread.proposedText}</ins>
           </p>
-          <p className="apply-confirm__hint muted">Every editor sees the change at once. The comment is marked “Accepted”. You can undo it.</p>
+          <p className="apply-confirm__hint muted">{t('threads.apply.hint')}</p>
           <div className="apply-confirm__actions">
             <button ref={confirmRef} type="button" className="button button--primary button--small" disabled={busy} onClick={() => void confirm()}>
-              {busy ? 'Replacing…' : 'Replace the words'}
+              {t(busy ? 'threads.apply.replacing' : 'threads.apply.confirm')}
             </button>
             <button type="button" className="button button--small" disabled={busy} onClick={cancel}>
-              Cancel
+              {t('threads.cancel')}
             </button>
           </div>
         </fieldset>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
 import type { ThreadKind } from '../../shared/domain.ts';
 import { threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { shortTime } from './format.ts';
 import { KindField } from './KindField.tsx';
@@ -13,16 +14,17 @@ import { useReview } from './ReviewContext.tsx';
 import { useAction } from './useAction.ts';
 
 export function EarlierWordings({ thread }: { thread: Thread }) {
+  const t = useT();
   if (thread.previousBodies.length === 0) return null;
   return (
     <details className="earlier">
-      <summary>Show earlier wording ({thread.previousBodies.length})</summary>
+      <summary>{t('threads.author.earlier', { count: thread.previousBodies.length })}</summary>
       <ol className="earlier__list">
         {thread.previousBodies.map((previous) => (
           <li key={previous.replacedAt}>
-            <p className="earlier__when">Until {shortTime(previous.replacedAt)}</p>
+            <p className="earlier__when">{t('threads.author.until', { time: shortTime(previous.replacedAt) })}</p>
             <p className="earlier__body">{previous.body}</p>
-            {previous.proposedText && <p className="earlier__proposal">Proposed wording: {previous.proposedText}</p>}
+            {previous.proposedText && <p className="earlier__proposal">{t('threads.author.earlierProposal', { text: previous.proposedText })}</p>}
           </li>
         ))}
       </ol>
@@ -32,6 +34,7 @@ export function EarlierWordings({ thread }: { thread: Thread }) {
 
 export function AuthorTools({ thread }: { thread: Thread }) {
   const { store, announce, closeThread } = useReview();
+  const t = useT();
   const [mode, setMode] = useState<'idle' | 'edit' | 'withdraw'>('idle');
   const [kind, setKind] = useState<ThreadKind>(thread.kind);
   const [body, setBody] = useState(thread.body);
@@ -47,11 +50,11 @@ export function AuthorTools({ thread }: { thread: Thread }) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!body.trim()) return setError('A comment cannot be empty.');
+    if (!body.trim()) return setError(t('threads.author.cannotBeEmpty'));
     const ok = await run(async () => store.upsert(await threadApi.edit(thread.id, { kind, body: body.trim(), proposedText: proposed.trim() || null })));
     if (ok) {
       setMode('idle');
-      announce('Your comment was changed.');
+      announce(t('threads.author.changed'));
     }
   };
 
@@ -62,7 +65,7 @@ export function AuthorTools({ thread }: { thread: Thread }) {
     });
     if (ok) {
       closeThread();
-      announce('Your comment was withdrawn.');
+      announce(t('threads.author.withdrawn'));
     }
   };
 
@@ -70,14 +73,14 @@ export function AuthorTools({ thread }: { thread: Thread }) {
     return (
       <form className="author-tools author-tools--edit" onSubmit={save} noValidate>
         <KindField value={kind} onChange={setKind} />
-        <CountedTextarea label="Comment" required value={body} onChange={setBody} error={error} />
-        <CountedTextarea label="Proposed wording" value={proposed} onChange={setProposed} rows={3} />
+        <CountedTextarea label={t('threads.comment')} required value={body} onChange={setBody} error={error} />
+        <CountedTextarea label={t('threads.proposedWording')} value={proposed} onChange={setProposed} rows={3} />
         <div className="author-tools__actions">
           <button type="submit" className="button button--primary button--small" disabled={busy}>
-            Save changes
+            {t('threads.author.saveChanges')}
           </button>
           <button type="button" className="button button--small" onClick={() => setMode('idle')}>
-            Cancel
+            {t('threads.cancel')}
           </button>
         </div>
       </form>
@@ -87,21 +90,21 @@ export function AuthorTools({ thread }: { thread: Thread }) {
     <div className="author-tools">
       {mode === 'withdraw' ? (
         <div className="author-tools__confirm">
-          <p>Withdraw this comment? It will disappear for everyone, with its replies.</p>
+          <p>{t('threads.author.withdrawQuestion')}</p>
           <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void withdraw()}>
-            Withdraw
+            {t('threads.author.withdraw')}
           </button>
           <button type="button" className="button button--small" onClick={() => setMode('idle')}>
-            Keep it
+            {t('threads.keepIt')}
           </button>
         </div>
       ) : (
         <>
           <button type="button" className="button button--small" onClick={startEdit}>
-            Edit
+            {t('threads.author.edit')}
           </button>
           <button type="button" className="button button--small" onClick={() => setMode('withdraw')}>
-            Withdraw
+            {t('threads.author.withdraw')}
           </button>
         </>
       )}

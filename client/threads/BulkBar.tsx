@@ -3,10 +3,10 @@
  * them the same status, reasoning and assignee in one request, and says how many were answered.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
+import { THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
 import { threadApi } from '../api.ts';
 import { CountedTextarea } from './CountedTextarea.tsx';
-import { count } from './format.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { useAction } from './useAction.ts';
 
@@ -17,6 +17,7 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
   const [assign, setAssign] = useState<'keep' | 'me' | 'nobody'>('keep');
   const { busy, error, setError, run } = useAction();
   const formId = useId();
+  const t = useT();
   if (!rights.dispose) return null;
   // A ticked comment may have been withdrawn meanwhile.
   const ids = [...selected].filter((id) => byId.has(id));
@@ -25,9 +26,9 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
     return shownIds.length > 1 ? (
       <div className="bulk-bar bulk-bar--idle">
         <button type="button" className="button button--small" onClick={() => setSelected(new Set(shownIds))}>
-          Select all {shownIds.length} shown
+          {t('threads.bulk.selectAll', { count: shownIds.length })}
         </button>
-        <span className="muted">to answer them together (or press x on a comment)</span>
+        <span className="muted">{t('threads.bulk.selectAllHint')}</span>
       </div>
     ) : null;
   }
@@ -35,7 +36,7 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (status !== 'open' && !response.trim()) {
-      setError('Write the working group’s reasoning for these comments.');
+      setError(t('threads.bulk.needReason'));
       return;
     }
     const assigneeId = assign === 'keep' ? undefined : assign === 'me' ? rights.person.id : null;
@@ -44,48 +45,48 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
       threads.forEach((thread) => store.upsert(thread));
     });
     if (ok) {
-      announce(`${count(ids.length, 'comment', 'comments')} answered.`);
+      announce(t('threads.bulk.answered', { count: ids.length }));
       setSelected(new Set());
       setResponse('');
     }
   };
 
   return (
-    <form className="bulk-bar" onSubmit={submit} aria-label="Answer the selected comments" noValidate data-testid="bulk-bar">
+    <form className="bulk-bar" onSubmit={submit} aria-label={t('threads.bulk.formLabel')} noValidate data-testid="bulk-bar">
       <p className="bulk-bar__count" aria-live="polite">
-        {count(ids.length, 'comment', 'comments')} selected
+        {t('threads.bulk.selected', { count: ids.length })}
       </p>
       <div className="disposition-form__row">
         <div className="field field--compact">
           <label htmlFor={`${formId}-status`} className="field__label">
-            Answer
+            {t('threads.answer')}
           </label>
           <select id={`${formId}-status`} className="select" value={status} onChange={(event) => setStatus(event.target.value as ThreadStatus)}>
             {THREAD_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {THREAD_STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field field--compact">
           <label htmlFor={`${formId}-assign`} className="field__label">
-            Assigned to
+            {t('threads.assignedTo')}
           </label>
           <select id={`${formId}-assign`} className="select" value={assign} onChange={(event) => setAssign(event.target.value as typeof assign)}>
-            <option value="keep">Leave as it is</option>
-            <option value="me">Me</option>
-            <option value="nobody">Nobody</option>
+            <option value="keep">{t('threads.bulk.keep')}</option>
+            <option value="me">{t('threads.me')}</option>
+            <option value="nobody">{t('threads.nobody')}</option>
           </select>
         </div>
       </div>
-      <CountedTextarea label="Response" required={status !== 'open'} rows={2} value={response} onChange={setResponse} error={error} />
+      <CountedTextarea label={t('threads.response')} required={status !== 'open'} rows={2} value={response} onChange={setResponse} error={error} />
       <div className="bulk-bar__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
-          {busy ? 'Saving…' : `Answer ${count(ids.length, 'comment', 'comments')}`}
+          {busy ? t('threads.saving') : t('threads.bulk.submit', { count: ids.length })}
         </button>
         <button type="button" className="button button--small" onClick={() => setSelected(new Set())}>
-          Clear selection
+          {t('threads.bulk.clear')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { useEditorState } from '@tiptap/react';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { selectedText } from './selection.ts';
 import { COMMENT_SHORTCUT } from './useEditorBindings.ts';
@@ -30,6 +31,7 @@ function useSelectionInText(container: RefObject<HTMLElement | null>): boolean {
 
 export function CommentButton({ paper }: { paper: RefObject<HTMLDivElement | null> }) {
   const { editor, rights, startComment } = useReview();
+  const t = useT();
   const range = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -62,7 +64,7 @@ export function CommentButton({ paper }: { paper: RefObject<HTMLDivElement | nul
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => startComment()}
         >
-          Comment
+          {t('threads.commentButton')}
           <kbd className="comment-float__kbd">{COMMENT_SHORTCUT}</kbd>
         </button>
       ) : (

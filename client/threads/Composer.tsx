@@ -1,11 +1,15 @@
 /**
  * Writing a new comment: its kind, the comment, and optionally new wording (prefilled with the
  * selected words, so people edit rather than retype). The draft is kept (useDraft) until it is sent
- * or discarded. Ctrl+Enter sends from any text box; Escape cancels.
+ * or discarded. Ctrl+Enter sends from any text box; Escape cancels. Opening it (Ctrl+Alt+M, the
+ * Comment buttons) puts the focus in the comment's text box, so that the words typed next land there;
+ * the kind, before it, is one Shift+Tab away.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
+import { FormattedMessage } from 'react-intl';
 import { errorMessage, threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { KindField } from './KindField.tsx';
 import { NOBODY, OnBehalfField, onBehalfFields, type OnBehalf } from './OnBehalfField.tsx';
@@ -14,13 +18,14 @@ import type { Draft } from './useDraft.ts';
 
 export function Composer() {
   const review = useReview();
+  const t = useT();
   const { draft, setDraft, composerFocus, sections } = review;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [onBehalf, setOnBehalf] = useState<OnBehalf>(NOBODY);
   const isSecretariat = review.rights.person.role === 'secretariat';
-  const kindRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const headingId = useId();
@@ -28,7 +33,7 @@ export function Composer() {
   useEffect(() => {
     if (composerFocus === 0) return;
     sectionRef.current?.scrollIntoView({ block: 'nearest' });
-    kindRef.current?.focus();
+    bodyRef.current?.focus();
   }, [composerFocus]);
 
   // The Cancel button the keyboard was on has gone: the safe choice takes the focus.
@@ -58,11 +63,11 @@ export function Composer() {
     event?.preventDefault();
     const body = draft.body.trim();
     if (!body) {
-      setError('Write your comment before sending it.');
+      setError(t('threads.composer.empty'));
       return;
     }
     if (body.length > MAX_COMMENT_CHARS || draft.proposedText.length > MAX_COMMENT_CHARS) {
-      setError(`A comment and its proposed wording may each be at most ${MAX_COMMENT_CHARS.toLocaleString('en-GB')} characters.`);
+      setError(t('threads.composer.tooLong', { max: MAX_COMMENT_CHARS }));
       return;
     }
     // Unchanged words are not a proposal.
@@ -79,7 +84,7 @@ export function Composer() {
         ...(isSecretariat ? onBehalfFields(onBehalf) : {}),
       });
       review.store.upsert(thread);
-      review.announce('Your comment was posted.');
+      review.announce(t('threads.composer.posted'));
       review.openThread(thread.id, { revealCard: true });
       close();
     } catch (failure) {
@@ -104,28 +109,29 @@ export function Composer() {
     // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section ref={sectionRef} className="composer" aria-labelledby={headingId} data-testid="composer" onKeyDown={onKeyDown}>
       <h3 id={headingId} className="composer__title">
-        New comment
+        {t('threads.composer.title')}
       </h3>
       <p className="composer__target">
         {words !== null ? (
-          <>
-            On <span className="composer__section">{section ? `${section.number} ${section.title}` : 'this section'}</span>:{' '}
-            <q className="composer__quote">{words}</q>
-          </>
+          <FormattedMessage
+            id="threads.composer.onWords"
+            values={{
+              section: <span className="composer__section">{section ? `${section.number} ${section.title}` : t('threads.composer.thisSection')}</span>,
+              quote: <q className="composer__quote">{words}</q>,
+            }}
+          />
         ) : (
-          <>
-            On the whole section <span className="composer__section">{section ? `${section.number} ${section.title}` : ''}</span>
-          </>
+          <FormattedMessage id="threads.composer.onSection" values={{ section: <span className="composer__section">{section ? `${section.number} ${section.title}` : ''}</span> }} />
         )}
       </p>
-      {!review.rights.comment.allowed && <p className="composer__closed">{review.rights.comment.reason} Your draft is kept here so you can copy it.</p>}
+      {!review.rights.comment.allowed && <p className="composer__closed">{t('threads.composer.closedKept', { reason: review.rights.comment.reason })}</p>}
       <form onSubmit={submit} noValidate>
-        <KindField value={draft.kind} onChange={(kind) => update({ kind })} firstRef={kindRef} />
+        <KindField value={draft.kind} onChange={(kind) => update({ kind })} />
         {isSecretariat && <OnBehalfField value={onBehalf} onChange={setOnBehalf} />}
-        <CountedTextarea label="Comment" required value={draft.body} onChange={(body) => update({ body })} rows={3} testId="composer-body" />
+        <CountedTextarea ref={bodyRef} label={t('threads.comment')} required value={draft.body} onChange={(body) => update({ body })} rows={3} testId="composer-body" />
         <CountedTextarea
-          label="Proposed wording"
-          hint={words !== null ? 'Edit these words to propose new wording; leave them unchanged to propose none.' : 'New wording for this section, if you have some.'}
+          label={t('threads.proposedWording')}
+          hint={t(words !== null ? 'threads.composer.proposedHintWords' : 'threads.composer.proposedHintSection')}
           value={draft.proposedText}
           onChange={(proposedText) => update({ proposedText })}
           rows={2}
@@ -138,23 +144,23 @@ export function Composer() {
         )}
         {confirmDiscard ? (
           <div className="composer__confirm">
-            <p className="composer__confirm-text">Discard this comment? What you wrote will be lost.</p>
+            <p className="composer__confirm-text">{t('threads.composer.discardQuestion')}</p>
             <button type="button" className="button button--warning" onClick={close}>
-              Discard
+              {t('threads.composer.discard')}
             </button>
             <button type="button" className="button" ref={keepRef} onClick={() => setConfirmDiscard(false)}>
-              Keep writing
+              {t('threads.composer.keepWriting')}
             </button>
           </div>
         ) : (
           <div className="composer__actions">
             <button type="submit" className="button button--primary" disabled={busy || !review.rights.comment.allowed}>
-              {busy ? 'Sending…' : 'Submit comment'}
+              {t(busy ? 'threads.composer.sending' : 'threads.composer.submit')}
             </button>
             <button type="button" className="button" onClick={cancel} disabled={busy}>
-              Cancel
+              {t('threads.cancel')}
             </button>
-            <span className="composer__shortcut muted">Ctrl+Enter sends</span>
+            <span className="composer__shortcut muted">{t('threads.composer.shortcut')}</span>
           </div>
         )}
       </form>

@@ -4,6 +4,7 @@
  */
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface CountedTextareaProps {
   label: string;
@@ -20,6 +21,7 @@ interface CountedTextareaProps {
 
 export function CountedTextarea({ label, hint, value, onChange, rows = 4, required, error, ref, onKeyDown, testId }: CountedTextareaProps) {
   const id = useId();
+  const t = useT();
   const left = MAX_COMMENT_CHARS - value.length;
   const near = left < 500;
   const describedBy = [hint ? `${id}-hint` : '', `${id}-count`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -27,7 +29,7 @@ export function CountedTextarea({ label, hint, value, onChange, rows = 4, requir
     <div className={`field field--compact${error ? ' field--error' : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
-        {!required && <span className="muted"> (optional)</span>}
+        {!required && <span className="muted"> {t('field.optional')}</span>}
       </label>
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
@@ -53,7 +55,7 @@ export function CountedTextarea({ label, hint, value, onChange, rows = 4, requir
         data-testid={testId}
       />
       <p id={`${id}-count`} className={`char-count${left < 0 ? ' char-count--over' : ''}`} aria-live={near ? 'polite' : 'off'}>
-        {left >= 0 ? `${left.toLocaleString('en-GB')} characters left` : `${(-left).toLocaleString('en-GB')} characters too many`}
+        {left >= 0 ? t('threads.charsLeft', { count: left }) : t('threads.charsOver', { count: -left })}
       </p>
     </div>
   );

@@ -6,8 +6,9 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
-import { THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
+import { THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
 import { threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { mayApply } from './rights.ts';
@@ -23,6 +24,7 @@ interface DispositionFormProps {
 
 export function DispositionForm({ thread, focusSerial, onSaveAndNext }: DispositionFormProps) {
   const { rights, store, announce, nameOf } = useReview();
+  const t = useT();
   const [status, setStatus] = useState<ThreadStatus>(thread.status);
   const [response, setResponse] = useState(thread.response ?? '');
   const [assigneeId, setAssigneeId] = useState(thread.assigneeId ?? '');
@@ -64,7 +66,7 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
 
   const submit = async (next: boolean) => {
     if (status !== 'open' && !response.trim()) {
-      save.setError('Write the working group’s reasoning: every answer but “Not yet answered” needs one.');
+      save.setError(t('threads.disposition.needReason'));
       return;
     }
     const ok = await save.run(async () => {
@@ -72,7 +74,7 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
     });
     if (!ok) return;
     setDirty(false);
-    announce(next ? 'Answer saved. Next comment.' : 'Answer saved.');
+    announce(t(next ? 'threads.disposition.savedNext' : 'threads.disposition.saved'));
     if (next) onSaveAndNext(thread.id);
   };
 
@@ -83,8 +85,8 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
     }
   };
 
-  const choices = rights.assignAnyone && everyone ? everyone : [{ id: me.id, name: `${me.name} (me)` }];
-  const current = thread.assigneeId && !choices.some((c) => c.id === thread.assigneeId) ? [{ id: thread.assigneeId, name: nameOf(thread.assigneeId) ?? 'Another member' }] : [];
+  const choices = rights.assignAnyone && everyone ? everyone : [{ id: me.id, name: t('threads.meNamed', { name: me.name }) }];
+  const current = thread.assigneeId && !choices.some((c) => c.id === thread.assigneeId) ? [{ id: thread.assigneeId, name: nameOf(thread.assigneeId) ?? t('threads.anotherMember') }] : [];
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -94,10 +96,10 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
   return (
     // Ctrl+Enter saves from any field of the form.
     // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <form className="disposition-form" aria-label="Answer this comment" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="disposition-form">
+    <form className="disposition-form" aria-label={t('threads.disposition.formLabel')} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="disposition-form">
       <div className="field field--compact disposition-form__status">
         <label htmlFor={`${id}-status`} className="field__label">
-          Answer
+          {t('threads.answer')}
         </label>
         <select
           id={`${id}-status`}
@@ -109,14 +111,14 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
         >
           {THREAD_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {THREAD_STATUS_LABELS[s]}
+              {t(`status.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <CountedTextarea
-        label="Response"
-        hint="The working group’s reasoning, shown to the author and in the report."
+        label={t('threads.response')}
+        hint={t('threads.disposition.responseHint')}
         required={status !== 'open'}
         rows={3}
         value={response}
@@ -126,10 +128,10 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
       />
       <div className="field field--compact disposition-form__assignee">
         <label htmlFor={`${id}-assignee`} className="field__label">
-          Assigned to
+          {t('threads.assignedTo')}
         </label>
         <select id={`${id}-assignee`} className="select" value={assigneeId} onChange={(event) => change(setAssigneeId)(event.target.value)}>
-          <option value="">Nobody</option>
+          <option value="">{t('threads.nobody')}</option>
           {[...choices, ...current].map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -139,12 +141,12 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
       </div>
       <div className="disposition-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={save.busy}>
-          {save.busy ? 'Saving…' : 'Save answer'}
+          {t(save.busy ? 'threads.saving' : 'threads.disposition.save')}
         </button>
         <button type="button" className="button button--small" disabled={save.busy} onClick={() => void submit(true)}>
-          Save and next
+          {t('threads.disposition.saveNext')}
         </button>
-        <span className="muted disposition-form__hint">Ctrl+Enter: save and next</span>
+        <span className="muted disposition-form__hint">{t('threads.disposition.shortcut')}</span>
       </div>
       {mayApply(thread, rights) && <ApplyWording thread={thread} response={response} />}
     </form>

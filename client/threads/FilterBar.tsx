@@ -5,31 +5,34 @@
  * highlights in the text.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { STAKEHOLDER_LABELS, STAKEHOLDERS, THREAD_KIND_LABELS, THREAD_KINDS, THREAD_STATUS_LABELS, THREAD_STATUSES } from '../../shared/domain.ts';
+import { STAKEHOLDERS, THREAD_KINDS, THREAD_STATUSES } from '../../shared/domain.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { useLanguage, useT } from '../i18n/LanguageProvider.tsx';
 import { activeFilterCount, filterChoices, NO_FILTERS, type ThreadFilters } from './filters.ts';
 import { useReview } from './ReviewContext.tsx';
 
 type Toggle = 'mine' | 'unanswered' | 'unassigned' | 'assignedToMe';
 
 /** The quick toggles: what an author and what an answerer most often look for. */
-const TOGGLES: Array<{ key: Toggle; label: string; for: 'authors' | 'answerers' | 'all' }> = [
-  { key: 'mine', label: 'My comments', for: 'authors' },
-  { key: 'unanswered', label: 'Not yet answered', for: 'all' },
-  { key: 'unassigned', label: 'Unassigned', for: 'answerers' },
-  { key: 'assignedToMe', label: 'Assigned to me', for: 'answerers' },
+const TOGGLES: Array<{ key: Toggle; label: MessageKey; for: 'authors' | 'answerers' | 'all' }> = [
+  { key: 'mine', label: 'threads.filter.mine', for: 'authors' },
+  { key: 'unanswered', label: 'threads.filter.unanswered', for: 'all' },
+  { key: 'unassigned', label: 'threads.filter.unassigned', for: 'answerers' },
+  { key: 'assignedToMe', label: 'threads.filter.assignedToMe', for: 'answerers' },
 ];
 
 /** The button that shows or hides the filters, with the number of filters in use. */
 export function FiltersButton({ open, onToggle, controls }: { open: boolean; onToggle: () => void; controls: string }) {
   const { filters } = useReview();
   const active = activeFilterCount(filters);
+  const t = useT();
   return (
     <button type="button" className="chip chip--filters" aria-expanded={open} aria-controls={controls} onClick={onToggle} data-testid="filters-button">
-      Filters
+      {t('threads.filters')}
       {active > 0 && (
         <span className="chip__count">
           {active}
-          <span className="visually-hidden"> in use</span>
+          <span className="visually-hidden">{t('threads.filtersInUse')}</span>
         </span>
       )}
     </button>
@@ -39,8 +42,11 @@ export function FiltersButton({ open, onToggle, controls }: { open: boolean; onT
 export function FilterBar({ id, open }: { id: string; open: boolean }) {
   const { filters, setFilters, placed, sections, rights } = useReview();
   const searchRef = useRef<HTMLInputElement>(null);
+  const t = useT();
+  const { language } = useLanguage();
   const set = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K]) => setFilters({ ...filters, [key]: value });
-  const { countries, authors } = useMemo(() => filterChoices(placed.map((p) => p.thread)), [placed]);
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- the country names change with the language
+  const { countries, authors } = useMemo(() => filterChoices(placed.map((p) => p.thread)), [placed, language]);
 
   // Opening the filters is for searching, most often: start there.
   useEffect(() => {
@@ -67,41 +73,41 @@ export function FilterBar({ id, open }: { id: string; open: boolean }) {
     <div id={id} className="filter-bar" hidden={!open} data-testid="filter-bar">
       <div className="filter-bar__search">
         <label htmlFor={`${id}-search`} className="visually-hidden">
-          Search comments
+          {t('threads.filter.search')}
         </label>
         <input
           ref={searchRef}
           id={`${id}-search`}
           type="search"
           className="input input--search"
-          placeholder="Search comments"
+          placeholder={t('threads.filter.search')}
           value={filters.search}
           onChange={(event) => set('search', event.target.value)}
         />
       </div>
       <fieldset className="filter-bar__toggles">
-        <legend className="visually-hidden">Show only</legend>
-        {TOGGLES.filter((t) => t.for === 'all' || (t.for === 'answerers') === rights.dispose).map((toggle) => (
+        <legend className="visually-hidden">{t('threads.filter.showOnly')}</legend>
+        {TOGGLES.filter((toggle) => toggle.for === 'all' || (toggle.for === 'answerers') === rights.dispose).map((toggle) => (
           <button key={toggle.key} type="button" className="chip" aria-pressed={filters[toggle.key]} onClick={() => set(toggle.key, !filters[toggle.key])}>
-            {toggle.label}
+            {t(toggle.label)}
           </button>
         ))}
       </fieldset>
       <div className="filter-bar__more">
-        {select('sectionId', 'Section', sections.map((s) => [s.id, `${s.number} ${s.title}`]), 'All sections')}
-        {select('kind', 'Kind', THREAD_KINDS.map((k) => [k, THREAD_KIND_LABELS[k]]), 'All kinds')}
-        {select('status', 'Status', [['answered', 'Answered (any)'], ...THREAD_STATUSES.map((s): [string, string] => [s, THREAD_STATUS_LABELS[s]])], 'Any status')}
-        {select('stakeholder', 'Stakeholder group', STAKEHOLDERS.map((s) => [s, STAKEHOLDER_LABELS[s]]), 'All groups')}
-        {select('country', 'Country', countries, 'All countries')}
-        {select('authorId', 'Author', authors, 'Everyone')}
+        {select('sectionId', t('threads.filter.section'), sections.map((s) => [s.id, `${s.number} ${s.title}`]), t('threads.filter.allSections'))}
+        {select('kind', t('threads.filter.kind'), THREAD_KINDS.map((k) => [k, t(`kind.${k}`)]), t('threads.filter.allKinds'))}
+        {select('status', t('threads.filter.status'), [['answered', t('threads.filter.answeredAny')], ...THREAD_STATUSES.map((s): [string, string] => [s, t(`status.${s}`)])], t('threads.filter.anyStatus'))}
+        {select('stakeholder', t('threads.filter.stakeholder'), STAKEHOLDERS.map((s) => [s, t(`stakeholder.${s}`)]), t('threads.filter.allGroups'))}
+        {select('country', t('threads.filter.country'), countries, t('threads.filter.allCountries'))}
+        {select('authorId', t('threads.filter.author'), authors, t('threads.filter.everyone'))}
         {rights.dispose && (
           <label className="filter-field filter-field--check">
-            <input type="checkbox" checked={filters.mine} onChange={(event) => set('mine', event.target.checked)} /> Only my own comments
+            <input type="checkbox" checked={filters.mine} onChange={(event) => set('mine', event.target.checked)} /> {t('threads.filter.onlyMine')}
           </label>
         )}
         {activeFilterCount(filters) > 0 && (
           <button type="button" className="button button--small" onClick={() => setFilters(NO_FILTERS)}>
-            Clear all filters
+            {t('threads.filter.clearAll')}
           </button>
         )}
       </div>

@@ -4,20 +4,15 @@
  * written once below (each choice also carries its meaning for screen readers).
  */
 import { useId, type Ref } from 'react';
-import { THREAD_KIND_LABELS, THREAD_KINDS, type ThreadKind } from '../../shared/domain.ts';
-
-const HINTS: Record<ThreadKind, string> = {
-  general: 'about the substance',
-  technical: 'facts, data, references',
-  editorial: 'wording, clarity',
-  question: 'asks for an explanation',
-};
+import { THREAD_KINDS, type ThreadKind } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function KindField({ value, onChange, firstRef }: { value: ThreadKind; onChange: (kind: ThreadKind) => void; firstRef?: Ref<HTMLInputElement> }) {
   const name = useId();
+  const t = useT();
   return (
     <fieldset className="kind-field">
-      <legend className="field__label">Kind of comment</legend>
+      <legend className="field__label">{t('threads.kind.legend')}</legend>
       <div className="kind-field__options">
         {THREAD_KINDS.map((kind) => (
           <label key={kind} className="kind-field__option">
@@ -29,13 +24,13 @@ export function KindField({ value, onChange, firstRef }: { value: ThreadKind; on
               ref={value === kind ? firstRef : undefined}
               onChange={() => onChange(kind)}
             />
-            <span className="kind-field__label">{THREAD_KIND_LABELS[kind]}</span>
-            <span className="visually-hidden">, {HINTS[kind]}</span>
+            <span className="kind-field__label">{t(`kind.${kind}`)}</span>
+            <span className="visually-hidden">, {t(`threads.kindHint.${kind}`)}</span>
           </label>
         ))}
       </div>
       <p className="kind-field__hint" aria-hidden="true">
-        {THREAD_KIND_LABELS[value]}: {HINTS[value]}
+        {t('threads.kind.hintLine', { kind: t(`kind.${value}`), hint: t(`threads.kindHint.${value}`) })}
       </p>
     </fieldset>
   );

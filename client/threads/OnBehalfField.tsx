@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { threadApi } from '../api.ts';
+import { useLanguage, useT } from '../i18n/LanguageProvider.tsx';
 
 export interface OnBehalf {
   personId: string;
@@ -20,6 +21,8 @@ interface Sender {
 }
 
 export function OnBehalfField({ value, onChange }: { value: OnBehalf; onChange: (value: OnBehalf) => void }) {
+  const t = useT();
+  const { language } = useLanguage();
   const [people, setPeople] = useState<Sender[] | null>(null);
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
   const personId = useId();
@@ -33,21 +36,22 @@ export function OnBehalfField({ value, onChange }: { value: OnBehalf; onChange: 
           list
             .filter((p) => p.active && p.role !== 'secretariat')
             .map((p) => ({ id: p.id, label: [p.name, p.country, p.organisation].filter(Boolean).join(' · ') }))
-            .toSorted((a, b) => a.label.localeCompare(b.label, 'en')),
+            .toSorted((a, b) => a.label.localeCompare(b.label, language)),
         ),
       () => live && setPeople([]),
     );
     return () => {
       live = false;
     };
-  }, []);
+    // Sorted as the reader's language sorts names; a switch sorts them again.
+  }, [language]);
   return (
     <div className="field composer__behalf">
       <label className="field__label" htmlFor={personId}>
-        On behalf of
+        {t('threads.behalf.label')}
       </label>
       <select id={personId} className="select" value={value.personId} onChange={(event) => onChange({ ...value, personId: event.target.value })} data-testid="composer-behalf">
-        <option value="">Nobody: the Secretariat's own comment</option>
+        <option value="">{t('threads.behalf.nobody')}</option>
         {(people ?? []).map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
@@ -57,7 +61,7 @@ export function OnBehalfField({ value, onChange }: { value: OnBehalf; onChange: 
       {value.personId && (
         <>
           <label className="field__label" htmlFor={dateId}>
-            Received by e-mail on
+            {t('threads.behalf.received')}
           </label>
           <input id={dateId} type="date" className="input" max={today} value={value.receivedOn} onChange={(event) => onChange({ ...value, receivedOn: event.target.value })} data-testid="composer-received" />
         </>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../shared/api.ts';
 import { threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { useReview } from './ReviewContext.tsx';
 import { useAction } from './useAction.ts';
@@ -10,6 +11,7 @@ type Reaction = 'accepts' | 'maintains-objection';
 
 export function ReactionForm({ thread }: { thread: Thread }) {
   const { store, announce } = useReview();
+  const t = useT();
   const [open, setOpen] = useState(thread.authorReaction === null);
   const [statement, setStatement] = useState(thread.authorReaction?.statement ?? '');
   const { busy, error, run } = useAction();
@@ -18,27 +20,27 @@ export function ReactionForm({ thread }: { thread: Thread }) {
     const ok = await run(async () => store.upsert(await threadApi.react(thread.id, reaction, statement.trim() || undefined)));
     if (ok) {
       setOpen(false);
-      announce(reaction === 'accepts' ? 'You accepted the answer.' : 'Your objection is recorded.');
+      announce(t(reaction === 'accepts' ? 'threads.reaction.accepted' : 'threads.reaction.recorded'));
     }
   };
 
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
-        Change my reaction to this answer
+        {t('threads.reaction.change')}
       </button>
     );
   }
   return (
     <fieldset className="reaction" data-testid="reaction-form">
-      <legend className="reaction__title">Your reaction to the working group’s answer</legend>
-      <CountedTextarea label="Statement" rows={2} value={statement} onChange={setStatement} hint="Shown with your reaction in the report." />
+      <legend className="reaction__title">{t('threads.reaction.legend')}</legend>
+      <CountedTextarea label={t('threads.reaction.statement')} rows={2} value={statement} onChange={setStatement} hint={t('threads.reaction.statementHint')} />
       <div className="reaction__actions">
         <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void send('accepts')}>
-          I accept this answer
+          {t('threads.reaction.accept')}
         </button>
         <button type="button" className="button button--small" disabled={busy} onClick={() => void send('maintains-objection')}>
-          I maintain my objection
+          {t('threads.reaction.maintain')}
         </button>
       </div>
       {error && (

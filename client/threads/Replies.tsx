@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Thread } from '../../shared/api.ts';
 import { threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { ReplyItem } from './ReplyItem.tsx';
 import { useReview } from './ReviewContext.tsx';
@@ -9,13 +10,14 @@ import { useAction } from './useAction.ts';
 
 export function Replies({ thread }: { thread: Thread }) {
   const { rights, store, announce } = useReview();
+  const t = useT();
   const [body, setBody] = useState('');
   const { busy, error, setError, run } = useAction();
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!body.trim()) {
-      setError('Write your reply before sending it.');
+      setError(t('threads.replies.empty'));
       return;
     }
     await run(async () => {
@@ -23,12 +25,12 @@ export function Replies({ thread }: { thread: Thread }) {
       // The event stream brings the whole thread too; adding the reply now saves the wait.
       if (!thread.replies.some((r) => r.id === reply.id)) store.upsert({ ...thread, replies: [...thread.replies, reply] });
       setBody('');
-      announce('Your reply was posted.');
+      announce(t('threads.replies.posted'));
     });
   };
 
   return (
-    <section className="replies" aria-label="Replies">
+    <section className="replies" aria-label={t('threads.replies.label')}>
       {thread.replies.length > 0 && (
         <ol className="replies__list">
           {thread.replies.map((reply) => (
@@ -39,7 +41,7 @@ export function Replies({ thread }: { thread: Thread }) {
       {rights.comment.allowed && (
         <form className="replies__form" onSubmit={send} noValidate>
           <CountedTextarea
-            label="Reply"
+            label={t('threads.replies.reply')}
             required
             rows={2}
             value={body}
@@ -54,7 +56,7 @@ export function Replies({ thread }: { thread: Thread }) {
             testId="reply-body"
           />
           <button type="submit" className="button button--small" disabled={busy}>
-            {busy ? 'Sending…' : 'Send reply'}
+            {t(busy ? 'threads.composer.sending' : 'threads.replies.send')}
           </button>
         </form>
       )}

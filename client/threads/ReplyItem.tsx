@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Reply, Thread } from '../../shared/api.ts';
 import { threadApi } from '../api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { CountedTextarea } from './CountedTextarea.tsx';
 import { countryName, fullTime, shortTime } from './format.ts';
 import { useReview } from './ReviewContext.tsx';
@@ -10,6 +11,7 @@ import { useAction } from './useAction.ts';
 
 export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
   const { rights, store, announce } = useReview();
+  const t = useT();
   const [mode, setMode] = useState<'idle' | 'edit' | 'withdraw'>('idle');
   const [body, setBody] = useState(reply.body);
   const { busy, error, setError, run } = useAction();
@@ -17,14 +19,14 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!body.trim()) return setError('A reply cannot be empty.');
+    if (!body.trim()) return setError(t('threads.reply.cannotBeEmpty'));
     const ok = await run(async () => {
       const changed = await threadApi.editReply(thread.id, reply.id, body.trim());
       store.upsert({ ...thread, replies: thread.replies.map((r) => (r.id === changed.id ? changed : r)) });
     });
     if (ok) {
       setMode('idle');
-      announce('Your reply was changed.');
+      announce(t('threads.reply.changed'));
     }
   };
 
@@ -33,7 +35,7 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
       await threadApi.withdrawReply(thread.id, reply.id);
       store.upsert({ ...thread, replies: thread.replies.filter((r) => r.id !== reply.id) });
     });
-    if (ok) announce('Your reply was withdrawn.');
+    if (ok) announce(t('threads.reply.withdrawn'));
   };
 
   return (
@@ -43,18 +45,18 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
         <span className="reply__details">{[reply.author.organisation, countryName(reply.author.country)].filter(Boolean).join(' · ')}</span>
         <time dateTime={reply.createdAt} title={fullTime(reply.createdAt)}>
           {shortTime(reply.createdAt)}
-          {reply.updatedAt && ' · edited'}
+          {reply.updatedAt && ` · ${t('threads.edited')}`}
         </time>
       </p>
       {mode === 'edit' ? (
         <form className="author-tools author-tools--edit" onSubmit={save} noValidate>
-          <CountedTextarea label="Reply" required rows={2} value={body} onChange={setBody} error={error} testId="reply-edit-body" />
+          <CountedTextarea label={t('threads.replies.reply')} required rows={2} value={body} onChange={setBody} error={error} testId="reply-edit-body" />
           <div className="author-tools__actions">
             <button type="submit" className="button button--primary button--small" disabled={busy}>
-              Save reply
+              {t('threads.reply.save')}
             </button>
             <button type="button" className="button button--small" onClick={() => setMode('idle')}>
-              Cancel
+              {t('threads.cancel')}
             </button>
           </div>
         </form>
@@ -65,12 +67,12 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
         <div className="author-tools">
           {mode === 'withdraw' ? (
             <div className="author-tools__confirm">
-              <p>Withdraw this reply? It will disappear for everyone.</p>
+              <p>{t('threads.reply.withdrawQuestion')}</p>
               <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void withdraw()}>
-                Withdraw reply
+                {t('threads.reply.withdraw')}
               </button>
               <button type="button" className="button button--small" onClick={() => setMode('idle')}>
-                Keep it
+                {t('threads.keepIt')}
               </button>
             </div>
           ) : (
@@ -83,10 +85,10 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
                   setMode('edit');
                 }}
               >
-                Edit reply
+                {t('threads.reply.edit')}
               </button>
               <button type="button" className="button button--small" onClick={() => setMode('withdraw')}>
-                Withdraw reply
+                {t('threads.reply.withdraw')}
               </button>
             </>
           )}

@@ -4,8 +4,8 @@
  * actions the person may take. The card is the list's tab stop; see ThreadList for its keys.
  */
 import { memo, useId, type MouseEvent } from 'react';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { KindBadge, StatusBadge } from './Badges.tsx';
-import { count } from './format.ts';
 import { useIsHovered } from './hoverStore.ts';
 import { useReview } from './ReviewContext.tsx';
 import { isOwn } from './rights.ts';
@@ -29,6 +29,7 @@ const INTERACTIVE = 'button, a, input, textarea, select, label, summary, .thread
 
 export const ThreadCard = memo(function ThreadCard({ placed, position, setSize, tabbable, formFocus, onFocusCard, onSaveAndNext }: ThreadCardProps) {
   const review = useReview();
+  const t = useT();
   const { thread } = placed;
   const active = review.activeId === thread.id;
   const hovered = useIsHovered(review.hover, thread.id);
@@ -55,14 +56,14 @@ export const ThreadCard = memo(function ThreadCard({ placed, position, setSize, 
   if (checked) classes.push('thread-card--checked');
 
   return (
-    // An ARIA feed's articles are its focusable items; the card opens on a click anywhere outside its
+    // The list's articles are its focusable items; the card opens on a click anywhere outside its
     // controls, and keyboard users press Enter (handled for the whole feed in ThreadList).
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <article
       className={classes.join(' ')}
       data-card={thread.id}
       data-testid="thread-card"
-      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a feed's articles are focusable by design
+      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the list's articles are its roving tab stops
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={labelId}
       aria-posinset={position}
@@ -76,7 +77,7 @@ export const ThreadCard = memo(function ThreadCard({ placed, position, setSize, 
       onMouseLeave={() => review.hover.set(null)}
     >
       <h4 id={labelId} className="visually-hidden">
-        {`Comment ${position} of ${setSize}, by ${thread.author.name}${own ? ' (you)' : ''}`}
+        {t(own ? 'threads.cardLabelOwn' : 'threads.cardLabel', { ref: thread.ref, position, total: setSize, name: thread.author.name })}
       </h4>
       <div className="thread-card__top">
         {review.rights.dispose && (
@@ -84,7 +85,7 @@ export const ThreadCard = memo(function ThreadCard({ placed, position, setSize, 
             type="checkbox"
             className="thread-card__check"
             checked={checked}
-            aria-label={`Select the comment by ${thread.author.name} for a bulk answer`}
+            aria-label={t('threads.select', { ref: thread.ref })}
             onChange={(event) => select(event.target.checked)}
           />
         )}
@@ -96,10 +97,10 @@ export const ThreadCard = memo(function ThreadCard({ placed, position, setSize, 
         <p className="thread-card__facts">
           <StatusBadge status={thread.status} />
           <KindBadge kind={thread.kind} />
-          {thread.proposedText && <span className="thread-card__fact">Proposes wording</span>}
-          {thread.replies.length > 0 && <span className="thread-card__fact">{count(thread.replies.length, 'reply', 'replies')}</span>}
-          {thread.endorsements.length > 0 && <span className="thread-card__fact">{count(thread.endorsements.length, 'endorsement', 'endorsements')}</span>}
-          {thread.applied && <span className="thread-card__fact thread-card__fact--applied">Wording applied</span>}
+          {thread.proposedText && <span className="thread-card__fact">{t('threads.proposesWording')}</span>}
+          {thread.replies.length > 0 && <span className="thread-card__fact">{t('threads.replies', { count: thread.replies.length })}</span>}
+          {thread.endorsements.length > 0 && <span className="thread-card__fact">{t('threads.endorsements', { count: thread.endorsements.length })}</span>}
+          {thread.applied && <span className="thread-card__fact thread-card__fact--applied">{t('threads.wordingApplied')}</span>}
         </p>
       )}
       {active && <ThreadDetails placed={placed} formFocus={formFocus} onSaveAndNext={onSaveAndNext} />}

@@ -3,6 +3,7 @@
  * the working group's answer (and its form, for those who give answers), the author's own tools and
  * reaction, and the replies.
  */
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { KindBadge } from './Badges.tsx';
 import { AuthorTools, EarlierWordings } from './AuthorTools.tsx';
 import { DispositionForm } from './DispositionForm.tsx';
@@ -24,6 +25,7 @@ interface ThreadDetailsProps {
 export function ThreadDetails({ placed, formFocus, onSaveAndNext }: ThreadDetailsProps) {
   const { rights, detail } = useReview();
   const { thread } = placed;
+  const t = useT();
   return (
     <div className="thread-details">
       <p className="thread-details__kind">
@@ -31,7 +33,7 @@ export function ThreadDetails({ placed, formFocus, onSaveAndNext }: ThreadDetail
       </p>
       <p className="thread-details__link">
         <a href={thread.link} data-testid="thread-link">
-          Link to comment {thread.ref}
+          {t('threads.link', { ref: thread.ref })}
         </a>
       </p>
       <EarlierWordings thread={thread} />

@@ -1,12 +1,15 @@
 /**
- * The comments, grouped by section, as an ARIA feed with one roving tab stop: Tab enters the list
+ * The comments, grouped by section, with one roving tab stop: Tab enters the list
  * at the current comment, j/k or the arrow keys move, Enter opens (and puts a working-group member
  * in its disposition form), x selects for a bulk answer, Escape closes. Only visible rows are
- * rendered (useVirtualRows).
+ * rendered (useVirtualRows). Not an ARIA feed: a feed may hold nothing but articles, and this list
+ * has the sections' headings between them (and is empty at first); each comment is still an article
+ * that says its place in the list (aria-posinset/aria-setsize), since only some are in the page.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ListRow } from './listRows.ts';
 import { useReview } from './ReviewContext.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
 
@@ -22,8 +25,9 @@ interface ThreadListProps {
 
 export function ThreadList({ rows, setSize, scroller }: ThreadListProps) {
   const review = useReview();
+  const t = useT();
   const { activeId, openThread, closeThread, focusRequest, rights, selected, setSelected, hover } = review;
-  const listRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [formFocus, setFormFocus] = useState<{ id: string; serial: number } | null>(null);
   const pendingFocus = useRef<{ id: string; focus: boolean } | null>(null);
@@ -72,17 +76,17 @@ export function ThreadList({ rows, setSize, scroller }: ThreadListProps) {
       if (!next) {
         closeThread();
         goTo(id);
-        review.announce('That was the last comment in this list.');
+        review.announce(t('threads.lastInList'));
         return;
       }
       openThread(next, { revealText: true });
       goTo(next);
       setFormFocus((f) => ({ id: next, serial: (f?.serial ?? 0) + 1 }));
     },
-    [threadIds, openThread, closeThread, goTo, review],
+    [threadIds, openThread, closeThread, goTo, review, t],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const card = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-card]') : null;
     const id = card?.dataset.card;
     if (!card || !id) return;
@@ -123,13 +127,12 @@ export function ThreadList({ rows, setSize, scroller }: ThreadListProps) {
   };
 
   return (
-    // The feed's keys are handled here for all its cards (roving focus); the cards are the tab stops.
+    // The list's keys are handled here for all its cards (roving focus); the cards are the tab stops.
     // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <div
+    <section
       ref={listRef}
       className="thread-list"
-      role="feed"
-      aria-label="Comments"
+      aria-label={t('threads.title')}
       aria-busy={review.loadStatus === 'loading'}
       style={{ height: virtual.total }}
       onKeyDown={onKeyDown}
@@ -142,8 +145,11 @@ export function ThreadList({ rows, setSize, scroller }: ThreadListProps) {
             {row.type === 'section' ? (
               <h3 className="thread-list__section">
                 <span className="thread-list__section-number">{row.section?.number ?? ''}</span>
-                <span className="thread-list__section-title">{row.section?.title || 'Untitled section'}</span>
-                <span className="thread-list__section-count">{row.count}</span>
+                <span className="thread-list__section-title">{row.section?.title || t('threads.untitledSection')}</span>
+                <span className="thread-list__section-count">
+                  <span aria-hidden="true">{t('threads.count', { count: row.count })}</span>
+                  <span className="visually-hidden">{t('threads.sectionCount', { count: row.count })}</span>
+                </span>
               </h3>
             ) : (
               <ThreadCard
@@ -159,6 +165,6 @@ export function ThreadList({ rows, setSize, scroller }: ThreadListProps) {
           </div>
         );
       })}
-    </div>
+    </section>
   );
 }

@@ -3,11 +3,12 @@
  * the list grouped by section. A column on a laptop; on a tablet a drawer opened from the bar.
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { Composer } from './Composer.tsx';
 import { activeFilterCount, NO_FILTERS } from './filters.ts';
 import { FilterBar, FiltersButton } from './FilterBar.tsx';
-import { count } from './format.ts';
 import { buildRows } from './listRows.ts';
 import { useReview } from './ReviewContext.tsx';
 import { SectionBar } from './SectionBar.tsx';
@@ -32,6 +33,9 @@ import './apply.css';
 
 export const THREADS_PANEL_ID = 'threads-panel';
 
+/** The <kbd> tags of the keys' message: the key names are the catalogue's, in each language. */
+const keyName = (keys: ReactNode[]) => <kbd>{keys}</kbd>;
+
 interface ThreadsPanelProps {
   headingRef?: Ref<HTMLHeadingElement>;
   onClose: () => void;
@@ -39,6 +43,7 @@ interface ThreadsPanelProps {
 
 export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
   const review = useReview();
+  const t = useT();
   const { placed, filters, setFilters, rights, sections, loadStatus, loadError, panelOpen } = review;
   const scroller = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -55,17 +60,17 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
 
   const section = sections.find((s) => s.id === filters.sectionId);
   let empty: ReactNode = null;
-  if (loadStatus === 'loading') empty = <p className="threads-empty">Loading comments…</p>;
+  if (loadStatus === 'loading') empty = <p className="threads-empty">{t('threads.loading')}</p>;
   else if (loadStatus === 'error') empty = <p className="threads-empty field__error">{loadError}</p>;
-  else if (placed.length === 0) empty = <p className="threads-empty">No comments yet{rights.comment.allowed ? ' — select text to comment.' : '.'}</p>;
+  else if (placed.length === 0) empty = <p className="threads-empty">{t(rights.comment.allowed ? 'threads.noneCanComment' : 'threads.none')}</p>;
   else if (threads.length === 0 && section && activeFilterCount({ ...filters, sectionId: '' }) === 0) {
-    empty = <p className="threads-empty">No comments on this section yet{rights.comment.allowed ? ' — select text to comment.' : '.'}</p>;
+    empty = <p className="threads-empty">{t(rights.comment.allowed ? 'threads.noneInSectionCanComment' : 'threads.noneInSection')}</p>;
   } else if (threads.length === 0) {
     empty = (
       <div className="threads-empty">
-        <p>No comments match these filters.</p>
+        <p>{t('threads.noMatch')}</p>
         <button type="button" className="button button--small" onClick={() => setFilters(NO_FILTERS)}>
-          Clear filters
+          {t('threads.clearFilters')}
         </button>
       </div>
     );
@@ -76,17 +81,18 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
       <div className="threads-panel__head">
         <div className="threads-panel__title-row">
           <h2 id={headingId} ref={headingRef} tabIndex={-1} className="threads-panel__title">
-            Comments{' '}
+            {t('threads.title')}{' '}
             {/* No count until the comments are in: "0" while loading would be a false zero. */}
-            {loadStatus === 'ready' && <span className="threads-panel__count">{placed.length.toLocaleString('en-GB')}</span>}
+            {loadStatus === 'ready' && <span className="threads-panel__count">{t('threads.count', { count: placed.length })}</span>}
           </h2>
           <FiltersButton open={filtersOpen} onToggle={() => setFiltersOpen(!filtersOpen)} controls={filtersId} />
           <button type="button" className="button button--small threads-panel__close" onClick={onClose}>
-            Close<span className="visually-hidden"> comments</span>
+            {t('threads.close')}
+            <span className="visually-hidden">{t('threads.closeHidden')}</span>
           </button>
         </div>
         <p className={`threads-panel__rights${rights.comment.allowed ? '' : ' threads-panel__rights--closed'}`} data-testid="comment-rights">
-          {rights.comment.allowed ? `Select words, then press Comment (${COMMENT_SHORTCUT}).` : rights.comment.reason}
+          {rights.comment.allowed ? t('threads.howToComment', { shortcut: COMMENT_SHORTCUT }) : rights.comment.reason}
         </p>
         <FilterBar id={filtersId} open={filtersOpen} />
         <SectionBar />
@@ -95,19 +101,19 @@ export function ThreadsPanel({ headingRef, onClose }: ThreadsPanelProps) {
         <Composer />
         <BulkBar shownIds={shownIds} />
         <p className="threads-panel__results" aria-live="polite">
-          {filtered && loadStatus === 'ready' ? `Showing ${count(threads.length, 'comment', 'comments')} of ${placed.length.toLocaleString('en-GB')}` : ''}
+          {filtered && loadStatus === 'ready' ? t('threads.showing', { shown: threads.length, total: placed.length }) : ''}
           {filtered && loadStatus === 'ready' && (
             <>
               {' '}
               <button type="button" className="threads-panel__clear" onClick={() => setFilters(NO_FILTERS)}>
-                Show all
+                {t('threads.showAll')}
               </button>
             </>
           )}
         </p>
         {rights.dispose && threads.length > 0 && (
           <p className="threads-panel__keys muted">
-            Keys in the list: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> answer, <kbd>Ctrl+Enter</kbd> save and next, <kbd>x</kbd> select, <kbd>Esc</kbd> close
+            <FormattedMessage id="threads.keys" values={{ kbd: keyName }} />
           </p>
         )}
         {empty}

@@ -6,12 +6,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Thread } from '../../shared/api.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { useReview } from './ReviewContext.tsx';
 
 const UNDO_SHOWN_MS = 15_000;
 
 export function UndoApplyButton({ thread }: { thread: Thread }) {
   const { appliedWording } = useReview();
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLButtonElement>(null);
@@ -32,7 +34,7 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
   return (
     <>
       <button ref={ref} type="button" className="button button--small disposition-view__undo" disabled={busy} onClick={() => void undo()} data-testid="undo-apply">
-        {busy ? 'Undoing…' : 'Undo: put the old words back'}
+        {t(busy ? 'threads.undo.undoing' : 'threads.undo.button')}
       </button>
       {error && (
         <span className="field__error" role="alert" data-testid="undo-apply-error">
@@ -46,6 +48,7 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
 export function UndoApplyToast() {
   const { appliedWording } = useReview();
   const { recent, undo, dismiss } = appliedWording;
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState(false);
@@ -82,11 +85,11 @@ export function UndoApplyToast() {
       onFocus={() => setHeld(true)}
       onBlur={(event) => setHeld(ref.current?.contains(event.relatedTarget as Node | null) ?? false)}
     >
-      <p className="undo-toast__text">{error ?? `The proposed wording of ${recent.ref} is now in the text.`}</p>
+      <p className="undo-toast__text">{error ?? t('threads.undo.toast', { ref: recent.ref })}</p>
       <button type="button" className="button button--small undo-toast__undo" disabled={busy} onClick={() => void run()}>
-        {busy ? 'Undoing…' : 'Undo'}
+        {t(busy ? 'threads.undo.undoing' : 'threads.undo.short')}
       </button>
-      <button type="button" className="undo-toast__close" aria-label="Close this message" onClick={dismiss}>
+      <button type="button" className="undo-toast__close" aria-label={t('threads.undo.close')} onClick={dismiss}>
         ×
       </button>
     </div>

@@ -4,6 +4,7 @@
  */
 import type { Thread } from '../../shared/api.ts';
 import type { Stakeholder, ThreadKind, ThreadStatus } from '../../shared/domain.ts';
+import { currentLanguage } from '../i18n/intl.ts';
 import { countryName } from './format.ts';
 import type { PlacedThread } from './types.ts';
 
@@ -69,6 +70,6 @@ export function filterChoices(threads: readonly Thread[]) {
     if (thread.author.country) countries.set(thread.author.country, countryName(thread.author.country));
     if (thread.author.id) authors.set(thread.author.id, thread.author.name);
   }
-  const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], 'en');
+  const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1], currentLanguage());
   return { countries: [...countries].toSorted(byName), authors: [...authors].toSorted(byName) };
 }

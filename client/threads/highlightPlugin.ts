@@ -3,13 +3,16 @@
  * text, so they work on read-only editors and never reach the shared document. Each thread's range
  * is read from its Yjs relative positions through y-tiptap, again whenever the document or the
  * threads change. Overlapping threads get one nested <mark> each (their tints add up), and a click
- * opens the shortest thread under the pointer.
+ * opens the shortest thread under the pointer. Where commented words begin, a screen reader hears
+ * what they are ("commented text, 2 comments"): an empty widget whose words are CSS generated content
+ * (text-marks.css), so they are neither in the text nor in its copy, nor visible.
  */
 import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Anchor } from '../../shared/api.ts';
+import { t } from '../i18n/intl.ts';
 import { resolveAnchor, syncStateOf } from './anchors.ts';
 import type { ReviewBridge } from './reviewBridge.ts';
 import { appliedMarkPlugin } from './appliedMark.ts';
@@ -73,7 +76,31 @@ function decorate(state: EditorState, plugin: Omit<HighlightState, 'decorations'
     if (thread.state !== 'draft') attrs['data-thread-id'] = thread.id;
     decorations.push(Decoration.inline(range.from, range.to, attrs));
   }
+  decorations.push(...spokenNames(plugin));
   return DecorationSet.create(state.doc, decorations);
+}
+
+/** One name where commented words begin, counting the comments on the words there. */
+function spokenNames(plugin: Omit<HighlightState, 'decorations' | 'stale'>): Decoration[] {
+  const commented = plugin.threads.flatMap((thread) => {
+    const range = thread.state === 'draft' ? undefined : plugin.ranges.get(thread.id);
+    return range ? [range] : [];
+  });
+  const starts = new Set(commented.map((range) => range.from));
+  return [...starts].map((from) => {
+    const count = commented.filter((range) => range.from <= from && from < range.to).length;
+    const name = t('threads.highlight', { count });
+    return Decoration.widget(
+      from,
+      () => {
+        const element = document.createElement('span');
+        element.className = 'thread-mark-name';
+        element.dataset.name = name;
+        return element;
+      },
+      { side: -1, ignoreSelection: true, key: `name:${from}:${name}` },
+    );
+  });
 }
 
 function apply(tr: Transaction, previous: HighlightState, newState: EditorState): HighlightState {

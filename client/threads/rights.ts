@@ -1,11 +1,13 @@
 /**
  * What the signed-in person may do with the comments of this document now, mirroring the server's
  * rules (shared/access.ts plus the consultation deadline) so the page offers only what would be
- * accepted, and says in one line why not. The server still decides.
+ * accepted, and says in one line why not, in the interface's language of the moment (the caller
+ * works them out again when it changes). The server still decides.
  */
 import type { DocumentDetail, Person, Thread } from '../../shared/api.ts';
 import { allowedOn } from '../../shared/access.ts';
 import { formatDeadline } from '../format.ts';
+import { t } from '../i18n/intl.ts';
 
 export type Ability = { allowed: true; reason: null } | { allowed: false; reason: string };
 
@@ -30,22 +32,22 @@ export function deadlinePassed(detail: Pick<DocumentDetail, 'phase' | 'deadline'
 }
 
 function commentAbility(person: Person, detail: DocumentDetail, now: number): Ability {
-  if (detail.archived) return no('This document is archived: comments are closed.');
-  if (detail.phase === 'adopted') return no('This text has been adopted: comments are closed.');
+  if (detail.archived) return no(t('threads.rights.archived'));
+  if (detail.phase === 'adopted') return no(t('threads.rights.adopted'));
   if (!allowedOn(person.role, 'thread.comment', detail)) {
-    if (person.role === 'participant') return no('Participants comment while the consultation is open; it is not open now.');
-    if (person.role === 'reviewer') return no('Permanent Correspondents comment during the final review; it has not started.');
-    return no('Comments are closed in this phase.');
+    if (person.role === 'participant') return no(t('threads.rights.participants'));
+    if (person.role === 'reviewer') return no(t('threads.rights.reviewers'));
+    return no(t('threads.rights.closedInPhase'));
   }
   if (deadlinePassed(detail, now)) {
-    return no(`The consultation closed on ${formatDeadline(detail.deadline)?.text ?? detail.deadline}: it takes no new comments or replies.`);
+    return no(t('threads.rights.deadlinePassed', { deadline: formatDeadline(detail.deadline)?.text ?? detail.deadline }));
   }
   return YES;
 }
 
 export function reviewRights(person: Person, detail: DocumentDetail, now: number): ReviewRights {
   const comment = commentAbility(person, detail, now);
-  const endorse = allowedOn(person.role, 'thread.endorse', detail) ? comment : comment.allowed ? no('Endorsing is closed in this phase.') : comment;
+  const endorse = allowedOn(person.role, 'thread.endorse', detail) ? comment : comment.allowed ? no(t('threads.rights.endorseClosed')) : comment;
   return {
     person,
     comment,

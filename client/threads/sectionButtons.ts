@@ -3,6 +3,7 @@
  * (keyboard and screen-reader users have the same action in the comments panel, so these buttons
  * stay out of the tab order and the accessibility tree). Widgets are decorations: the text is untouched.
  */
+import { t } from '../i18n/intl.ts';
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -26,7 +27,7 @@ function button(bridge: ReviewBridge, sectionId: string, title: string): HTMLEle
   element.contentEditable = 'false';
   element.tabIndex = -1;
   element.setAttribute('aria-hidden', 'true');
-  element.title = `Comment on the whole section “${title}”`;
+  element.title = t('threads.commentOnWholeSection', { title });
   // A fixed SVG of our own: never user text.
   element.innerHTML = ICON;
   element.addEventListener('mousedown', (event) => event.preventDefault());

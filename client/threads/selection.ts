@@ -3,6 +3,7 @@
  * block boundary, so the anchor lands inside a Y.XmlText the server can read) and the section
  * they belong to. Reads the document only.
  */
+import { t } from '../i18n/intl.ts';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection, type EditorState } from '@tiptap/pm/state';
 import { MAX_QUOTE_CHARS } from '../../shared/limits.ts';
@@ -58,11 +59,11 @@ export function targetForSelection(state: EditorState): SelectionTarget | null {
   const text = selectedText(state);
   if (!text) return null;
   if (text.quote.length > MAX_QUOTE_CHARS) {
-    return { error: `Select at most ${MAX_QUOTE_CHARS.toLocaleString('en')} characters for one comment.` };
+    return { error: t('threads.selection.tooLong', { max: MAX_QUOTE_CHARS }) };
   }
   const sectionId = sectionAt(state.doc, text.from);
-  if (!sectionId) return { error: 'Select words inside a section to comment on them.' };
+  if (!sectionId) return { error: t('threads.selection.outsideSection') };
   const anchor = anchorFor(state, text.from, text.to);
-  if (!anchor) return { error: 'The text is still loading; try again in a moment.' };
+  if (!anchor) return { error: t('threads.selection.loading') };
   return { target: { type: 'words', sectionId, anchor, quote: text.quote } };
 }

@@ -18,6 +18,7 @@ type ThreadEvent = Extract<DocumentEvent, { type: 'thread' | 'thread-removed' }>
 export class ThreadStore {
   private snapshot: ThreadsSnapshot = { status: 'loading', threads: [], error: null };
   private readonly listeners = new Set<() => void>();
+  private readonly remoteListeners = new Set<(before: Thread | undefined, after: Thread) => void>();
   /** Events received during the fetch in flight; null when none is. */
   private buffered: ThreadEvent[] | null = null;
   private ticket = 0;
@@ -57,6 +58,19 @@ export class ThreadStore {
     this.buffered?.push(event);
     this.publish({ ...this.snapshot, threads: applyEvent(this.snapshot.threads, event) });
   }
+
+  /** An event from the stream: applied, then told to those listening for others' changes (once the list is in). */
+  applyRemote(event: ThreadEvent): void {
+    const before = event.type === 'thread' ? this.snapshot.threads.find((t) => t.id === event.thread.id) : undefined;
+    const ready = this.snapshot.status === 'ready';
+    this.apply(event);
+    if (event.type === 'thread' && ready) for (const listener of this.remoteListeners) listener(before, event.thread);
+  }
+
+  onRemote = (listener: (before: Thread | undefined, after: Thread) => void): (() => void) => {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  };
 
   upsert(thread: Thread): void {
     this.apply({ type: 'thread', thread });

@@ -8,8 +8,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { Thread } from '../../shared/api.ts';
-import { THREAD_STATUS_LABELS } from '../../shared/domain.ts';
 import { errorMessage, threadApi } from '../api.ts';
+import { t } from '../i18n/intl.ts';
 import { markApplied } from './appliedMark.ts';
 import type { ThreadStore } from './threadStore.ts';
 
@@ -24,8 +24,8 @@ export interface AppliedWording {
 }
 
 function afterUndo(thread: Thread): string {
-  const answer = thread.status === 'open' ? 'it is not answered again' : `its answer is “${THREAD_STATUS_LABELS[thread.status]}” again`;
-  return `The old words are back in the text; comment ${thread.ref}: ${answer}.`;
+  if (thread.status === 'open') return t('threads.undo.doneOpen', { ref: thread.ref });
+  return t('threads.undo.doneAnswered', { ref: thread.ref, status: t(`status.${thread.status}`) });
 }
 
 type Announce = (message: string, options?: { onScreen?: boolean }) => void;
@@ -41,7 +41,7 @@ export function useAppliedWording(editor: Editor, store: ThreadStore, announce: 
         if (thread.anchor) markApplied(editor, thread.id, thread.anchor);
         setRecent((current) => ({ threadId, ref: thread.ref, serial: (current?.serial ?? 0) + 1 }));
         // The message with Undo shows the same words on screen.
-        announce(`The proposed wording of ${thread.ref} is now in the text. You can undo this.`, { onScreen: false });
+        announce(t('threads.apply.done', { ref: thread.ref }), { onScreen: false });
         return null;
       } catch (failure) {
         return errorMessage(failure);

@@ -3,9 +3,10 @@
  * state, which one is open or pointed at, whether section headings offer a comment button; routes
  * clicks on highlights back through the bridge; and listens for Ctrl+Alt+M anywhere on the page.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Thread } from '../../shared/api.ts';
-import { setHighlights, type HighlightThread } from './highlightPlugin.ts';
+import { useLanguage } from '../i18n/LanguageProvider.tsx';
+import { highlightKey, setHighlights, type HighlightThread } from './highlightPlugin.ts';
 import { useHoveredId } from './hoverStore.ts';
 import type { Review } from './ReviewContext.tsx';
 import type { ReviewBridge } from './reviewBridge.ts';
@@ -41,6 +42,15 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
 
   useEffect(() => setHighlights(editor, { threads: highlighted }), [editor, highlighted]);
   useEffect(() => setHighlights(editor, { activeId, hoverId }), [editor, activeId, hoverId]);
+
+  // The highlights' spoken names are words: a change of language writes them again.
+  const { language } = useLanguage();
+  const spokenIn = useRef(language);
+  useEffect(() => {
+    if (spokenIn.current === language || editor.isDestroyed) return;
+    spokenIn.current = language;
+    editor.view.dispatch(editor.state.tr.setMeta(highlightKey, { recompute: true }).setMeta('addToHistory', false));
+  }, [editor, language]);
 
   const canComment = rights.comment.allowed;
   useEffect(() => {

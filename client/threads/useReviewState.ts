@@ -12,6 +12,9 @@ import { highlightKey, type HighlightRange } from './highlightPlugin.ts';
 import { HoverStore } from './hoverStore.ts';
 import { placeThreads } from './placement.ts';
 import { reviewRights } from './rights.ts';
+import { useLanguage } from '../i18n/LanguageProvider.tsx';
+import { t } from '../i18n/intl.ts';
+import { COMMENT_SHORTCUT } from './useEditorBindings.ts';
 import type { OpenOptions, Review } from './ReviewContext.tsx';
 import { selectedText, targetForSelection } from './selection.ts';
 import type { ThreadStore, ThreadsSnapshot } from './threadStore.ts';
@@ -21,6 +24,7 @@ import { useNow } from './useNow.ts';
 import { revealInText, focusTextAt } from './textFocus.ts';
 import { useLinkedThread } from './useLinkedThread.ts';
 import { useAppliedWording } from './useAppliedWording.ts';
+import { newsOf } from './news.ts';
 import type { Announcement } from './Announcer.tsx';
 
 const NO_RANGES: ReadonlyMap<string, HighlightRange> = new Map();
@@ -44,7 +48,10 @@ const sameTarget = (a: CommentTarget, b: CommentTarget) =>
 export function useReviewState(inputs: ReviewInputs): Review & { announcement: Announcement } {
   const { editor, detail, person, store, snapshot, synced, sections, currentSectionId, panelOpen, setPanelOpen } = inputs;
   const now = useNow(30_000, detail.deadline);
-  const rights = useMemo(() => reviewRights(person, detail, now), [person, detail, now]);
+  const { language } = useLanguage();
+  // The reasons are words: a change of language writes them again.
+  // oxlint-disable-next-line react-hooks/exhaustive-deps
+  const rights = useMemo(() => reviewRights(person, detail, now), [person, detail, now, language]);
   const ranges = useEditorState({ editor, selector: ({ editor: e }) => (e ? highlightKey.getState(e.state)?.ranges : undefined) ?? NO_RANGES, equalityFn: Object.is });
   const sectionOrder = useMemo(() => new Map(sections.map((s, i) => [s.id, i])), [sections]);
   const placed = useMemo(
@@ -71,6 +78,16 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: A
     [],
   );
   const appliedWording = useAppliedWording(editor, store, announce);
+
+  // Others' new comments, replies and answers, said politely (the one live region of the page).
+  useEffect(
+    () =>
+      store.onRemote((before, after) => {
+        const news = newsOf(before, after, person);
+        if (news) announce(news, { onScreen: false });
+      }),
+    [store, person, announce],
+  );
 
   // A comment left half-written (a reload, a closed tab) is the first thing to show, even on a tablet.
   const hadDraft = useRef(draft !== null);
@@ -112,7 +129,7 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: A
       if (!target) {
         const found = targetForSelection(editor.state);
         if (!found) {
-          announce('First select the words you want to comment on, then press Comment (Ctrl+Alt+M).');
+          announce(t('threads.selection.none', { shortcut: COMMENT_SHORTCUT }));
           return;
         }
         if (found.error !== undefined) {
@@ -126,7 +143,7 @@ export function useReviewState(inputs: ReviewInputs): Review & { announcement: A
       setComposerFocus((n) => n + 1);
       if (draft && sameTarget(draft.target, target)) return;
       if (draft && draft.body.trim()) {
-        announce('Finish or cancel the comment you are writing first.');
+        announce(t('threads.selection.finishFirst'));
         return;
       }
       setDraft({ target, kind: draft?.kind ?? 'general', body: draft?.body ?? '', proposedText: target.type === 'words' ? target.quote : (draft?.proposedText ?? '') });

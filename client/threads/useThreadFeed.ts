@@ -45,7 +45,7 @@ export function useThreadFeed(documentId: string, onDocumentChanged: () => void)
       });
       source.addEventListener('thread', (event) => {
         const data = parse(event);
-        if (data?.type === 'thread') store.apply(data);
+        if (data?.type === 'thread') store.applyRemote(data);
       });
       source.addEventListener('thread-removed', (event) => {
         const data = parse(event);

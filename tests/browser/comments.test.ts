@@ -76,7 +76,7 @@ describe('commenting with the mouse', () => {
 });
 
 describe('commenting with the keyboard alone', () => {
-  it('selects with Shift+arrows, opens the composer with Ctrl+Alt+M and sends with Enter', async () => {
+  it('selects with Shift+arrows, opens the composer with Ctrl+Alt+M, types at once and sends with Enter', async () => {
     const { page, person } = await participant({ name: 'Kenji Sato', country: 'JP' });
     // Into the text through the skip link, then down to the first paragraph of a section.
     await page.keyboard.press('Tab');
@@ -95,13 +95,15 @@ describe('commenting with the keyboard alone', () => {
     const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
     expect(selected).toBe('Drug policy touches');
 
+    // The shortcut puts the focus in the comment's box: the words typed at once land there.
     await page.keyboard.press('Control+Alt+M');
+    await page.keyboard.type('Which fields does this cover?');
     const composer = page.getByTestId('composer');
-    await composer.waitFor();
-    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
+    expect(await composer.getByLabel('Comment', { exact: true }).inputValue()).toBe('Which fields does this cover?');
+    // The kind is just before it.
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('ArrowDown'); // General → Technical
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Which fields does this cover?');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Drug policy concerns');
