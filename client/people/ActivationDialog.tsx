@@ -1,8 +1,12 @@
 /** Deactivating (or reactivating) a person, after saying what it does: deactivation ends their sessions at once. */
+import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
+
+/** <strong> in a catalogue message. */
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 interface ActivationDialogProps {
   person: ManagedPerson;
@@ -25,7 +29,7 @@ export function ActivationDialog({ person, onChanged, onClose }: ActivationDialo
       {deactivating ? (
         <>
           <p>
-            <FormattedMessage id="activation.signedOut" values={{ strong: (chunks) => <strong>{chunks}</strong> }} />
+            <FormattedMessage id="activation.signedOut" values={{ strong }} />
           </p>
           <p className="muted">{t('activation.recordStays')}</p>
         </>

@@ -322,6 +322,7 @@ export const enAdmin = {
   'import.choose': 'Choose…',
   'import.inTable': 'Table: {value}',
   'import.wholeSection': 'Whole section',
+  'import.quote': '“{text}”',
   'import.proposed': 'Proposed: {text}',
   'import.likelySenders': 'Likely senders',
   'import.members': 'Members of this document',

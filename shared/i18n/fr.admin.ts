@@ -313,6 +313,7 @@ export const frAdmin: Record<keyof typeof enAdmin, string> = {
   'import.choose': 'Choisir…',
   'import.inTable': 'Tableau : {value}',
   'import.wholeSection': 'Toute la section',
+  'import.quote': '« {text} »',
   'import.proposed': 'Proposition : {text}',
   'import.likelySenders': 'Expéditeurs probables',
   'import.members': 'Membres de ce document',
