@@ -66,7 +66,8 @@ describe('the Secretariat’s pages in French on a phone', () => {
     await dialog.getByTestId('bulk-row').filter({ hasText: 'Ana Lima' }).getByText('Prête').waitFor();
     const bulk = await fitsWidth(page);
     expect(bulk.scrollWidth).toBeLessThanOrEqual(bulk.innerWidth);
-    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
 
     await page.goto(`${suite.server.url}/documents/${SEED_IDS[0]}/members`);
     await page.getByRole('heading', { name: 'Ajouter un membre' }).waitFor();
