@@ -63,7 +63,7 @@ export function BulkPreviewTable({ rows }: { rows: readonly BulkRowVerdict[] }) 
                     <span className="tag tag--bad">{t('bulk.notInvited')}</span>
                     <ul className="bulk-row__problems">
                       {problems.map((p) => (
-                        <li key={p.field}>{p.message}</li>
+                        <li key={p.field}>{t(`bulkProblem.${p.code}`, p.values)}</li>
                       ))}
                     </ul>
                   </>

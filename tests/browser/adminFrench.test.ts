@@ -64,6 +64,10 @@ describe('the Secretariat’s pages in French on a phone', () => {
     await dialog.getByRole('button', { name: 'Vérifier la liste' }).click();
     await dialog.getByTestId('bulk-summary').getByText('2 lignes : 1 personne est prête à être invitée ; 1 ligne présente des problèmes et sera écartée.').waitFor();
     await dialog.getByTestId('bulk-row').filter({ hasText: 'Ana Lima' }).getByText('Prête').waitFor();
+    // The server's reasons, worded in French from their codes.
+    const bad = dialog.getByTestId('bulk-row').filter({ hasText: 'Sans Adresse' });
+    await bad.getByText('L’adresse électronique manque.').waitFor();
+    await bad.getByText('La catégorie d’acteurs manque (gouvernement, société civile, organisation internationale ou autre).').waitFor();
     const bulk = await fitsWidth(page);
     expect(bulk.scrollWidth).toBeLessThanOrEqual(bulk.innerWidth);
     await page.keyboard.press('Escape');
