@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       await page.getByTestId('people-table').waitFor();
       await shoot(page, `${device}-people`);
       await shoot(page, `${device}-people-full`, true);
+      await page.getByTestId('people-table').screenshot({ path: path.join(OUT, `fr-${device}-people-table.png`) });
       await page.getByRole('button', { name: 'Inviter une liste de personnes' }).click();
       const dialog = page.getByRole('dialog');
       await shoot(page, `${device}-bulk-list`);
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}/audit`);
       await page.getByTestId('audit-table').waitFor();
       await shoot(page, `${device}-audit`);
+      await page.getByTestId('audit-table').screenshot({ path: path.join(OUT, `fr-${device}-audit-table.png`) });
       await admin.close();
     }
   } finally {
