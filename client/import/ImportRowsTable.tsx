@@ -122,7 +122,7 @@ export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
                   {row.include && problems.length > 0 && (
                     <ul className="comment-import__problems">
                       {problems.map((p) => (
-                        <li key={p.code}>{p.message}</li>
+                        <li key={p.code}>{t(p.words.key, p.words.values)}</li>
                       ))}
                     </ul>
                   )}
