@@ -149,7 +149,7 @@ function PreviewSummary({ preview }: { preview: ImportPreview }) {
           <p>{t('newDocument.notKept')}</p>
           <ul>
             {preview.notKept.map((item) => (
-              <li key={item.message}>{item.message}</li>
+              <li key={item.message}>{item.words ? t(item.words.key, item.words.values) : item.message}</li>
             ))}
           </ul>
         </div>

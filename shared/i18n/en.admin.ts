@@ -429,4 +429,11 @@ export const enAdmin = {
   'newDocument.summary': '<strong>{title}</strong>: {sections, plural, one {# section} other {# sections}}, {words, plural, one {# word} other {# words}}.',
   'newDocument.notKept': 'Not kept as they are:',
   'newDocument.allKept': 'Everything in the file comes through.',
+  'notKept.images': '{count, plural, one {# image} other {# images}} left out: the editor holds text only.',
+  'notKept.tracked-changes': '{count, plural, one {# tracked change} other {# tracked changes}}: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.',
+  'notKept.comments': '{count, plural, one {# Word comment} other {# Word comments}} not brought in.',
+  'notKept.text-boxes': '{count, plural, one {# text box} other {# text boxes}}: their text may be missing or out of place.',
+  'notKept.fields': '{count, plural, one {# field} other {# fields}} (page numbers, cross-references, tables of contents) kept only as the text last shown.',
+  'notKept.headings': '{count, plural, one {# heading} other {# headings}} below level 3 kept as bold paragraphs.',
+  'notKept.encoding': 'The file is not in UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
 } as const;

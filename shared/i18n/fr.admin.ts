@@ -416,4 +416,11 @@ export const frAdmin: Record<keyof typeof enAdmin, string> = {
   'newDocument.summary': '<strong>{title}</strong> : {sections, plural, one {# section} other {# sections}}, {words, plural, one {# mot} other {# mots}}.',
   'newDocument.notKept': 'Éléments non conservés tels quels :',
   'newDocument.allKept': 'Tout le contenu du fichier est repris.',
+  'notKept.images': '{count, plural, one {# image écartée} other {# images écartées}} : l’éditeur ne contient que du texte.',
+  'notKept.tracked-changes': '{count, plural, one {# modification suivie} other {# modifications suivies}} : les insertions sont conservées comme texte, les suppressions sont écartées. Pour choisir, acceptez-les ou refusez-les d’abord dans Word.',
+  'notKept.comments': '{count, plural, one {# commentaire Word non repris} other {# commentaires Word non repris}}.',
+  'notKept.text-boxes': '{count, plural, one {# zone de texte} other {# zones de texte}} : leur texte peut manquer ou être mal placé.',
+  'notKept.fields': '{count, plural, one {# champ} other {# champs}} (numéros de page, renvois, tables des matières) {count, plural, one {conservé} other {conservés}} uniquement sous la forme du dernier texte affiché.',
+  'notKept.headings': '{count, plural, one {# titre de niveau inférieur à 3 conservé} other {# titres de niveau inférieur à 3 conservés}} comme paragraphes en gras.',
+  'notKept.encoding': 'Le fichier n’est pas encodé en UTF-8 ; il a été lu en Windows-1252. Vérifiez les lettres accentuées dans l’aperçu.',
 };
