@@ -116,7 +116,8 @@ function DeleteDialog({ impact, onClose }: { impact: DeletionImpact; onClose: ()
       <Modal title={t('docDetails.cannotDelete')} onClose={onClose}>
         {(close, ids) => (
           <>
-            <p id={ids.body}>{impact.reason}</p>
+            {/* The one reason a draft is kept (server/documents/lifecycle.ts), in the reader's language. */}
+            <p id={ids.body}>{t('docDetails.opened')}</p>
             <div className="dialog__actions">
               <button type="button" className="button" onClick={close}>
                 {t('docDetails.close')}

@@ -385,6 +385,7 @@ export const enAdmin = {
   'docDetails.archiveExplain': 'Nobody will be able to change it or comment on it. It leaves the documents list (it stays under “Show archived”) and can still be read and exported.',
   'docDetails.cannotDelete': 'This draft cannot be deleted',
   'docDetails.close': 'Close',
+  'docDetails.opened': 'This document has been open for consultation: its comments are part of the record. Archive it instead.',
   'docDetails.deleteTitle': 'Delete “{title}”?',
   'docDetails.deleteConfirm': 'Delete for good',
   'docDetails.deleteExplain': 'This deletes the draft and cannot be undone. Lost with it:',

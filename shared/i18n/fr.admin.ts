@@ -373,6 +373,7 @@ export const frAdmin: Record<keyof typeof enAdmin, string> = {
   'docDetails.archiveExplain': 'Plus personne ne pourra le modifier ni le commenter. Il quitte la liste des documents (il reste accessible sous « Afficher les documents archivés ») et peut toujours être lu et exporté.',
   'docDetails.cannotDelete': 'Ce projet ne peut pas être supprimé',
   'docDetails.close': 'Fermer',
+  'docDetails.opened': 'Ce document a été soumis à consultation : ses observations font partie du dossier. Archivez-le plutôt.',
   'docDetails.deleteTitle': 'Supprimer « {title} » ?',
   'docDetails.deleteConfirm': 'Supprimer définitivement',
   'docDetails.deleteExplain': 'Le projet sera supprimé, sans retour possible. Seront perdus avec lui :',
