@@ -1,6 +1,6 @@
 /**
  * Screenshots of the Secretariat's pages in French (people, the bulk invitation with a checked list,
- * members, audit log) on a laptop and a phone, for a person to look at for truncation and overflow:
+ * members, audit log, the new-document and comment-import dialogs) on a laptop and a phone, for a person to look at for truncation and overflow:
  * `node --import tsx tests/browser/screenshotsAdminFrench.ts` writes PNGs into tests/.artifacts/.
  */
 import { mkdirSync } from 'node:fs';
@@ -63,6 +63,15 @@ async function main(): Promise<void> {
       await page.getByTestId('audit-table').waitFor();
       await shoot(page, `${device}-audit`);
       await page.getByTestId('audit-table').screenshot({ path: path.join(OUT, `fr-${device}-audit-table.png`) });
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Nouveau document' }).click();
+      await page.getByTestId('new-document-dialog').waitFor();
+      await shoot(page, `${device}-new-document`);
+      await page.keyboard.press('Escape');
+      await page.goto(`${server.url}/documents/${SEED_IDS[0]}`);
+      await page.getByTestId('comment-import-open').click();
+      await page.getByTestId('comment-import-dialog').waitFor();
+      await shoot(page, `${device}-comment-import`);
       await admin.close();
     }
   } finally {
