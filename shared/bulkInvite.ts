@@ -32,9 +32,37 @@ export interface BulkRowVerdict {
   row: number;
   /** The person as they would be created (as far as the row could be read). */
   person: { name: string; email: string; role: Role | null; country: string; organisation: string; stakeholder: string; language: string };
-  /** Why the row cannot be created, in words for the Secretariat; empty when it can. */
-  problems: Array<{ field: BulkColumn; message: string }>;
+  /** Why the row cannot be created; empty when it can. */
+  problems: BulkProblem[];
 }
+
+/**
+ * What stops a row. The interface words it from `code` and `values` in the reader's language
+ * (bulkProblem.* in the catalogues); `message` is the same in English, for other API clients.
+ */
+export interface BulkProblem {
+  field: BulkColumn;
+  code: BulkProblemCode;
+  values: Record<string, string | number>;
+  message: string;
+}
+
+export const BULK_PROBLEM_CODES = [
+  'nameMissing',
+  'nameTooLong',
+  'emailMissing',
+  'emailInvalid',
+  'emailTaken',
+  'emailRepeated',
+  'countryMissing',
+  'countryUnknown',
+  'organisationTooLong',
+  'stakeholderMissing',
+  'stakeholderUnknown',
+  'roleUnknown',
+  'languageUnknown',
+] as const;
+export type BulkProblemCode = (typeof BULK_PROBLEM_CODES)[number];
 
 export interface BulkInvitePreview {
   rows: BulkRowVerdict[];

@@ -3,6 +3,7 @@
  * corrected rows the Secretariat sends back to be stored. Both sides use these shapes.
  */
 import type { ThreadKind } from './domain.ts';
+import type { MessageKey } from './i18n/en.ts';
 
 /** Why a row cannot be stored as it is (blocking), or what was guessed (a warning). */
 export type ImportProblemCode =
@@ -20,6 +21,9 @@ export interface ImportProblem {
   code: ImportProblemCode;
   /** true: the row cannot be stored until it is fixed. */
   blocking: boolean;
+  /** The problem in words, from the catalogues (importProblem.*): the interface says it in the reader's language. */
+  words: { key: MessageKey; values: Record<string, string | number> };
+  /** The same in English, for other API clients. */
   message: string;
 }
 

@@ -3,12 +3,19 @@
  * document's details (PATCH /api/documents/:id). Shared so the New-document dialog and the routes
  * read the same names.
  */
+import type { MessageKey } from './i18n/en.ts';
+
 export const DOCUMENT_LANGUAGES = ['en', 'fr'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
-/** Something in the file that the editor has no place for, and what became of it. */
+/**
+ * Something in the file that the editor has no place for, and what became of it. `words` (a
+ * catalogue key and its values) lets the interface say it in the reader's language; `message` is in
+ * English, and is all there is for what Word's converter reports in its own words (`other`).
+ */
 export interface NotKept {
-  what: 'images' | 'tracked-changes' | 'comments' | 'text-boxes' | 'fields' | 'tables' | 'headings' | 'other';
+  what: 'images' | 'tracked-changes' | 'comments' | 'text-boxes' | 'fields' | 'tables' | 'headings' | 'encoding' | 'other';
+  words?: { key: `notKept.${string}` & MessageKey; values: Record<string, string | number> };
   message: string;
 }
 

@@ -1,41 +1,46 @@
 /**
- * The audit log in words: what each action means, what it happened to, and its details as a
- * sentence rather than JSON. Unknown actions still show, in their raw form, so nothing is hidden.
+ * The audit log in words, in the interface language: what each action means, what it happened to,
+ * and its details as a sentence rather than JSON. Unknown actions still show, in their raw form, so
+ * nothing is hidden. Worded when called, so a change of language rewords the log.
  */
-import { PHASE_LABELS, ROLE_LABELS, STAKEHOLDER_LABELS, THREAD_STATUS_LABELS, type Phase, type Role, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
+import { PHASES, ROLES, STAKEHOLDERS, THREAD_STATUSES, type Phase, type Role, type Stakeholder, type ThreadStatus } from '../../shared/domain.ts';
+import { isLanguage, LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { formatDeadline } from '../format.ts';
 import { formatDate } from '../components/dates.ts';
 import { countryName } from '../people/countries.ts';
 import { DECISIONS, type Decision } from '../review/decisions.ts';
-import { t } from '../i18n/intl.ts';
+import { currentLanguage, t } from '../i18n/intl.ts';
 import type { AuditEvent } from './auditApi.ts';
 
-export const ACTION_LABELS: Record<string, string> = {
-  'session.sign-in': 'Signed in',
-  'session.sign-out': 'Signed out',
-  'person.invite': 'Invited a person',
-  'person.update': 'Changed a person’s details',
-  'person.deactivate': 'Deactivated a person',
-  'person.reactivate': 'Reactivated a person',
-  'person.renew-link': 'Created a new sign-in link',
-  'member.add': 'Added a member to a document',
-  'member.role': 'Changed a member’s role on a document',
-  'member.remove': 'Removed a member from a document',
-  'document.phase': 'Moved a document to another phase',
-  'document.deadline': 'Moved a deadline',
-  'version.create': 'Named a version',
-  'version.restore': 'Restored a version',
-  'thread.disposition': 'Answered a comment',
-  'thread.apply': 'Put a proposed wording into the text',
-  'thread.unapply': 'Undid a proposed wording put into the text',
-  'thread.withdraw': 'Withdrew a comment',
-  'thread.enter': 'Entered a comment received by e-mail',
-  'comments.import': 'Imported a table of comments',
-  'reply.withdraw': 'Withdrew a reply',
-  signoff: 'Signed off the final text',
-};
+/** The actions the log records that have words of their own (auditAction.* in the catalogues). */
+const ACTIONS = [
+  'session.sign-in',
+  'session.sign-out',
+  'person.invite',
+  'person.update',
+  'person.deactivate',
+  'person.reactivate',
+  'person.renew-link',
+  'member.add',
+  'member.role',
+  'member.remove',
+  'document.phase',
+  'document.deadline',
+  'version.create',
+  'version.restore',
+  'thread.disposition',
+  'thread.apply',
+  'thread.unapply',
+  'thread.withdraw',
+  'thread.enter',
+  'comments.import',
+  'reply.withdraw',
+  'signoff',
+] as const;
+type Action = (typeof ACTIONS)[number];
+const isAction = (action: string): action is Action => (ACTIONS as readonly string[]).includes(action);
 
-export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string): string => (isAction(action) ? t(`auditAction.${action}`) : action);
 
 /** Names for the ids the log refers to, from the people and documents lists. */
 export interface Names {
@@ -47,7 +52,7 @@ export function targetText(event: AuditEvent, names: Names): string {
   if (!event.target) return '';
   if (event.action.startsWith('thread.') || event.action.startsWith('reply.')) {
     const ref = event.detail?.ref;
-    return typeof ref === 'string' ? `Comment ${ref}` : 'A comment';
+    return typeof ref === 'string' ? t('auditDetail.comment', { ref }) : t('auditDetail.aComment');
   }
   return names.people.get(event.target) ?? names.documents.get(event.target) ?? event.target;
 }
@@ -55,22 +60,33 @@ export function targetText(event: AuditEvent, names: Names): string {
 const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value));
 const quote = (value: unknown, max = 120): string => {
   const s = text(value).replace(/\s+/g, ' ').trim();
-  return `“${s.length > max ? `${s.slice(0, max - 1)}…` : s}”`;
+  return t('auditDetail.quote', { text: s.length > max ? `${s.slice(0, max - 1)}…` : s });
 };
-const phase = (value: unknown) => PHASE_LABELS[value as Phase] ?? text(value);
-const status = (value: unknown) => THREAD_STATUS_LABELS[value as ThreadStatus] ?? text(value);
+const among = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
+// A value the catalogues do not know (from an older release) is shown as it was stored.
+const phase = (value: unknown) => (among<Phase>(PHASES, value) ? t(`phase.${value}`) : text(value));
+const status = (value: unknown) => (among<ThreadStatus>(THREAD_STATUSES, value) ? t(`status.${value}`) : text(value));
+const role = (value: unknown) => (among<Role>(ROLES, value) ? t(`role.${value}`) : text(value));
+const stakeholder = (value: unknown) => (among<Stakeholder>(STAKEHOLDERS, value) ? t(`stakeholder.${value}`) : text(value));
+const list = (items: string[]) => new Intl.ListFormat(currentLanguage(), { type: 'unit', style: 'narrow' }).format(items);
 
 /** One changed field of a person, in words. */
 function personField(key: string, value: unknown): string {
   switch (key) {
     case 'role':
-      return `role: ${ROLE_LABELS[value as Role] ?? text(value)}`;
+      return t('auditDetail.role', { role: role(value) });
     case 'country':
-      return `country: ${countryName(text(value))}`;
+      return t('auditDetail.country', { country: countryName(text(value)) });
     case 'stakeholder':
-      return `stakeholder group: ${STAKEHOLDER_LABELS[value as Stakeholder] ?? text(value)}`;
+      return t('auditDetail.stakeholder', { group: stakeholder(value) });
     case 'active':
-      return value ? 'access restored' : 'access ended, signed out';
+      return value ? t('auditDetail.accessRestored') : t('auditDetail.accessEnded');
+    case 'name':
+    case 'email':
+    case 'organisation':
+      return t(`auditDetail.${key}`, { value: text(value) });
+    case 'language':
+      return t('auditDetail.language', { value: isLanguage(value) ? LANGUAGE_NAMES[value] : text(value) });
     default:
       return `${key}: ${text(value)}`;
   }
@@ -80,52 +96,53 @@ export function detailText(event: AuditEvent): string {
   const d = event.detail ?? {};
   switch (event.action) {
     case 'person.invite':
-      return `${text(d.name)} as ${ROLE_LABELS[d.role as Role] ?? text(d.role)}`;
+    case 'member.add':
+      return t('auditDetail.as', { name: text(d.name), role: role(d.role) });
     case 'person.update':
     case 'person.deactivate':
     case 'person.reactivate':
       return Object.entries(d)
         .map(([key, value]) => personField(key, value))
-        .join('; ');
+        .join(t('list.separator'));
     case 'person.renew-link':
-      return 'The previous link stopped working';
-    case 'member.add':
-      return `${text(d.name)} as ${ROLE_LABELS[d.role as Role] ?? text(d.role)}`;
+      return t('auditDetail.linkReplaced');
     case 'member.role':
-      return `${text(d.name)}: from ${ROLE_LABELS[d.from as Role] ?? text(d.from)} to ${ROLE_LABELS[d.role as Role] ?? text(d.role)}`;
+      return t('auditDetail.memberRole', { name: text(d.name), from: role(d.from), to: role(d.role) });
     case 'member.remove':
-      return `${text(d.name)}; what they wrote stays`;
+      return t('auditDetail.memberRemoved', { name: text(d.name) });
     case 'document.phase': {
       const deadline = formatDeadline(typeof d.deadline === 'string' ? d.deadline : null);
-      return `From ${phase(d.from)} to ${phase(d.to)}${deadline && d.to === 'consultation' ? `; comments until ${deadline.text}` : ''}`;
+      return deadline && d.to === 'consultation'
+        ? t('auditDetail.phaseDeadline', { from: phase(d.from), to: phase(d.to), deadline: deadline.text })
+        : t('auditDetail.phase', { from: phase(d.from), to: phase(d.to) });
     }
     case 'document.deadline': {
       const to = formatDeadline(typeof d.to === 'string' ? d.to : null);
-      return to ? `Comments until ${to.text}` : 'No deadline';
+      return to ? t('auditDetail.deadline', { deadline: to.text }) : t('auditDetail.noDeadline');
     }
     case 'thread.enter':
-      return `For ${text(d.authorName)}`;
+      return t('auditDetail.enteredFor', { name: text(d.authorName) });
     case 'comments.import': {
       const refs = Array.isArray(d.refs) ? d.refs.map(text) : [];
-      const file = d.fileName ? ` from ${quote(d.fileName)}` : '';
-      const received = typeof d.receivedAt === 'string' ? `, received on ${formatDate(d.receivedAt)}` : '';
-      return `${text(d.count)} comments${file}${received}${refs.length ? ` (${refs.join(', ')})` : ''}`;
+      const count = Number(d.count) || 0;
+      const comments = d.fileName ? t('auditDetail.importedFrom', { count, file: quote(d.fileName) }) : t('auditDetail.imported', { count });
+      const received = typeof d.receivedAt === 'string' ? t('auditDetail.receivedOn', { date: formatDate(d.receivedAt) }) : '';
+      return `${comments}${received}${refs.length ? t('auditDetail.refs', { refs: list(refs) }) : ''}`;
     }
     case 'reply.withdraw':
+    case 'thread.withdraw':
       return quote(d.body);
     case 'version.create':
     case 'version.restore':
       return quote(d.name);
     case 'thread.disposition':
-      return `From “${status(d.from)}” to “${status(d.to)}”`;
+      return t('auditDetail.disposition', { from: status(d.from), to: status(d.to) });
     case 'thread.apply':
-      return `Replaced ${quote(d.replaced, 60)} with ${quote(d.with, 60)}`;
+      return t('auditDetail.applied', { replaced: quote(d.replaced, 60), with: quote(d.with, 60) });
     case 'thread.unapply':
-      return `Put back ${quote(d.restored, 60)} in place of ${quote(d.removed, 60)}; the answer went back from “${status(d.from)}” to “${status(d.to)}”`;
-    case 'thread.withdraw':
-      return quote(d.body);
+      return t('auditDetail.unapplied', { restored: quote(d.restored, 60), removed: quote(d.removed, 60), from: status(d.from), to: status(d.to) });
     case 'signoff':
-      return (DECISIONS as readonly string[]).includes(String(d.decision)) ? t(`decision.${d.decision as Decision}`) : text(d.decision);
+      return among<Decision>(DECISIONS, d.decision) ? t(`decision.${d.decision}`) : text(d.decision);
     default:
       return Object.entries(d)
         .map(([key, value]) => `${key}: ${text(value)}`)

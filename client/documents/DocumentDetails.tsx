@@ -3,9 +3,10 @@
  * came from, archived), the Word download, and for the Secretariat: edit the details, archive or bring
  * back, delete a draft that never opened for consultation, start the next edition.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { DocumentDetail } from '../../shared/api.ts';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../shared/documentImport.ts';
+import { DOCUMENT_LANGUAGES } from '../../shared/documentImport.ts';
 import { MAX_DESCRIPTION_CHARS, MAX_REFERENCE_CHARS, MAX_TITLE_CHARS, MAX_WORKING_GROUP_CHARS } from '../../shared/limits.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -13,20 +14,23 @@ import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { documentPath, navigate } from '../router.tsx';
 import { usePerson } from '../session.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { documentAdminApi, type DeletionImpact } from './adminApi.ts';
 import './documents.css';
 
-const LANGUAGE_NAMES: Record<DocumentLanguage, string> = { en: 'English', fr: 'French' };
+/** <link> in a catalogue message: a link to href around the words it holds. */
+const linkTo = (href: string) => (chunks: ReactNode[]) => <a href={href}>{chunks}</a>;
 
 type Open = null | 'details' | 'archive' | 'delete' | 'edition';
 
 export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
+  const t = useT();
   const person = usePerson();
   const secretariat = person.role === 'secretariat';
   const [open, setOpen] = useState<Open>(null);
   const [impact, setImpact] = useState<DeletionImpact | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const facts = [detail.reference, LANGUAGE_NAMES[detail.language], detail.workingGroup].filter(Boolean);
+  const facts = [detail.reference, t(`documentLanguage.${detail.language}`), detail.workingGroup].filter(Boolean);
 
   const askDelete = async () => {
     setError(null);
@@ -39,40 +43,40 @@ export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; r
   };
 
   return (
-    <section className="document-details" aria-label="About this document" data-testid="document-details">
-      {detail.archived && <p className="notice notice--info">This document is archived: it can be read and exported, but no longer changed or commented on.</p>}
+    <section className="document-details" aria-label={t('docDetails.label')} data-testid="document-details">
+      {detail.archived && <p className="notice notice--info">{t('docDetails.archived')}</p>}
       <p className="document-details__facts">
         {facts.join(' · ')}
         {detail.editionOf && (
           <>
             {facts.length > 0 && ' · '}
-            New edition of <a href={documentPath(detail.editionOf.id)}>{detail.editionOf.title}</a>
+            <FormattedMessage id="docDetails.editionOf" values={{ title: detail.editionOf.title, link: linkTo(documentPath(detail.editionOf.id)) }} />
           </>
         )}
       </p>
       {detail.description && <p className="document-details__description">{detail.description}</p>}
       <div className="document-details__actions">
         <a className="button button--small" href={documentAdminApi.wordUrl(detail.id)} download>
-          Download as Word
+          {t('docDetails.downloadWord')}
         </a>
         {secretariat && (
           <>
             {!detail.archived && (
               <button type="button" className="button button--small" onClick={() => setOpen('details')}>
-                Edit details
+                {t('docDetails.edit')}
               </button>
             )}
             <button type="button" className="button button--small" onClick={() => setOpen('archive')}>
-              {detail.archived ? 'Bring back from the archive' : 'Archive'}
+              {detail.archived ? t('docDetails.unarchive') : t('docDetails.archive')}
             </button>
             {(detail.phase === 'adopted' || detail.archived) && (
               <button type="button" className="button button--small" onClick={() => setOpen('edition')}>
-                Start a new edition
+                {t('docDetails.newEdition')}
               </button>
             )}
             {detail.phase === 'drafting' && !detail.archived && (
               <button type="button" className="button button--small button--warning" onClick={() => void askDelete()}>
-                Delete draft
+                {t('docDetails.deleteDraft')}
               </button>
             )}
           </>
@@ -86,8 +90,8 @@ export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; r
       {open === 'details' && <DetailsDialog detail={detail} onSaved={refresh} onClose={() => setOpen(null)} />}
       {open === 'archive' && (
         <ConfirmDialog
-          title={detail.archived ? 'Bring back from the archive?' : 'Archive this document?'}
-          confirmLabel={detail.archived ? 'Bring back' : 'Archive'}
+          title={detail.archived ? t('docDetails.unarchiveTitle') : t('docDetails.archiveTitle')}
+          confirmLabel={detail.archived ? t('docDetails.unarchiveConfirm') : t('docDetails.archive')}
           onConfirm={async () => {
             await documentAdminApi.setArchived(detail.id, !detail.archived);
             await refresh();
@@ -95,9 +99,7 @@ export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; r
           onClose={() => setOpen(null)}
         >
           <p>
-            {detail.archived
-              ? 'It will be listed again and follow the rules of its phase.'
-              : 'Nobody will be able to change it or comment on it. It leaves the documents list (it stays under “Show archived”) and can still be read and exported.'}
+            {detail.archived ? t('docDetails.unarchiveExplain') : t('docDetails.archiveExplain')}
           </p>
         </ConfirmDialog>
       )}
@@ -108,15 +110,17 @@ export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; r
 }
 
 function DeleteDialog({ impact, onClose }: { impact: DeletionImpact; onClose: () => void }) {
+  const t = useT();
   if (!impact.deletable) {
     return (
-      <Modal title="This draft cannot be deleted" onClose={onClose}>
+      <Modal title={t('docDetails.cannotDelete')} onClose={onClose}>
         {(close, ids) => (
           <>
-            <p id={ids.body}>{impact.reason}</p>
+            {/* The one reason a draft is kept (server/documents/lifecycle.ts), in the reader's language. */}
+            <p id={ids.body}>{t('docDetails.opened')}</p>
             <div className="dialog__actions">
               <button type="button" className="button" onClick={close}>
-                Close
+                {t('docDetails.close')}
               </button>
             </div>
           </>
@@ -124,11 +128,10 @@ function DeleteDialog({ impact, onClose }: { impact: DeletionImpact; onClose: ()
       </Modal>
     );
   }
-  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   return (
     <ConfirmDialog
-      title={`Delete “${impact.title}”?`}
-      confirmLabel="Delete for good"
+      title={t('docDetails.deleteTitle', { title: impact.title })}
+      confirmLabel={t('docDetails.deleteConfirm')}
       destructive
       onConfirm={async () => {
         await documentAdminApi.deleteDraft(impact.id);
@@ -136,41 +139,43 @@ function DeleteDialog({ impact, onClose }: { impact: DeletionImpact; onClose: ()
       }}
       onClose={onClose}
     >
-      <p>This deletes the draft and cannot be undone. Lost with it:</p>
+      <p>{t('docDetails.deleteExplain')}</p>
       <ul>
-        <li>its text and its history of changes</li>
-        <li>{plural(impact.threads, 'comment')} and {plural(impact.replies, 'reply')}</li>
-        <li>{plural(impact.versions, 'saved version')}</li>
+        <li>{t('docDetails.lostText')}</li>
+        <li>{t('docDetails.lostComments', { threads: impact.threads, replies: impact.replies })}</li>
+        <li>{t('docDetails.lostVersions', { count: impact.versions })}</li>
       </ul>
     </ConfirmDialog>
   );
 }
 
 function EditionDialog({ detail, onClose }: { detail: DocumentDetail; onClose: () => void }) {
-  const [title, setTitle] = useState(`${detail.title} (new edition)`.slice(0, MAX_TITLE_CHARS));
+  const t = useT();
+  const [title, setTitle] = useState(() => t('docDetails.editionDefault', { title: detail.title }).slice(0, MAX_TITLE_CHARS));
   return (
     <ConfirmDialog
-      title="Start a new edition"
-      confirmLabel="Start the new edition"
+      title={t('docDetails.editionTitle')}
+      confirmLabel={t('docDetails.editionConfirm')}
       onConfirm={async () => {
         const created = await documentAdminApi.startEdition(detail.id, title);
         navigate(documentPath(created.id));
       }}
       onClose={onClose}
     >
-      <p>The text is copied into a new draft. Comments and members are not: the new edition starts afresh, and names this one as its source.</p>
-      <Field label="Title of the new edition">{(control) => <input {...control} className="input" maxLength={MAX_TITLE_CHARS} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <p>{t('docDetails.editionExplain')}</p>
+      <Field label={t('docDetails.editionName')}>{(control) => <input {...control} className="input" maxLength={MAX_TITLE_CHARS} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
     </ConfirmDialog>
   );
 }
 
 function DetailsDialog({ detail, onSaved, onClose }: { detail: DocumentDetail; onSaved: () => Promise<void>; onClose: () => void }) {
+  const t = useT();
   const [form, setForm] = useState({ title: detail.title, reference: detail.reference, language: detail.language, description: detail.description, workingGroup: detail.workingGroup });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
   return (
-    <Modal title="Document details" onClose={onClose} testId="details-dialog">
+    <Modal title={t('docDetails.dialogTitle')} onClose={onClose} testId="details-dialog">
       {(close, ids) => (
         <form
           id={ids.body}
@@ -190,23 +195,23 @@ function DetailsDialog({ detail, onSaved, onClose }: { detail: DocumentDetail; o
             );
           }}
         >
-          <Field label="Title">{(c) => <input {...c} className="input" required maxLength={MAX_TITLE_CHARS} value={form.title} onChange={set('title')} />}</Field>
-          <Field label="Reference" hint="For example P-PG/Training (2021) 2">
+          <Field label={t('docDetails.title')}>{(c) => <input {...c} className="input" required maxLength={MAX_TITLE_CHARS} value={form.title} onChange={set('title')} />}</Field>
+          <Field label={t('docDetails.reference')} hint={t('docDetails.referenceHint')}>
             {(c) => <input {...c} className="input" maxLength={MAX_REFERENCE_CHARS} value={form.reference} onChange={set('reference')} />}
           </Field>
-          <Field label="Working language">
+          <Field label={t('docDetails.language')}>
             {(c) => (
               <select {...c} className="input" value={form.language} onChange={set('language')}>
                 {DOCUMENT_LANGUAGES.map((l) => (
                   <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
+                    {t(`documentLanguage.${l}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Working group">{(c) => <input {...c} className="input" maxLength={MAX_WORKING_GROUP_CHARS} value={form.workingGroup} onChange={set('workingGroup')} />}</Field>
-          <Field label="Description" hint="A few lines shown to participants.">
+          <Field label={t('docDetails.workingGroup')}>{(c) => <input {...c} className="input" maxLength={MAX_WORKING_GROUP_CHARS} value={form.workingGroup} onChange={set('workingGroup')} />}</Field>
+          <Field label={t('docDetails.description')} hint={t('docDetails.descriptionHint')}>
             {(c) => <textarea {...c} className="input" rows={3} maxLength={MAX_DESCRIPTION_CHARS} value={form.description} onChange={set('description')} />}
           </Field>
           {error && (
@@ -216,10 +221,10 @@ function DetailsDialog({ detail, onSaved, onClose }: { detail: DocumentDetail; o
           )}
           <div className="dialog__actions">
             <button type="button" className="button" disabled={busy} onClick={close}>
-              Cancel
+              {t('dialog.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save'}
+              {busy ? t('docDetails.saving') : t('docDetails.save')}
             </button>
           </div>
         </form>

@@ -2,7 +2,8 @@
  * "New document" (Secretariat): choose a Word, Markdown or text file, or an empty draft; see the
  * sections found and what could not be kept; then create. Nothing is stored until Create.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { ImportPreview } from '../../shared/documentImport.ts';
 import { MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS } from '../../shared/limits.ts';
 import { errorMessage } from '../api.ts';
@@ -10,11 +11,16 @@ import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { documentPath, navigate } from '../router.tsx';
 import { documentAdminApi } from './adminApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 type Source = 'file' | 'empty';
+
+/** <strong> in a catalogue message. */
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 type Step = { status: 'choosing' } | { status: 'previewing' } | { status: 'previewed'; preview: ImportPreview } | { status: 'creating' };
 
 export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const cancel = useRef<HTMLButtonElement>(null);
   const [source, setSource] = useState<Source>('file');
   const [file, setFile] = useState<File | null>(null);
@@ -26,11 +32,11 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   const choose = (next: File | null) => {
     setFile(next);
     setStep({ status: 'choosing' });
-    setError(next && next.size > MAX_UPLOAD_BYTES ? `This file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` : null);
+    setError(next && next.size > MAX_UPLOAD_BYTES ? t('newDocument.fileTooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }) : null);
   };
 
   const preview = async () => {
-    if (!file) return setError('Choose a file first.');
+    if (!file) return setError(t('newDocument.chooseFile'));
     setStep({ status: 'previewing' });
     setError(null);
     try {
@@ -42,7 +48,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   };
 
   const create = async (close: () => void) => {
-    if (source === 'empty' && !title.trim()) return setError('Give the new draft a title.');
+    if (source === 'empty' && !title.trim()) return setError(t('newDocument.needTitle'));
     const before = step;
     setStep({ status: 'creating' });
     setError(null);
@@ -57,7 +63,7 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="New document" initialFocus={cancel} onClose={onClose} testId="new-document-dialog">
+    <Modal title={t('newDocument.title')} initialFocus={cancel} onClose={onClose} testId="new-document-dialog">
       {(close, ids) => (
         <form
           className="new-document"
@@ -68,21 +74,20 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           }}
         >
           <fieldset className="new-document__source" id={ids.body}>
-            <legend>Start from</legend>
+            <legend>{t('newDocument.startFrom')}</legend>
             <label>
-              <input type="radio" name="source" checked={source === 'file'} onChange={() => setSource('file')} /> A file (Word .docx, Markdown .md or text .txt, up to{' '}
-              {MAX_UPLOAD_BYTES / 1024 / 1024} MB)
+              <input type="radio" name="source" checked={source === 'file'} onChange={() => setSource('file')} /> {t('newDocument.fromFile', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 })}
             </label>
             <label>
-              <input type="radio" name="source" checked={source === 'empty'} onChange={() => setSource('empty')} /> An empty draft
+              <input type="radio" name="source" checked={source === 'empty'} onChange={() => setSource('empty')} /> {t('newDocument.empty')}
             </label>
           </fieldset>
           {source === 'file' && (
-            <Field label="File" hint="Headings (Word's Heading 1–3, Markdown # to ###) become the sections.">
+            <Field label={t('newDocument.file')} hint={t('newDocument.fileHint')}>
               {(control) => <input {...control} type="file" accept={UPLOAD_EXTENSIONS.join(',')} data-testid="new-document-file" onChange={(event) => choose(event.target.files?.[0] ?? null)} />}
             </Field>
           )}
-          <Field label={source === 'empty' ? 'Title' : 'Title (optional)'} hint={source === 'file' ? "Leave empty to use the file's own title." : undefined}>
+          <Field label={source === 'empty' ? t('newDocument.titleLabel') : t('newDocument.titleOptional')} hint={source === 'file' ? t('newDocument.titleHint') : undefined}>
             {(control) => (
               <input
                 {...control}
@@ -104,15 +109,15 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
           )}
           <div className="dialog__actions">
             <button type="button" className="button" ref={cancel} disabled={step.status === 'creating'} onClick={close}>
-              Cancel
+              {t('dialog.cancel')}
             </button>
             {source === 'file' && step.status !== 'previewed' ? (
               <button type="submit" className="button button--primary" disabled={busy || !file}>
-                {step.status === 'previewing' ? 'Reading the file…' : 'Preview'}
+                {step.status === 'previewing' ? t('newDocument.reading') : t('newDocument.preview')}
               </button>
             ) : (
               <button type="submit" className="button button--primary" disabled={busy}>
-                {step.status === 'creating' ? 'Creating…' : 'Create'}
+                {step.status === 'creating' ? t('newDocument.creating') : t('newDocument.create')}
               </button>
             )}
           </div>
@@ -123,10 +128,14 @@ export function NewDocumentDialog({ onClose }: { onClose: () => void }) {
 }
 
 function PreviewSummary({ preview }: { preview: ImportPreview }) {
+  const t = useT();
   return (
-    <section className="import-preview" aria-label="Preview" data-testid="import-preview">
+    <section className="import-preview" aria-label={t('newDocument.previewLabel')} data-testid="import-preview">
       <p>
-        <strong>{preview.title}</strong>: {preview.sections.length} section{preview.sections.length === 1 ? '' : 's'}, {preview.words.toLocaleString('en-GB')} words.
+        <FormattedMessage
+          id="newDocument.summary"
+          values={{ title: preview.title, sections: preview.sections.length, words: preview.words, strong }}
+        />
       </p>
       <ol className="import-preview__sections" data-testid="import-sections">
         {preview.sections.map((section) => (
@@ -137,15 +146,15 @@ function PreviewSummary({ preview }: { preview: ImportPreview }) {
       </ol>
       {preview.notKept.length > 0 ? (
         <div className="notice notice--info" data-testid="import-not-kept">
-          <p>Not kept as they are:</p>
+          <p>{t('newDocument.notKept')}</p>
           <ul>
             {preview.notKept.map((item) => (
-              <li key={item.message}>{item.message}</li>
+              <li key={item.message}>{item.words ? t(item.words.key, item.words.values) : item.message}</li>
             ))}
           </ul>
         </div>
       ) : (
-        <p className="muted">Everything in the file comes through.</p>
+        <p className="muted">{t('newDocument.allKept')}</p>
       )}
     </section>
   );

@@ -10,6 +10,8 @@ import type { ImportPreview, ImportResult } from '../../shared/commentImport.ts'
 import { COMMENT_TABLE_EXTENSIONS, MAX_COMMENT_TABLE_BYTES, MAX_COMMENT_TABLE_ROWS } from '../../shared/limits.ts';
 import { errorMessage } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { currentLanguage } from '../i18n/intl.ts';
 import { importApi } from './importApi.ts';
 import { editable, missing, toCommit, type EditableRow } from './importRows.ts';
 import { ImportRowsTable } from './ImportRowsTable.tsx';
@@ -22,9 +24,8 @@ type Step =
   | { status: 'importing'; preview: ImportPreview }
   | { status: 'done'; result: ImportResult };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDetail; onClose: () => void }) {
+  const t = useT();
   const cancel = useRef<HTMLButtonElement>(null);
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
   const [file, setFile] = useState<File | null>(null);
@@ -38,11 +39,11 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
   const choose = (next: File | null) => {
     setFile(next);
     setStep({ status: 'choosing' });
-    setError(next && next.size > MAX_COMMENT_TABLE_BYTES ? `This file is larger than ${MAX_COMMENT_TABLE_BYTES / 1024 / 1024} MB.` : null);
+    setError(next && next.size > MAX_COMMENT_TABLE_BYTES ? t('import.fileTooLarge', { mb: MAX_COMMENT_TABLE_BYTES / 1024 / 1024 }) : null);
   };
 
   const preview = async () => {
-    if (!file) return setError('Choose a file first.');
+    if (!file) return setError(t('import.chooseFile'));
     setStep({ status: 'reading' });
     setError(null);
     try {
@@ -59,8 +60,8 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
   const blocked = included.filter((r) => missing(r).length > 0);
 
   const commit = async (previewed: ImportPreview) => {
-    if (blocked.length) return setError(`${plural(blocked.length, 'row')} still ${blocked.length === 1 ? 'needs' : 'need'} a choice: rows ${blocked.map((r) => r.preview.line).join(', ')}. Make the choice or leave the row out.`);
-    if (!included.length) return setError('Every row is left out: there is nothing to import.');
+    if (blocked.length) return setError(t('import.blocked', { count: blocked.length, lines: blocked.map((r) => r.preview.line).join(', ') }));
+    if (!included.length) return setError(t('import.nothing'));
     setStep({ status: 'importing', preview: previewed });
     setError(null);
     try {
@@ -74,7 +75,7 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
 
   const previewed = step.status === 'previewed' || step.status === 'importing' ? step.preview : null;
   return (
-    <Modal title="Import comments" initialFocus={cancel} onClose={onClose} testId="comment-import-dialog">
+    <Modal title={t('import.title')} initialFocus={cancel} onClose={onClose} testId="comment-import-dialog">
       {(close, ids) => (
         <form
           className="comment-import"
@@ -86,48 +87,47 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
           }}
         >
           <div id={ids.body}>
+            <p>{t('import.intro', { mb: MAX_COMMENT_TABLE_BYTES / 1024 / 1024, rows: MAX_COMMENT_TABLE_ROWS })}</p>
             <p>
-              Import a comment table filled in by member bodies: the ISO commenting template, or ours, as Excel (.xlsx) or Word (.docx), up to {MAX_COMMENT_TABLE_BYTES / 1024 / 1024} MB and{' '}
-              {MAX_COMMENT_TABLE_ROWS} rows. Each row becomes a comment entered for the member who sent it. Nothing is stored until you import.
-            </p>
-            <p>
-              Template to hand out, with this document’s sections:{' '}
+              {t('import.templateLead')}{' '}
               <a href={importApi.templateUrl(detail.id)} download data-testid="comment-import-template">
-                Download the template (.xlsx)
+                {t('import.templateEn')}
               </a>{' '}
               ·{' '}
-              <a href={importApi.templateUrl(detail.id, 'fr')} download lang="fr">
-                Modèle en français (.xlsx)
+              {/* In an English interface the French template is offered in French, to those who read it. */}
+              <a href={importApi.templateUrl(detail.id, 'fr')} download lang={currentLanguage() === 'en' ? 'fr' : undefined}>
+                {t('import.templateFr')}
               </a>
             </p>
           </div>
           {step.status !== 'done' && (
             <div className="comment-import__choose">
               <div className="field">
-                <label className="field__label" htmlFor={fileId}>Comment table</label>
+                <label className="field__label" htmlFor={fileId}>
+                  {t('import.file')}
+                </label>
                 <input id={fileId} type="file" accept={COMMENT_TABLE_EXTENSIONS.join(',')} data-testid="comment-import-file" disabled={step.status === 'importing'} onChange={(event) => choose(event.target.files?.[0] ?? null)} />
               </div>
               <div className="field">
-                <label className="field__label" htmlFor={dateId}>Received on</label>
+                <label className="field__label" htmlFor={dateId}>
+                  {t('import.receivedOn')}
+                </label>
                 <input id={dateId} type="date" className="input input--date" max={today} value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} data-testid="comment-import-received" />
               </div>
             </div>
           )}
           {previewed && (
-            <section aria-label="Preview" className="comment-import__preview">
+            <section aria-label={t('import.preview')} className="comment-import__preview">
               <output className="comment-import__summary" data-testid="comment-import-summary">
-                {plural(previewed.rows.length, 'row')} read from “{previewed.fileName}”: {plural(included.length - blocked.length, 'ready to import', 'ready to import')}
-                {blocked.length > 0 && `, ${plural(blocked.length, 'needs a choice', 'need a choice')}`}
-                {rows.length - included.length > 0 && `, ${rows.length - included.length} left out`}.
+                {t('import.summary', { rows: previewed.rows.length, file: previewed.fileName, ready: included.length - blocked.length, blocked: blocked.length, left: rows.length - included.length })}
               </output>
-              {previewed.ignoredColumns.length > 0 && <p className="muted">Columns not imported: {previewed.ignoredColumns.join(', ')}.</p>}
+              {previewed.ignoredColumns.length > 0 && <p className="muted">{t('import.ignoredColumns', { columns: previewed.ignoredColumns.join(', ') })}</p>}
               <ImportRowsTable rows={rows} sections={detail.sections} authors={previewed.authors} onChange={(index, row) => setRows((current) => current.map((r, i) => (i === index ? row : r)))} />
             </section>
           )}
           {step.status === 'done' && (
             <output className="notice notice--info comment-import__done" data-testid="comment-import-done">
-              {plural(step.result.count, 'comment')} imported
-              {step.result.threads.length > 0 && `, ${step.result.threads[0]!.ref}${step.result.threads.length > 1 ? ` to ${step.result.threads.at(-1)!.ref}` : ''}`}. They are now in the comments of this document.
+              {t('import.done', { count: step.result.count, refs: doneRefs(step.result, t) })}
             </output>
           )}
           {error && (
@@ -138,20 +138,20 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
           <div className="dialog__actions">
             {step.status === 'done' ? (
               <button type="submit" className="button button--primary">
-                Close
+                {t('import.close')}
               </button>
             ) : (
               <>
                 <button type="button" className="button" ref={cancel} disabled={step.status === 'importing'} onClick={close}>
-                  Cancel
+                  {t('dialog.cancel')}
                 </button>
                 {previewed ? (
                   <button type="submit" className="button button--primary" disabled={step.status === 'importing'} data-testid="comment-import-commit">
-                    {step.status === 'importing' ? 'Importing…' : `Import ${plural(included.length, 'comment')}`}
+                    {step.status === 'importing' ? t('import.importing') : t('import.commit', { count: included.length })}
                   </button>
                 ) : (
                   <button type="submit" className="button button--primary" disabled={step.status === 'reading' || !file} data-testid="comment-import-preview">
-                    {step.status === 'reading' ? 'Reading the table…' : 'Preview'}
+                    {step.status === 'reading' ? t('import.reading') : t('import.preview')}
                   </button>
                 )}
               </>
@@ -161,4 +161,12 @@ export function ImportCommentsDialog({ detail, onClose }: { detail: DocumentDeta
       )}
     </Modal>
   );
+}
+
+/** ", G-3" or ", G-3 to G-9": the references the new comments were given. */
+function doneRefs(result: ImportResult, t: ReturnType<typeof useT>): string {
+  const first = result.threads[0]?.ref;
+  const last = result.threads.at(-1)?.ref;
+  if (!first || !last) return '';
+  return first === last ? t('import.doneRef', { ref: first }) : t('import.doneRefs', { first, last });
 }

@@ -5,7 +5,9 @@
  * keyboard and a screen reader alike.
  */
 import type { ImportAuthor } from '../../shared/commentImport.ts';
-import { THREAD_KINDS, THREAD_KIND_LABELS, type ThreadKind } from '../../shared/domain.ts';
+import { THREAD_KINDS, type ThreadKind } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { currentLanguage } from '../i18n/intl.ts';
 import { missing, openProblems, quoteOf, type EditableRow } from './importRows.ts';
 
 interface SectionOption {
@@ -24,21 +26,22 @@ interface Props {
 const authorLabel = (a: ImportAuthor) => [a.name, a.country, a.organisation].filter(Boolean).join(' · ');
 
 export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
-  const sortedAuthors = authors.toSorted((a, b) => authorLabel(a).localeCompare(authorLabel(b), 'en'));
+  const t = useT();
+  const sortedAuthors = authors.toSorted((a, b) => authorLabel(a).localeCompare(authorLabel(b), currentLanguage()));
   return (
     <div className="comment-import__scroll">
       <table className="comment-import__table" data-testid="comment-import-rows">
-        <caption className="visually-hidden">Each row of the table, where it will go and who it will be entered for</caption>
+        <caption className="visually-hidden">{t('import.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Import</th>
-            <th scope="col">Row</th>
-            <th scope="col">Section</th>
-            <th scope="col">Quoted words</th>
-            <th scope="col">Type</th>
-            <th scope="col">Comment</th>
-            <th scope="col">Sent by</th>
-            <th scope="col">Check</th>
+            <th scope="col">{t('import.colImport')}</th>
+            <th scope="col">{t('import.colRow')}</th>
+            <th scope="col">{t('import.colSection')}</th>
+            <th scope="col">{t('import.colQuote')}</th>
+            <th scope="col">{t('import.colType')}</th>
+            <th scope="col">{t('import.colComment')}</th>
+            <th scope="col">{t('import.colSender')}</th>
+            <th scope="col">{t('import.colCheck')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,41 +57,41 @@ export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
             return (
               <tr key={line} className={`comment-import__row${blocked ? ' comment-import__row--blocked' : ''}${row.include ? '' : ' comment-import__row--left-out'}`} data-testid="comment-import-row" data-line={line}>
                 <td>
-                  <input type="checkbox" checked={row.include} aria-label={`Import row ${line}`} aria-describedby={statusId} onChange={(event) => set({ include: event.target.checked })} />
+                  <input type="checkbox" checked={row.include} aria-label={t('import.importRow', { line })} aria-describedby={statusId} onChange={(event) => set({ include: event.target.checked })} />
                 </td>
                 <th scope="row">{line}</th>
                 <td>
-                  <select className="select" aria-label={`Section for row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.sectionId} value={row.sectionId ?? ''} onChange={(event) => set({ sectionId: event.target.value || null })}>
-                    <option value="">Choose…</option>
+                  <select className="select" aria-label={t('import.sectionFor', { line })} aria-describedby={statusId} aria-invalid={row.include && !row.sectionId} value={row.sectionId ?? ''} onChange={(event) => set({ sectionId: event.target.value || null })}>
+                    <option value="">{t('import.choose')}</option>
                     {sections.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.number} {s.title}
                       </option>
                     ))}
                   </select>
-                  {row.preview.source.clause && <span className="comment-import__source">Table: {row.preview.source.clause}</span>}
+                  {row.preview.source.clause && <span className="comment-import__source">{t('import.inTable', { value: row.preview.source.clause })}</span>}
                 </td>
-                <td className="comment-import__quote">{quote ? `“${quote}”` : <span className="muted">Whole section</span>}</td>
+                <td className="comment-import__quote">{quote ? t('import.quote', { text: quote }) : <span className="muted">{t('import.wholeSection')}</span>}</td>
                 <td>
-                  <select className="select" aria-label={`Type for row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.kind} value={row.kind ?? ''} onChange={(event) => set({ kind: (event.target.value || null) as ThreadKind | null })}>
-                    <option value="">Choose…</option>
+                  <select className="select" aria-label={t('import.typeFor', { line })} aria-describedby={statusId} aria-invalid={row.include && !row.kind} value={row.kind ?? ''} onChange={(event) => set({ kind: (event.target.value || null) as ThreadKind | null })}>
+                    <option value="">{t('import.choose')}</option>
                     {THREAD_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
-                        {THREAD_KIND_LABELS[kind]}
+                        {t(`kind.${kind}`)}
                       </option>
                     ))}
                   </select>
-                  {row.preview.source.type && <span className="comment-import__source">Table: {row.preview.source.type}</span>}
+                  {row.preview.source.type && <span className="comment-import__source">{t('import.inTable', { value: row.preview.source.type })}</span>}
                 </td>
                 <td className="comment-import__comment">
                   <p>{row.preview.body}</p>
-                  {row.preview.proposedText && <p className="comment-import__proposal">Proposed: {row.preview.proposedText}</p>}
+                  {row.preview.proposedText && <p className="comment-import__proposal">{t('import.proposed', { text: row.preview.proposedText })}</p>}
                 </td>
                 <td>
-                  <select className="select" aria-label={`Sent by, row ${line}`} aria-describedby={statusId} aria-invalid={row.include && !row.authorId} value={row.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })}>
-                    <option value="">Choose…</option>
+                  <select className="select" aria-label={t('import.senderFor', { line })} aria-describedby={statusId} aria-invalid={row.include && !row.authorId} value={row.authorId ?? ''} onChange={(event) => set({ authorId: event.target.value || null })}>
+                    <option value="">{t('import.choose')}</option>
                     {candidates.size > 0 && (
-                      <optgroup label="Likely senders">
+                      <optgroup label={t('import.likelySenders')}>
                         {sortedAuthors.filter((a) => candidates.has(a.id)).map((a) => (
                           <option key={a.id} value={a.id}>
                             {authorLabel(a)}
@@ -96,7 +99,7 @@ export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
                         ))}
                       </optgroup>
                     )}
-                    <optgroup label="Members of this document">
+                    <optgroup label={t('import.members')}>
                       {sortedAuthors.filter((a) => !candidates.has(a.id)).map((a) => (
                         <option key={a.id} value={a.id}>
                           {authorLabel(a)}
@@ -105,21 +108,21 @@ export function ImportRowsTable({ rows, sections, authors, onChange }: Props) {
                     </optgroup>
                   </select>
                   {(row.preview.source.memberBody || row.preview.source.author) && (
-                    <span className="comment-import__source">Table: {[row.preview.source.memberBody, row.preview.source.author].filter(Boolean).join(' · ')}</span>
+                    <span className="comment-import__source">{t('import.inTable', { value: [row.preview.source.memberBody, row.preview.source.author].filter(Boolean).join(' · ') })}</span>
                   )}
                 </td>
                 <td id={statusId} className="comment-import__status">
                   {!row.include ? (
-                    <span className="muted">Left out</span>
+                    <span className="muted">{t('import.leftOut')}</span>
                   ) : needs.length ? (
-                    <strong className="comment-import__needs">Needs a choice: {needs.join('; ')}.</strong>
+                    <strong className="comment-import__needs">{t('import.needs', { reasons: needs.join(t('list.separator')) })}</strong>
                   ) : (
-                    <span className="comment-import__ready">Ready</span>
+                    <span className="comment-import__ready">{t('import.ready')}</span>
                   )}
                   {row.include && problems.length > 0 && (
                     <ul className="comment-import__problems">
                       {problems.map((p) => (
-                        <li key={p.code}>{p.message}</li>
+                        <li key={p.code}>{t(p.words.key, p.words.values)}</li>
                       ))}
                     </ul>
                   )}

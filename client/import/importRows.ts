@@ -5,6 +5,7 @@
 import type { ImportCommitRow, ImportPreviewRow, ImportProblem } from '../../shared/commentImport.ts';
 import type { ThreadKind } from '../../shared/domain.ts';
 import { MAX_COMMENT_CHARS } from '../../shared/limits.ts';
+import { t } from '../i18n/intl.ts';
 
 export interface EditableRow {
   preview: ImportPreviewRow;
@@ -20,14 +21,14 @@ export const editable = (rows: ImportPreviewRow[]): EditableRow[] =>
 /** The quoted words hold only in the section they were found in: another section drops them. */
 export const quoteOf = (row: EditableRow): string | null => (row.sectionId === row.preview.sectionId ? row.preview.quote : null);
 
-/** What still stops the row, in the order of the table's columns; empty when it can be imported. */
+/** What still stops the row, in the order of the table's columns and in the interface language; empty when it can be imported. */
 export function missing(row: EditableRow): string[] {
   const reasons: string[] = [];
-  if (!row.sectionId) reasons.push('choose a section');
-  if (!row.kind) reasons.push('choose a type');
-  if (!row.authorId) reasons.push('choose who sent it');
-  if (!row.preview.body.trim()) reasons.push('the row has no comment: leave it out');
-  if (row.preview.body.length > MAX_COMMENT_CHARS || (row.preview.proposedText?.length ?? 0) > MAX_COMMENT_CHARS) reasons.push('the comment is too long: leave it out');
+  if (!row.sectionId) reasons.push(t('import.needSection'));
+  if (!row.kind) reasons.push(t('import.needType'));
+  if (!row.authorId) reasons.push(t('import.needSender'));
+  if (!row.preview.body.trim()) reasons.push(t('import.needComment'));
+  if (row.preview.body.length > MAX_COMMENT_CHARS || (row.preview.proposedText?.length ?? 0) > MAX_COMMENT_CHARS) reasons.push(t('import.needShorter'));
   return reasons;
 }
 

@@ -1,6 +1,7 @@
 /** Changing a member's role on one document; their roles on other documents stay as they are. */
 import type { DocumentMember } from '../../shared/api.ts';
 import { MEMBER_ROLES } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { RoleDialog } from '../people/RoleDialog.tsx';
 import { membersApi } from './membersApi.ts';
 
@@ -12,12 +13,13 @@ interface MemberRoleDialogProps {
 }
 
 export function MemberRoleDialog({ documentId, member, onChanged, onClose }: MemberRoleDialogProps) {
+  const t = useT();
   return (
     <RoleDialog
-      title={`Change the role of ${member.person.name} on this document`}
+      title={t('members.roleDialogTitle', { name: member.person.name })}
       testId="member-role-dialog"
-      intro="The change takes effect at once, also on pages they have open. Their role on other documents does not change."
-      label="Role on this document"
+      intro={t('members.roleDialogIntro')}
+      label={t('members.role')}
       roles={MEMBER_ROLES}
       current={member.role}
       save={async (role) => onChanged(await membersApi.set(documentId, member.person.id, role))}

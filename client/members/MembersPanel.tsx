@@ -5,17 +5,20 @@
  */
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { DocumentMember } from '../../shared/api.ts';
-import { MEMBER_ROLES, ROLE_LABELS, type MemberRole } from '../../shared/domain.ts';
+import { MEMBER_ROLES, type MemberRole } from '../../shared/domain.ts';
 import { errorMessage } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Field } from '../components/Field.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { useResource } from '../components/useResource.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { currentLanguage } from '../i18n/intl.ts';
 import { countryName } from '../people/countries.ts';
 import { peopleApi } from '../people/peopleApi.ts';
-import { ROLE_DESCRIPTIONS } from '../people/roles.ts';
+import { roleDescription } from '../people/roles.ts';
 import { MemberRoleDialog } from './MemberRoleDialog.tsx';
 import { membersApi } from './membersApi.ts';
+import '../people/stackedTable.css';
 import './members.css';
 
 interface MembersPanelProps {
@@ -26,6 +29,7 @@ interface MembersPanelProps {
 type Dialog = { action: 'role' | 'remove'; member: DocumentMember };
 
 export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
+  const t = useT();
   const loadMembers = useCallback(() => membersApi.list(documentId), [documentId]);
   const members = useResource(loadMembers);
   const people = useResource(peopleApi.list);
@@ -36,7 +40,7 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
   const candidates = useMemo(() => {
     if (people.state.status !== 'ready') return [];
     const taking = new Set(list.map((m) => m.person.id));
-    return people.state.data.filter((p) => p.active && p.role !== 'secretariat' && !taking.has(p.id)).toSorted((a, b) => a.name.localeCompare(b.name, 'en'));
+    return people.state.data.filter((p) => p.active && p.role !== 'secretariat' && !taking.has(p.id)).toSorted((a, b) => a.name.localeCompare(b.name, currentLanguage()));
   }, [people.state, list]);
 
   const done = (message: string) => {
@@ -48,28 +52,25 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
     <>
       <section className="panel" aria-labelledby="add-member-title">
         <h2 id="add-member-title" className="panel__title">
-          Add a member
+          {t('members.addTitle')}
         </h2>
-        <p className="panel__intro">
-          Members see this document and take part with the role you give them here; the Secretariat takes part in every document. To add someone new, invite them on the
-          People page first.
-        </p>
+        <p className="panel__intro">{t('members.addIntro')}</p>
         {people.state.status === 'error' && <LoadError failure={people.state} onRetry={people.retry} />}
-        {people.state.status === 'ready' && <AddMember documentId={documentId} candidates={candidates} onAdded={(m) => done(`${m.person.name} now takes part as ${ROLE_LABELS[m.role]}.`)} />}
+        {people.state.status === 'ready' && <AddMember documentId={documentId} candidates={candidates} onAdded={(m) => done(t('members.added', { name: m.person.name, role: t(`role.${m.role}`) }))} />}
       </section>
 
       <section aria-labelledby="members-title">
         <h2 id="members-title" className="section-title">
-          Who takes part
+          {t('members.whoTitle')}
         </h2>
         <output className="page-status" data-testid="members-status">
           {status}
         </output>
-        {members.state.status === 'loading' && <output className="placeholder">Loading the members…</output>}
+        {members.state.status === 'loading' && <output className="placeholder">{t('members.loading')}</output>}
         {members.state.status === 'error' && <LoadError failure={members.state} onRetry={members.retry} />}
         {members.state.status === 'ready' &&
           (list.length === 0 ? (
-            <p className="placeholder">No one takes part in this document yet, apart from the Secretariat.</p>
+            <p className="placeholder">{t('members.none')}</p>
           ) : (
             <MembersTable members={list} onAction={(action, member) => setDialog({ action, member })} />
           ))}
@@ -79,26 +80,23 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
         <MemberRoleDialog
           documentId={documentId}
           member={dialog.member}
-          onChanged={(m) => done(`${m.person.name} is now ${ROLE_LABELS[m.role]} on this document.`)}
+          onChanged={(m) => done(t('members.roleChanged', { name: m.person.name, role: t(`role.${m.role}`) }))}
           onClose={() => setDialog(null)}
         />
       )}
       {dialog?.action === 'remove' && (
         <ConfirmDialog
-          title={`Remove ${dialog.member.person.name} from this document?`}
-          confirmLabel="Remove from the document"
-          busyLabel="Removing…"
+          title={t('members.removeTitle', { name: dialog.member.person.name })}
+          confirmLabel={t('members.removeConfirm')}
+          busyLabel={t('members.removing')}
           destructive
           onConfirm={async () => {
             await membersApi.remove(documentId, dialog.member.person.id);
-            done(`${dialog.member.person.name} no longer takes part in this document.`);
+            done(t('members.removed', { name: dialog.member.person.name }));
           }}
           onClose={() => setDialog(null)}
         >
-          <p>
-            {dialog.member.person.name} will no longer see “{documentTitle}”, at once, also on pages they have open. Their comments and replies stay, under their name. You can add
-            them again later.
-          </p>
+          <p>{t('members.removeExplain', { name: dialog.member.person.name, title: documentTitle })}</p>
         </ConfirmDialog>
       )}
     </>
@@ -106,17 +104,18 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
 }
 
 function MembersTable({ members, onAction }: { members: DocumentMember[]; onAction: (action: Dialog['action'], member: DocumentMember) => void }) {
+  const t = useT();
   return (
     <div className="table-scroll">
-      <table className="data-table members-table" data-testid="members-table">
-        <caption className="visually-hidden">Members of this document, with their role on it</caption>
+      <table className="data-table members-table stacked-table" data-testid="members-table">
+        <caption className="visually-hidden">{t('members.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role on this document</th>
-            <th scope="col">Country</th>
+            <th scope="col">{t('members.colName')}</th>
+            <th scope="col">{t('members.colRole')}</th>
+            <th scope="col">{t('members.colCountry')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('members.colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -125,21 +124,21 @@ function MembersTable({ members, onAction }: { members: DocumentMember[]; onActi
             <tr key={member.person.id} data-testid="member-row" data-person-id={member.person.id}>
               <th scope="row">
                 {member.person.name}
-                {!member.person.active && <span className="muted"> (deactivated)</span>}
+                {!member.person.active && <span className="muted">{t('members.deactivated')}</span>}
                 <span className="data-table__sub">{member.person.email}</span>
               </th>
-              <td>{ROLE_LABELS[member.role]}</td>
-              <td>
+              <td data-label={t('members.colRole')}>{t(`role.${member.role}`)}</td>
+              <td data-label={t('members.colCountry')}>
                 {countryName(member.person.country)}
                 <span className="data-table__sub">{member.person.organisation}</span>
               </td>
               <td>
                 <div className="members-table__actions">
-                  <button type="button" className="button button--small" aria-label={`Change role of ${member.person.name} on this document`} onClick={() => onAction('role', member)}>
-                    Change role
+                  <button type="button" className="button button--small" aria-label={t('members.changeRoleOf', { name: member.person.name })} onClick={() => onAction('role', member)}>
+                    {t('members.changeRole')}
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Remove ${member.person.name} from this document`} onClick={() => onAction('remove', member)}>
-                    Remove
+                  <button type="button" className="button button--small" aria-label={t('members.removeName', { name: member.person.name })} onClick={() => onAction('remove', member)}>
+                    {t('members.remove')}
                   </button>
                 </div>
               </td>
@@ -158,12 +157,13 @@ interface AddMemberProps {
 }
 
 function AddMember({ documentId, candidates, onAdded }: AddMemberProps) {
+  const t = useT();
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<MemberRole>('participant');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (candidates.length === 0) return <p className="placeholder">Everyone invited already takes part in this document.</p>;
+  if (candidates.length === 0) return <p className="placeholder">{t('members.everyoneIn')}</p>;
 
   const choose = (id: string) => {
     setPersonId(id);
@@ -176,7 +176,7 @@ function AddMember({ documentId, candidates, onAdded }: AddMemberProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!personId) {
-      setError('Choose the person to add.');
+      setError(t('members.choosePersonError'));
       return;
     }
     setBusy(true);
@@ -193,31 +193,31 @@ function AddMember({ documentId, candidates, onAdded }: AddMemberProps) {
 
   return (
     <form className="add-member" onSubmit={submit} noValidate data-testid="add-member-form">
-      <Field label="Person" error={error}>
+      <Field label={t('members.person')} error={error}>
         {(control) => (
           <select {...control} name="person" className="select" value={personId} onChange={(e) => choose(e.target.value)}>
-            <option value="">Choose a person</option>
+            <option value="">{t('members.choosePerson')}</option>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.email})
+                {t('members.personOption', { name: p.name, email: p.email })}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label="Role on this document" hint={ROLE_DESCRIPTIONS[role]}>
+      <Field label={t('members.role')} hint={roleDescription(role)}>
         {(control) => (
           <select {...control} name="role" className="select" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
             {MEMBER_ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {t(`role.${r}`)}
               </option>
             ))}
           </select>
         )}
       </Field>
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Adding…' : 'Add member'}
+        {busy ? t('members.adding') : t('members.add')}
       </button>
     </form>
   );

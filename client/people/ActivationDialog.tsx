@@ -1,6 +1,12 @@
 /** Deactivating (or reactivating) a person, after saying what it does: deactivation ends their sessions at once. */
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
+
+/** <strong> in a catalogue message. */
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 interface ActivationDialogProps {
   person: ManagedPerson;
@@ -9,12 +15,13 @@ interface ActivationDialogProps {
 }
 
 export function ActivationDialog({ person, onChanged, onClose }: ActivationDialogProps) {
+  const t = useT();
   const deactivating = person.active;
   return (
     <ConfirmDialog
-      title={deactivating ? `Deactivate ${person.name}?` : `Reactivate ${person.name}?`}
-      confirmLabel={deactivating ? 'Deactivate' : 'Reactivate'}
-      busyLabel={deactivating ? 'Deactivating…' : 'Reactivating…'}
+      title={t(deactivating ? 'activation.deactivateTitle' : 'activation.reactivateTitle', { name: person.name })}
+      confirmLabel={t(deactivating ? 'people.deactivate' : 'people.reactivate')}
+      busyLabel={t(deactivating ? 'activation.deactivating' : 'activation.reactivating')}
       destructive={deactivating}
       onConfirm={async () => onChanged(await peopleApi.change(person.id, { active: !deactivating }))}
       onClose={onClose}
@@ -22,12 +29,12 @@ export function ActivationDialog({ person, onChanged, onClose }: ActivationDialo
       {deactivating ? (
         <>
           <p>
-            They are <strong>signed out at once</strong> on every device, and cannot sign in again while deactivated.
+            <FormattedMessage id="activation.signedOut" values={{ strong }} />
           </p>
-          <p className="muted">Their comments, replies and sign-offs stay on the record. You can reactivate them later.</p>
+          <p className="muted">{t('activation.recordStays')}</p>
         </>
       ) : (
-        <p>They can sign in again with the link they already have. If they have lost it, create a new sign-in link afterwards.</p>
+        <p>{t('activation.canSignIn')}</p>
       )}
     </ConfirmDialog>
   );

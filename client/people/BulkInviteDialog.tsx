@@ -10,6 +10,7 @@ import type { Role } from '../../shared/domain.ts';
 import { MAX_BULK_INVITE_FILE_BYTES, MAX_BULK_INVITE_ROWS } from '../../shared/limits.ts';
 import { api, errorMessage } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { BulkListForm, type BulkChoices } from './BulkListForm.tsx';
 import { BulkPreviewTable } from './BulkPreviewTable.tsx';
 import { linksCsv, readFileText, readList } from './bulkList.ts';
@@ -21,8 +22,6 @@ interface BulkInviteDialogProps {
 }
 
 type Step = { name: 'list' } | { name: 'preview'; rows: BulkRow[]; preview: BulkInvitePreview } | { name: 'done'; created: BulkInviteCreated };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function requestOf(rows: BulkRow[], choices: BulkChoices): BulkInviteRequest {
   return {
@@ -41,6 +40,7 @@ function download(text: string, name: string) {
 }
 
 export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) {
+  const t = useT();
   const [step, setStep] = useState<Step>({ name: 'list' });
   const [text, setText] = useState('');
   const [choices, setChoices] = useState<BulkChoices>({ defaultRole: 'participant', documentId: '', documentRole: 'participant', sendInvitation: false });
@@ -60,15 +60,15 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
   }, [step]);
 
   const chooseFile = async (file: File) => {
-    if (file.size > MAX_BULK_INVITE_FILE_BYTES) return setError(`The file is larger than ${MAX_BULK_INVITE_FILE_BYTES / 1024 / 1024} MB; a list of ${MAX_BULK_INVITE_ROWS} people is far smaller. Check that it is the right file.`);
+    if (file.size > MAX_BULK_INVITE_FILE_BYTES) return setError(t('bulk.fileTooLarge', { mb: MAX_BULK_INVITE_FILE_BYTES / 1024 / 1024, max: MAX_BULK_INVITE_ROWS }));
     setError(null);
     setText(await readFileText(file));
   };
 
   const check = async () => {
     const { rows } = readList(text);
-    if (rows.length === 0) return setError('The list is empty. Paste one person per line, or choose a CSV file.');
-    if (rows.length > MAX_BULK_INVITE_ROWS) return setError(`The list has ${rows.length} rows; at most ${MAX_BULK_INVITE_ROWS} people can be invited at once. Split it into smaller lists.`);
+    if (rows.length === 0) return setError(t('bulk.empty'));
+    if (rows.length > MAX_BULK_INVITE_ROWS) return setError(t('bulk.tooMany', { count: rows.length, max: MAX_BULK_INVITE_ROWS }));
     setBusy(true);
     setError(null);
     try {
@@ -90,7 +90,7 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
       setStep({ name: 'done', created });
     } catch (failure) {
       // The people list changed since the preview (someone else invited one of them): judge it again.
-      setError(`${errorMessage(failure)} The list has been checked again below.`);
+      setError(t('bulk.checkedAgain', { error: errorMessage(failure) }));
       setStep({ name: 'preview', rows, preview: await peopleApi.previewBulk(requestOf(rows, choices)).catch(() => preview) });
     } finally {
       setBusy(false);
@@ -98,7 +98,7 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
   };
 
   return (
-    <Modal title="Invite a list of people" onClose={onClose} testId="bulk-invite-dialog" wide initialFocus={textArea}>
+    <Modal title={t('bulk.title')} onClose={onClose} testId="bulk-invite-dialog" wide initialFocus={textArea}>
       {(close, ids) => (
         <>
           {error && (
@@ -108,18 +108,14 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
           )}
           {step.name === 'list' && (
             <>
-              <p id={ids.body}>
-                One person per line, with these columns in this order, or under a header row that names them: name, e-mail, country (a code such as FR, or its English name),
-                organisation, stakeholder group, role, language (en or fr). Columns may be separated by commas, semicolons or tabs, as a spreadsheet saves or copies them.
-                Nobody is invited until you have seen the list checked and confirmed it.
-              </p>
+              <p id={ids.body}>{t('bulk.intro')}</p>
               <BulkListForm ref={textArea} text={text} onText={setText} onFile={(file) => void chooseFile(file)} choices={choices} onChoices={setChoices} documents={documents} />
               <div className="dialog__actions">
                 <button type="button" className="button button--primary" disabled={busy} onClick={() => void check()}>
-                  {busy ? 'Checking the list…' : 'Check the list'}
+                  {busy ? t('bulk.checking') : t('bulk.check')}
                 </button>
                 <button type="button" className="button" onClick={close}>
-                  Cancel
+                  {t('dialog.cancel')}
                 </button>
               </div>
             </>
@@ -127,17 +123,18 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
           {step.name === 'preview' && (
             <>
               <h3 ref={summary} tabIndex={-1} id={ids.body} data-testid="bulk-summary">
-                {plural(step.preview.rows.length, 'row', 'rows')}: {plural(step.preview.valid, 'person is', 'people are')} ready to be invited
-                {step.preview.invalid > 0 && `, ${plural(step.preview.invalid, 'row has', 'rows have')} problems and will be left out`}.
+                {t(step.preview.invalid > 0 ? 'bulk.summaryWithProblems' : 'bulk.summary', { rows: step.preview.rows.length, valid: step.preview.valid, invalid: step.preview.invalid })}
               </h3>
-              <p>Nobody has been invited yet. {step.preview.invalid > 0 && 'To invite the rows with problems too, go back, correct them in the list and check it again.'}</p>
+              <p>
+                {t('bulk.nobodyYet')} {step.preview.invalid > 0 && t('bulk.fixProblems')}
+              </p>
               <BulkPreviewTable rows={step.preview.rows} />
               <div className="dialog__actions">
                 <button type="button" className="button button--primary" disabled={busy || step.preview.valid === 0} onClick={() => void confirm(step.rows, step.preview)}>
-                  {busy ? 'Inviting…' : `Invite ${plural(step.preview.valid, 'person', 'people')}`}
+                  {busy ? t('bulk.inviting') : t('bulk.invite', { count: step.preview.valid })}
                 </button>
                 <button type="button" className="button" disabled={busy} onClick={() => setStep({ name: 'list' })}>
-                  Back to the list
+                  {t('bulk.back')}
                 </button>
               </div>
             </>
@@ -145,19 +142,17 @@ export function BulkInviteDialog({ onInvited, onClose }: BulkInviteDialogProps) 
           {step.name === 'done' && (
             <>
               <h3 ref={summary} tabIndex={-1} id={ids.body} data-testid="bulk-done">
-                {plural(step.created.people.length, 'person has', 'people have')} been invited.
+                {t('bulk.done', { count: step.created.people.length })}
               </h3>
               <p>
-                {step.created.emailed > 0
-                  ? `Their invitations, each with a personal sign-in link, are being e-mailed (${plural(step.created.emailed, 'message', 'messages')}; see the Outbox).`
-                  : 'No e-mail was sent. Download their sign-in links and send each person their own; the links are shown only now.'}
+                {step.created.emailed > 0 ? t('bulk.emailed', { count: step.created.emailed }) : t('bulk.notEmailed')}
               </p>
               <div className="dialog__actions">
                 <button type="button" className="button" onClick={() => download(linksCsv(step.created.people), 'accord-sign-in-links.csv')}>
-                  Download the sign-in links (CSV)
+                  {t('bulk.downloadLinks')}
                 </button>
                 <button type="button" className="button button--primary" onClick={close}>
-                  Done
+                  {t('people.done')}
                 </button>
               </div>
             </>

@@ -1,7 +1,8 @@
 /** The list to invite (pasted, or read from a CSV file) and what applies to all of them: role, document, e-mail. */
 import type { Ref } from 'react';
 import type { DocumentListEntry } from '../../shared/api.ts';
-import { MEMBER_ROLES, ROLE_LABELS, ROLES, type MemberRole, type Role } from '../../shared/domain.ts';
+import { MEMBER_ROLES, ROLES, type MemberRole, type Role } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { Field } from '../components/Field.tsx';
 import { isArchived } from './DocumentChoice.tsx';
 
@@ -25,15 +26,16 @@ interface BulkListFormProps {
 }
 
 export function BulkListForm({ ref, text, onText, onFile, choices, onChoices, documents }: BulkListFormProps) {
+  const t = useT();
   const set = <K extends keyof BulkChoices>(key: K, value: BulkChoices[K]) => onChoices({ ...choices, [key]: value });
   return (
     <div className="bulk-list">
-      <Field label="The list" hint="For example: Claire Dubois; claire.dubois@sante.gouv.fr; FR; Ministère de la Santé; government">
+      <Field label={t('bulk.list')} hint={t('bulk.listHint')}>
         {(control) => (
           <textarea {...control} ref={ref} name="list" className="input bulk-list__text" rows={8} spellCheck={false} value={text} onChange={(e) => onText(e.target.value)} />
         )}
       </Field>
-      <Field label="Or read a CSV file" hint="Its text replaces the list above, where you can still correct it.">
+      <Field label={t('bulk.file')} hint={t('bulk.fileHint')}>
         {(control) => (
           <input
             {...control}
@@ -49,38 +51,38 @@ export function BulkListForm({ ref, text, onText, onFile, choices, onChoices, do
         )}
       </Field>
       <div className="form-grid">
-        <Field label="Role for rows that give none">
+        <Field label={t('bulk.defaultRole')}>
           {(control) => (
             <select {...control} className="select" value={choices.defaultRole} onChange={(e) => set('defaultRole', e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {t(`role.${r}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Documents they take part in">
+        <Field label={t('bulk.documents')}>
           {(control) => (
             <select {...control} className="select" value={choices.documentId} onChange={(e) => set('documentId', e.target.value)}>
-              <option value="">Every document not archived, with the role of their row</option>
+              <option value="">{t('bulk.everyDocument')}</option>
               {documents
                 .filter((d) => !isArchived(d))
                 .map((d) => (
                   <option key={d.id} value={d.id}>
-                    Only: {d.title}
+                    {t('bulk.onlyDocument', { title: d.title })}
                   </option>
                 ))}
             </select>
           )}
         </Field>
         {choices.documentId && (
-          <Field label="Their role on that document">
+          <Field label={t('bulk.documentRole')}>
             {(control) => (
               <select {...control} className="select" value={choices.documentRole} onChange={(e) => set('documentRole', e.target.value as MemberRole)}>
                 {MEMBER_ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
+                    {t(`role.${r}`)}
                   </option>
                 ))}
               </select>
@@ -90,7 +92,7 @@ export function BulkListForm({ ref, text, onText, onFile, choices, onChoices, do
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={choices.sendInvitation} onChange={(e) => set('sendInvitation', e.target.checked)} />
-        <span>E-mail each person their invitation with their sign-in link, in the language of their row</span>
+        <span>{t('bulk.sendInvitation')}</span>
       </label>
     </div>
   );

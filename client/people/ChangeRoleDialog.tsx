@@ -1,6 +1,7 @@
 /** Changing what a person may do. Takes effect at once: their open pages and connections follow the new role. */
 import { ROLES } from '../../shared/domain.ts';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { RoleDialog } from './RoleDialog.tsx';
 
 interface ChangeRoleDialogProps {
@@ -10,12 +11,13 @@ interface ChangeRoleDialogProps {
 }
 
 export function ChangeRoleDialog({ person, onChanged, onClose }: ChangeRoleDialogProps) {
+  const t = useT();
   return (
     <RoleDialog
-      title={`Change the role of ${person.name}`}
+      title={t('changeRole.title', { name: person.name })}
       testId="change-role-dialog"
-      intro="The new role holds at once on every document they take part in, also on pages they have open. To change it on one document only, use that document’s Members page."
-      label="Role"
+      intro={t('changeRole.intro')}
+      label={t('changeRole.label')}
       roles={ROLES}
       current={person.role}
       save={async (role) => onChanged(await peopleApi.change(person.id, { role }))}

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { DocumentListEntry } from '../../shared/api.ts';
-import { PHASE_LABELS } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import '../report/downloads.css';
 
 /** Archived documents (a flag a later release may set) are not chosen unless asked for. */
@@ -17,6 +17,7 @@ interface DocumentChoiceProps {
 }
 
 export function DocumentChoice({ documents, chosen, onChange }: DocumentChoiceProps) {
+  const t = useT();
   const id = useId();
   const toggle = (documentId: string, on: boolean) => {
     const next = new Set(chosen);
@@ -26,28 +27,28 @@ export function DocumentChoice({ documents, chosen, onChange }: DocumentChoicePr
   };
   return (
     <fieldset className="checkbox-group document-choice" aria-describedby={`${id}-hint`} data-testid="invite-documents">
-      <legend className="field__label">Documents</legend>
+      <legend className="field__label">{t('documentChoice.legend')}</legend>
       <p id={`${id}-hint`} className="field__hint">
-        They see and take part in the documents ticked here, with the role above. You can add them to others, or take them out, on each document’s Members page.
+        {t('documentChoice.hint')}
       </p>
       {documents.length === 0 ? (
-        <p className="placeholder">There are no documents yet.</p>
+        <p className="placeholder">{t('documentChoice.none')}</p>
       ) : (
         <>
           <p className="checkbox-group__bulk">
             <button type="button" className="link-button" onClick={() => onChange(new Set(documents.filter((d) => !isArchived(d)).map((d) => d.id)))}>
-              All
+              {t('documentChoice.all')}
             </button>{' '}
             ·{' '}
             <button type="button" className="link-button" onClick={() => onChange(new Set())}>
-              None
+              {t('documentChoice.noneButton')}
             </button>
           </p>
           {documents.map((document) => (
             <label key={document.id} className="checkbox">
               <input type="checkbox" name="documents" value={document.id} checked={chosen.has(document.id)} onChange={(e) => toggle(document.id, e.target.checked)} />
               <span>
-                {document.title} <span className="muted">({isArchived(document) ? 'Archived' : PHASE_LABELS[document.phase]})</span>
+                {document.title} <span className="muted">({isArchived(document) ? t('documentChoice.archived') : t(`phase.${document.phase}`)})</span>
               </span>
             </label>
           ))}

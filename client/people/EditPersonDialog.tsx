@@ -4,12 +4,14 @@
  * taken, a malformed one) is shown beside its field. The role has its own dialog (ChangeRoleDialog).
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { STAKEHOLDER_LABELS, STAKEHOLDERS, type Stakeholder } from '../../shared/domain.ts';
+import { STAKEHOLDERS, type Stakeholder } from '../../shared/domain.ts';
+import { LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { LANGUAGES, type Language } from '../../shared/notifications.ts';
 import { errorMessage } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { COUNTRIES } from './countries.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { countriesByName, isCountryCode } from './countries.ts';
 import { fieldOfServerMessage, type InviteErrors } from './inviteValidation.ts';
 import { peopleApi, type ManagedPerson, type PersonChange } from './peopleApi.ts';
 
@@ -22,6 +24,7 @@ interface EditPersonDialogProps {
 type Details = Pick<ManagedPerson, 'name' | 'email' | 'country' | 'organisation' | 'stakeholder' | 'language'>;
 
 export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialogProps) {
+  const t = useT();
   const [details, setDetails] = useState<Details>({
     name: person.name,
     email: person.email,
@@ -40,7 +43,7 @@ export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialo
   };
 
   return (
-    <Modal title={`Edit the details of ${person.name}`} initialFocus={nameInput} onClose={onClose} testId="edit-person-dialog">
+    <Modal title={t('editPerson.title', { name: person.name })} initialFocus={nameInput} onClose={onClose} testId="edit-person-dialog">
       {(close, ids) => {
         const submit = async (event: FormEvent) => {
           event.preventDefault();
@@ -50,7 +53,7 @@ export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialo
             if (value !== person[key]) Object.assign(change, { [key]: value });
           }
           if (Object.keys(change).length === 0) return close();
-          if (change.name === '') return setErrors({ name: 'Enter the person’s full name.' });
+          if (change.name === '') return setErrors({ name: t('invite.error.name') });
           setBusy(true);
           setFormError(null);
           try {
@@ -66,23 +69,23 @@ export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialo
         };
         return (
           <form onSubmit={submit} noValidate>
-            <p id={ids.body}>Their sign-in link, role and documents stay as they are. A new e-mail address is used from the next message on.</p>
+            <p id={ids.body}>{t('editPerson.intro')}</p>
             {formError && (
               <p className="notice notice--error" role="alert">
                 {formError}
               </p>
             )}
-            <Field label="Full name" error={errors.name}>
+            <Field label={t('invite.name')} error={errors.name}>
               {(control) => <input {...control} ref={nameInput} className="input" autoComplete="off" value={details.name} onChange={(e) => set('name')(e.target.value)} />}
             </Field>
-            <Field label="Email address" error={errors.email}>
+            <Field label={t('invite.email')} error={errors.email}>
               {(control) => <input {...control} type="email" className="input" autoComplete="off" spellCheck={false} value={details.email} onChange={(e) => set('email')(e.target.value)} />}
             </Field>
-            <Field label="Country" error={errors.country}>
+            <Field label={t('invite.country')} error={errors.country}>
               {(control) => (
                 <select {...control} className="select" value={details.country} onChange={(e) => set('country')(e.target.value)}>
-                  {!COUNTRIES.some((c) => c.code === details.country) && <option value={details.country}>{details.country}</option>}
-                  {COUNTRIES.map((c) => (
+                  {!isCountryCode(details.country) && <option value={details.country}>{details.country}</option>}
+                  {countriesByName().map((c) => (
                     <option key={c.code} value={c.code}>
                       {c.name}
                     </option>
@@ -90,26 +93,26 @@ export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialo
                 </select>
               )}
             </Field>
-            <Field label={<>Organisation <span className="muted">(optional)</span></>} error={errors.organisation}>
+            <Field label={<>{t('invite.organisation')} <span className="muted">{t('field.optional')}</span></>} error={errors.organisation}>
               {(control) => <input {...control} className="input" autoComplete="off" value={details.organisation} onChange={(e) => set('organisation')(e.target.value)} />}
             </Field>
-            <Field label="Stakeholder group" error={errors.stakeholder}>
+            <Field label={t('invite.stakeholder')} error={errors.stakeholder}>
               {(control) => (
                 <select {...control} className="select" value={details.stakeholder} onChange={(e) => set('stakeholder')(e.target.value as Stakeholder)}>
                   {STAKEHOLDERS.map((s) => (
                     <option key={s} value={s}>
-                      {STAKEHOLDER_LABELS[s]}
+                      {t(`stakeholder.${s}`)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field label="Language of their e-mails">
+            <Field label={t('invite.language')}>
               {(control) => (
                 <select {...control} className="select" value={details.language} onChange={(e) => set('language')(e.target.value as Language)}>
                   {LANGUAGES.map((l) => (
                     <option key={l} value={l} lang={l}>
-                      {l === 'fr' ? 'Français' : 'English'}
+                      {LANGUAGE_NAMES[l]}
                     </option>
                   ))}
                 </select>
@@ -117,10 +120,10 @@ export function EditPersonDialog({ person, onChanged, onClose }: EditPersonDialo
             </Field>
             <div className="dialog__actions">
               <button type="submit" className="button button--primary" disabled={busy}>
-                {busy ? 'Saving…' : 'Save details'}
+                {busy ? t('editPerson.saving') : t('editPerson.save')}
               </button>
               <button type="button" className="button" disabled={busy} onClick={close}>
-                Cancel
+                {t('dialog.cancel')}
               </button>
             </div>
           </form>

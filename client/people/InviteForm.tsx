@@ -5,15 +5,17 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DocumentListEntry, InviteResult } from '../../shared/api.ts';
-import { ROLE_LABELS, ROLES, STAKEHOLDER_LABELS, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
+import { ROLES, STAKEHOLDERS, type Role } from '../../shared/domain.ts';
+import { LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { LANGUAGES, type Language } from '../../shared/notifications.ts';
 import { api, errorMessage } from '../api.ts';
 import { DocumentChoice, isArchived } from './DocumentChoice.tsx';
 import { Field } from '../components/Field.tsx';
-import { COUNTRIES } from './countries.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { countriesByName } from './countries.ts';
 import { EMPTY_INVITE, fieldOfServerMessage, toNewPerson, validateInvite, type InviteErrors, type InviteFields } from './inviteValidation.ts';
 import { peopleApi } from './peopleApi.ts';
-import { ROLE_DESCRIPTIONS } from './roles.ts';
+import { roleDescription } from './roles.ts';
 
 interface InviteFormProps {
   existingEmails: ReadonlySet<string>;
@@ -25,6 +27,7 @@ const everyOpenDocument = (list: readonly DocumentListEntry[]) => new Set(list.f
 const ORDER: Array<keyof InviteFields> = ['name', 'email', 'role', 'country', 'stakeholder', 'organisation'];
 
 export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
+  const t = useT();
   const [fields, setFields] = useState<InviteFields>(EMPTY_INVITE);
   const [left, setLeft] = useState<ReadonlySet<keyof InviteFields>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -93,7 +96,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
     <form ref={form} onSubmit={submit} noValidate aria-describedby="invite-intro" data-testid="invite-form">
       {submitted && problems.length > 0 && (
         <p className="notice notice--error" role="alert">
-          {problems.length === 1 ? 'One field needs your attention.' : `${problems.length} fields need your attention.`}
+          {t('invite.attentionCount', { count: problems.length })}
         </p>
       )}
       {formError && (
@@ -102,31 +105,31 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         </p>
       )}
       <div className="form-grid">
-        <Field label="Full name" error={shown('name')}>
+        <Field label={t('invite.name')} error={shown('name')}>
           {(control) => <input {...control} name="name" className="input" autoComplete="off" value={fields.name} onChange={(e) => set('name')(e.target.value)} onBlur={leave('name')} />}
         </Field>
-        <Field label="Email address" hint="Accord e-mails notifications here, and the sign-in link if you ask it to." error={shown('email')}>
+        <Field label={t('invite.email')} hint={t('invite.emailHint')} error={shown('email')}>
           {(control) => (
             <input {...control} name="email" type="email" className="input" autoComplete="off" spellCheck={false} value={fields.email} onChange={(e) => set('email')(e.target.value)} onBlur={leave('email')} />
           )}
         </Field>
-        <Field label="Role" hint={role ? ROLE_DESCRIPTIONS[role] : 'What they may do in Accord. You can change it later.'} error={shown('role')}>
+        <Field label={t('invite.role')} hint={role ? roleDescription(role) : t('invite.roleHint')} error={shown('role')}>
           {(control) => (
             <select {...control} name="role" className="select" value={fields.role} onChange={(e) => set('role')(e.target.value)} onBlur={leave('role')}>
-              <option value="">Choose a role</option>
+              <option value="">{t('invite.chooseRole')}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {t(`role.${r}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Country" hint="The country they represent or work in." error={shown('country')}>
+        <Field label={t('invite.country')} hint={t('invite.countryHint')} error={shown('country')}>
           {(control) => (
             <select {...control} name="country" className="select" value={fields.country} onChange={(e) => set('country')(e.target.value)} onBlur={leave('country')}>
-              <option value="">Choose a country</option>
-              {COUNTRIES.map((c) => (
+              <option value="">{t('invite.chooseCountry')}</option>
+              {countriesByName().map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>
@@ -134,29 +137,29 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
             </select>
           )}
         </Field>
-        <Field label="Stakeholder group" hint="How their comments are counted in the report." error={shown('stakeholder')}>
+        <Field label={t('invite.stakeholder')} hint={t('invite.stakeholderHint')} error={shown('stakeholder')}>
           {(control) => (
             <select {...control} name="stakeholder" className="select" value={fields.stakeholder} onChange={(e) => set('stakeholder')(e.target.value)} onBlur={leave('stakeholder')}>
-              <option value="">Choose a group</option>
+              <option value="">{t('invite.chooseGroup')}</option>
               {STAKEHOLDERS.map((s) => (
                 <option key={s} value={s}>
-                  {STAKEHOLDER_LABELS[s]}
+                  {t(`stakeholder.${s}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={<>Organisation <span className="muted">(optional)</span></>} hint="A ministry, agency or NGO." error={shown('organisation')}>
+        <Field label={<>{t('invite.organisation')} <span className="muted">{t('field.optional')}</span></>} hint={t('invite.organisationHint')} error={shown('organisation')}>
           {(control) => (
             <input {...control} name="organisation" className="input" autoComplete="off" value={fields.organisation} onChange={(e) => set('organisation')(e.target.value)} onBlur={leave('organisation')} />
           )}
         </Field>
-        <Field label="Language of their e-mails" hint="They can change it in their e-mail settings.">
+        <Field label={t('invite.language')} hint={t('invite.languageHint')}>
           {(control) => (
             <select {...control} name="language" className="select" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
               {LANGUAGES.map((l) => (
                 <option key={l} value={l} lang={l}>
-                  {l === 'fr' ? 'Français' : 'English'}
+                  {LANGUAGE_NAMES[l]}
                 </option>
               ))}
             </select>
@@ -164,12 +167,12 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
         </Field>
       </div>
       {role === 'secretariat' ? (
-        <p className="field__hint">The Secretariat takes part in every document.</p>
+        <p className="field__hint">{t('invite.secretariatEverywhere')}</p>
       ) : (
         documents && <DocumentChoice documents={documents} chosen={chosenDocuments} onChange={setChosenDocuments} />
       )}
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Creating the invitation…' : 'Create invitation'}
+        {busy ? t('invite.busy') : t('invite.submit')}
       </button>
     </form>
   );

@@ -6,9 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
 import { SignInLink } from '../components/SignInLink.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { peopleApi, type ManagedPerson } from './peopleApi.ts';
 
 export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onClose: () => void }) {
+  const t = useT();
   const [link, setLink] = useState<{ url: string; token: string } | null>(null);
   const url = link?.url ?? null;
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onCl
   };
 
   return (
-    <Modal title={url ? `New sign-in link for ${person.name}` : `Create a new sign-in link for ${person.name}?`} initialFocus={cancel} onClose={onClose} testId="new-link-dialog">
+    <Modal title={t(url ? 'newLink.titleDone' : 'newLink.titleAsk', { name: person.name })} initialFocus={cancel} onClose={onClose} testId="new-link-dialog">
       {(close, ids) => (
         <div id={ids.body} ref={body}>
           {url ? (
@@ -43,14 +45,14 @@ export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onCl
               <SignInLink name={person.name} url={url} replaced email={link ? { personId: person.id, token: link.token, kind: 'new-link' } : undefined} />
               <div className="dialog__actions">
                 <button type="button" className="button" onClick={close}>
-                  Done
+                  {t('people.done')}
                 </button>
               </div>
             </>
           ) : (
             <>
-              <p>Accord never keeps sign-in links, so {person.name}’s current link cannot be shown again. A new link replaces it: the old one stops working at once.</p>
-              <p className="muted">Devices where they are already signed in stay signed in.</p>
+              <p>{t('newLink.explain', { name: person.name })}</p>
+              <p className="muted">{t('newLink.devices')}</p>
               {error && (
                 <p className="field__error" role="alert">
                   {error}
@@ -58,10 +60,10 @@ export function NewLinkDialog({ person, onClose }: { person: ManagedPerson; onCl
               )}
               <div className="dialog__actions">
                 <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
-                  {busy ? 'Creating…' : 'Create a new link'}
+                  {busy ? t('newLink.creating') : t('newLink.create')}
                 </button>
                 <button type="button" className="button" ref={cancel} disabled={busy} onClick={close}>
-                  Cancel
+                  {t('dialog.cancel')}
                 </button>
               </div>
             </>

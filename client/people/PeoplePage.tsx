@@ -5,13 +5,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InviteResult } from '../../shared/api.ts';
 import { may } from '../../shared/access.ts';
-import { ROLE_LABELS } from '../../shared/domain.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { Forbidden, LoadError } from '../components/LoadError.tsx';
 import { SignInLink } from '../components/SignInLink.tsx';
 import { useResource } from '../components/useResource.ts';
 import { usePerson } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { currentLanguage } from '../i18n/intl.ts';
 import { ActivationDialog } from './ActivationDialog.tsx';
 import { BulkInviteDialog } from './BulkInviteDialog.tsx';
 import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
@@ -28,14 +29,15 @@ import '../components/tables.css';
 import './people.css';
 
 export function PeoplePage() {
-  useDocumentTitle('People');
+  const t = useT();
+  useDocumentTitle(t('people.title'));
   const me = usePerson();
   return (
     <>
       <AppHeader />
       <main id="main" tabIndex={-1} className="page">
-        <h1>People</h1>
-        <p className="lead">Invite people and look after their access. Everyone signs in with a personal link; there are no passwords.</p>
+        <h1>{t('people.title')}</h1>
+        <p className="lead">{t('people.lead')}</p>
         {may(me.role, 'people.manage') ? <People selfId={me.id} /> : <Forbidden />}
       </main>
     </>
@@ -43,6 +45,7 @@ export function PeoplePage() {
 }
 
 function People({ selfId }: { selfId: string }) {
+  const t = useT();
   const { state, reload, retry } = useResource(peopleApi.list);
   const [invited, setInvited] = useState<InviteResult | null>(null);
   const [filter, setFilter] = useState(NO_FILTER);
@@ -54,7 +57,7 @@ function People({ selfId }: { selfId: string }) {
   const people = useMemo(() => (state.status === 'ready' ? sortPeople(state.data, filter.order) : []), [state, filter.order]);
   const shown = useMemo(() => filterPeople(people, filter), [people, filter]);
   const emails = useMemo(() => new Set(people.map((p) => p.email.toLowerCase())), [people]);
-  const countries = useMemo(() => [...new Set(people.map((p) => p.country))].toSorted((a, b) => countryName(a).localeCompare(countryName(b), 'en')), [people]);
+  const countries = useMemo(() => [...new Set(people.map((p) => p.country))].toSorted((a, b) => countryName(a).localeCompare(countryName(b), currentLanguage())), [people]);
 
   useEffect(() => {
     if (invited) invitedHeading.current?.focus();
@@ -66,62 +69,63 @@ function People({ selfId }: { selfId: string }) {
     void reload();
   };
 
+  // The status line is worded when the change is done, with the person as they now are.
   const changed = useCallback(
-    (message: string) => (person: ManagedPerson) => {
-      setStatus(message.replace('{name}', person.name).replace('{role}', ROLE_LABELS[person.role]));
+    (key: 'people.detailsSaved' | 'people.roleChanged' | 'people.deactivated' | 'people.reactivated') => (person: ManagedPerson) => {
+      setStatus(t(key, { name: person.name, role: t(`role.${person.role}`) }));
       void reload();
     },
-    [reload],
+    [reload, t],
   );
 
   return (
     <>
       <section className="panel" aria-labelledby="invite-title">
         <h2 id="invite-title" className="panel__title">
-          Invite a person
+          {t('people.inviteTitle')}
         </h2>
         {invited && (
           <div className="notice success-notice invite-result" data-testid="invite-result">
             <h3 ref={invitedHeading} tabIndex={-1}>
-              Invitation created for {invited.person.name}
+              {t('people.invitationCreated', { name: invited.person.name })}
             </h3>
             <SignInLink name={invited.person.name} url={invited.inviteUrl} replaced={false} email={{ personId: invited.person.id, token: invited.inviteToken, kind: 'invitation' }} />
             <button type="button" className="button" onClick={() => setInvited(null)}>
-              Done
+              {t('people.done')}
             </button>
           </div>
         )}
         <p id="invite-intro" className="panel__intro">
-          Creating an invitation gives you a personal sign-in link to send them. Their role decides what they may do; you can change it later.
+          {t('people.inviteIntro')}
         </p>
         <InviteForm existingEmails={emails} onInvited={onInvited} />
         <p className="bulk-invite-offer">
-          Many people to invite?{' '}
+          {t('people.bulkOffer')}{' '}
           <button type="button" className="button" onClick={() => setBulkOpen(true)}>
-            Invite a list of people
+            {t('people.bulkOpen')}
           </button>
         </p>
       </section>
 
       <section aria-labelledby="people-title">
         <h2 id="people-title" className="section-title">
-          Everyone invited
+          {t('people.everyone')}
         </h2>
         <output className="page-status" data-testid="people-status">
           {status}
         </output>
-        {state.status === 'loading' && <output className="placeholder">Loading people…</output>}
+        {state.status === 'loading' && <output className="placeholder">{t('people.loading')}</output>}
         {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
         {state.status === 'ready' && (
           <>
             <PeopleFilters filter={filter} countries={countries} onChange={setFilter} />
             <output className="result-count">
-              {shown.length === people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'}` : `Showing ${shown.length} of ${people.length} people`}
+              {shown.length === people.length ? t('people.count', { count: people.length }) : t('people.countShown', { shown: shown.length, count: people.length })}
             </output>
             {shown.length > 0 ? (
               <PeopleTable people={shown} selfId={selfId} onAction={(action, person) => setDialog({ action, person })} />
             ) : (
-              <p className="placeholder">No one matches these filters.</p>
+              <p className="placeholder">{t('people.noMatch')}</p>
             )}
           </>
         )}
@@ -130,18 +134,18 @@ function People({ selfId }: { selfId: string }) {
       {bulkOpen && (
         <BulkInviteDialog
           onInvited={(created) => {
-            setStatus(`${created.people.length} ${created.people.length === 1 ? 'person' : 'people'} invited from the list.`);
+            setStatus(t('people.bulkInvited', { count: created.people.length }));
             void reload();
           }}
           onClose={() => setBulkOpen(false)}
         />
       )}
-      {dialog?.action === 'details' && <EditPersonDialog person={dialog.person} onChanged={changed('The details of {name} have been saved.')} onClose={() => setDialog(null)} />}
-      {dialog?.action === 'role' && <ChangeRoleDialog person={dialog.person} onChanged={changed('{name} is now: {role}.')} onClose={() => setDialog(null)} />}
+      {dialog?.action === 'details' && <EditPersonDialog person={dialog.person} onChanged={changed('people.detailsSaved')} onClose={() => setDialog(null)} />}
+      {dialog?.action === 'role' && <ChangeRoleDialog person={dialog.person} onChanged={changed('people.roleChanged')} onClose={() => setDialog(null)} />}
       {dialog?.action === 'activation' && (
         <ActivationDialog
           person={dialog.person}
-          onChanged={changed(dialog.person.active ? '{name} has been deactivated and signed out.' : '{name} has been reactivated.')}
+          onChanged={changed(dialog.person.active ? 'people.deactivated' : 'people.reactivated')}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,12 +1,14 @@
 /**
  * The list of people with their access, whether they have signed in, and what the Secretariat can do
  * to each; each button's name includes the person's, for screen readers. On a phone each person is a
- * block of lines instead of a row of a wide table.
+ * block of lines instead of a row of a wide table (stacked-table, people.css), each value led by its
+ * column's name.
  */
-import { ROLE_LABELS, STAKEHOLDER_LABELS } from '../../shared/domain.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { countryName } from './countries.ts';
 import type { ManagedPerson } from './peopleApi.ts';
 import { signInStatus } from './peopleFilter.ts';
+import './stackedTable.css';
 
 export type PersonAction = 'details' | 'role' | 'activation' | 'link';
 
@@ -17,21 +19,22 @@ interface PeopleTableProps {
 }
 
 export function PeopleTable({ people, selfId, onAction }: PeopleTableProps) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="data-table people-table stacked-table" data-testid="people-table">
-        <caption className="visually-hidden">People invited to Accord, with their role, country, organisation, access and when they were last seen</caption>
+        <caption className="visually-hidden">{t('people.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
+            <th scope="col">{t('people.colName')}</th>
+            <th scope="col">{t('people.colRole')}</th>
             <th scope="col" className="people-table__country">
-              Country
+              {t('people.colCountry')}
             </th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Access</th>
+            <th scope="col">{t('people.colOrganisation')}</th>
+            <th scope="col">{t('people.colAccess')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('people.colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -42,50 +45,50 @@ export function PeopleTable({ people, selfId, onAction }: PeopleTableProps) {
               <tr key={person.id} data-testid="person-row" data-person-id={person.id}>
                 <th scope="row">
                   {person.name}
-                  {self && <span className="muted"> (you)</span>}
+                  {self && <span className="muted">{t('people.you')}</span>}
                   <span className="data-table__sub">{person.email}</span>
                 </th>
-                <td>
-                  {ROLE_LABELS[person.role]}
+                <td data-label={t('people.colRole')}>
+                  {t(`role.${person.role}`)}
                   {/* On a tablet the country column gives way to this line, so the actions stay in view. */}
                   <span className="data-table__sub people-table__country-inline">{countryName(person.country)}</span>
                 </td>
                 <td className="people-table__country">{countryName(person.country)}</td>
-                <td>
-                  {person.organisation || <span className="muted">Not given</span>}
-                  <span className="data-table__sub">{STAKEHOLDER_LABELS[person.stakeholder]}</span>
+                <td data-label={t('people.colOrganisation')}>
+                  {person.organisation || <span className="muted">{t('people.notGiven')}</span>}
+                  <span className="data-table__sub">{t(`stakeholder.${person.stakeholder}`)}</span>
                 </td>
-                <td>
-                  {person.active ? <span className="tag tag--good">Active</span> : <span className="tag tag--bad">Deactivated</span>}
+                <td data-label={t('people.colAccess')}>
+                  {person.active ? <span className="tag tag--good">{t('people.active')}</span> : <span className="tag tag--bad">{t('people.deactivatedTag')}</span>}
                   <span className={`data-table__sub people-table__seen${person.lastSeenAt ? '' : ' people-table__seen--never'}`} data-testid="sign-in-status">
                     {signInStatus(person)}
                   </span>
                 </td>
                 <td>
                   <div className="people-table__actions">
-                    <button type="button" className="button button--small" aria-label={`Edit the details of ${person.name}`} onClick={() => onAction('details', person)}>
-                      Edit details
+                    <button type="button" className="button button--small" aria-label={t('people.editDetailsOf', { name: person.name })} onClick={() => onAction('details', person)}>
+                      {t('people.editDetails')}
                     </button>
                     {self ? (
-                      <span className="muted">Another Secretariat member can change your role or access.</span>
+                      <span className="muted">{t('people.selfNote')}</span>
                     ) : (
                       <>
-                        <button type="button" className="button button--small" aria-label={`Change role of ${person.name}`} onClick={() => onAction('role', person)}>
-                          Change role
+                        <button type="button" className="button button--small" aria-label={t('people.changeRoleOf', { name: person.name })} onClick={() => onAction('role', person)}>
+                          {t('people.changeRole')}
                         </button>
                         <button
                           type="button"
                           className="button button--small"
-                          aria-label={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}
+                          aria-label={t(person.active ? 'people.deactivateName' : 'people.reactivateName', { name: person.name })}
                           onClick={() => onAction('activation', person)}
                         >
-                          {person.active ? 'Deactivate' : 'Reactivate'}
+                          {t(person.active ? 'people.deactivate' : 'people.reactivate')}
                         </button>
                       </>
                     )}
                     {person.active && (
-                      <button type="button" className="button button--small" aria-label={`New sign-in link for ${person.name}`} onClick={() => onAction('link', person)}>
-                        New sign-in link
+                      <button type="button" className="button button--small" aria-label={t('people.newLinkFor', { name: person.name })} onClick={() => onAction('link', person)}>
+                        {t('people.newLink')}
                       </button>
                     )}
                   </div>

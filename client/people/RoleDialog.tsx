@@ -3,11 +3,12 @@
  * page (their role on that document) ask the same question with different words and a different save.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { ROLE_LABELS, type Role } from '../../shared/domain.ts';
+import type { Role } from '../../shared/domain.ts';
 import { errorMessage } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { ROLE_DESCRIPTIONS } from './roles.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
+import { roleDescription } from './roles.ts';
 
 interface RoleDialogProps<R extends Role> {
   title: string;
@@ -23,6 +24,7 @@ interface RoleDialogProps<R extends Role> {
 }
 
 export function RoleDialog<R extends Role>({ title, testId, intro, label, roles, current, save, onClose }: RoleDialogProps<R>) {
+  const t = useT();
   const [role, setRole] = useState<R>(current);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,12 +49,12 @@ export function RoleDialog<R extends Role>({ title, testId, intro, label, roles,
         return (
           <form onSubmit={submit}>
             <p id={ids.body}>{intro}</p>
-            <Field label={label} hint={ROLE_DESCRIPTIONS[role]} error={error}>
+            <Field label={label} hint={roleDescription(role)} error={error}>
               {(control) => (
                 <select {...control} ref={select} className="select" value={role} onChange={(event) => setRole(event.target.value as R)}>
                   {roles.map((r) => (
                     <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
+                      {t(`role.${r}`)}
                     </option>
                   ))}
                 </select>
@@ -60,10 +62,10 @@ export function RoleDialog<R extends Role>({ title, testId, intro, label, roles,
             </Field>
             <div className="dialog__actions">
               <button type="submit" className="button button--primary" disabled={busy}>
-                {busy ? 'Saving…' : 'Save role'}
+                {busy ? t('roleDialog.saving') : t('roleDialog.save')}
               </button>
               <button type="button" className="button" disabled={busy} onClick={close}>
-                Cancel
+                {t('dialog.cancel')}
               </button>
             </div>
           </form>

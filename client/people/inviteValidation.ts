@@ -1,6 +1,7 @@
 /** Checks an invitation before it is sent, in the same terms as the server, and places the server's own field errors. */
 import { ROLES, STAKEHOLDERS, type Role, type Stakeholder } from '../../shared/domain.ts';
 import { MAX_NAME_CHARS } from '../../shared/limits.ts';
+import { t } from '../i18n/intl.ts';
 import { COUNTRIES } from './countries.ts';
 import type { NewPerson } from './peopleApi.ts';
 
@@ -16,15 +17,15 @@ export function validateInvite(fields: InviteFields, existingEmails: ReadonlySet
   const errors: InviteErrors = {};
   const name = fields.name.trim();
   const email = fields.email.trim().toLowerCase();
-  if (!name) errors.name = 'Enter the person’s full name.';
-  else if (name.length > MAX_NAME_CHARS) errors.name = `The name can be at most ${MAX_NAME_CHARS} characters.`;
-  if (!email) errors.email = 'Enter their email address.';
-  else if (!EMAIL.test(email)) errors.email = 'Enter an email address like name@example.org.';
-  else if (existingEmails.has(email)) errors.email = 'Someone with this email address is already invited. To send them a new link, use “New sign-in link” in the list below.';
-  if (!ROLES.includes(fields.role as Role)) errors.role = 'Choose a role.';
-  if (!COUNTRY_CODES.has(fields.country)) errors.country = 'Choose the country they represent or work in.';
-  if (!STAKEHOLDERS.includes(fields.stakeholder as Stakeholder)) errors.stakeholder = 'Choose a stakeholder group.';
-  if (fields.organisation.trim().length > MAX_NAME_CHARS) errors.organisation = `The organisation can be at most ${MAX_NAME_CHARS} characters.`;
+  if (!name) errors.name = t('invite.error.name');
+  else if (name.length > MAX_NAME_CHARS) errors.name = t('invite.error.nameTooLong', { max: MAX_NAME_CHARS });
+  if (!email) errors.email = t('invite.error.email');
+  else if (!EMAIL.test(email)) errors.email = t('invite.error.emailShape');
+  else if (existingEmails.has(email)) errors.email = t('invite.error.emailTaken');
+  if (!ROLES.includes(fields.role as Role)) errors.role = t('invite.error.role');
+  if (!COUNTRY_CODES.has(fields.country)) errors.country = t('invite.error.country');
+  if (!STAKEHOLDERS.includes(fields.stakeholder as Stakeholder)) errors.stakeholder = t('invite.error.stakeholder');
+  if (fields.organisation.trim().length > MAX_NAME_CHARS) errors.organisation = t('invite.error.organisationTooLong', { max: MAX_NAME_CHARS });
   return errors;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Role, Stakeholder } from '../../shared/domain.ts';
 import { formatDate } from '../components/dates.ts';
+import { currentLanguage, t } from '../i18n/intl.ts';
 import { countryName } from './countries.ts';
 import type { ManagedPerson } from './peopleApi.ts';
 
@@ -24,9 +25,9 @@ export const NO_FILTER: PeopleFilter = { text: '', role: '', stakeholder: '', co
 /** Whether anything but the order narrows the list. */
 export const isFiltered = (filter: PeopleFilter): boolean => JSON.stringify({ ...filter, order: 'name' }) !== JSON.stringify(NO_FILTER);
 
-/** "Invited, never signed in" or "Last seen 2 December 2026". */
+/** "Invited, never signed in" or "Last seen 2 December 2026", in the interface language. */
 export function signInStatus(person: ManagedPerson): string {
-  return person.lastSeenAt ? `Last seen ${formatDate(person.lastSeenAt)}` : 'Invited, never signed in';
+  return person.lastSeenAt ? t('people.lastSeen', { date: formatDate(person.lastSeenAt) }) : t('people.neverSignedIn');
 }
 
 /** Case and accents do not matter: "lucia" finds "Lucía". */
@@ -51,7 +52,7 @@ export function filterPeople(people: readonly ManagedPerson[], filter: PeopleFil
 
 /** Alphabetical by name, so a person is found where one expects them. */
 export function byName(a: ManagedPerson, b: ManagedPerson): number {
-  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
+  return a.name.localeCompare(b.name, currentLanguage(), { sensitivity: 'base' });
 }
 
 /** Most recently seen first; those never seen last, by name. */

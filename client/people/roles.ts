@@ -1,9 +1,6 @@
 /** What each role may do, in one line each, for the people who choose roles (the Secretariat). */
 import type { Role } from '../../shared/domain.ts';
+import { t } from '../i18n/intl.ts';
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  secretariat: 'Runs the process: invites people, moves the document between phases, exports the report.',
-  'working-group': 'Edits the text in drafting and revision, and answers every comment.',
-  participant: 'Reads the text and comments while the consultation is open.',
-  reviewer: 'Permanent Correspondent: reads the final text and signs it off for their country.',
-};
+/** Worded when asked for, so it follows the interface language. */
+export const roleDescription = (role: Role): string => t(`roleDescription.${role}`);

@@ -5,11 +5,12 @@
  * writes nothing.
  */
 import { z } from 'zod';
-import type { BulkColumn, BulkRow, BulkRowVerdict } from '../../shared/bulkInvite.ts';
+import type { BulkColumn, BulkProblemCode, BulkRow, BulkRowVerdict } from '../../shared/bulkInvite.ts';
 import { COUNTRIES, isCountryCode } from '../../shared/countries.ts';
 import type { Role, Stakeholder } from '../../shared/domain.ts';
 import { MAX_NAME_CHARS } from '../../shared/limits.ts';
 import type { Language } from '../../shared/notifications.ts';
+import { translate } from '../i18n.ts';
 import type { NewPerson } from './people.ts';
 
 /** Case, accents, hyphens and extra spaces do not matter: "Société civile" is "societe civile". */
@@ -62,36 +63,37 @@ export function judgeRows(rows: readonly BulkRow[], defaultRole: Role, existing:
   return rows.map((cells, index) => {
     const row = index + 1;
     const problems: BulkRowVerdict['problems'] = [];
-    const problem = (field: BulkColumn, message: string) => problems.push({ field, message });
+    const problem = (field: BulkColumn, code: BulkProblemCode, values: Record<string, string | number> = {}) =>
+      problems.push({ field, code, values, message: translate('en', `bulkProblem.${code}`, values) });
 
     const name = cells.name.trim();
-    if (!name) problem('name', 'The name is missing.');
-    else if (name.length > MAX_NAME_CHARS) problem('name', `The name is longer than ${MAX_NAME_CHARS} characters.`);
+    if (!name) problem('name', 'nameMissing');
+    else if (name.length > MAX_NAME_CHARS) problem('name', 'nameTooLong', { max: MAX_NAME_CHARS });
 
     const email = cells.email.trim();
     const key = email.toLowerCase();
-    if (!email) problem('email', 'The e-mail address is missing.');
-    else if (email.length > MAX_NAME_CHARS || !Email.safeParse(email).success) problem('email', `“${email}” is not an e-mail address.`);
-    else if (existing.has(key)) problem('email', `${existing.get(key)} already has an account with this address.`);
-    else if (firstRowOf.has(key)) problem('email', `The same address is on row ${firstRowOf.get(key)}.`);
+    if (!email) problem('email', 'emailMissing');
+    else if (email.length > MAX_NAME_CHARS || !Email.safeParse(email).success) problem('email', 'emailInvalid', { email });
+    else if (existing.has(key)) problem('email', 'emailTaken', { holder: existing.get(key) ?? '' });
+    else if (firstRowOf.has(key)) problem('email', 'emailRepeated', { row: firstRowOf.get(key) ?? 0 });
     else firstRowOf.set(key, row);
 
     const country = countryOf(cells.country);
-    if (!cells.country.trim()) problem('country', 'The country is missing.');
-    else if (!country) problem('country', `“${cells.country.trim()}” is not a country code (ISO 3166-1, such as FR or BE).`);
+    if (!cells.country.trim()) problem('country', 'countryMissing');
+    else if (!country) problem('country', 'countryUnknown', { value: cells.country.trim() });
 
     const organisation = cells.organisation.trim();
-    if (organisation.length > MAX_NAME_CHARS) problem('organisation', `The organisation is longer than ${MAX_NAME_CHARS} characters.`);
+    if (organisation.length > MAX_NAME_CHARS) problem('organisation', 'organisationTooLong', { max: MAX_NAME_CHARS });
 
     const stakeholder = STAKEHOLDER_WORDS.get(fold(cells.stakeholder));
-    if (!cells.stakeholder.trim()) problem('stakeholder', 'The stakeholder group is missing (government, civil society, international organisation or other).');
-    else if (!stakeholder) problem('stakeholder', `“${cells.stakeholder.trim()}” is not a stakeholder group (government, civil society, international organisation or other).`);
+    if (!cells.stakeholder.trim()) problem('stakeholder', 'stakeholderMissing');
+    else if (!stakeholder) problem('stakeholder', 'stakeholderUnknown', { value: cells.stakeholder.trim() });
 
     const role = cells.role.trim() ? ROLE_WORDS.get(fold(cells.role)) : defaultRole;
-    if (!role) problem('role', `“${cells.role.trim()}” is not a role (participant, working group, Permanent Correspondent or Secretariat).`);
+    if (!role) problem('role', 'roleUnknown', { value: cells.role.trim() });
 
     const language = cells.language.trim() ? LANGUAGE_WORDS.get(fold(cells.language)) : 'en';
-    if (!language) problem('language', `“${cells.language.trim()}” is not a language Accord writes in (en or fr).`);
+    if (!language) problem('language', 'languageUnknown', { value: cells.language.trim() });
 
     const verdict: BulkRowVerdict = {
       row,

@@ -4,6 +4,7 @@
  * the type checker refuses a missing or extra one.
  */
 import { enThreads } from './en.threads.ts';
+import { enAdmin } from './en.admin.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -345,6 +346,7 @@ export const en = {
   'outbox.mailServer': 'Mail server: {answer}',
   'outbox.openEml': 'Open .eml',
   ...enThreads,
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;

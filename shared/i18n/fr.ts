@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from './en.ts';
 import { frThreads } from './fr.threads.ts';
+import { frAdmin } from './fr.admin.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -328,4 +329,5 @@ export const fr: Catalogue = {
   'outbox.mailServer': 'Serveur de messagerie : {answer}',
   'outbox.openEml': 'Ouvrir le .eml',
   ...frThreads,
+  ...frAdmin,
 };

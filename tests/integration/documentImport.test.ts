@@ -7,6 +7,8 @@ import { onPostgres, startTestServer, type TestServer } from '../helpers/testSer
 import { connect, type CollabClient } from '../helpers/collabClient.ts';
 import { smallWordDraft, wordDraftWithExtras } from '../helpers/wordFiles.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
+import { translate } from '../../server/i18n.ts';
+import type { NotKept } from '../../shared/documentImport.ts';
 
 let t: TestServer;
 const clients: CollabClient[] = [];
@@ -89,11 +91,18 @@ describe('creating a document', () => {
     const preview = await upload('/api/documents/preview', 'extras.docx', await wordDraftWithExtras());
     expect(preview.status).toBe(200);
     expect(sectionsOf(preview.body)).toEqual(['1 Chapter one (1)', '1.1 Part A (2)']);
-    expect(preview.body.notKept).toEqual([
+    expect(preview.body.notKept.map(({ what, message }: { what: string; message: string }) => ({ what, message }))).toEqual([
       { what: 'images', message: '1 image left out: the editor holds text only.' },
       { what: 'tracked-changes', message: '2 tracked changes: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.' },
       { what: 'comments', message: '1 Word comment not brought in.' },
       { what: 'fields', message: '1 field (page numbers, cross-references, tables of contents) kept only as the text last shown.' },
+    ]);
+    // The same, in the words a French reader's interface gives them.
+    expect(preview.body.notKept.map((k: NotKept) => translate('fr', k.words!.key, k.words!.values))).toEqual([
+      '1 image écartée\u00a0: l’éditeur ne contient que du texte.',
+      '2 modifications suivies\u00a0: les insertions sont conservées comme texte, les suppressions sont écartées. Pour choisir, acceptez-les ou refusez-les d’abord dans Word.',
+      '1 commentaire Word non repris.',
+      '1 champ (numéros de page, renvois, tables des matières) conservé uniquement sous la forme du dernier texte affiché.',
     ]);
     const created = await upload('/api/documents', 'extras.docx', await wordDraftWithExtras());
     const text = await textOf(created.body.id);

@@ -4,6 +4,7 @@ import { placeRow, type Placement } from '../../server/threads/import/placeRows.
 import type { TableRow } from '../../server/threads/import/readTable.ts';
 import { readCommentTable } from '../../server/threads/import/readTable.ts';
 import { ISO_HEADER, xlsxTable } from '../helpers/commentTables.ts';
+import { translate } from '../../server/i18n.ts';
 
 const sections = [
   { id: 'preamble', number: '0', title: 'Introduction', level: 1 },
@@ -84,4 +85,22 @@ describe('placing a row', () => {
 it('keeps a row whose cells happen to name columns ("section", "comment") as a comment', async () => {
   const file = await xlsxTable(ISO_HEADER, [['DE', '', 'Section 2', '', 'ge', 'Comment', '', '']]);
   expect((await readCommentTable('t.xlsx', file)).rows.map((r) => r.comment)).toEqual(['Comment']);
+});
+
+describe('what a row\'s problems say', () => {
+  it('is worded in the reader\'s language from the key and values the preview gives, and in English as the message', () => {
+    const placed = placeRow(row({ clause: '7', type: 'xx', memberBody: 'DE', authorName: 'Hans Muster', comment: '' }), placement);
+    expect(placed.problems.map((p) => translate('fr', p.words.key, p.words.values))).toEqual([
+      'Le texte n’a pas de section «\u00a07\u00a0»\u00a0: choisissez-en une.',
+      '«\u00a0xx\u00a0» n’est pas un type d’observation (ge, te, ed ou q)\u00a0: choisissez-en un.',
+      'La ligne ne contient aucune observation.',
+      '2 membres de ce document viennent de DE\u00a0: indiquez qui l’a envoyée.',
+    ]);
+    expect(placed.problems.map((p) => p.message)).toEqual([
+      'The text has no section “7”: choose one.',
+      '“xx” is not a type of comment (ge, te, ed or q): choose one.',
+      'The row has no comment.',
+      '2 members of this document are from DE: choose who sent it.',
+    ]);
+  });
 });

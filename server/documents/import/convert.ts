@@ -13,6 +13,7 @@ import { placeMarkdownNotes, takeMarkdownNotes } from './markdownNotes.ts';
 import { draftState, schema } from '../seed.ts';
 import { fileKindOf, titleFromFileName } from './fileKind.ts';
 import { htmlToDraft } from './htmlToDraft.ts';
+import { notKept as notKeptWords } from './notKept.ts';
 import { ImportRefusal } from './refusal.ts';
 import { inspectWordPackage } from './wordPackage.ts';
 import { wordToHtml } from './wordToHtml.ts';
@@ -82,7 +83,7 @@ async function fromWord(fileName: string, bytes: Uint8Array): Promise<Body> {
   const html = await wordToHtml(fileName, bytes, word.outlineStyles);
   const draft = htmlToDraft(html.html);
   const notKept = [...html.notKept, ...word.notKept];
-  if (draft.deepHeadings > 0) notKept.push({ what: 'headings', message: `${draft.deepHeadings} heading${draft.deepHeadings === 1 ? '' : 's'} below level 3 kept as bold paragraphs.` });
+  if (draft.deepHeadings > 0) notKept.push(notKeptWords('headings', draft.deepHeadings));
   return { title: draft.title, doc: draft.doc, notKept };
 }
 
@@ -119,7 +120,7 @@ function decodeText(fileName: string, bytes: Uint8Array): { text: string; notKep
   } catch {
     return {
       text: new TextDecoder('windows-1252').decode(bytes),
-      notKept: [{ what: 'other', message: 'The file is not in UTF-8; it was read as Windows-1252. Check accented letters in the preview.' }],
+      notKept: [notKeptWords('encoding')],
     };
   }
 }

@@ -7,9 +7,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { MAX_UNZIPPED_BYTES } from '../../../shared/limits.ts';
 import type { NotKept } from '../../../shared/documentImport.ts';
+import { notKept as notKeptWords } from './notKept.ts';
 import { ImportRefusal } from './refusal.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const PARTS = ['word/document.xml', 'word/styles.xml', 'word/comments.xml'] as const;
 
@@ -58,14 +57,14 @@ export function inspectWordPackage(fileName: string, bytes: Uint8Array): WordPac
   const insertions = count(/<w:ins\b/g);
   const deletions = count(/<w:del\b/g);
   if (insertions + deletions > 0) {
-    notKept.push({ what: 'tracked-changes', message: `${plural(insertions + deletions, 'tracked change')}: insertions are kept as text, deletions are left out. Accept or reject them in Word first to choose.` });
+    notKept.push(notKeptWords('tracked-changes', insertions + deletions));
   }
   const comments = (text('word/comments.xml').match(/<w:comment\b/g) ?? []).length;
-  if (comments > 0) notKept.push({ what: 'comments', message: `${plural(comments, 'Word comment')} not brought in.` });
+  if (comments > 0) notKept.push(notKeptWords('comments', comments));
   const textBoxes = count(/<w:txbxContent\b/g);
-  if (textBoxes > 0) notKept.push({ what: 'text-boxes', message: `${plural(textBoxes, 'text box', 'text boxes')}: their text may be missing or out of place.` });
+  if (textBoxes > 0) notKept.push(notKeptWords('text-boxes', textBoxes));
   const fields = count(/<w:fldSimple\b/g) + count(/<w:fldChar\b[^>]*w:fldCharType="begin"/g);
-  if (fields > 0) notKept.push({ what: 'fields', message: `${plural(fields, 'field')} (page numbers, cross-references, tables of contents) kept only as the text last shown.` });
+  if (fields > 0) notKept.push(notKeptWords('fields', fields));
   return { notKept, outlineStyles: outlineStylesOf(text('word/styles.xml')) };
 }
 

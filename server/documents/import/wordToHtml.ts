@@ -5,6 +5,7 @@
  */
 import mammoth from 'mammoth';
 import type { NotKept } from '../../../shared/documentImport.ts';
+import { notKept as notKeptWords } from './notKept.ts';
 import { ImportRefusal } from './refusal.ts';
 
 /** The class mammoth puts on the paragraph in Word's Title style; htmlToDraft takes it as the title. */
@@ -42,7 +43,7 @@ export async function wordToHtml(fileName: string, bytes: Uint8Array, outlineSty
     throw new ImportRefusal('unreadable_file', `“${fileName}” could not be read as a Word document (it may be damaged). Open it in Word, save it again as .docx and try again.`);
   }
   const notKept: NotKept[] = [];
-  if (images > 0) notKept.push({ what: 'images', message: `${images} image${images === 1 ? '' : 's'} left out: the editor holds text only.` });
+  if (images > 0) notKept.push(notKeptWords('images', images));
   const other = new Set(
     result.messages
       // A style mammoth does not know still comes through, as a paragraph: nothing is lost.

@@ -4,7 +4,9 @@
  * said per row, in words the Secretariat can act on; nothing here stores anything.
  */
 import type { ImportAuthor, ImportPreviewRow, ImportProblem } from '../../../shared/commentImport.ts';
+import type { MessageKey } from '../../../shared/i18n/en.ts';
 import { MAX_COMMENT_CHARS } from '../../../shared/limits.ts';
+import { translate } from '../../i18n.ts';
 import { PREAMBLE_SECTION_ID, type Section } from '../../../shared/sections.ts';
 import { clauseOf, countryOf, kindOf } from './cellValues.ts';
 import type { TableRow } from './readTable.ts';
@@ -16,8 +18,17 @@ export interface Placement {
   authors: ImportAuthor[];
 }
 
-const blocking = (code: ImportProblem['code'], message: string): ImportProblem => ({ code, blocking: true, message });
-const warning = (code: ImportProblem['code'], message: string): ImportProblem => ({ code, blocking: false, message });
+type Words = `importProblem.${string}` & MessageKey;
+const problem =
+  (isBlocking: boolean) =>
+  (code: ImportProblem['code'], key: Words, values: Record<string, string | number> = {}): ImportProblem => ({
+    code,
+    blocking: isBlocking,
+    words: { key, values },
+    message: translate('en', key, values),
+  });
+const blocking = problem(true);
+const warning = problem(false);
 
 const folded = (text: string) =>
   text
@@ -32,7 +43,7 @@ function sectionOf(row: TableRow, sections: Section[], problems: ImportProblem[]
   const clause = clauseOf(row.clause);
   if (clause.kind === 'general') {
     const preamble = sections.find((s) => s.id === PREAMBLE_SECTION_ID) ?? sections[0];
-    if (preamble?.id !== PREAMBLE_SECTION_ID && preamble) problems.push(warning('section-guessed', `“${row.clause}” is read as a comment on the whole text: it is put on section ${preamble.number}.`));
+    if (preamble?.id !== PREAMBLE_SECTION_ID && preamble) problems.push(warning('section-guessed', 'importProblem.generalOnSection', { clause: row.clause, section: preamble.number }));
     return preamble?.id ?? null;
   }
   if (clause.kind !== 'number') return null;
@@ -41,7 +52,7 @@ function sectionOf(row: TableRow, sections: Section[], problems: ImportProblem[]
     const number = parts.slice(0, depth).join('.');
     const section = sections.find((s) => s.number === number);
     if (!section) continue;
-    if (depth < parts.length) problems.push(warning('section-guessed', `The text has no section ${clause.number}: the comment is put on section ${number}.`));
+    if (depth < parts.length) problems.push(warning('section-guessed', 'importProblem.parentSection', { clause: clause.number, section: number }));
     return section.id;
   }
   return null;
@@ -61,8 +72,8 @@ function authorOf(row: TableRow, authors: ImportAuthor[], problems: ImportProble
   const country = countryOf(row.memberBody);
   const named = row.authorName || row.authorEmail;
   if (!country) {
-    const why = row.memberBody ? `“${row.memberBody}” is not a country this import knows` : 'the row names no member body';
-    problems.push(blocking('no-author', named ? `No member of this document is “${named}”, and ${why}: choose who sent it.` : `${why[0]!.toUpperCase()}${why.slice(1)}: choose who sent it.`));
+    if (named) problems.push(row.memberBody ? blocking('no-author', 'importProblem.namedUnknownBody', { named, body: row.memberBody }) : blocking('no-author', 'importProblem.namedNoBody', { named }));
+    else problems.push(row.memberBody ? blocking('no-author', 'importProblem.unknownBody', { body: row.memberBody }) : blocking('no-author', 'importProblem.noBody'));
     return { authorId: null, candidateIds: [] };
   }
   let fromCountry = authors.filter((a) => a.country.toUpperCase() === country);
@@ -72,14 +83,14 @@ function authorOf(row: TableRow, authors: ImportAuthor[], problems: ImportProble
   }
   if (fromCountry.length === 1) {
     const [only] = fromCountry;
-    if (named) problems.push(warning('author-by-country', `No member of this document is “${named}”: entered for ${only!.name}, the member for ${country}.`));
+    if (named) problems.push(warning('author-by-country', 'importProblem.authorByCountry', { named, name: only!.name, country }));
     return { authorId: only!.id, candidateIds: [] };
   }
   if (fromCountry.length === 0) {
-    problems.push(blocking('no-author', `No member of this document is from ${country}${named ? ` or is “${named}”` : ''}: choose who sent it, or add them to the document first.`));
+    problems.push(named ? blocking('no-author', 'importProblem.noMemberFromOrNamed', { country, named }) : blocking('no-author', 'importProblem.noMemberFrom', { country }));
     return { authorId: null, candidateIds: [] };
   }
-  problems.push(blocking('several-authors', `${fromCountry.length} members of this document are from ${country}: choose who sent it.`));
+  problems.push(blocking('several-authors', 'importProblem.severalAuthors', { count: fromCountry.length, country }));
   return { authorId: null, candidateIds: fromCountry.map((a) => a.id) };
 }
 
@@ -99,22 +110,22 @@ export function placeRow(row: TableRow, placement: Placement): ImportPreviewRow 
       sectionId = anywhere.sectionId;
       found = anywhere;
       const number = placement.sections.find((s) => s.id === sectionId)?.number;
-      problems.push(warning('section-guessed', `${row.clause ? `The text has no section “${row.clause}”` : 'No clause given'}: put on section ${number}, where the quoted words stand.`));
+      problems.push(row.clause ? warning('section-guessed', 'importProblem.quoteSectionNamed', { clause: row.clause, section: number ?? '' }) : warning('section-guessed', 'importProblem.quoteSectionNoClause', { section: number ?? '' }));
     } else {
       found = null;
-      problems.push(blocking('no-section', row.clause ? `The text has no section “${row.clause}”: choose one.` : 'No clause given: choose a section.'));
+      problems.push(row.clause ? blocking('no-section', 'importProblem.noSectionNamed', { clause: row.clause }) : blocking('no-section', 'importProblem.noClause'));
     }
   }
   if (row.paragraph && !found && sectionId) {
-    problems.push(warning('quote-not-found', `“${row.paragraph.slice(0, 80)}” is not words of this section: the comment is on the whole section.`));
+    problems.push(warning('quote-not-found', 'importProblem.quoteNotFound', { quote: row.paragraph.slice(0, 80) }));
   }
   const kind = kindOf(row.type);
-  if (!kind) problems.push(blocking('bad-type', row.type ? `“${row.type}” is not a type of comment (ge, te, ed or q): choose one.` : 'No type of comment given: choose one.'));
+  if (!kind) problems.push(row.type ? blocking('bad-type', 'importProblem.badType', { type: row.type }) : blocking('bad-type', 'importProblem.noType'));
   const note = whereNote(row, Boolean(found));
   const body = note && row.comment ? `${note}\n${row.comment}` : row.comment;
-  if (!row.comment) problems.push(blocking('no-comment', 'The row has no comment.'));
+  if (!row.comment) problems.push(blocking('no-comment', 'importProblem.noComment'));
   if (body.length > MAX_COMMENT_CHARS || row.proposedChange.length > MAX_COMMENT_CHARS) {
-    problems.push(blocking('comment-too-long', `A comment or proposed change may be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`));
+    problems.push(blocking('comment-too-long', 'importProblem.tooLong', { max: MAX_COMMENT_CHARS }));
   }
   const { authorId, candidateIds } = authorOf(row, placement.authors, problems);
   return {
