@@ -13,7 +13,7 @@ export const reportWordsFr: ReportCatalogue = {
   locale: 'fr-FR',
   reportTitle: 'Compilation des observations et suite donnée',
   kinds: { general: 'Générale', technical: 'Technique', editorial: 'Rédactionnelle', question: 'Question' },
-  statuses: { open: 'Sans réponse à ce jour', accepted: 'Acceptée', 'partially-accepted': 'Partiellement acceptée', 'not-accepted': 'Non acceptée', noted: 'Prise en note' },
+  statuses: { open: 'Sans réponse à ce jour', accepted: 'Acceptée', 'partially-accepted': 'Partiellement acceptée', 'not-accepted': 'Non retenue', noted: 'Prise en note' },
   stakeholders: { government: 'Gouvernement', 'civil-society': 'Société civile', international: 'Organisation internationale', other: 'Autre' },
   phases: { drafting: 'Rédaction', consultation: 'Consultation', revision: 'Révision', 'final-review': 'Examen final', adopted: 'Adopté' },
   reactions: { accepts: 'L’auteur accepte', 'maintains-objection': 'L’auteur maintient son objection' },

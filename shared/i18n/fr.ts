@@ -38,7 +38,7 @@ export const fr: Catalogue = {
   'kind.technical': 'Technique',
   'kind.editorial': 'Rédactionnelle',
   'kind.question': 'Question',
-  'status.open': 'Sans suite à ce jour',
+  'status.open': 'Sans réponse à ce jour',
   'status.accepted': 'Acceptée',
   'status.partially-accepted': 'Partiellement acceptée',
   'status.not-accepted': 'Non retenue',

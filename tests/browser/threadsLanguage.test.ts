@@ -52,13 +52,13 @@ describe('the comment panel in French', () => {
     await panel(page).getByRole('heading', { name: /^Observations/ }).waitFor();
     const card = panel(page).getByTestId('thread-card').filter({ hasText: 'Nommez les ministères concernés.' });
     await card.getByText('Technique', { exact: true }).waitFor();
-    await card.getByText('Sans suite à ce jour', { exact: true }).waitFor();
+    await card.getByText('Sans réponse à ce jour', { exact: true }).waitFor();
     await card.getByText('Slovénie', { exact: false }).waitFor();
     await shoot(page, 'threads-fr-1366x768');
     await card.getByRole('checkbox', { name: `Sélectionner ${technical!.ref}` }).check();
     await panel(page).getByTestId('bulk-bar').getByRole('button', { name: 'Donner suite à 1 observation' }).waitFor();
     await panel(page).getByTestId('filters-button').click();
-    await panel(page).getByRole('button', { name: 'Sans suite à ce jour' }).waitFor();
+    await panel(page).getByRole('button', { name: 'Sans réponse à ce jour' }).waitFor();
     expect(await overflowing(page)).toEqual([]);
     await shoot(page, 'threads-fr-1366x768-filters-bulk');
     await panel(page).getByTestId('filters-button').click();
@@ -70,7 +70,7 @@ describe('the comment panel in French', () => {
     await form.getByLabel(/^Motivation/).waitFor();
     await form.getByRole('button', { name: 'Enregistrer la suite donnée' }).waitFor();
     const statuses = await form.getByLabel('Suite donnée', { exact: true }).locator('option').allTextContents();
-    expect(statuses).toEqual(['Sans suite à ce jour', 'Acceptée', 'Partiellement acceptée', 'Non retenue', 'Prise en note']);
+    expect(statuses).toEqual(['Sans réponse à ce jour', 'Acceptée', 'Partiellement acceptée', 'Non retenue', 'Prise en note']);
     await shoot(page, 'threads-fr-1366x768-answer');
 
     // A participant writing a comment, on a phone.
