@@ -3,6 +3,8 @@
  * MessageFormat ({name}, {count, plural, one {…} other {…}}). fr.ts must have exactly the same keys:
  * the type checker refuses a missing or extra one.
  */
+import { enDocument } from './en.document.ts';
+
 export const en = {
   // The banner on every signed-in page
   'header.skipToMain': 'Skip to main content',
@@ -342,6 +344,7 @@ export const en = {
   'outbox.interrupted': 'Accord stopped while handing this message to the mail server ({when}). It was sent again with the same Message-ID, so the person may have received it twice (some mail systems keep only one copy).',
   'outbox.mailServer': 'Mail server: {answer}',
   'outbox.openEml': 'Open .eml',
+  ...enDocument,
 } as const;
 
 export type MessageKey = keyof typeof en;

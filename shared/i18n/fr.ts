@@ -4,6 +4,7 @@
  * observations, suite donnée. Keys as in en.ts.
  */
 import type { Catalogue } from './en.ts';
+import { frDocument } from './fr.document.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -326,4 +327,5 @@ export const fr: Catalogue = {
   'outbox.interrupted': 'Accord s’est arrêté pendant la remise de ce message au serveur de messagerie ({when}). Il a été renvoyé avec le même Message-ID : la personne l’a peut-être reçu deux fois (certaines messageries n’en gardent qu’un exemplaire).',
   'outbox.mailServer': 'Serveur de messagerie : {answer}',
   'outbox.openEml': 'Ouvrir le .eml',
+  ...frDocument,
 };
