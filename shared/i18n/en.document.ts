@@ -88,7 +88,8 @@ export const enDocument = {
   'unsent.discard': 'Discard them',
   // The editor
   'editor.typingRefused': 'You cannot type in this text.',
-  'editor.howToComment': 'To comment, select words and press Ctrl+Alt+M.',
+  'editor.howToComment': 'To comment, select words and press Comment (Ctrl+Alt+M).',
+  'editor.textLabel': 'Document text',
   'outline.empty': 'This text has no headings yet.',
   'outline.untitled': 'Untitled section',
   'outline.comments': '{count, plural, one {comment} other {comments}}',

@@ -85,6 +85,7 @@ export const frDocument: Record<keyof typeof enDocument, string> = {
   'unsent.discard': 'Les abandonner',
   'editor.typingRefused': 'Ce texte ne peut pas être modifié.',
   'editor.howToComment': 'Pour formuler une observation, sélectionnez des mots puis appuyez sur Ctrl+Alt+M.',
+  'editor.textLabel': 'Texte du document',
   'outline.empty': 'Ce texte ne comporte pas encore de titres.',
   'outline.untitled': 'Section sans titre',
   'outline.comments': '{count, plural, one {observation} other {observations}}',
