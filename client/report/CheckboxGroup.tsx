@@ -5,7 +5,6 @@
  */
 import { useId, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { formatNumber } from '../components/dates.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
 import './downloads.css';
 

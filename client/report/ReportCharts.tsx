@@ -23,7 +23,7 @@ export function ReportGlance({ report }: { report: Report }) {
   const { summary } = report;
   const answered = summary.threads - summary.byStatus.open;
   const countries = Object.keys(summary.byCountry).filter((c) => c !== 'unknown').length;
-  const endorsements = summary.endorsements ?? report.sections.reduce((n, s) => n + s.threads.reduce((m, t) => m + t.endorsements.length, 0), 0);
+  const endorsements = summary.endorsements ?? report.sections.reduce((n, s) => n + s.threads.reduce((m, thread) => m + thread.endorsements.length, 0), 0);
   const figures = [
     { key: 'threads', value: summary.threads, label: t('glance.comments', { count: summary.threads }) },
     { key: 'answered', value: answered, label: t('glance.answered', { percent: percent(answered, summary.threads) }) },
