@@ -68,7 +68,7 @@ export function AppHeader({ skipTo }: { skipTo?: SkipLink }) {
           <LanguageSwitch save={saveLanguage} />
           <button
             type="button"
-            className="button button--quiet-inverse"
+            className="button button--quiet-inverse app-header__sign-out"
             disabled={signingOut}
             onClick={() => {
               setSigningOut(true);

@@ -33,48 +33,53 @@ export function BalanceChart({ sections }: { sections: readonly ReportSection[] 
             <span className="legend legend--civil">{t('stakeholder.civil-society')}</span>
             <span className="legend legend--others">{t('balance.others')}</span>
           </p>
-          <table className="data-table balance-table">
-            <caption className="visually-hidden">{t('balance.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('filters.section')}</th>
-                <th scope="col" className="num">
-                  {t('stakeholder.government')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stakeholder.civil-society')}
-                </th>
-                <th scope="col" className="num">
-                  {t('balance.others')}
-                </th>
-                <th scope="col" className="balance-table__bar-header">
-                  <span className="visually-hidden">{t('balance.column')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.section.id}>
-                  <th scope="row">
-                    {row.section.number} {row.section.title}
+          {/* On a phone the five columns may not fit: the table scrolls in its own box, never the page,
+              and the box takes the focus so that it scrolls by keyboard too. */}
+          {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box with nothing focusable inside must take the focus itself */}
+          <section className="table-scroll balance-scroll" aria-label={t('balance.caption')} tabIndex={0}>
+            <table className="data-table balance-table">
+              <caption className="visually-hidden">{t('balance.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('filters.section')}</th>
+                  <th scope="col" className="num">
+                    {t('stakeholder.government')}
                   </th>
-                  <td className="num">{formatNumber(row.government)}</td>
-                  <td className="num">{formatNumber(row.civil)}</td>
-                  <td className="num">{formatNumber(row.others)}</td>
-                  <td className="balance-table__bar-cell">
-                    <span className="visually-hidden">
-                      {t('balance.shares', { government: percent(row.government, row.total), civil: percent(row.civil, row.total) })}
-                    </span>
-                    <span className="balance-bar" aria-hidden="true">
-                      <span className="balance-bar__part legend--government" style={{ width: share(row.government, row.total) }} />
-                      <span className="balance-bar__part legend--civil" style={{ width: share(row.civil, row.total) }} />
-                      <span className="balance-bar__part legend--others" style={{ width: share(row.others, row.total) }} />
-                    </span>
-                  </td>
+                  <th scope="col" className="num">
+                    {t('stakeholder.civil-society')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('balance.others')}
+                  </th>
+                  <th scope="col" className="balance-table__bar-header">
+                    <span className="visually-hidden">{t('balance.column')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.section.id}>
+                    <th scope="row">
+                      {row.section.number} {row.section.title}
+                    </th>
+                    <td className="num">{formatNumber(row.government)}</td>
+                    <td className="num">{formatNumber(row.civil)}</td>
+                    <td className="num">{formatNumber(row.others)}</td>
+                    <td className="balance-table__bar-cell">
+                      <span className="visually-hidden">
+                        {t('balance.shares', { government: percent(row.government, row.total), civil: percent(row.civil, row.total) })}
+                      </span>
+                      <span className="balance-bar" aria-hidden="true">
+                        <span className="balance-bar__part legend--government" style={{ width: share(row.government, row.total) }} />
+                        <span className="balance-bar__part legend--civil" style={{ width: share(row.civil, row.total) }} />
+                        <span className="balance-bar__part legend--others" style={{ width: share(row.others, row.total) }} />
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         </>
       )}
     </figure>
