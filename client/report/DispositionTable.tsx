@@ -85,22 +85,24 @@ export function DispositionTable({ rows }: { rows: readonly DispositionRow[] }) 
         <tbody>
           {rows.map(({ number, section, thread }) => (
             <tr key={thread.id} data-testid="disposition-row">
-              <td className="num">{formatNumber(number)}</td>
+              <td className="num disposition__number">{formatNumber(number)}</td>
               <th scope="row" className="disposition__section">
                 {section.number} {section.title}
               </th>
               <td className="disposition__comment">
                 <CommentCell thread={thread} />
               </td>
-              <td>
+              <td data-label={t('disposition.colFrom')}>
                 {thread.author.name}
                 {thread.author.organisation && <span className="data-table__sub">{thread.author.organisation}</span>}
                 <span className="data-table__sub">
                   {countryName(thread.author.country)} · {t(`stakeholder.${thread.author.stakeholder}`)}
                 </span>
               </td>
-              <td className="num">{formatNumber(thread.endorsements.length)}</td>
-              <td className="disposition__answer">
+              <td className="num disposition__endorsed" data-label={t('disposition.colEndorsed')}>
+                {formatNumber(thread.endorsements.length)}
+              </td>
+              <td className="disposition__answer" data-label={t('disposition.colAnswer')}>
                 <AnswerCell thread={thread} />
               </td>
             </tr>

@@ -13,10 +13,18 @@ import { comment } from './threadFixtures.ts';
 
 const OUT = path.join(ROOT, 'tests', '.artifacts');
 const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 }, narrow: { width: 320, height: 640 } };
+const ONLY = process.env.VIEWPORT;
 
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   const file = path.join(OUT, `fr-${name}.png`);
   await page.screenshot({ path: file, fullPage });
+  if (fullPage) {
+    // A long page in screen-high pieces too, readable at full size.
+    const { width, height } = await page.evaluate(() => ({ width: window.innerWidth, height: document.documentElement.scrollHeight }));
+    for (let y = 0, part = 1; y < height; y += 1200, part++) {
+      await page.screenshot({ path: file.replace(/\.png$/, `-${part}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(1200, height - y) } });
+    }
+  }
   const { scroll, inner, wide } = await page.evaluate(() => {
     const width = window.innerWidth;
     // The outermost elements that reach past the right edge: what makes the page scroll sideways.
@@ -25,7 +33,7 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
     return {
       scroll: document.documentElement.scrollWidth,
       inner: width,
-      wide: outermost.slice(0, 8).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`),
+      wide: outermost.slice(0, 8).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} in ${e.parentElement?.closest('[class]')?.className ?? ''} ${Math.round(e.getBoundingClientRect().right)}`),
     };
   });
   console.log(`${file}  scrollWidth ${scroll} / innerWidth ${inner}${scroll > inner ? `  SCROLLS SIDEWAYS: ${wide.join(', ')}` : ''}`);
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
     ]);
     browser = await launchBrowser();
     for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+      if (ONLY && ONLY !== device) continue;
       const context = await signedInContext(browser, server.url, secretariat.token, viewport);
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
