@@ -28,7 +28,12 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   const { scroll, inner, wide } = await page.evaluate(() => {
     const width = window.innerWidth;
     // The outermost elements that reach past the right edge: what makes the page scroll sideways.
-    const past = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > width + 1);
+    // (Not those inside a box that scrolls or clips: they cannot widen the page.)
+    const past = [...document.body.querySelectorAll('*')].filter((e) => {
+      if (e.getBoundingClientRect().right <= width + 1) return false;
+      for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return false;
+      return true;
+    });
     const outermost = past.filter((e) => !past.includes(e.parentElement as Element));
     return {
       scroll: document.documentElement.scrollWidth,
