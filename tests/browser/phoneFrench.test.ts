@@ -4,6 +4,7 @@
  * at 320 px, the list of documents, a document and its report must fit the screen's width. Switching
  * to French renames the page's language (<html lang>), but not the text's, which is the document's
  * own; the toolbar's buttons are named by their words, and the words never contradict the glyph.
+ * Asked for less motion, nothing moves.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -80,5 +81,21 @@ describe('French on a phone', () => {
     expect(await bold.getAttribute('title')).toBe('Gras (Ctrl+B)');
     expect(await bold.locator('[aria-hidden=true]').textContent()).toBe('G');
     expect(await sideways(page)).toEqual({ scrollWidth: 390, innerWidth: 390 });
+
+    // Asked for less motion, anything that would spin or fade settles at once.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const settled = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.animation = 'spin 2s linear infinite';
+      probe.style.transition = 'opacity 1s';
+      document.body.append(probe);
+      const style = getComputedStyle(probe);
+      const result = { animation: parseFloat(style.animationDuration), repeats: style.animationIterationCount, transition: parseFloat(style.transitionDuration) };
+      probe.remove();
+      return result;
+    });
+    expect(settled.animation).toBeLessThan(0.001);
+    expect(settled.repeats).toBe('1');
+    expect(settled.transition).toBeLessThan(0.001);
   });
 });
