@@ -128,7 +128,7 @@ export const frDocument: Record<keyof typeof enDocument, string> = {
   'checkboxes.none': 'Tout décocher<hidden> : {legend}</hidden>',
   'checkboxes.count': '({chosen, number} sur {total, number} {legend})',
   'filters.label': 'Filtrer les observations',
-  'filters.placeholder': 'Mots d’une observation, d’une suite donnée ou d’un nom',
+  'filters.placeholder': 'Observation, suite donnée ou nom',
   'filters.section': 'Section',
   'filters.allSections': 'Toutes les sections',
   'filters.kind': 'Type',
