@@ -82,6 +82,13 @@ describe('French on a phone', () => {
     expect(await bold.locator('[aria-hidden=true]').textContent()).toBe('G');
     expect(await sideways(page)).toEqual({ scrollWidth: 390, innerWidth: 390 });
 
+    // Who is here: named by the words it shows ("Personne d’autre", hidden from the eye on a phone),
+    // then how to see who, never by an aria-label that says something else.
+    const presence = page.getByTestId('presence').locator('summary');
+    expect(await presence.getAttribute('aria-label')).toBeNull();
+    expect(await presence.locator('.presence__count').textContent()).toBe('Personne d’autre');
+    expect(await presence.locator('.visually-hidden').last().textContent()).toBe('. Voir qui est présent');
+
     // Asked for less motion, anything that would spin or fade settles at once.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const settled = await page.evaluate(() => {
