@@ -47,7 +47,7 @@ export function AppHeader({ skipTo }: { skipTo?: SkipLink }) {
       </a>
       <div className="app-header__inner">
         <Link href="/" className="brand">
-          Accord
+          {t('brand.name')}
         </Link>
         <nav className="app-nav" aria-label={t('header.mainNav')}>
           <ul className="app-nav__list">
@@ -68,7 +68,7 @@ export function AppHeader({ skipTo }: { skipTo?: SkipLink }) {
           <LanguageSwitch save={saveLanguage} />
           <button
             type="button"
-            className="button button--quiet-inverse"
+            className="button button--quiet-inverse app-header__sign-out"
             disabled={signingOut}
             onClick={() => {
               setSigningOut(true);

@@ -3,6 +3,7 @@
  * aria-describedby (hint, then error) and aria-invalid from here, so no form forgets them.
  */
 import { useId, type ReactNode } from 'react';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export interface FieldControlProps {
   id: string;
@@ -19,6 +20,7 @@ interface FieldProps {
 }
 
 export function Field({ label, hint, error, className = '', children }: FieldProps) {
+  const t = useT();
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
@@ -33,7 +35,7 @@ export function Field({ label, hint, error, className = '', children }: FieldPro
       )}
       {error && (
         <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('field.errorPrefix')}</span>
           {error}
         </p>
       )}

@@ -9,6 +9,7 @@ import { api, ApiError } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { deploymentZoneName, formatDeadline } from '../format.ts';
 import { endOfDayIso } from './phaseChanges.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface DeadlineControlProps {
   documentId: string;
@@ -20,6 +21,7 @@ interface DeadlineControlProps {
 const localDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 export function DeadlineControl({ documentId, phase, deadline, onChanged }: DeadlineControlProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState('');
   const [today, setToday] = useState('');
@@ -34,8 +36,8 @@ export function DeadlineControl({ documentId, phase, deadline, onChanged }: Dead
   const confirm = async () => {
     const due = endOfDayIso(day);
     // Refused here, before any request, in words the dialog shows (it shows an ApiError's message).
-    if (!due) throw new ApiError(400, 'invalid_input', 'Choose the new last day for comments.');
-    if (Date.parse(due) <= Date.now()) throw new ApiError(400, 'invalid_input', 'The new deadline must be in the future.');
+    if (!due) throw new ApiError(400, 'invalid_input', t('deadlineChange.chooseDay'));
+    if (Date.parse(due) <= Date.now()) throw new ApiError(400, 'invalid_input', t('deadlineChange.mustBeFuture'));
     await api.changePhase(documentId, phase, due);
     await onChanged();
   };
@@ -44,14 +46,16 @@ export function DeadlineControl({ documentId, phase, deadline, onChanged }: Dead
   return (
     <>
       <button type="button" className="button button--small docbar__deadline-change" onClick={start} data-testid="change-deadline">
-        Change deadline
+        {t('deadlineChange.button')}
       </button>
       {open && (
-        <ConfirmDialog title="Change the deadline" confirmLabel="Change deadline" busyLabel="Changing…" onConfirm={confirm} onClose={() => setOpen(false)}>
-          <p>{current ? `Comments are taken until ${current.text}.` : 'This consultation has no deadline.'} The phase stays as it is; participants see the new deadline at once.</p>
+        <ConfirmDialog title={t('deadlineChange.title')} confirmLabel={t('deadlineChange.button')} busyLabel={t('deadlineChange.busy')} onConfirm={confirm} onClose={() => setOpen(false)}>
+          <p>
+            {current ? t('deadlineChange.current', { deadline: current.text }) : t('deadlineChange.none')} {t('deadlineChange.effect')}
+          </p>
           <div className="field">
             <label className="field__label" htmlFor={inputId}>
-              Last day for comments (until 23:59, {deploymentZoneName()} time)
+              {t('deadlineChange.dayLabel', { zone: deploymentZoneName() })}
             </label>
             <input id={inputId} type="date" className="input" min={today} value={day} onChange={(event) => setDay(event.target.value)} data-testid="deadline-day" />
           </div>

@@ -13,6 +13,7 @@ import { PhaseControl } from './PhaseControl.tsx';
 import { Presence } from './Presence.tsx';
 import { ImportCommentsButton } from '../import/ImportCommentsButton.tsx';
 import type { PresentPerson } from './usePresence.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface DocumentBarProps {
   ref: Ref<HTMLDivElement>;
@@ -32,12 +33,13 @@ interface DocumentBarProps {
 
 export function DocumentBar(props: DocumentBarProps) {
   const { ref, toggleRef, detail, person, people, connection, connectionMessage, outlineId, outlineOpen, onToggleOutline, onPhaseChanged, commentsToggle } = props;
+  const t = useT();
   return (
     <div className="docbar" ref={ref}>
       <div className="docbar__inner">
         <div className="docbar__heading">
           <Link href="/" className="back-link">
-            All documents
+            {t('doc.allDocuments')}
           </Link>
           <DocumentLinks documentId={detail.id} documentTitle={detail.title} phase={detail.phase} role={person.role} className="document-links--bar" />
           <div className="docbar__title-row">
@@ -54,7 +56,7 @@ export function DocumentBar(props: DocumentBarProps) {
             <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
               <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>
-            Sections
+            {t('doc.sections')}
           </button>
           {commentsToggle}
           <ConnectionStatus state={connection} message={connectionMessage} />

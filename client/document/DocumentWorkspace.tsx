@@ -15,9 +15,9 @@ import { CommentsToggle } from './CommentsToggle.tsx';
 import { DocumentBar } from './DocumentBar.tsx';
 import { UnsentWords } from './UnsentWords.tsx';
 import { usePresence } from './usePresence.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 const OUTLINE_ID = 'document-outline';
-const SKIP_TO_TEXT = { href: '#document-text', label: 'Skip to the text' };
 
 /**
  * Publishes the sticky bar's height (for the outline, toolbar and scrolled-to headings) and its
@@ -53,6 +53,7 @@ function useBarGeometry() {
 }
 
 export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail; refresh: () => Promise<void> }) {
+  const t = useT();
   const person = usePerson();
   const { expire } = useSession();
   const { collab, connection, synced, closedMessage, unsent, discardUnsent } = useCollab(detail.id, detail.generation, { personId: person.id, canEdit: detail.access.edit }, { onRightsChanged: () => void refresh(), onSessionEnded: expire });
@@ -108,7 +109,7 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
 
   return (
     <>
-      <AppHeader skipTo={SKIP_TO_TEXT} />
+      <AppHeader skipTo={{ href: '#document-text', label: t('doc.skipToText') }} />
       <main id="main" tabIndex={-1} className="doc-page">
         <DocumentBar
           ref={barRef}
@@ -155,7 +156,7 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
           />
         ) : (
           <output className="paper__loading">
-            Loading the text…
+            {t('doc.loadingText')}
           </output>
         )}
       </main>

@@ -3,11 +3,12 @@
  * change; nothing happens until it is confirmed. A native <dialog> gives focus trapping and Escape.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { PHASE_LABELS, PHASES, type Phase } from '../../shared/domain.ts';
+import { PHASES, type Phase } from '../../shared/domain.ts';
 import { api, errorMessage } from '../api.ts';
-import { endOfDayIso, PHASE_CHANGES } from './phaseChanges.ts';
+import { endOfDayIso, phaseChangeKeys } from './phaseChanges.ts';
 import { LooseEnds } from './LooseEnds.tsx';
 import { deploymentZoneName } from '../format.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface PhaseControlProps {
   documentId: string;
@@ -16,6 +17,7 @@ interface PhaseControlProps {
 }
 
 export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps) {
+  const t = useT();
   const [target, setTarget] = useState<Phase | null>(null);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -60,11 +62,11 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
     }
   };
 
-  const change = target ? PHASE_CHANGES[target] : null;
+  const change = target ? phaseChangeKeys(target) : null;
   return (
     <div className="phase-control">
       <label htmlFor={`${id}-phase`} className="phase-control__label">
-        Phase
+        {t('documents.phase')}
       </label>
       <select
         id={`${id}-phase`}
@@ -79,7 +81,7 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
       >
         {PHASES.map((p) => (
           <option key={p} value={p}>
-            {PHASE_LABELS[p]}
+            {t(`phase.${p}`)}
           </option>
         ))}
       </select>
@@ -87,18 +89,18 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
         {change && target && (
           <form onSubmit={confirm}>
             <h2 id={`${id}-title`} className="dialog__title">
-              {change.question}
+              {t(change.question)}
             </h2>
-            <p id={`${id}-consequence`}>{change.consequence}</p>
-            <p className="muted">A version of the current text is saved automatically.</p>
+            <p id={`${id}-consequence`}>{t(change.consequence)}</p>
+            <p className="muted">{t('phaseControl.versionSaved')}</p>
             {(target === 'final-review' || target === 'adopted') && <LooseEnds documentId={documentId} target={target} />}
             {target === 'consultation' && (
               <div className="field">
                 <label htmlFor={`${id}-deadline`} className="field__label">
-                  Comments close on <span className="muted">(optional)</span>
+                  {t('phaseControl.closeOn')} <span className="muted">{t('field.optional')}</span>
                 </label>
                 <p className="field__hint" id={`${id}-deadline-hint`}>
-                  At 23:59 that day, {deploymentZoneName()} time. Leave empty for no deadline.
+                  {t('phaseControl.closeHint', { zone: deploymentZoneName() })}
                 </p>
                 <input
                   id={`${id}-deadline`}
@@ -117,10 +119,10 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
             )}
             <div className="dialog__actions">
               <button type="submit" className="button button--primary" disabled={busy} data-testid="phase-confirm">
-                {busy ? 'Changing…' : change.action}
+                {busy ? t('deadlineChange.busy') : t(change.action)}
               </button>
               <button type="button" className="button" onClick={close} disabled={busy} ref={cancelRef}>
-                Cancel
+                {t('dialog.cancel')}
               </button>
             </div>
           </form>

@@ -1,16 +1,19 @@
 /**
  * "Who is here now": a row of initials that opens into the list of names. A <details> element, so
- * it works by keyboard and touch with no script of ours.
+ * it works by keyboard and touch with no script of ours. Its name starts with the words it shows
+ * ("3 here"), so people who speak to their computer can say what they see (WCAG 2.5.3).
  */
 import { useEffect, useRef } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/domain.ts';
+import { ROLES, type Role } from '../../shared/domain.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { initials } from '../format.ts';
 import type { PresentPerson } from './usePresence.ts';
 
 const SHOWN_AVATARS = 4;
 
-function roleLabel(role: string | null): string | null {
-  return role && (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : null;
+function roleKey(role: string | null): MessageKey | null {
+  return role && (ROLES as readonly string[]).includes(role) ? `role.${role as Role}` : null;
 }
 
 function Avatar({ person }: { person: PresentPerson }) {
@@ -24,7 +27,7 @@ function Avatar({ person }: { person: PresentPerson }) {
 export function Presence({ people }: { people: PresentPerson[] }) {
   const shown = people.slice(0, SHOWN_AVATARS);
   const more = people.length - shown.length;
-  const summary = people.length === 1 ? 'Only you are here' : `${people.length} people here`;
+  const t = useT();
   const ref = useRef<HTMLDetailsElement>(null);
 
   // A popover closes when you click elsewhere or press Escape; <details> alone does neither.
@@ -44,32 +47,35 @@ export function Presence({ people }: { people: PresentPerson[] }) {
 
   return (
     <details className="presence" data-testid="presence" ref={ref}>
-      <summary className="presence__summary" aria-label={`${summary}. Show who`}>
+      <summary className="presence__summary">
         <span className="presence__avatars">
           {shown.map((person) => (
             <Avatar key={person.id} person={person} />
           ))}
-          {more > 0 && <span className="avatar avatar--more">+{more}</span>}
+          {more > 0 && (
+            <span className="avatar avatar--more" aria-hidden="true">
+              +{more}
+            </span>
+          )}
         </span>
-        <span className="presence__count" aria-hidden="true">
-          {people.length === 1 ? 'Only you' : `${people.length} here`}
-        </span>
+        <span className="presence__count">{t('presence.short', { count: people.length })}</span>
+        <span className="visually-hidden">{t('presence.showWho')}</span>
       </summary>
       <div className="presence__panel">
-        <p className="presence__panel-title">Here now</p>
+        <p className="presence__panel-title">{t('presence.title')}</p>
         <ul className="presence__list">
-          {people.map((person) => (
-            <li key={person.id} className="presence__person" data-person-id={person.id}>
-              <Avatar person={person} />
-              <span>
-                <span className="presence__name">
-                  {person.name}
-                  {person.self && ' (you)'}
+          {people.map((person) => {
+            const role = roleKey(person.role);
+            return (
+              <li key={person.id} className="presence__person" data-person-id={person.id}>
+                <Avatar person={person} />
+                <span>
+                  <span className="presence__name">{person.self ? t('presence.self', { name: person.name }) : person.name}</span>
+                  {role && <span className="presence__role">{t(role)}</span>}
                 </span>
-                {roleLabel(person.role) && <span className="presence__role">{roleLabel(person.role)}</span>}
-              </span>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
       </div>
     </details>

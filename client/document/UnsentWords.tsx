@@ -5,8 +5,10 @@
  */
 import { useId, useRef, useState } from 'react';
 import { copyText } from '../components/clipboard.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function UnsentWords({ paragraphs, onDiscard }: { paragraphs: string[]; onDiscard: () => void }) {
+  const t = useT();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
@@ -17,28 +19,25 @@ export function UnsentWords({ paragraphs, onDiscard }: { paragraphs: string[]; o
       area.current?.focus();
       area.current?.select();
     });
-    setStatus(copied ? 'Copied.' : 'The words are selected: press Ctrl+C (or ⌘+C) to copy them.');
+    setStatus(copied ? t('unsent.copied') : t('unsent.selected'));
   };
 
   return (
     <section className="notice notice--error doc-page__closed unsent-words" role="alert" aria-labelledby={`${id}-title`} data-testid="unsent-words">
       <h2 id={`${id}-title`} className="unsent-words__title">
-        Some of your offline changes could not be saved
+        {t('unsent.title')}
       </h2>
-      <p>
-        You typed them while your connection was down, and the text was closed for editing before they reached the server. They are not in the text. Copy
-        them if you want to propose them in a comment.
-      </p>
+      <p>{t('unsent.explain')}</p>
       <label htmlFor={`${id}-text`} className="field__label">
-        Your unsaved changes (the paragraphs as you left them)
+        {t('unsent.label')}
       </label>
       <textarea id={`${id}-text`} ref={area} className="input textarea unsent-words__text" readOnly rows={Math.min(8, 2 + paragraphs.length * 2)} value={text} />
       <div className="unsent-words__actions">
         <button type="button" className="button button--primary" onClick={() => void copy()}>
-          Copy
+          {t('copy.button')}
         </button>
         <button type="button" className="button" onClick={onDiscard}>
-          Discard them
+          {t('unsent.discard')}
         </button>
         <output className="muted">{status}</output>
       </div>

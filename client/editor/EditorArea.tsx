@@ -24,6 +24,8 @@ import { useActiveSection } from './useActiveSection.ts';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
+import { workingLanguage } from './workingLanguage.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 /** One explanation per burst of typing: a word typed must not be announced letter by letter. */
 const TYPING_REFUSED_QUIET_MS = 5_000;
@@ -46,9 +48,10 @@ const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: r
 
 export function EditorArea(props: EditorAreaProps) {
   const { collab, synced, detail, person, outlineId, outlineOpen, onOutlinePicked, threads, panelOpen, setPanelOpen, panelHeadingRef } = props;
+  const t = useT();
   const editable = detail.access.edit;
   const [bridge] = useState(() => new ReviewBridge());
-  const editor = useDocumentEditor(collab, editable, person, bridge);
+  const editor = useDocumentEditor(collab, editable, person, bridge, { label: t('editor.textLabel'), lang: workingLanguage(detail) });
   const liveSections = useEditorState({ editor, selector: ({ editor: e }) => (e ? sectionsOf(e.state.doc) : []) });
   const [activeId, setActiveId] = useActiveSection(synced ? editor : null, liveSections);
   const paperRef = useRef<HTMLDivElement>(null);
@@ -78,12 +81,12 @@ export function EditorArea(props: EditorAreaProps) {
     const explain = () => {
       if (Date.now() - last < TYPING_REFUSED_QUIET_MS) return;
       last = Date.now();
-      const how = mayComment ? 'To comment, select words and press Comment (Ctrl+Alt+M).' : '';
-      announce(`You cannot type in this text. ${reason ?? ''} ${how}`.replace(/\s+/g, ' ').trim());
+      const how = mayComment ? t('editor.howToComment') : '';
+      announce(`${t('editor.typingRefused')} ${reason ?? ''} ${how}`.replace(/\s+/g, ' ').trim());
     };
     paper.addEventListener(TYPING_REFUSED_EVENT, explain);
     return () => paper.removeEventListener(TYPING_REFUSED_EVENT, explain);
-  }, [announce, reason, mayComment, editable]);
+  }, [announce, reason, mayComment, editable, t]);
 
   // Keyboard users would otherwise tab through every section of the outline and the whole text first.
   const skipToComments = (event: MouseEvent) => {
@@ -110,7 +113,7 @@ export function EditorArea(props: EditorAreaProps) {
     <ReviewContext.Provider value={review}>
       <div className="doc-layout doc-layout--review">
         <a href={`#${THREADS_PANEL_ID}`} className="skip-to-comments" onClick={skipToComments}>
-          Skip to comments
+          {t('doc.skipToComments')}
         </a>
         {synced ? (
           <Outline id={outlineId} sections={liveSections} activeId={activeId} open={outlineOpen} onPick={pick} counts={counts} />
@@ -136,7 +139,7 @@ export function EditorArea(props: EditorAreaProps) {
             ) : (
               <output className="paper__loading" data-testid="text-loading">
                 <span className="spinner" aria-hidden="true" />
-                Loading the text…
+                {t('doc.loadingText')}
               </output>
             )}
           </div>

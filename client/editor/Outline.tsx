@@ -4,6 +4,7 @@
  * Each section shows how many comments it has.
  */
 import type { Section } from '../../shared/sections.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface OutlineProps {
   id: string;
@@ -16,11 +17,12 @@ interface OutlineProps {
 }
 
 export function Outline({ id, sections, activeId, open, onPick, counts }: OutlineProps) {
+  const t = useT();
   return (
-    <nav id={id} className={`outline${open ? ' outline--open' : ''}`} aria-label="Sections" data-testid="outline">
-      <h2 className="outline__heading">Sections</h2>
+    <nav id={id} className={`outline${open ? ' outline--open' : ''}`} aria-label={t('doc.sections')} data-testid="outline">
+      <h2 className="outline__heading">{t('doc.sections')}</h2>
       {sections.length === 0 ? (
-        <p className="outline__empty">This text has no headings yet.</p>
+        <p className="outline__empty">{t('outline.empty')}</p>
       ) : (
         <ol className="outline__list">
           {sections.map((section) => {
@@ -28,11 +30,11 @@ export function Outline({ id, sections, activeId, open, onPick, counts }: Outlin
             const content = (
               <>
                 <span className="outline__number">{section.number}</span>
-                <span className="outline__title">{section.title || 'Untitled section'}</span>
+                <span className="outline__title">{section.title || t('outline.untitled')}</span>
                 {comments > 0 && (
                   <span className="outline__count" data-testid="outline-count">
                     {comments}
-                    <span className="visually-hidden">{comments === 1 ? ' comment' : ' comments'}</span>
+                    <span className="visually-hidden"> {t('outline.comments', { count: comments })}</span>
                   </span>
                 )}
               </>

@@ -1,16 +1,21 @@
 /**
  * Formatting for people who edit the text. Follows the ARIA toolbar pattern: one tab stop, arrow
- * keys move between buttons, each button says whether its format is on (aria-pressed).
+ * keys move between buttons, each button says whether its format is on (aria-pressed). A button's
+ * name is its words ("Bold"), in hidden text rather than aria-label; its glyph ("B", "H1") is only for
+ * the eye, so a name never contradicts what the button shows (WCAG 2.5.3).
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import type { ChainedCommands } from '@tiptap/core';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 interface Tool {
   key: string;
-  label: string;
+  label: MessageKey;
   shortcut: string;
-  content: ReactNode;
+  /** What the eye sees: a catalogue glyph ("B"; "G" in French), a fixed one ("H1") or an icon. */
+  content: { glyph: MessageKey } | { text: string } | { icon: ReactNode };
   isActive: (editor: Editor) => boolean;
   run: (chain: ChainedCommands) => ChainedCommands;
 }
@@ -21,46 +26,60 @@ const icon = (path: string) => (
   </svg>
 );
 
+const HEADINGS: readonly MessageKey[] = ['toolbar.h1', 'toolbar.h2', 'toolbar.h3'];
+
 const TOOLS: Tool[] = [
-  { key: 'bold', label: 'Bold', shortcut: 'Ctrl+B', content: <b>B</b>, isActive: (e) => e.isActive('bold'), run: (c) => c.toggleBold() },
-  { key: 'italic', label: 'Italic', shortcut: 'Ctrl+I', content: <i>I</i>, isActive: (e) => e.isActive('italic'), run: (c) => c.toggleItalic() },
+  { key: 'bold', label: 'toolbar.bold', shortcut: 'Ctrl+B', content: { glyph: 'toolbar.boldGlyph' }, isActive: (e) => e.isActive('bold'), run: (c) => c.toggleBold() },
+  { key: 'italic', label: 'toolbar.italic', shortcut: 'Ctrl+I', content: { glyph: 'toolbar.italicGlyph' }, isActive: (e) => e.isActive('italic'), run: (c) => c.toggleItalic() },
   ...([1, 2, 3] as const).map(
     (level): Tool => ({
       key: `h${level}`,
-      label: ['Section heading', 'Subsection heading', 'Sub-subsection heading'][level - 1] ?? 'Heading',
+      label: HEADINGS[level - 1] ?? 'toolbar.h1',
       shortcut: `Ctrl+Alt+${level}`,
-      content: `H${level}`,
+      content: { text: `H${level}` },
       isActive: (e) => e.isActive('heading', { level }),
       run: (c) => c.toggleHeading({ level }),
     }),
   ),
   {
     key: 'bullets',
-    label: 'Bulleted list',
+    label: 'toolbar.bullets',
     shortcut: 'Ctrl+Shift+8',
-    content: icon('M7 5h10M7 10h10M7 15h10M3 5h.01M3 10h.01M3 15h.01'),
+    content: { icon: icon('M7 5h10M7 10h10M7 15h10M3 5h.01M3 10h.01M3 15h.01') },
     isActive: (e) => e.isActive('bulletList'),
     run: (c) => c.toggleBulletList(),
   },
   {
     key: 'numbers',
-    label: 'Numbered list',
+    label: 'toolbar.numbers',
     shortcut: 'Ctrl+Shift+7',
-    content: icon('M8 5h9M8 10h9M8 15h9M3 4h1v3M3 9.5h2L3 12h2M3 14h2v3H3'),
+    content: { icon: icon('M8 5h9M8 10h9M8 15h9M3 4h1v3M3 9.5h2L3 12h2M3 14h2v3H3') },
     isActive: (e) => e.isActive('orderedList'),
     run: (c) => c.toggleOrderedList(),
   },
   {
     key: 'quote',
-    label: 'Quotation',
+    label: 'toolbar.quote',
     shortcut: 'Ctrl+Shift+B',
-    content: icon('M4 5v10M8 7h9M8 11h9M8 15h6'),
+    content: { icon: icon('M4 5v10M8 7h9M8 11h9M8 15h6') },
     isActive: (e) => e.isActive('blockquote'),
     run: (c) => c.toggleBlockquote(),
   },
 ];
 
+function Glyph({ content }: { content: Tool['content'] }) {
+  const t = useT();
+  if ('icon' in content) return content.icon;
+  const glyph = 'glyph' in content ? t(content.glyph) : content.text;
+  return (
+    <span className="toolbar__glyph" aria-hidden="true">
+      {glyph}
+    </span>
+  );
+}
+
 export function Toolbar({ editor }: { editor: Editor }) {
+  const t = useT();
   const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.map((tool) => tool.isActive(e)) });
   const ref = useRef<HTMLDivElement>(null);
 
@@ -81,21 +100,21 @@ export function Toolbar({ editor }: { editor: Editor }) {
   };
 
   return (
-    <div ref={ref} className="toolbar" role="toolbar" tabIndex={-1} aria-label="Formatting" aria-controls="document-text" onKeyDown={onKeyDown} data-testid="toolbar">
+    <div ref={ref} className="toolbar" role="toolbar" tabIndex={-1} aria-label={t('toolbar.label')} aria-controls="document-text" onKeyDown={onKeyDown} data-testid="toolbar">
       {TOOLS.map((tool, index) => (
         <button
           key={tool.key}
           type="button"
           className={`toolbar__button toolbar__button--${tool.key}${index === 1 || index === 4 ? ' toolbar__button--group-end' : ''}`}
-          aria-label={tool.label}
           aria-pressed={active[index] ?? false}
-          title={`${tool.label} (${tool.shortcut})`}
+          title={t('toolbar.withShortcut', { label: t(tool.label), shortcut: tool.shortcut })}
           tabIndex={index === 0 ? 0 : -1}
           // Keep the text selection: a mouse press on a button would otherwise move focus first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => tool.run(editor.chain().focus()).run()}
         >
-          {tool.content}
+          <Glyph content={tool.content} />
+          <span className="visually-hidden">{t(tool.label)}</span>
         </button>
       ))}
     </div>

@@ -9,6 +9,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { api } from '../api.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
+import { t } from '../i18n/intl.ts';
 
 export interface Collab {
   ydoc: Y.Doc;
@@ -43,12 +45,13 @@ const PERMANENT: ReadonlySet<number> = new Set([
   CLOSE_CODES.presenceFlood,
 ]);
 
-const CLOSED_MESSAGES: ReadonlyMap<number, string> = new Map([
-  [CLOSE_CODES.forbidden, 'You no longer have access to this document.'],
-  [CLOSE_CODES.notFound, 'This document is no longer available.'],
-  [CLOSE_CODES.malformed, 'The connection was refused. Reload the page to continue.'],
-  [CLOSE_CODES.presenceFlood, 'The connection was closed because this page sent too many updates at once. Reload the page to continue.'],
-  [CLOSE_CODES.staleGeneration, 'This text was restored from a backup. Reload the page to continue with the restored text.'],
+/** Why the text closed for good, as catalogue keys: said in the language of the moment it closed. */
+const CLOSED_MESSAGES: ReadonlyMap<number, MessageKey> = new Map<number, MessageKey>([
+  [CLOSE_CODES.forbidden, 'collab.forbidden'],
+  [CLOSE_CODES.notFound, 'collab.notFound'],
+  [CLOSE_CODES.malformed, 'collab.malformed'],
+  [CLOSE_CODES.presenceFlood, 'collab.presenceFlood'],
+  [CLOSE_CODES.staleGeneration, 'collab.staleGeneration'],
 ]);
 
 /** A refused upgrade (401 before the socket opens) reaches the browser only as 1006; ask the API why. */
@@ -118,8 +121,8 @@ export class CollabSession {
     });
     provider.on('connection-close', (event) => {
       if (!event) return;
-      const closedMessage = CLOSED_MESSAGES.get(event.code);
-      if (closedMessage) this.publish({ closedMessage });
+      const closed = CLOSED_MESSAGES.get(event.code);
+      if (closed) this.publish({ closedMessage: t(closed) });
       else if (event.code === CLOSE_CODES.unauthenticated) this.handlers.onSessionEnded();
       else if (event.code === CLOSE_CODES.rightsChanged) this.handlers.onRightsChanged();
       else if (event.code === ABNORMAL_CLOSE && navigator.onLine && Date.now() - lastProbe > SESSION_PROBE_INTERVAL_MS) {

@@ -3,6 +3,7 @@
  * id-assigning part of the schema is configured at creation: a read-only editor must never write
  * ids, and an editor that becomes writable must give new headings theirs.
  */
+import { useEffect } from 'react';
 import { useEditor } from '@tiptap/react';
 import { Collaboration, isChangeOrigin } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
@@ -20,8 +21,27 @@ import { UndoByWord } from './undoByWord.ts';
 /** Our own caret is never drawn and the server stamps the colour others see, so any valid colour does. */
 const OWN_CARET_COLOR = '#1d70b8';
 
-export function useDocumentEditor(collab: Collab, editable: boolean, person: Person, bridge: ReviewBridge) {
-  return useEditor(
+/** How the text element introduces itself: its name in the reader's language, its words' own language. */
+export interface TextLabels {
+  label: string;
+  lang: string;
+}
+
+function textAttributes(editable: boolean, { label, lang }: TextLabels): Record<string, string> {
+  return {
+    id: 'document-text',
+    class: 'document-text',
+    'data-testid': 'editor',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': editable ? 'false' : 'true',
+    lang,
+  };
+}
+
+export function useDocumentEditor(collab: Collab, editable: boolean, person: Person, bridge: ReviewBridge, labels: TextLabels) {
+  const editor = useEditor(
     {
       extensions: [
         ...documentExtensions({ skipIdsFor: isChangeOrigin, assignIds: editable }),
@@ -35,19 +55,15 @@ export function useDocumentEditor(collab: Collab, editable: boolean, person: Per
       editable,
       // Re-rendering the whole page on every keystroke is wasteful; parts subscribe with useEditorState.
       shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          id: 'document-text',
-          class: 'document-text',
-          'data-testid': 'editor',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': 'Document text',
-          'aria-readonly': editable ? 'false' : 'true',
-          lang: 'en',
-        },
-      },
+      editorProps: { attributes: textAttributes(editable, labels) },
     },
     [collab, editable, bridge],
   );
+
+  // Switching the interface language renames the text without rebuilding the editor (and losing the caret).
+  const { label, lang } = labels;
+  useEffect(() => {
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: textAttributes(editable, { label, lang }) } });
+  }, [editor, editable, label, lang]);
+  return editor;
 }

@@ -12,12 +12,14 @@ import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { takePrefetchedDocument } from '../prefetch.ts';
 import { AsMemberOf } from '../session.tsx';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 type DetailState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; detail: DocumentDetail };
 
 export function DocumentPage({ documentId }: { documentId: string }) {
+  const t = useT();
   const [state, setState] = useState<DetailState>({ status: 'loading' });
-  useDocumentTitle(state.status === 'ready' ? state.detail.title : 'Document');
+  useDocumentTitle(state.status === 'ready' ? state.detail.title : t('doc.pageTitle'));
 
   const refresh = useCallback(
     (): Promise<void> =>
@@ -57,7 +59,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     );
   }
   if (state.status === 'not-found') return <NotFoundPage what="document" />;
-  if (state.status === 'loading') return <LoadingPage message="Loading the document…" />;
+  if (state.status === 'loading') return <LoadingPage message={t('app.loadingDocument')} />;
   return (
     <>
       <AppHeader />
@@ -65,7 +67,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         <div className="notice notice--error" role="alert">
           <p>{state.message}</p>
           <button type="button" className="button" onClick={retry}>
-            Try again
+            {t('load.retry')}
           </button>
         </div>
       </main>

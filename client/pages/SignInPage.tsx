@@ -36,7 +36,7 @@ export function SignInPage({ notice }: { notice: string | null }) {
   return (
     <div className="sign-in">
       <header className="sign-in__brand">
-        <p className="brand brand--dark">Accord</p>
+        <p className="brand brand--dark">{t('brand.name')}</p>
         <p className="sign-in__tagline">{t('signIn.tagline')}</p>
         <LanguageSwitch tone="plain" />
       </header>

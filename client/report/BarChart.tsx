@@ -3,6 +3,8 @@
  * and the bar is only decoration (aria-hidden), so the chart needs no separate text equivalent.
  */
 import type { ReactNode } from 'react';
+import { formatNumber } from '../components/dates.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export interface Bar {
   key: string;
@@ -16,28 +18,30 @@ interface BarChartProps {
   title: string;
   /** Header of the label column, for screen readers (e.g. "Section"). */
   labelHeader: string;
+  /** Header of the value column; "Comments" unless given. */
   valueHeader?: string;
   bars: readonly Bar[];
-  /** Shown instead of the table when every value is 0. */
+  /** Shown instead of the table when every value is 0; "No comments yet." unless given. */
   empty?: string;
   note?: ReactNode;
   testId?: string;
 }
 
-export function BarChart({ title, labelHeader, valueHeader = 'Comments', bars, empty = 'No comments yet.', note, testId }: BarChartProps) {
+export function BarChart({ title, labelHeader, valueHeader, bars, empty, note, testId }: BarChartProps) {
+  const t = useT();
   const max = Math.max(0, ...bars.map((b) => b.value));
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption className="chart__title">{title}</figcaption>
       {max === 0 ? (
-        <p className="muted">{empty}</p>
+        <p className="muted">{empty ?? t('charts.none')}</p>
       ) : (
         <table className="bar-chart">
           <caption className="visually-hidden">{title}</caption>
           <thead className="visually-hidden">
             <tr>
               <th scope="col">{labelHeader}</th>
-              <th scope="col">{valueHeader}</th>
+              <th scope="col">{valueHeader ?? t('documents.colComments')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +52,7 @@ export function BarChart({ title, labelHeader, valueHeader = 'Comments', bars, e
                 </th>
                 <td className="bar-chart__cell">
                   <span className={`bar-chart__bar ${bar.tone ?? ''}`} style={{ width: `${(bar.value / max) * 100}%` }} aria-hidden="true" />
-                  <span className="bar-chart__value">{bar.value}</span>
+                  <span className="bar-chart__value">{formatNumber(bar.value)}</span>
                 </td>
               </tr>
             ))}

@@ -3,45 +3,44 @@
  * many endorsed it, and the working group's answer. All user text is rendered as text.
  */
 import type { Thread } from '../../shared/api.ts';
-import { STAKEHOLDER_LABELS, THREAD_KIND_LABELS, THREAD_STATUS_LABELS } from '../../shared/domain.ts';
-import { formatDate } from '../components/dates.ts';
+import { formatDate, formatNumber } from '../components/dates.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { countryName } from '../people/countries.ts';
 import type { DispositionRow } from './dispositionFilter.ts';
 import { STATUS_TONES } from './ReportCharts.tsx';
 import './disposition.css';
 
-function CommentCell({ thread: t }: { thread: Thread }) {
+function CommentCell({ thread: th }: { thread: Thread }) {
+  const t = useT();
   return (
     <>
       <p className="disposition__meta">
-        <a href={t.link} className="disposition__ref" data-testid="disposition-ref">
-          {t.ref}
+        <a href={th.link} className="disposition__ref" data-testid="disposition-ref">
+          {th.ref}
         </a>{' '}
-        <span className="tag">{THREAD_KIND_LABELS[t.kind]}</span>{' '}
-        {t.anchor ? (
-          t.orphaned ? (
-            <span className="muted">On text since deleted: “{t.originalQuote}”</span>
+        <span className="tag">{t(`kind.${th.kind}`)}</span>{' '}
+        {th.anchor ? (
+          th.orphaned ? (
+            <span className="muted">{t('disposition.onDeleted', { quote: th.originalQuote })}</span>
           ) : (
-            <span className="disposition__quote">On “{t.quote}”</span>
+            <span className="disposition__quote">{t('disposition.onQuote', { quote: th.quote })}</span>
           )
         ) : (
-          <span className="muted">On the whole section</span>
+          <span className="muted">{t('disposition.wholeSection')}</span>
         )}
       </p>
-      <p className="disposition__text">{t.body}</p>
-      {t.proposedText && (
+      <p className="disposition__text">{th.body}</p>
+      {th.proposedText && (
         <div className="disposition__proposal">
-          <span className="disposition__label">Proposed wording</span>
-          <p className="disposition__text">{t.proposedText}</p>
+          <span className="disposition__label">{t('disposition.proposed')}</span>
+          <p className="disposition__text">{th.proposedText}</p>
         </div>
       )}
-      {t.replies.length > 0 && (
+      {th.replies.length > 0 && (
         <details className="disposition__replies">
-          <summary>
-            {t.replies.length} {t.replies.length === 1 ? 'reply' : 'replies'}
-          </summary>
+          <summary>{t('disposition.replies', { count: th.replies.length })}</summary>
           <ul>
-            {t.replies.map((r) => (
+            {th.replies.map((r) => (
               <li key={r.id}>
                 <strong>{r.author.name}</strong> <span className="muted">({countryName(r.author.country)})</span>
                 <p className="disposition__text">{r.body}</p>
@@ -54,52 +53,56 @@ function CommentCell({ thread: t }: { thread: Thread }) {
   );
 }
 
-function AnswerCell({ thread: t }: { thread: Thread }) {
+function AnswerCell({ thread: th }: { thread: Thread }) {
+  const t = useT();
   return (
     <>
-      <span className={`tag status-tag ${STATUS_TONES[t.status]}`}>{THREAD_STATUS_LABELS[t.status]}</span>
-      {t.applied && <p className="disposition__applied">Wording put into the text on {formatDate(t.applied.at)}</p>}
-      {t.response ? <p className="disposition__text">{t.response}</p> : t.status === 'open' && <p className="muted">No answer yet.</p>}
+      <span className={`tag status-tag ${STATUS_TONES[th.status]}`}>{t(`status.${th.status}`)}</span>
+      {th.applied && <p className="disposition__applied">{t('disposition.applied', { date: formatDate(th.applied.at) })}</p>}
+      {th.response ? <p className="disposition__text">{th.response}</p> : th.status === 'open' && <p className="muted">{t('disposition.noAnswer')}</p>}
     </>
   );
 }
 
 export function DispositionTable({ rows }: { rows: readonly DispositionRow[] }) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="data-table disposition-table" data-testid="disposition-table">
-        <caption className="visually-hidden">Disposition of comments, in the order of the text</caption>
+        <caption className="visually-hidden">{t('disposition.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">No.</th>
-            <th scope="col">Section</th>
-            <th scope="col">Comment</th>
-            <th scope="col">From</th>
+            <th scope="col">{t('disposition.colNumber')}</th>
+            <th scope="col">{t('filters.section')}</th>
+            <th scope="col">{t('disposition.colComment')}</th>
+            <th scope="col">{t('disposition.colFrom')}</th>
             <th scope="col" className="num">
-              Endorsed
+              {t('disposition.colEndorsed')}
             </th>
-            <th scope="col">Answer</th>
+            <th scope="col">{t('disposition.colAnswer')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ number, section, thread }) => (
             <tr key={thread.id} data-testid="disposition-row">
-              <td className="num">{number}</td>
+              <td className="num disposition__number">{formatNumber(number)}</td>
               <th scope="row" className="disposition__section">
                 {section.number} {section.title}
               </th>
               <td className="disposition__comment">
                 <CommentCell thread={thread} />
               </td>
-              <td>
+              <td data-label={t('disposition.colFrom')}>
                 {thread.author.name}
                 {thread.author.organisation && <span className="data-table__sub">{thread.author.organisation}</span>}
                 <span className="data-table__sub">
-                  {countryName(thread.author.country)} · {STAKEHOLDER_LABELS[thread.author.stakeholder]}
+                  {countryName(thread.author.country)} · {t(`stakeholder.${thread.author.stakeholder}`)}
                 </span>
               </td>
-              <td className="num">{thread.endorsements.length}</td>
-              <td className="disposition__answer">
+              <td className="num disposition__endorsed" data-label={t('disposition.colEndorsed')}>
+                {formatNumber(thread.endorsements.length)}
+              </td>
+              <td className="disposition__answer" data-label={t('disposition.colAnswer')}>
                 <AnswerCell thread={thread} />
               </td>
             </tr>

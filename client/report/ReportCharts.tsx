@@ -1,5 +1,8 @@
 /** The report at a glance: key figures, then comments by section, stakeholder group, country, status and kind. */
-import { STAKEHOLDER_LABELS, STAKEHOLDERS, THREAD_KIND_LABELS, THREAD_KINDS, THREAD_STATUS_LABELS, THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
+import { useIntl } from 'react-intl';
+import { STAKEHOLDERS, THREAD_KINDS, THREAD_STATUSES, type ThreadStatus } from '../../shared/domain.ts';
+import { formatNumber } from '../components/dates.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 import { countryName } from '../people/countries.ts';
 import { BalanceChart } from './BalanceChart.tsx';
 import { BarChart } from './BarChart.tsx';
@@ -16,23 +19,24 @@ export const STATUS_TONES: Record<ThreadStatus, string> = {
 const percent = (part: number, total: number) => (total ? Math.round((part / total) * 100) : 0);
 
 export function ReportGlance({ report }: { report: Report }) {
+  const t = useT();
   const { summary } = report;
   const answered = summary.threads - summary.byStatus.open;
   const countries = Object.keys(summary.byCountry).filter((c) => c !== 'unknown').length;
-  const endorsements = summary.endorsements ?? report.sections.reduce((n, s) => n + s.threads.reduce((m, t) => m + t.endorsements.length, 0), 0);
+  const endorsements = summary.endorsements ?? report.sections.reduce((n, s) => n + s.threads.reduce((m, thread) => m + thread.endorsements.length, 0), 0);
   const figures = [
-    { key: 'threads', value: summary.threads, label: summary.threads === 1 ? 'comment' : 'comments' },
-    { key: 'answered', value: answered, label: `answered (${percent(answered, summary.threads)}%)` },
-    { key: 'open', value: summary.byStatus.open, label: 'not yet answered' },
-    { key: 'replies', value: summary.replies, label: summary.replies === 1 ? 'reply' : 'replies' },
-    { key: 'endorsements', value: endorsements, label: endorsements === 1 ? 'endorsement' : 'endorsements' },
-    { key: 'countries', value: countries, label: countries === 1 ? 'country' : 'countries' },
+    { key: 'threads', value: summary.threads, label: t('glance.comments', { count: summary.threads }) },
+    { key: 'answered', value: answered, label: t('glance.answered', { percent: percent(answered, summary.threads) }) },
+    { key: 'open', value: summary.byStatus.open, label: t('glance.open') },
+    { key: 'replies', value: summary.replies, label: t('glance.replies', { count: summary.replies }) },
+    { key: 'endorsements', value: endorsements, label: t('glance.endorsements', { count: endorsements }) },
+    { key: 'countries', value: countries, label: t('glance.countries', { count: countries }) },
   ];
   return (
     <ul className="stats" data-testid="report-totals">
       {figures.map((f) => (
         <li key={f.key} className="stat" data-testid={`total-${f.key}`}>
-          <span className="stat__value">{f.value}</span>
+          <span className="stat__value">{formatNumber(f.value)}</span>
           <span className="stat__label">{f.label}</span>
         </li>
       ))}
@@ -41,6 +45,8 @@ export function ReportGlance({ report }: { report: Report }) {
 }
 
 export function ReportCharts({ report }: { report: Report }) {
+  const t = useT();
+  const intl = useIntl();
   const { summary, sections } = report;
   const commented = sections.filter((s) => s.threads.length > 0);
   const quiet = sections.filter((s) => s.threads.length === 0 && s.number);
@@ -48,26 +54,26 @@ export function ReportCharts({ report }: { report: Report }) {
   return (
     <div className="charts">
       <BarChart
-        title="Comments per section"
-        labelHeader="Section"
+        title={t('charts.perSection')}
+        labelHeader={t('filters.section')}
         testId="chart-sections"
         bars={commented.map((s) => ({ key: s.id, label: `${s.number} ${s.title}`.trim(), value: s.threads.length }))}
-        note={quiet.length > 0 && <p className="chart__note">No comments on {quiet.length === 1 ? 'section' : 'sections'} {quiet.map((s) => s.number).join(', ')}.</p>}
+        note={quiet.length > 0 && <p className="chart__note">{t('charts.quiet', { count: quiet.length, numbers: intl.formatList(quiet.map((s) => s.number)) })}</p>}
       />
       <BarChart
-        title="By stakeholder group"
-        labelHeader="Stakeholder group"
+        title={t('charts.byStakeholder')}
+        labelHeader={t('filters.stakeholder')}
         testId="chart-stakeholders"
-        bars={STAKEHOLDERS.map((s) => ({ key: s, label: STAKEHOLDER_LABELS[s], value: summary.byStakeholder[s] ?? 0 }))}
+        bars={STAKEHOLDERS.map((s) => ({ key: s, label: t(`stakeholder.${s}`), value: summary.byStakeholder[s] ?? 0 }))}
       />
-      <BarChart title="By country" labelHeader="Country" testId="chart-countries" bars={countries.map(([code, value]) => ({ key: code, label: countryName(code), value }))} />
+      <BarChart title={t('charts.byCountry')} labelHeader={t('tally.country')} testId="chart-countries" bars={countries.map(([code, value]) => ({ key: code, label: countryName(code), value }))} />
       <BarChart
-        title="By status of the answer"
-        labelHeader="Status"
+        title={t('charts.byStatus')}
+        labelHeader={t('filters.status')}
         testId="chart-statuses"
-        bars={THREAD_STATUSES.map((s) => ({ key: s, label: THREAD_STATUS_LABELS[s], value: summary.byStatus[s] ?? 0, tone: STATUS_TONES[s] }))}
+        bars={THREAD_STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), value: summary.byStatus[s] ?? 0, tone: STATUS_TONES[s] }))}
       />
-      <BarChart title="By kind of comment" labelHeader="Kind" testId="chart-kinds" bars={THREAD_KINDS.map((k) => ({ key: k, label: THREAD_KIND_LABELS[k], value: summary.byKind[k] ?? 0 }))} />
+      <BarChart title={t('charts.byKind')} labelHeader={t('filters.kind')} testId="chart-kinds" bars={THREAD_KINDS.map((k) => ({ key: k, label: t(`kind.${k}`), value: summary.byKind[k] ?? 0 }))} />
       <BalanceChart sections={sections} />
     </div>
   );

@@ -2,7 +2,10 @@
  * Words inserted and deleted, as <ins> and <del>: underlined or struck through as well as coloured,
  * and announced as such by screen readers, which often say nothing for <ins>/<del> on their own.
  */
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { DiffPart } from './versionsApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 /** A stable key for each part: where it starts in the text it comes from. */
 function withOffsets(parts: readonly DiffPart[]) {
@@ -15,24 +18,25 @@ function withOffsets(parts: readonly DiffPart[]) {
 }
 
 export function Redline({ parts, testId }: { parts: readonly DiffPart[]; testId?: string }) {
+  const t = useT();
   return (
     <div className="redline" data-testid={testId}>
       {withOffsets(parts).map(({ part, key }) => {
         if (part.op === 'insert') {
           return (
             <ins key={key}>
-              <span className="visually-hidden">[inserted: </span>
+              <span className="visually-hidden">{t('redline.inserted')}</span>
               {part.text}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t('redline.end')}</span>
             </ins>
           );
         }
         if (part.op === 'delete') {
           return (
             <del key={key}>
-              <span className="visually-hidden">[deleted: </span>
+              <span className="visually-hidden">{t('redline.deleted')}</span>
               {part.text}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t('redline.end')}</span>
             </del>
           );
         }
@@ -42,10 +46,13 @@ export function Redline({ parts, testId }: { parts: readonly DiffPart[]; testId?
   );
 }
 
+const ins = (chunks: ReactNode[]) => <ins>{chunks}</ins>;
+const del = (chunks: ReactNode[]) => <del>{chunks}</del>;
+
 export function RedlineLegend() {
   return (
     <p className="redline-legend">
-      <ins>Inserted words</ins> are underlined in green; <del>deleted words</del> are struck through in red.
+      <FormattedMessage id="redline.legend" values={{ ins, del }} />
     </p>
   );
 }

@@ -50,13 +50,13 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
                     {t('versions.compareButton')}
                   </button>
                   <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={t('versions.downloadWord', { name: v.name })}>
-                    Word
+                    {t('versionTable.word')}
                   </a>
                   <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={t('versions.downloadPdf', { name: v.name })}>
-                    PDF
+                    {t('versionTable.pdf')}
                   </a>
                   <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={t('versions.downloadMarkdown', { name: v.name })}>
-                    Markdown
+                    {t('versionTable.markdown')}
                   </a>
                   {canRestore && (
                     <button type="button" className="button button--small" aria-label={t('versions.restoreLabel', { name: v.name })} onClick={() => onRestore(v)}>

@@ -5,6 +5,7 @@
  */
 import { enThreads } from './en.threads.ts';
 import { enAdmin } from './en.admin.ts';
+import { enDocument } from './en.document.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -347,6 +348,7 @@ export const en = {
   'outbox.openEml': 'Open .eml',
   ...enThreads,
   ...enAdmin,
+  ...enDocument,
 } as const;
 
 export type MessageKey = keyof typeof en;

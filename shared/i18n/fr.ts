@@ -6,6 +6,7 @@
 import type { Catalogue } from './en.ts';
 import { frThreads } from './fr.threads.ts';
 import { frAdmin } from './fr.admin.ts';
+import { frDocument } from './fr.document.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -330,4 +331,5 @@ export const fr: Catalogue = {
   'outbox.openEml': 'Ouvrir le .eml',
   ...frThreads,
   ...frAdmin,
+  ...frDocument,
 };
