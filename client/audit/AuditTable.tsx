@@ -6,7 +6,7 @@ import { FormattedMessage } from 'react-intl';
 import { formatDate, formatTime } from '../components/dates.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
 import type { AuditEvent } from './auditApi.ts';
-import '../people/stackedTable.css';
+import '../styles/stackedTable.css';
 
 export interface AuditRow {
   key: string;

@@ -18,7 +18,7 @@ import { peopleApi } from '../people/peopleApi.ts';
 import { roleDescription } from '../people/roles.ts';
 import { MemberRoleDialog } from './MemberRoleDialog.tsx';
 import { membersApi } from './membersApi.ts';
-import '../people/stackedTable.css';
+import '../styles/stackedTable.css';
 import './members.css';
 
 interface MembersPanelProps {

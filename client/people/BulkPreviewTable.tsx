@@ -4,7 +4,7 @@ import { STAKEHOLDERS, type Stakeholder } from '../../shared/domain.ts';
 import { isLanguage, LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
 import { countryName } from './countries.ts';
-import './stackedTable.css';
+import '../styles/stackedTable.css';
 
 const languageLabel = (value: string) => (isLanguage(value) ? LANGUAGE_NAMES[value] : value);
 

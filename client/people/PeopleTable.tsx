@@ -8,7 +8,7 @@ import { useT } from '../i18n/LanguageProvider.tsx';
 import { countryName } from './countries.ts';
 import type { ManagedPerson } from './peopleApi.ts';
 import { signInStatus } from './peopleFilter.ts';
-import './stackedTable.css';
+import '../styles/stackedTable.css';
 
 export type PersonAction = 'details' | 'role' | 'activation' | 'link';
 

@@ -3,6 +3,7 @@ import { formatDate, formatTime } from '../components/dates.ts';
 import { Link, versionPath } from '../router.tsx';
 import { versionFileUrl, versionMarkdownUrl, type VersionSummary } from './versionsApi.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import '../styles/stackedTable.css';
 
 interface VersionTableProps {
   documentId: string;
@@ -18,7 +19,7 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
   const t = useT();
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="version-table">
+      <table className="data-table stacked-table" data-testid="version-table">
         <caption className="visually-hidden">{caption ?? t('versions.tableCaption')}</caption>
         <thead>
           <tr>
@@ -37,13 +38,13 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
               <th scope="row">
                 <Link href={versionPath(documentId, v.id)}>{v.name}</Link>
               </th>
-              <td>
+              <td data-label={t('versions.colTaken')}>
                 <time dateTime={v.createdAt}>
                   <span className="nowrap">{formatDate(v.createdAt)}</span>, <span className="nowrap">{formatTime(v.createdAt)}</span>
                 </time>
               </td>
-              <td>{v.automatic ? <span className="muted">{t('versions.automatic')}</span> : (v.createdBy ?? <span className="muted">{t('versions.formerMember')}</span>)}</td>
-              <td>{t(`phase.${v.phase}`)}</td>
+              <td data-label={t('versions.colBy')}>{v.automatic ? <span className="muted">{t('versions.automatic')}</span> : (v.createdBy ?? <span className="muted">{t('versions.formerMember')}</span>)}</td>
+              <td data-label={t('documents.phase')}>{t(`phase.${v.phase}`)}</td>
               <td>
                 <div className="row-actions">
                   <button type="button" className="button button--small" aria-label={t('versions.compareLabel', { name: v.name })} onClick={() => onCompare(v)}>

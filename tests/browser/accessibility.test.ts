@@ -36,7 +36,8 @@ interface Finding {
 /** Waits until the page shows its content, not a loading message. */
 async function settled(page: Page): Promise<void> {
   await page.locator('main').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.status-screen [role="status"], .placeholder, [aria-busy="true"]'));
+  // Loading messages are <output class="placeholder">; an empty state is a <p class="placeholder">.
+  await page.waitForFunction(() => !document.querySelector('.status-screen [role="status"], output.placeholder, [aria-busy="true"]'));
   // Fonts and the last layout of a page that just arrived.
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(resolve))));
 }
@@ -48,8 +49,14 @@ async function audit(context: BrowserContext, paths: string[], label: string): P
   const wide: string[] = [];
   for (const path of paths) {
     await page.goto(`${suite.server.url}${path}`);
-    await settled(page);
+    await settled(page).catch((error: Error) => {
+      throw new Error(`${label} ${path} did not finish loading: ${error.message}`);
+    });
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    // The page itself, not the sign-in page or a redirect.
+    expect(new URL(page.url()).pathname, label).toBe(path);
+    // axe ran its checks: a page it could not read would pass nothing.
+    expect(result.passes.length, `${label} ${path}`).toBeGreaterThan(10);
     for (const violation of result.violations) {
       const finding = { page: `${label} ${path}`, rule: violation.id, impact: violation.impact ?? 'unknown', targets: violation.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') };
       (violation.impact === 'serious' || violation.impact === 'critical' ? serious : minor).push(finding);
