@@ -71,7 +71,7 @@ async function audit(context: BrowserContext, paths: string[], label: string): P
 async function contextFor(role: Role, language: 'en' | 'fr', size: { width: number; height: number }): Promise<BrowserContext> {
   if (role === 'secretariat') {
     const saved = await suite.server.api('PATCH', '/api/session', { cookie: suite.server.adminCookie, body: { language } });
-    expect(saved.status).toBe(200);
+    if (saved.status !== 200) throw new Error(`the Secretariat's language was not saved: ${saved.status}`);
     return suite.track(secretariatContext(suite.browser, suite.server, size));
   }
   const { token } = await suite.server.person({ role, language, name: `${role} ${language}`, country: 'BE' });
