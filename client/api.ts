@@ -40,9 +40,10 @@ async function request<T>(method: string, path: string, body?: unknown, options:
       headers: {
         accept: 'application/json',
         'accept-language': currentLanguage(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // A form (a file upload) sets its own multipart content type.
+        ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', t('api.network'));

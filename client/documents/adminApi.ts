@@ -25,22 +25,11 @@ export interface DeletionImpact {
   signoffs: number;
 }
 
-async function sendFile<T>(path: string, file: File, title: string): Promise<T> {
+function sendFile<T>(path: string, file: File, title: string): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   if (title.trim()) form.append('title', title.trim());
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' }, body: form });
-  } catch {
-    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
-  }
-  const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The server answered with an error (${response.status}).`);
-  }
-  return parsed as T;
+  return requestJson<T>('POST', path, form);
 }
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api.ts';
 import { outboxApi } from './outboxApi.ts';
+import { useT } from '../i18n/LanguageProvider.tsx';
 
 export interface LinkToSend {
   personId: string;
@@ -10,6 +11,7 @@ export interface LinkToSend {
 }
 
 export function SendLinkButton({ link }: { link: LinkToSend }) {
+  const t = useT();
   const [state, setState] = useState<{ status: 'idle' | 'busy' } | { status: 'sent'; to: string } | { status: 'error'; message: string }>({ status: 'idle' });
   const send = async () => {
     setState({ status: 'busy' });
@@ -23,9 +25,9 @@ export function SendLinkButton({ link }: { link: LinkToSend }) {
   return (
     <>
       <button type="button" className="button" disabled={state.status === 'busy' || state.status === 'sent'} onClick={() => void send()} data-testid="send-link-by-email">
-        {state.status === 'sent' ? 'Sent' : state.status === 'busy' ? 'Sending…' : 'Send by e-mail'}
+        {t(state.status === 'sent' ? 'outbox.linkSent' : state.status === 'busy' ? 'outbox.sendingLink' : 'outbox.sendLink')}
       </button>
-      <output className="muted">{state.status === 'sent' ? `Queued for ${state.to}.` : ''}</output>
+      <output className="muted">{state.status === 'sent' ? t('outbox.linkQueued', { to: state.to }) : ''}</output>
       {state.status === 'error' && (
         <span className="field__error" role="alert">
           {state.message}

@@ -22,23 +22,53 @@ function componentFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Sentences written as strings in an expression shown as text: string literals and template parts
+ * that read as words, outside function calls (t('key') and friends take
+ * keys, which have neither) and outside nested JSX (visited on its own).
+ */
+function wordsIn(expression: unknown): string[] {
+  const words: string[] = [];
+  // A word and a space or closing punctuation, or one capitalised word ('Sent'); not a code ('open').
+  const looksLikeWords = (text: string) => /\p{L}{2,}/u.test(text) && (/[\s…:.!?]/u.test(text) || /^\p{Lu}\p{Ll}+$/u.test(text));
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as { type?: string; value?: unknown; quasis?: Array<{ value: { cooked?: string } }> };
+    if (n.type === 'CallExpression' || n.type?.startsWith('JSX')) return;
+    if (n.type === 'Literal' && typeof n.value === 'string' && looksLikeWords(n.value)) words.push(`'${n.value}'`);
+    if (n.type === 'TemplateLiteral') for (const q of n.quasis ?? []) if (q.value.cooked && looksLikeWords(q.value.cooked)) words.push(`\`${q.value.cooked}\``);
+    for (const [key, child] of Object.entries(node)) if (key !== 'parent') walk(child);
+  };
+  walk(expression);
+  return words;
+}
+
 /** Words in the markup: "file:line text" for each. */
 export function literalText(file: string): string[] {
   const source = readFileSync(path.join(ROOT, file), 'utf8');
   const { program, errors } = parseSync(file, source);
   if (errors.length) throw new Error(`${file} does not parse: ${errors[0]?.message}`);
   const found: string[] = [];
+  let insideAttribute = 0;
   const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as { type?: string; value?: unknown; start: number; name?: { name?: string } };
     if (n.type === 'JSXText' && typeof n.value === 'string' && /\p{L}{2,}/u.test(n.value)) found.push(`${file}:${lineOf(n.start)} ${n.value.trim()}`);
+    // Words in an expression among the children ({busy ? 'Sending…' : 'Send'}, {`Queued for ${to}`}).
+    if (n.type === 'JSXExpressionContainer' && !insideAttribute) found.push(...wordsIn((n as { expression?: unknown }).expression).map((w) => `${file}:${lineOf(n.start)} {${w}}`));
+    if (n.type === 'JSXAttribute') {
+      insideAttribute++;
+      for (const [key, child] of Object.entries(node)) if (key !== 'parent') visit(child);
+      insideAttribute--;
+    }
     if (n.type === 'JSXAttribute' && READ_ATTRIBUTES.has(String(n.name?.name))) {
       const value = (n as { value?: { type?: string; value?: unknown } }).value;
       if (value?.type === 'Literal' && typeof value.value === 'string' && /\p{L}{2,}/u.test(value.value)) found.push(`${file}:${lineOf(n.start)} ${n.name?.name}="${value.value}"`);
     }
-    for (const [key, child] of Object.entries(node)) if (key !== 'parent') visit(child);
+    if (n.type !== 'JSXAttribute') for (const [key, child] of Object.entries(node)) if (key !== 'parent') visit(child);
   };
   visit(program);
   return found;
