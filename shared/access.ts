@@ -67,7 +67,7 @@ export function allowedOn(role: Role, action: Action, document: DocumentState): 
 
 /** textAccess for a document, archived ones included. */
 export function textAccessOn(role: Role, document: DocumentState): TextAccess {
-  if (document.archived) return { edit: false, reason: 'This document is archived: it can be read and exported, but no longer changed or commented on.' };
+  if (document.archived) return { edit: false, reason: 'access.archived' };
   return textAccess(role, document.phase);
 }
 
@@ -82,25 +82,31 @@ export function allowedInSomePhase(role: Role, action: Action): boolean {
   return ((ACCESS[action] as Rule)[role]?.length ?? 0) > 0;
 }
 
+/**
+ * Why a text is closed to someone: a key of the interface's catalogues (shared/i18n), so the page
+ * words it in the reader's language.
+ */
+export type AccessReason =
+  | 'access.archived'
+  | 'access.adopted'
+  | 'access.closedInConsultation'
+  | 'access.closedInFinalReview'
+  | 'access.commentInConsultation'
+  | 'access.commentInFinalReview'
+  | 'access.readOnly';
+
 export interface TextAccess {
   edit: boolean;
-  /** One line telling a reader why the text is closed, when it is. */
-  reason: string | null;
+  /** Why the text is closed, when it is (a catalogue key). */
+  reason: AccessReason | null;
 }
 
 export function textAccess(role: Role, phase: Phase): TextAccess {
   if (allowed(role, 'text.edit', phase)) return { edit: true, reason: null };
-  if (phase === 'adopted') return { edit: false, reason: 'This text has been adopted and can no longer change.' };
-  if (allowedInSomePhase(role, 'text.edit')) {
-    return {
-      edit: false,
-      reason: `The text is closed during ${phase === 'consultation' ? 'the consultation' : 'final review'}; it opens for editing in drafting and revision.`,
-    };
-  }
-  if (allowed(role, 'thread.comment', phase)) {
-    return { edit: false, reason: `The text is closed while the ${phase === 'consultation' ? 'consultation is open' : 'final review is under way'}: select text to comment.` };
-  }
-  return { edit: false, reason: 'You can read this text; it is not open for your comments in this phase.' };
+  if (phase === 'adopted') return { edit: false, reason: 'access.adopted' };
+  if (allowedInSomePhase(role, 'text.edit')) return { edit: false, reason: phase === 'consultation' ? 'access.closedInConsultation' : 'access.closedInFinalReview' };
+  if (allowed(role, 'thread.comment', phase)) return { edit: false, reason: phase === 'consultation' ? 'access.commentInConsultation' : 'access.commentInFinalReview' };
+  return { edit: false, reason: 'access.readOnly' };
 }
 
 /** Shorthand for checks that do not depend on a document's phase. */

@@ -72,7 +72,7 @@ export function EditorArea(props: EditorAreaProps) {
 
   // A reader typing into the closed text is told why it is closed and how to comment instead.
   const { announce } = review;
-  const reason = detail.access.reason;
+  const reason = detail.access.reason ? t(detail.access.reason) : null;
   const mayComment = allowed(person.role, 'thread.comment', detail.phase);
   useEffect(() => {
     const paper = paperRef.current;
@@ -121,12 +121,12 @@ export function EditorArea(props: EditorAreaProps) {
           <Outline id={outlineId} sections={detail.sections} activeId={null} open={outlineOpen} />
         )}
         <div className="doc-main">
-          {!editable && detail.access.reason && (
+          {!editable && reason && (
             <p className="readonly-notice" data-testid="readonly-notice">
               <span className="readonly-notice__icon" aria-hidden="true">
                 i
               </span>
-              {detail.access.reason}
+              {reason}
             </p>
           )}
           {editable && synced && <Toolbar editor={editor} />}

@@ -336,6 +336,15 @@ export const en = {
   'outbox.sendingLink': 'Sending…',
   'outbox.linkSent': 'Sent',
   'outbox.linkQueued': 'Queued for {to}.',
+
+  // Why the text is closed to the reader (shared/access.ts)
+  'access.archived': 'This document is archived: it can be read and exported, but no longer changed or commented on.',
+  'access.adopted': 'This text has been adopted and can no longer change.',
+  'access.closedInConsultation': 'The text is closed during the consultation; it opens for editing in drafting and revision.',
+  'access.closedInFinalReview': 'The text is closed during final review; it opens for editing in drafting and revision.',
+  'access.commentInConsultation': 'The text is closed while the consultation is open: select text to comment.',
+  'access.commentInFinalReview': 'The text is closed while the final review is under way: select text to comment.',
+  'access.readOnly': 'You can read this text; it is not open for your comments in this phase.',
   'outbox.empty': 'No e-mails yet.',
   'outbox.colQueued': 'Queued',
   'outbox.colTo': 'To',

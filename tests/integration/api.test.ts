@@ -168,7 +168,7 @@ describe('documents', () => {
   it('reports the caller\'s access to the text', async () => {
     const { cookie } = await t.person({ role: 'participant' });
     const res = await t.api('GET', `/api/documents/${SEED_IDS[0]}`, { cookie });
-    expect(res.body.access).toEqual({ edit: false, reason: 'The text is closed while the consultation is open: select text to comment.' });
+    expect(res.body.access).toEqual({ edit: false, reason: 'access.commentInConsultation' });
   });
 });
 

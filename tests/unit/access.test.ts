@@ -30,7 +30,7 @@ describe('the role matrix', () => {
   });
 
   it('explains in one line why the text is closed', () => {
-    expect(textAccess('participant', 'consultation').reason).toBe('The text is closed while the consultation is open: select text to comment.');
+    expect(textAccess('participant', 'consultation').reason).toBe('access.commentInConsultation');
     expect(textAccess('working-group', 'adopted').reason).toMatch(/adopted/);
     expect(textAccess('working-group', 'revision')).toEqual({ edit: true, reason: null });
   });
