@@ -24,6 +24,8 @@ import { createApp } from './http/app.ts';
 import { automaticVersionName, takeVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
 import { openMailService } from './mail/mailService.ts';
+import { openRedisBus, type RedisBus } from './scale/redisBus.ts';
+import { createFanOut } from './scale/fanOut.ts';
 
 export interface RunningServer {
   url: string;
@@ -51,20 +53,24 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 async function start(config: Config, log: Logger, unlock: () => void): Promise<RunningServer> {
   const stores = await openStores(config, log);
+  let bus: RedisBus | null = null;
   try {
-    return await run(config, log, unlock, stores);
+    bus = config.redisUrl ? await openRedisBus(config.redisUrl, config.redisPrefix, log) : null;
+    return await run(config, log, unlock, stores, bus);
   } catch (error) {
+    await bus?.close().catch(() => {});
     await stores.close().catch(() => {});
     throw error;
   }
 }
 
-async function run(config: Config, log: Logger, unlock: () => void, stores: Stores): Promise<RunningServer> {
+async function run(config: Config, log: Logger, unlock: () => void, stores: Stores, bus: RedisBus | null): Promise<RunningServer> {
   const { records, states, audit, threads } = stores;
   const versionStores = { versions: stores.versions, signoffs: stores.signoffs };
   const refsGiven = await giveMissingRefs(threads, records);
   if (refsGiven) log.info(`Gave references to ${refsGiven} comments stored before references existed`);
-  const events = createDocumentEvents();
+  const fanOut = bus ? createFanOut({ bus, states, records, events: createDocumentEvents(), log }) : null;
+  const events = fanOut?.events ?? createDocumentEvents();
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -72,7 +78,18 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
   if (signInsRead) log.info(`Read the sign-in dates of ${signInsRead} people invited before they were recorded, from the audit log`);
 
   const sessions = createSessionService(records, config.sessionIdleMs);
-  const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs, roomGraceMs: config.roomGraceMs, storageRetryMs: config.storageRetryMs });
+  const localCollab = createCollabServer({
+    records,
+    sessions,
+    states,
+    log,
+    publicUrl: config.publicUrl,
+    heartbeatMs: config.heartbeatMs,
+    roomGraceMs: config.roomGraceMs,
+    storageRetryMs: config.storageRetryMs,
+    roomLifecycle: fanOut?.rooms,
+  });
+  const collab = fanOut ? await fanOut.connect(localCollab, sessions) : localCollab;
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   // The server's own address is known once it listens; messages queued before that never need it.
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -106,6 +123,7 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
       await mail.close();
       server.closeAllConnections();
       await stopped;
+      await bus?.close();
       await stores.close();
       loop.stop();
       unlock();

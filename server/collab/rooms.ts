@@ -24,6 +24,22 @@ export const STORAGE_RETRY_MS = 1_000;
 
 export type UpdateListener = (update: Uint8Array, origin: unknown) => void;
 
+/**
+ * The origin of an update another process stored and relayed (scale/roomRelay.ts): it is already in
+ * the database, so it is relayed to this room's sockets but neither appended again nor relayed back.
+ */
+export const FROM_ELSEWHERE = Symbol('stored by another process');
+
+/** Told when a room opens and closes, so that another process's edits reach it (scale/roomRelay.ts). */
+export interface RoomLifecycle {
+  /** Before the room's state is read: what arrives from here on must not be lost. */
+  opening(documentId: string): Promise<void>;
+  /** The room is loaded and persisting. */
+  opened(room: Room): void;
+  /** The room left memory, or never loaded. */
+  closed(documentId: string): void;
+}
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
@@ -50,8 +66,10 @@ export class Room {
   startPersisting(relay: UpdateListener): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.wholeState = null;
-      this.changed = true;
-      this.states.append(this.documentId, update);
+      if (origin !== FROM_ELSEWHERE) {
+        this.changed = true;
+        this.states.append(this.documentId, update);
+      }
       relay(update, origin);
       // A failed compaction is reported by the store's failure listener.
       if (this.states.pendingBytes(this.documentId) > COMPACT_AFTER_BYTES) this.compact().catch(() => {});
@@ -98,6 +116,7 @@ export interface RoomOptions {
   storageRetryMs?: number;
   /** Told when a room's log turned unwritable (the socket layer closes its writers). */
   onStorageFailure?: (room: Room) => void;
+  lifecycle?: RoomLifecycle;
 }
 
 export class RoomRegistry {
@@ -207,6 +226,7 @@ export class RoomRegistry {
     const room = await loading.catch(() => null);
     if (!room) return;
     room.discarded = true;
+    this.options.lifecycle?.closed(documentId);
     clearTimeout(this.idle.get(room));
     this.idle.delete(room);
     clearTimeout(this.retrying.get(room));
@@ -229,6 +249,7 @@ export class RoomRegistry {
     // Someone may have joined while the state was being written.
     if (room.holders > 0 || this.idle.has(room) || (await this.rooms.get(room.documentId)) !== room) return;
     this.rooms.delete(room.documentId);
+    this.options.lifecycle?.closed(room.documentId);
     room.awareness.destroy();
     room.doc.destroy();
   }
@@ -267,6 +288,19 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<Room> {
+    const lifecycle = this.options.lifecycle;
+    await lifecycle?.opening(documentId);
+    try {
+      const room = await this.read(documentId);
+      lifecycle?.opened(room);
+      return room;
+    } catch (error) {
+      lifecycle?.closed(documentId);
+      throw error;
+    }
+  }
+
+  private async read(documentId: string): Promise<Room> {
     const room = new Room(documentId, this.states);
     const updates = await this.states.load(documentId);
     try {
