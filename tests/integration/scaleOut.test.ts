@@ -1,0 +1,189 @@
+/**
+ * Three `npm start` processes on one PostgreSQL schema and one Redis prefix (docs/SCALING.md): what
+ * one does, the others' clients see. Real processes, real y-websocket clients, real Redis.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ADMIN_TOKEN, SEED_IDS, signIn } from '../helpers/testServer.ts';
+import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
+import { rawPeer } from '../helpers/rawSocket.ts';
+import { scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
+import { CLOSE_CODES } from '../../shared/protocol.ts';
+
+const unavailable = await scaleOutUnavailable();
+const TEXT_DOC = SEED_IDS[0];
+const COMMENT_DOC = SEED_IDS[1];
+
+let deployment: Deployment;
+const urls = () => deployment.servers.map((s) => s.url);
+const clients: CollabClient[] = [];
+let admin: string;
+
+const textOf = (doc: Y.Doc) => plainText(doc.getXmlFragment(TEXT_FIELD));
+const ws = (url: string) => url.replace(/^http/, 'ws');
+function client(url: string, cookie: string, doc?: Y.Doc): CollabClient {
+  const c = connect(ws(url), TEXT_DOC, cookie, doc ? { doc } : {});
+  clients.push(c);
+  return c;
+}
+function write(doc: Y.Doc, text: string): void {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(TEXT_FIELD).push([p]);
+}
+async function api(url: string, method: string, route: string, cookie: string, body?: unknown) {
+  const res = await fetch(`${url}${route}`, {
+    method,
+    headers: { cookie, origin: url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+let invited = 0;
+async function invite(url: string): Promise<{ id: string; cookie: string }> {
+  invited++;
+  const res = await api(url, 'POST', '/api/people', admin, {
+    name: `Scale ${invited}`,
+    email: `scale${invited}@example.org`,
+    role: 'participant',
+    country: 'FR',
+    organisation: 'Example',
+    stakeholder: 'civil-society',
+  });
+  expect(res.status).toBe(201);
+  return { id: res.body.person.id, cookie: await signIn(url, res.body.inviteToken) };
+}
+
+/** A live event stream of a document, read as it comes. */
+async function listen(url: string, documentId: string, cookie: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/api/documents/${documentId}/events`, { headers: { cookie }, signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let ended = false;
+  const pump = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return void (ended = true);
+      buffer += decoder.decode(value);
+    }
+  })();
+  await waitFor(() => buffer.includes('event: ready') || ended, 10_000, 'the stream to be ready');
+  return {
+    text: () => buffer,
+    ended: () => ended,
+    close: () => {
+      controller.abort();
+      return pump;
+    },
+  };
+}
+
+describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  beforeAll(async () => {
+    deployment = await startDeployment(3);
+    admin = await signIn(urls()[0]!, ADMIN_TOKEN);
+    expect((await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'drafting' })).status).toBe(200);
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await deployment?.close();
+  });
+
+  it('relays edits made on each process to the clients of the others, and a late client reads them all', async () => {
+    const editors = urls().map((url) => client(url, admin));
+    await Promise.all(editors.map((e) => e.synced));
+    editors.forEach((e, i) => write(e.doc, `Edit made through process ${i}.`));
+    for (const e of editors) await waitForDoc(e.doc, () => [0, 1, 2].every((i) => textOf(e.doc).includes(`Edit made through process ${i}.`)));
+    const [first, ...others] = editors.map((e) => Y.encodeStateVector(e.doc));
+    for (const other of others) expect(other).toEqual(first);
+
+    const late = client(urls()[2]!, admin);
+    await late.synced;
+    for (const i of [0, 1, 2]) expect(textOf(late.doc).split(`Edit made through process ${i}.`)).toHaveLength(2);
+  });
+
+  it('shows a comment posted on one process in the event stream of another', async () => {
+    const author = await invite(urls()[0]!);
+    const reader = await invite(urls()[1]!);
+    const stream = await listen(urls()[1]!, COMMENT_DOC, reader.cookie);
+    const sectionId = (await api(urls()[0]!, 'GET', `/api/documents/${COMMENT_DOC}`, author.cookie)).body.sections[0].id;
+    const posted = await api(urls()[0]!, 'POST', `/api/documents/${COMMENT_DOC}/threads`, author.cookie, { sectionId, kind: 'general', body: 'Posted on the first process' });
+    expect(posted.status).toBe(201);
+    await waitFor(() => stream.text().includes('Posted on the first process'), 5000, 'the comment on the second process');
+    expect(stream.text()).toMatch(/event: thread\ndata: \{"type":"thread"/);
+    await stream.close();
+  });
+
+  it('refuses a signed-out session on every process, and closes its sockets and streams there', async () => {
+    const person = await invite(urls()[0]!);
+    const socket = rawPeer(ws(urls()[1]!), COMMENT_DOC, person.cookie);
+    await socket.opened;
+    const stream = await listen(urls()[2]!, COMMENT_DOC, person.cookie);
+    expect((await api(urls()[0]!, 'DELETE', '/api/session', person.cookie)).status).toBe(204);
+    expect((await socket.closed).code).toBe(CLOSE_CODES.unauthenticated);
+    await waitFor(() => stream.ended(), 5000, 'the stream on the third process to end');
+    for (const url of urls()) expect((await api(url, 'GET', '/api/session', person.cookie)).status).toBe(401);
+  });
+
+  it('takes a removed member out of the document on every process', async () => {
+    const person = await invite(urls()[0]!);
+    const socket = rawPeer(ws(urls()[1]!), COMMENT_DOC, person.cookie);
+    await socket.opened;
+    const stream = await listen(urls()[2]!, COMMENT_DOC, person.cookie);
+    expect((await api(urls()[0]!, 'DELETE', `/api/documents/${COMMENT_DOC}/members/${person.id}`, admin)).status).toBe(204);
+    expect((await socket.closed).code).toBe(CLOSE_CODES.forbidden);
+    await waitFor(() => stream.ended(), 5000, 'the stream on the third process to end');
+    for (const url of urls()) expect((await api(url, 'GET', `/api/documents/${COMMENT_DOC}`, person.cookie)).status).toBe(404);
+  });
+
+  it('loses no edit while Redis is away: each process reads the database again when it is back', async () => {
+    const [a, b] = [client(urls()[0]!, admin), client(urls()[1]!, admin)];
+    await Promise.all([a.synced, b.synced]);
+    await deployment.redisGate.shut();
+    write(a.doc, 'Written on the first while Redis was away.');
+    write(b.doc, 'Written on the second while Redis was away.');
+    await deployment.redisGate.open();
+    for (const c of [a, b]) await waitForDoc(c.doc, () => textOf(c.doc).includes('first while Redis') && textOf(c.doc).includes('second while Redis'), 15_000);
+    // And Redis relays again.
+    write(a.doc, 'Written after Redis came back.');
+    await waitForDoc(b.doc, () => textOf(b.doc).includes('after Redis came back'));
+  });
+
+  it('loses nothing another process saw when one is killed mid-burst; its clients converge on another', async () => {
+    const writer = client(urls()[0]!, admin);
+    const watcher = client(urls()[1]!, admin);
+    await Promise.all([writer.synced, watcher.synced]);
+    const BURST = 200;
+    let seenAtKill = '';
+    for (let i = 0; i < BURST; i++) {
+      write(writer.doc, `Burst line ${i}.`);
+      if (i === BURST / 2) {
+        await waitForDoc(watcher.doc, () => textOf(watcher.doc).includes('Burst line 20.'));
+        deployment.servers[0]!.child.kill('SIGKILL');
+        seenAtKill = textOf(watcher.doc);
+      }
+      if (i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await deployment.servers[0]!.exited;
+    const acknowledged = seenAtKill.match(/Burst line \d+\./g)!;
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    // What the second process had relayed is stored: a process started now reads it from the database.
+    const fourth = await deployment.spawn();
+    const fresh = client(fourth.url, admin);
+    await fresh.synced;
+    for (const line of acknowledged) expect(textOf(fresh.doc)).toContain(line);
+
+    // The writer's client reconnects to another process with its document and everything converges.
+    writer.provider.destroy();
+    const moved = client(urls()[1]!, admin, writer.doc);
+    await moved.synced;
+    const all = Array.from({ length: BURST }, (_, i) => `Burst line ${i}.`);
+    for (const c of [watcher, fresh]) await waitForDoc(c.doc, () => all.every((line) => textOf(c.doc).includes(line)), 15_000);
+    expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(writer.doc));
+  });
+});
