@@ -86,7 +86,8 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
   beforeAll(async () => {
     deployment = await startDeployment(3);
     admin = await signIn(urls()[0]!, ADMIN_TOKEN);
-    expect((await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'drafting' })).status).toBe(200);
+    const phase = await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'drafting' });
+    if (phase.status !== 200) throw new Error(`phase change failed: ${phase.status}`);
   }, 60_000);
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -151,6 +152,7 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     // And Redis relays again.
     write(a.doc, 'Written after Redis came back.');
     await waitForDoc(b.doc, () => textOf(b.doc).includes('after Redis came back'));
+    expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
 
   it('loses nothing another process saw when one is killed mid-burst; its clients converge on another', async () => {
