@@ -25,10 +25,19 @@ const answers = (port: number, host = '127.0.0.1') =>
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
+/** The run's database on a PostgreSQL run, else the machine's (DATABASE_URL or the standard port). */
+export const sharedDatabaseUrl = () => testDatabaseUrl() ?? baseDatabaseUrl();
+
+/** Why tests needing PostgreSQL cannot run here, or null when it answers. */
+export async function postgresUnavailable(): Promise<string | null> {
+  const pg = new URL(sharedDatabaseUrl());
+  return (await answers(Number(pg.port || 5432), pg.hostname)) ? null : `no PostgreSQL answers at ${pg.host}`;
+}
+
 /** Why the scale-out tests cannot run here, or null when PostgreSQL and Redis both answer. */
 export async function scaleOutUnavailable(): Promise<string | null> {
-  const pg = new URL(testDatabaseUrl() ?? baseDatabaseUrl());
-  if (!(await answers(Number(pg.port || 5432), pg.hostname))) return `no PostgreSQL answers at ${pg.host}`;
+  const pg = await postgresUnavailable();
+  if (pg) return pg;
   if (!(await answers(REDIS_PORT, REDIS_HOST))) return `no Redis answers at ${REDIS_HOST}:${REDIS_PORT}`;
   return null;
 }
@@ -44,7 +53,7 @@ export interface Deployment {
 
 export async function startDeployment(count: number, extraEnv: Record<string, string> = {}): Promise<Deployment> {
   const run = randomBytes(5).toString('hex');
-  const databaseUrl = testDatabaseUrl() ?? baseDatabaseUrl();
+  const databaseUrl = sharedDatabaseUrl();
   const schema = `scale_${run}`;
   const prefix = `accord-test:${run}:`;
   const redisGate = await startTcpGate(REDIS_HOST, REDIS_PORT);
