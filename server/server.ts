@@ -26,6 +26,9 @@ import type { Services } from './http/context.ts';
 import { openMailService } from './mail/mailService.ts';
 import { openRedisBus, type RedisBus } from './scale/redisBus.ts';
 import { createFanOut } from './scale/fanOut.ts';
+import { sharedFailureLimit } from './scale/sharedFailureLimit.ts';
+import { schedulerLease } from './scale/schedulerLease.ts';
+import { FailureLimit } from './people/failureLimit.ts';
 
 export interface RunningServer {
   url: string;
@@ -93,8 +96,34 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   // The server's own address is known once it listens; messages queued before that never need it.
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, store: stores.mail, log, baseUrl: () => baseUrl });
-  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states, mail, notifier: mail.notifier };
+  const mail = await openMailService({
+    config,
+    records,
+    threads,
+    signoffs: versionStores.signoffs,
+    store: stores.mail,
+    log,
+    baseUrl: () => baseUrl,
+    schedulerTurn: bus ? schedulerLease(bus, config.mail.tickMs, log) : undefined,
+  });
+  const signInWindow = { windowMs: 60_000, max: config.signInLimitPerMinute };
+  const signInFailures = bus ? sharedFailureLimit(bus, signInWindow) : new FailureLimit(signInWindow);
+  const services: Services = {
+    config,
+    records,
+    sessions,
+    collab,
+    audit,
+    threads,
+    events,
+    versions: versionStores.versions,
+    signoffs: versionStores.signoffs,
+    log,
+    states,
+    mail,
+    notifier: mail.notifier,
+    signInFailures,
+  };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('drafting', 'consultation'), true);
   const app = createApp(services);

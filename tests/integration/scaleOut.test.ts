@@ -7,7 +7,10 @@ import * as Y from 'yjs';
 import { ADMIN_TOKEN, SEED_IDS, signIn } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { rawPeer } from '../helpers/rawSocket.ts';
-import { scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { REDIS_HOST, REDIS_PORT, scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { openRedisBus, type RedisBus } from '../../server/scale/redisBus.ts';
+import { schedulerLease } from '../../server/scale/schedulerLease.ts';
+import { createLogger } from '../../server/log.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 
@@ -141,6 +144,16 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     for (const url of urls()) expect((await api(url, 'GET', `/api/documents/${COMMENT_DOC}`, person.cookie)).status).toBe(404);
   });
 
+  it('counts failed sign-ins from one address across every process', async () => {
+    const attempt = (url: string) =>
+      fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ token: 'not-a-token' }) });
+    // SIGNIN_LIMIT_PER_MINUTE is 10: ten failures spread over three processes, then every one refuses.
+    for (let i = 0; i < 10; i++) expect((await attempt(urls()[i % 3]!)).status).toBe(401);
+    for (const url of urls()) expect((await attempt(url)).status).toBe(429);
+    // A valid token still gets in.
+    expect(await signIn(urls()[1]!, ADMIN_TOKEN)).toMatch(/^accord_session=/);
+  });
+
   it('loses no edit while Redis is away: each process reads the database again when it is back', async () => {
     const [a, b] = [client(urls()[0]!, admin), client(urls()[1]!, admin)];
     await Promise.all([a.synced, b.synced]);
@@ -187,5 +200,27 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     const all = Array.from({ length: BURST }, (_, i) => `Burst line ${i}.`);
     for (const c of [watcher, fresh]) await waitForDoc(c.doc, () => all.every((line) => textOf(c.doc).includes(line)), 15_000);
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(writer.doc));
+  });
+});
+
+describe.skipIf(unavailable)(`the mail scheduler's pass, once per deployment${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  const buses: RedisBus[] = [];
+  afterAll(async () => {
+    await buses[0]?.commands.del(buses[0].name('mail-scheduler-pass'));
+    for (const bus of buses) await bus.close();
+  });
+
+  it('runs in one of three processes per interval, and in another once the interval is over', async () => {
+    const prefix = `accord-test:lease-${Date.now()}-${Math.random().toString(36).slice(2)}:`;
+    const log = createLogger('silent');
+    for (let i = 0; i < 3; i++) buses.push(await openRedisBus(`redis://${REDIS_HOST}:${REDIS_PORT}`, prefix, log));
+    const INTERVAL_MS = 300;
+    const turns = buses.map((bus) => schedulerLease(bus, INTERVAL_MS, log));
+    const first = await Promise.all(turns.map((turn) => turn()));
+    expect(first.filter(Boolean)).toHaveLength(1);
+    expect(await Promise.all(turns.map((turn) => turn()))).toEqual([false, false, false]);
+    await waitFor(async () => (await buses[0]!.commands.exists(buses[0]!.name('mail-scheduler-pass'))) === 0, 2000, 'the lease to expire');
+    const second = await Promise.all(turns.toReversed().map((turn) => turn()));
+    expect(second.filter(Boolean)).toHaveLength(1);
   });
 });
