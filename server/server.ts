@@ -55,10 +55,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function start(config: Config, log: Logger, unlock: () => void): Promise<RunningServer> {
-  const stores = await openStores(config, log);
-  let bus: RedisBus | null = null;
+  // Redis first: a deployment whose Redis does not answer is refused before it touches the database.
+  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, config.redisPrefix, log) : null;
+  let stores: Stores;
   try {
-    bus = config.redisUrl ? await openRedisBus(config.redisUrl, config.redisPrefix, log) : null;
+    stores = await openStores(config, log);
+  } catch (error) {
+    await bus?.close().catch(() => {});
+    throw error;
+  }
+  try {
     return await run(config, log, unlock, stores, bus);
   } catch (error) {
     await bus?.close().catch(() => {});

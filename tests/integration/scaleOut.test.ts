@@ -7,7 +7,10 @@ import * as Y from 'yjs';
 import { ADMIN_TOKEN, SEED_IDS, signIn } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
 import { rawPeer } from '../helpers/rawSocket.ts';
-import { REDIS_HOST, REDIS_PORT, scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { rmSync } from 'node:fs';
+import { spawnServer } from '../helpers/serverProcess.ts';
+import { tempDataDir } from '../helpers/testServer.ts';
+import { REDIS_HOST, REDIS_PORT, postgresUnavailable, sharedDatabaseUrl, scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
 import { openRedisBus, type RedisBus } from '../../server/scale/redisBus.ts';
 import { schedulerLease } from '../../server/scale/schedulerLease.ts';
 import { createLogger } from '../../server/log.ts';
@@ -15,6 +18,7 @@ import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 
 const unavailable = await scaleOutUnavailable();
+const pgUnavailable = await postgresUnavailable();
 const TEXT_DOC = SEED_IDS[0];
 const COMMENT_DOC = SEED_IDS[1];
 
@@ -222,5 +226,25 @@ describe.skipIf(unavailable)(`the mail scheduler's pass, once per deployment${un
     await waitFor(async () => (await buses[0]!.commands.exists(buses[0]!.name('mail-scheduler-pass'))) === 0, 2000, 'the lease to expire');
     const second = await Promise.all(turns.toReversed().map((turn) => turn()));
     expect(second.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('starting with REDIS_URL', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const dataDir = () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('refuses REDIS_URL without DATABASE_URL, saying why', async () => {
+    const start = spawnServer({ DATA_DIR: dataDir(), DATABASE_URL: '', REDIS_URL: `redis://${REDIS_HOST}:${REDIS_PORT}` });
+    await expect(start).rejects.toThrow(/REDIS_URL needs DATABASE_URL/);
+  });
+
+  it.skipIf(pgUnavailable)('refuses to start when Redis does not answer, saying so', async () => {
+    const start = spawnServer({ DATA_DIR: dataDir(), DATABASE_URL: sharedDatabaseUrl(), DATABASE_SCHEMA: `scale_refused_${Date.now()}`, REDIS_URL: 'redis://127.0.0.1:1' });
+    await expect(start).rejects.toThrow(/Redis does not answer at REDIS_URL/);
   });
 });
