@@ -114,6 +114,28 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     for (const i of [0, 1, 2]) expect(textOf(late.doc).split(`Edit made through process ${i}.`)).toHaveLength(2);
   });
 
+  it('shows the presence of a client of one process to the clients of another, and its leaving', async () => {
+    const [here, there] = [client(urls()[0]!, admin), client(urls()[2]!, admin)];
+    await Promise.all([here.synced, there.synced]);
+    here.provider.awareness.setLocalStateField('cursor', { at: 'paragraph 1' });
+    const id = here.doc.clientID;
+    await waitFor(() => there.provider.awareness.getStates().get(id)?.cursor?.at === 'paragraph 1', 5000, 'the presence on the third process');
+    // The server stamps who is behind the presence: the person's name reaches the other process too.
+    expect(there.provider.awareness.getStates().get(id)?.user).toBeTruthy();
+    here.provider.disconnect();
+    await waitFor(() => !there.provider.awareness.getStates().has(id), 5000, 'the presence to leave the third process');
+  });
+
+  it('re-checks the sockets of every process when the phase changes on one', async () => {
+    const socket = rawPeer(ws(urls()[1]!), TEXT_DOC, admin);
+    await socket.opened;
+    const change = (phase: string) => api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase });
+    // The Secretariat edits in drafting, not in consultation: its socket on the second process must close.
+    expect((await change('consultation')).status).toBe(200);
+    expect((await socket.closed).code).toBe(CLOSE_CODES.rightsChanged);
+    expect((await change('drafting')).status).toBe(200);
+  });
+
   it('shows a comment posted on one process in the event stream of another', async () => {
     const author = await invite(urls()[0]!);
     const reader = await invite(urls()[1]!);
