@@ -168,7 +168,9 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
 
     replace(id, state) {
       const file = entry(id);
-      // The state already contains every update queued so far.
+      // The state already contains every update queued so far; the onStored listeners hear of them
+      // once it is written.
+      const contained = file.queuedUpdates;
       file.queued = [];
       file.queuedUpdates = [];
       file.appendedBytes = 0;
@@ -187,6 +189,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
         }
         if (file.failed) log.info(`The log of document ${id} is written again, whole.`);
         file.failed = false;
+        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 

@@ -93,7 +93,9 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
 
     replace(id, state) {
       const l = entry(id);
-      // The state already contains every update queued so far.
+      // The state already contains every update queued so far; they are stored with it, and the
+      // onStored listeners hear of them once it is (another process must still receive them).
+      const contained = l.queued;
       l.queued = [];
       l.appendedBytes = 0;
       return enqueue(l, async () => {
@@ -112,6 +114,7 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
         }
         if (l.failed) log.info(`The updates of document ${id} are stored again, whole.`);
         l.failed = false;
+        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 
