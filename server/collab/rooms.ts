@@ -14,6 +14,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import type { Logger } from '../log.ts';
+import { FROM_ELSEWHERE, type RoomLifecycle } from './roomLifecycle.ts';
 
 /** Compact the log once this many bytes were appended since the last compaction. */
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
@@ -23,22 +24,6 @@ export const ROOM_GRACE_MS = 30_000;
 export const STORAGE_RETRY_MS = 1_000;
 
 export type UpdateListener = (update: Uint8Array, origin: unknown) => void;
-
-/**
- * The origin of an update another process stored and relayed (scale/roomRelay.ts): it is already in
- * the database, so it is relayed to this room's sockets but neither appended again nor relayed back.
- */
-export const FROM_ELSEWHERE = Symbol('stored by another process');
-
-/** Told when a room opens and closes, so that another process's edits reach it (scale/roomRelay.ts). */
-export interface RoomLifecycle {
-  /** Before the room's state is read: what arrives from here on must not be lost. */
-  opening(documentId: string): Promise<void>;
-  /** The room is loaded and persisting. */
-  opened(room: Room): void;
-  /** The room left memory, or never loaded. */
-  closed(documentId: string): void;
-}
 
 export class Room {
   readonly doc = new Y.Doc();

@@ -9,7 +9,7 @@
  * Each process acts on its own clients only; the database, read again, decides what they may do.
  */
 import type { CollabServer } from '../collab/collabServer.ts';
-import type { RoomLifecycle } from '../collab/rooms.ts';
+import type { RoomLifecycle } from '../collab/roomLifecycle.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';

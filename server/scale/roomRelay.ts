@@ -12,7 +12,8 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { DocumentStateStore } from '../storage/documentState.ts';
-import { FROM_ELSEWHERE, type Room, type RoomLifecycle } from '../collab/rooms.ts';
+import type { Room } from '../collab/rooms.ts';
+import { FROM_ELSEWHERE, type RoomLifecycle } from '../collab/roomLifecycle.ts';
 import type { Logger } from '../log.ts';
 import type { RedisBus } from './redisBus.ts';
 
