@@ -80,8 +80,9 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
 
   const reconnectListeners: Array<() => void> = [];
   let lost = false;
+  let closing = false;
   subscriber.on('close', () => {
-    if (!lost) log.info('Lost the connection to Redis; reconnecting');
+    if (!lost && !closing) log.info('Lost the connection to Redis; reconnecting');
     lost = true;
   });
   subscriber.on('ready', () => {
@@ -117,6 +118,7 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     },
     onReconnected: (listener) => void reconnectListeners.push(listener),
     async close() {
+      closing = true;
       subscriber.disconnect();
       await commands.quit().catch(() => commands.disconnect());
     },
