@@ -29,6 +29,18 @@ const Env = z.object({
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(value), 'DATABASE_SCHEMA must be lower-case letters, digits and _'),
+  /** redis://… : several processes on one DATABASE_URL serve the same documents (docs/SCALING.md). */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^rediss?:\/\/./.test(value), 'REDIS_URL must start with redis:// or rediss://'),
+  /** Prefix of every Redis channel and key; unset: accord:<DATABASE_SCHEMA or public>: */
+  REDIS_PREFIX: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^[A-Za-z0-9_:.-]{1,100}$/.test(value), 'REDIS_PREFIX must be letters, digits and _ : . -'),
   SEED_DIR: z.string().min(1).default('./docs-seed'),
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
@@ -106,6 +118,10 @@ export interface Config {
   databaseUrl?: string;
   /** A schema of its own in that database instead of `public` (DATABASE_SCHEMA; tests give each server one). */
   databaseSchema?: string;
+  /** Set (only with databaseUrl): live state is relayed between processes through this Redis. */
+  redisUrl?: string;
+  /** Prefix of every Redis channel and key of this deployment. */
+  redisPrefix: string;
   adminToken: string | undefined;
   publicUrl: string | undefined;
   seedDir: string;
@@ -135,12 +151,18 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // Each process would keep its own lowdb files, and Redis would relay between divergent stores.
+    throw new ConfigError('REDIS_URL needs DATABASE_URL: several processes can only share documents kept in PostgreSQL. Set DATABASE_URL too, or unset REDIS_URL to run one process on DATA_DIR.');
+  }
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX ?? `accord:${e.DATABASE_SCHEMA ?? 'public'}:`,
     adminToken: e.ADMIN_TOKEN,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     seedDir: path.resolve(e.SEED_DIR),

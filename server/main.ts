@@ -10,6 +10,7 @@ import { DataDirLocked } from './storage/dataDirLock.ts';
 import { buildClient, clientBuildIsStale } from './clientBuild.ts';
 import { startServer } from './server.ts';
 import { rendererIdle } from './report/offThread.ts';
+import { RedisUnavailable } from './scale/redisBus.ts';
 
 const SHUTDOWN_LIMIT_MS = 4500;
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLocked) console.error(`[accord] ${error.message}`);
+  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLocked || error instanceof RedisUnavailable) console.error(`[accord] ${error.message}`);
   else console.error('[accord] Could not start', error);
   process.exit(1);
 });

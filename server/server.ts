@@ -24,6 +24,11 @@ import { createApp } from './http/app.ts';
 import { automaticVersionName, takeVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
 import { openMailService } from './mail/mailService.ts';
+import { openRedisBus, type RedisBus } from './scale/redisBus.ts';
+import { createFanOut } from './scale/fanOut.ts';
+import { sharedFailureLimit } from './scale/sharedFailureLimit.ts';
+import { schedulerLease } from './scale/schedulerLease.ts';
+import { FailureLimit } from './people/failureLimit.ts';
 
 export interface RunningServer {
   url: string;
@@ -50,21 +55,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function start(config: Config, log: Logger, unlock: () => void): Promise<RunningServer> {
-  const stores = await openStores(config, log);
+  // Redis first: a deployment whose Redis does not answer is refused before it touches the database.
+  const bus = config.redisUrl ? await openRedisBus(config.redisUrl, config.redisPrefix, log) : null;
+  let stores: Stores;
   try {
-    return await run(config, log, unlock, stores);
+    stores = await openStores(config, log);
   } catch (error) {
+    await bus?.close().catch(() => {});
+    throw error;
+  }
+  try {
+    return await run(config, log, unlock, stores, bus);
+  } catch (error) {
+    await bus?.close().catch(() => {});
     await stores.close().catch(() => {});
     throw error;
   }
 }
 
-async function run(config: Config, log: Logger, unlock: () => void, stores: Stores): Promise<RunningServer> {
+async function run(config: Config, log: Logger, unlock: () => void, stores: Stores, bus: RedisBus | null): Promise<RunningServer> {
   const { records, states, audit, threads } = stores;
   const versionStores = { versions: stores.versions, signoffs: stores.signoffs };
   const refsGiven = await giveMissingRefs(threads, records);
   if (refsGiven) log.info(`Gave references to ${refsGiven} comments stored before references existed`);
-  const events = createDocumentEvents();
+  const fanOut = bus ? createFanOut({ bus, states, records, events: createDocumentEvents(), log }) : null;
+  const events = fanOut?.events ?? createDocumentEvents();
   const seeded = await seedDocuments(config.seedDir, records, states);
   if (seeded.length) log.info(`Imported ${seeded.length} seed drafts: ${seeded.map((d) => d.id).join(', ')}`);
   const bootstrap = await ensureBootstrapAccount(records, config.adminToken);
@@ -72,12 +87,49 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
   if (signInsRead) log.info(`Read the sign-in dates of ${signInsRead} people invited before they were recorded, from the audit log`);
 
   const sessions = createSessionService(records, config.sessionIdleMs);
-  const collab = createCollabServer({ records, sessions, states, log, publicUrl: config.publicUrl, heartbeatMs: config.heartbeatMs, roomGraceMs: config.roomGraceMs, storageRetryMs: config.storageRetryMs });
+  const localCollab = createCollabServer({
+    records,
+    sessions,
+    states,
+    log,
+    publicUrl: config.publicUrl,
+    heartbeatMs: config.heartbeatMs,
+    roomGraceMs: config.roomGraceMs,
+    storageRetryMs: config.storageRetryMs,
+    roomLifecycle: fanOut?.rooms,
+  });
+  const collab = fanOut ? await fanOut.connect(localCollab, sessions) : localCollab;
   sessions.onEnded((personId) => collab.closePerson(personId, CLOSE_CODES.unauthenticated, 'Signed out'));
   // The server's own address is known once it listens; messages queued before that never need it.
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const mail = await openMailService({ config, records, threads, signoffs: versionStores.signoffs, store: stores.mail, log, baseUrl: () => baseUrl });
-  const services: Services = { config, records, sessions, collab, audit, threads, events, versions: versionStores.versions, signoffs: versionStores.signoffs, log, states, mail, notifier: mail.notifier };
+  const mail = await openMailService({
+    config,
+    records,
+    threads,
+    signoffs: versionStores.signoffs,
+    store: stores.mail,
+    log,
+    baseUrl: () => baseUrl,
+    schedulerTurn: bus ? schedulerLease(bus, config.mail.tickMs, log) : undefined,
+  });
+  const signInWindow = { windowMs: 60_000, max: config.signInLimitPerMinute };
+  const signInFailures = bus ? sharedFailureLimit(bus, signInWindow) : new FailureLimit(signInWindow);
+  const services: Services = {
+    config,
+    records,
+    sessions,
+    collab,
+    audit,
+    threads,
+    events,
+    versions: versionStores.versions,
+    signoffs: versionStores.signoffs,
+    log,
+    states,
+    mail,
+    notifier: mail.notifier,
+    signInFailures,
+  };
   // Seeded drafts start in consultation: their consultation draft is the first version.
   for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('drafting', 'consultation'), true);
   const app = createApp(services);
@@ -106,6 +158,7 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
       await mail.close();
       server.closeAllConnections();
       await stopped;
+      await bus?.close();
       await stores.close();
       loop.stop();
       unlock();

@@ -17,6 +17,7 @@ import { isForeignOrigin } from '../sameOrigin.ts';
 import { sessionIdFromCookieHeader } from '../people/sessionCookie.ts';
 import { Connection, MalformedMessage, awarenessMessage, updateMessage } from './connection.ts';
 import { RoomRegistry, type Room } from './rooms.ts';
+import type { RoomLifecycle } from './roomLifecycle.ts';
 import { WriteHolds } from './writeHolds.ts';
 import { collabPath, refuse } from './upgradeRequest.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
@@ -65,6 +66,8 @@ export interface CollabDeps {
   /** How long a document nobody uses stays loaded, and how often an unwritable one retries. */
   roomGraceMs?: number;
   storageRetryMs?: number;
+  /** Told when rooms open and close (scale/roomRelay.ts, with Redis). */
+  roomLifecycle?: RoomLifecycle;
 }
 
 export function createCollabServer(deps: CollabDeps): CollabServer {
@@ -90,7 +93,12 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       conn.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
     }
   };
-  const rooms = new RoomRegistry(deps.states, relay, log, { graceMs: deps.roomGraceMs, storageRetryMs: deps.storageRetryMs, onStorageFailure });
+  const rooms = new RoomRegistry(deps.states, relay, log, {
+    graceMs: deps.roomGraceMs,
+    storageRetryMs: deps.storageRetryMs,
+    onStorageFailure,
+    lifecycle: deps.roomLifecycle,
+  });
   const holds = new WriteHolds((conn, phase) => textAccessOn(roleOf.get(conn) ?? 'participant', { phase }).edit);
 
   function presenceOf(room: Room): RoomPresence {

@@ -14,6 +14,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import type { Logger } from '../log.ts';
+import { FROM_ELSEWHERE, type RoomLifecycle } from './roomLifecycle.ts';
 
 /** Compact the log once this many bytes were appended since the last compaction. */
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
@@ -50,8 +51,10 @@ export class Room {
   startPersisting(relay: UpdateListener): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.wholeState = null;
-      this.changed = true;
-      this.states.append(this.documentId, update);
+      if (origin !== FROM_ELSEWHERE) {
+        this.changed = true;
+        this.states.append(this.documentId, update);
+      }
       relay(update, origin);
       // A failed compaction is reported by the store's failure listener.
       if (this.states.pendingBytes(this.documentId) > COMPACT_AFTER_BYTES) this.compact().catch(() => {});
@@ -98,6 +101,7 @@ export interface RoomOptions {
   storageRetryMs?: number;
   /** Told when a room's log turned unwritable (the socket layer closes its writers). */
   onStorageFailure?: (room: Room) => void;
+  lifecycle?: RoomLifecycle;
 }
 
 export class RoomRegistry {
@@ -207,6 +211,7 @@ export class RoomRegistry {
     const room = await loading.catch(() => null);
     if (!room) return;
     room.discarded = true;
+    this.options.lifecycle?.closed(documentId);
     clearTimeout(this.idle.get(room));
     this.idle.delete(room);
     clearTimeout(this.retrying.get(room));
@@ -229,6 +234,7 @@ export class RoomRegistry {
     // Someone may have joined while the state was being written.
     if (room.holders > 0 || this.idle.has(room) || (await this.rooms.get(room.documentId)) !== room) return;
     this.rooms.delete(room.documentId);
+    this.options.lifecycle?.closed(room.documentId);
     room.awareness.destroy();
     room.doc.destroy();
   }
@@ -267,6 +273,19 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<Room> {
+    const lifecycle = this.options.lifecycle;
+    await lifecycle?.opening(documentId);
+    try {
+      const room = await this.read(documentId);
+      lifecycle?.opened(room);
+      return room;
+    } catch (error) {
+      lifecycle?.closed(documentId);
+      throw error;
+    }
+  }
+
+  private async read(documentId: string): Promise<Room> {
     const room = new Room(documentId, this.states);
     const updates = await this.states.load(documentId);
     try {

@@ -1,7 +1,7 @@
 /**
  * Live events per document (new threads, replies, dispositions, phase changes), fanned out to the
- * clients listening on GET /api/documents/:id/events. In memory: one process holds every listener.
- * A multi-process deployment would publish through Redis instead, behind the same interface.
+ * clients listening on GET /api/documents/:id/events. In memory, for the listeners of this process;
+ * with Redis, scale/eventRelay.ts wraps it so that events reach the listeners of every process.
  */
 import type { DocumentEvent } from '../../shared/api.ts';
 
@@ -10,6 +10,8 @@ export type Listener = (event: DocumentEvent) => void;
 export interface DocumentEvents {
   publish(documentId: string, event: DocumentEvent): void;
   subscribe(documentId: string, listener: Listener): () => void;
+  /** Resolves once events of the document published by any process reach this one's listeners. */
+  listening(documentId: string): Promise<void>;
   listenerCount(): number;
   /** Ends the streams a person has open on the document: they no longer take part in it. */
   endAccess(documentId: string, personId: string): void;
@@ -34,6 +36,7 @@ export function createDocumentEvents(): DocumentEvents {
         if (set.size === 0) listeners.delete(documentId);
       };
     },
+    listening: () => Promise.resolve(),
     listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
     endAccess(documentId, personId) {
       for (const ended of endings.get(endingKey(documentId, personId)) ?? []) ended();

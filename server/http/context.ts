@@ -11,6 +11,7 @@ import type { SignoffRepo, VersionRepo } from '../storage/versionRecords.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import type { MailService } from '../mail/mailService.ts';
 import type { Notifier } from '../mail/notifier.ts';
+import type { FailureCounter } from '../people/failureLimit.ts';
 
 export interface Services {
   config: Config;
@@ -28,6 +29,8 @@ export interface Services {
   mail: MailService;
   /** What the domain tells about phase changes, answers and replies (the mail module listens). */
   notifier: Notifier;
+  /** Failed sign-ins per client address (per process, or shared through Redis). */
+  signInFailures: FailureCounter;
 }
 
 export interface AppEnv {

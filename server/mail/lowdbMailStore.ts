@@ -74,9 +74,10 @@ export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
         d.held = (d.held ?? []).filter((b) => b.id !== batchId);
       }),
     held: async () => (store.data.held ?? []).map(clone),
-    update: (id, patch) =>
+    update: (id, patch, onlyIf) =>
       store.change((d) => {
         const message = d.messages.find((m) => m.id === id);
+        if (onlyIf && message?.status !== onlyIf) return undefined;
         if (message) Object.assign(message, clone(patch));
         return clone(message);
       }),

@@ -1,7 +1,8 @@
 /**
  * The mail module as the server sees it: the notifier the domain calls, sign-in links by e-mail, the
  * scheduler's pass (reminders, digests), the outbox listing and unsubscribing. Wires the store, the
- * transport and the sender loop; the scheduler runs in this one process (DATA_DIR is locked to it).
+ * transport and the sender loop; the scheduler's pass runs once per deployment (in this one process on
+ * lowdb, whose DATA_DIR is locked to it; in one process of several, chosen by schedulerTurn, with Redis).
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
@@ -61,6 +62,11 @@ export interface MailDeps {
   log: Logger;
   /** The server's own address, known once it listens (PUBLIC_URL or http://HOST:PORT). */
   baseUrl: () => string;
+  /**
+   * Whether this process runs the scheduler's pass now (scale/schedulerLease.ts: once per deployment
+   * with several processes). Unset: always, as the only process does.
+   */
+  schedulerTurn?: () => Promise<boolean>;
 }
 
 export async function openMailService(deps: MailDeps): Promise<MailService> {
@@ -115,8 +121,10 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
   async function tick() {
     try {
       await holding.retry();
-      await queueDueReminders(scheduler);
-      await queueDueDigests(scheduler);
+      if (!deps.schedulerTurn || (await deps.schedulerTurn())) {
+        await queueDueReminders(scheduler);
+        await queueDueDigests(scheduler);
+      }
     } catch (error) {
       log.error('The mail scheduler could not finish a pass', error);
     }

@@ -98,7 +98,12 @@ export interface MailStore {
    * given reminder keys as sent. Returns the messages actually added.
    */
   enqueue(change: { messages?: QueuedMessage[]; digestItems?: DigestItem[]; reminders?: string[] }): Promise<QueuedMessage[]>;
-  update(id: string, patch: Partial<Omit<QueuedMessage, 'id'>>): Promise<QueuedMessage | undefined>;
+  /**
+   * Changes a message; given `onlyIf`, only while its status is that one (checked and changed in one
+   * step), so that of several processes sending the queue, one takes each message. Resolves with the
+   * changed message, or undefined when it does not exist or had another status.
+   */
+  update(id: string, patch: Partial<Omit<QueuedMessage, 'id'>>, onlyIf?: MessageStatus): Promise<QueuedMessage | undefined>;
   /** Stores a batch held back until its cause is stored (durably, before the cause is written). */
   hold(batch: HeldBatch): Promise<void>;
   /** Moves a held batch into the queue, as enqueue() would, in one change; returns the messages added. */

@@ -44,7 +44,9 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
 
   async function sendOne(message: QueuedMessage): Promise<void> {
     const attempts = message.attempts + 1;
-    await store.update(message.id, { status: 'sending', attempts });
+    // Taken only if still queued: another process sending the same queue (docs/SCALING.md) may have
+    // taken it since the list was read.
+    if (!(await store.update(message.id, { status: 'sending', attempts }, 'queued'))) return;
     crashPoint(config.crashAt, 'mail-sending');
     try {
       // A message that cannot be built (an address that is not one) will never go: a permanent failure.

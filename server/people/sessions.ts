@@ -20,13 +20,18 @@ export interface SessionService {
   /** Ends the session; returns whose it was. */
   signOut(sessionId: string | undefined): Promise<PersonRecord | null>;
   endAllFor(personId: string): Promise<void>;
-  /** Called when sessions end, so open sockets and streams of those people can be closed. Returns an unsubscribe. */
-  onEnded(listener: (personId: string) => void): () => void;
+  /**
+   * Called when sessions end, so open sockets and streams of those people can be closed; `elsewhere`
+   * when another process ended them (endedElsewhere). Returns an unsubscribe.
+   */
+  onEnded(listener: (personId: string, elsewhere: boolean) => void): () => void;
+  /** Another process ended sessions of this person (scale/fanOut.ts): the listeners hear of it. */
+  endedElsewhere(personId: string): void;
 }
 
 export function createSessionService(records: Records, idleMs: number, now: () => number = Date.now): SessionService {
-  const listeners = new Set<(personId: string) => void>();
-  const ended = (personId: string) => listeners.forEach((l) => l(personId));
+  const listeners = new Set<(personId: string, elsewhere: boolean) => void>();
+  const ended = (personId: string, elsewhere = false) => listeners.forEach((l) => l(personId, elsewhere));
   // When each person's last-seen was last written by this process, noted before the write: a burst of
   // parallel requests, each holding the record as it was read, makes one write, not many.
   const written = new Map<string, number>();
@@ -85,6 +90,8 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       await records.sessions.deleteForPerson(personId);
       ended(personId);
     },
+
+    endedElsewhere: (personId) => ended(personId, true),
 
     onEnded: (listener) => {
       listeners.add(listener);

@@ -10,7 +10,10 @@ export interface DocumentStateStore {
   load(documentId: string): Promise<Uint8Array[]>;
   /** Queues an update; it reaches the file within milliseconds and the disk within a second (or the failure listeners hear of it). */
   append(documentId: string, update: Uint8Array): void;
-  /** Replaces the whole stored history with one state update (compaction, import), atomically. */
+  /**
+   * Replaces the stored history with one state update (compaction, import), atomically. With
+   * PostgreSQL, updates another process stored that the state may lack are merged into it, never lost.
+   */
   replace(documentId: string, state: Uint8Array): Promise<void>;
   /** Deletes the document's stored history (a draft deleted, or a creation undone). */
   remove(documentId: string): Promise<void>;
@@ -18,6 +21,11 @@ export interface DocumentStateStore {
   pendingBytes(documentId: string): number;
   /** Whether the last write of the document failed (appends are dropped until a replace succeeds). */
   failed(documentId: string): boolean;
+  /**
+   * Called with the updates of each write once it is stored (committed, or written to the file), in
+   * the order they were appended: only then may another process be told of them (scale/roomRelay.ts).
+   */
+  onStored(listener: (documentId: string, updates: Uint8Array[]) => void): void;
   /** Called once each time a document's log turns unwritable. */
   onWriteFailure(listener: (documentId: string, error: unknown) => void): void;
   /** Resolves once everything queued so far is written and synced. */

@@ -25,6 +25,8 @@ interface LogFile {
   path: string;
   handle: FileHandle | null;
   queued: Buffer[];
+  /** The updates of `queued`, as appended, for the onStored listeners. */
+  queuedUpdates: Uint8Array[];
   /** Serialises writes, syncs and replacements of this file. */
   chain: Promise<void>;
   appendedBytes: number;
@@ -40,6 +42,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   const folder = path.join(dataDir, 'documents');
   const files = new Map<string, LogFile>();
   const failureListeners: Array<(documentId: string, error: unknown) => void> = [];
+  const storedListeners: Array<(documentId: string, updates: Uint8Array[]) => void> = [];
   let closed = false;
 
   const fileOf = (id: string) => {
@@ -51,7 +54,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   function entry(id: string): LogFile {
     let file = files.get(id);
     if (!file) {
-      file = { path: fileOf(id), handle: null, queued: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false, failed: false };
+      file = { path: fileOf(id), handle: null, queued: [], queuedUpdates: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false, failed: false };
       files.set(id, file);
     }
     return file;
@@ -65,6 +68,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
 
   function fail(id: string, file: LogFile, error: unknown): void {
     file.queued = [];
+    file.queuedUpdates = [];
     const handle = file.handle;
     file.handle = null;
     file.dirty = false;
@@ -87,13 +91,16 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     return enqueue(file, async () => {
       if (file.queued.length === 0 || file.failed) return;
       const batch = Buffer.concat(file.queued);
+      const updates = file.queuedUpdates;
       file.queued = [];
+      file.queuedUpdates = [];
       try {
         await (await handleOf(file)).write(batch);
         file.dirty = true;
       } catch (error) {
-        fail(id, file, error);
+        return fail(id, file, error);
       }
+      for (const listener of storedListeners) listener(id, updates);
     });
   }
 
@@ -155,13 +162,17 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       file.appendedBytes += record.byteLength;
       const first = file.queued.length === 0;
       file.queued.push(record);
+      file.queuedUpdates.push(update);
       if (first) setImmediate(() => void writeQueued(id, file));
     },
 
     replace(id, state) {
       const file = entry(id);
-      // The state already contains every update queued so far.
+      // The state already contains every update queued so far; the onStored listeners hear of them
+      // once it is written.
+      const contained = file.queuedUpdates;
       file.queued = [];
+      file.queuedUpdates = [];
       file.appendedBytes = 0;
       return enqueue(file, async () => {
         const old = file.handle;
@@ -178,12 +189,14 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
         }
         if (file.failed) log.info(`The log of document ${id} is written again, whole.`);
         file.failed = false;
+        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 
     remove(id) {
       const file = entry(id);
       file.queued = [];
+      file.queuedUpdates = [];
       file.appendedBytes = 0;
       return enqueue(file, async () => {
         const old = file.handle;
@@ -198,6 +211,10 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     pendingBytes: (id) => files.get(id)?.appendedBytes ?? 0,
 
     failed: (id) => files.get(id)?.failed ?? false,
+
+    onStored(listener) {
+      storedListeners.push(listener);
+    },
 
     onWriteFailure(listener) {
       failureListeners.push(listener);

@@ -39,6 +39,8 @@ export function eventRoutes(services: Services) {
         endAccess();
         wake?.();
       });
+      // 'ready' tells the client that nothing posted from now on can be missed, on any instance.
+      await services.events.listening(id);
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed) {
         while (queue.length) {

@@ -7,7 +7,7 @@ import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
-import { clientAddress, FailureLimit, refuseForeignWrites, requireSession } from '../middleware.ts';
+import { clientAddress, refuseForeignWrites, requireSession } from '../middleware.ts';
 import type { PersonRecord } from '../../storage/records.ts';
 import { negotiateLanguage } from '../../../shared/i18n/languages.ts';
 
@@ -43,7 +43,7 @@ const tooManyPage = (seconds: number) => page('Too many attempts', `<p>Too many 
 
 export function sessionRoutes(services: Services) {
   // One limiter for both ways of signing in, so a link and the form share the budget.
-  const failures = new FailureLimit({ windowMs: 60_000, max: services.config.signInLimitPerMinute });
+  const failures = services.signInFailures;
   const secure = services.config.publicUrl?.startsWith('https://') ?? false;
   const startSession = (c: Context, sessionId: string) =>
     setCookie(c, SESSION_COOKIE, sessionId, {
@@ -71,7 +71,7 @@ export function sessionRoutes(services: Services) {
     .post('/api/session', validate('json', SignIn), async (c) => {
       const result = await services.sessions.signIn(c.req.valid('json').token);
       if (!result) {
-        const wait = failures.fail(clientAddress(c));
+        const wait = await failures.fail(clientAddress(c));
         throw wait === null ? errors.invalidToken() : errors.tooManyRequests(wait);
       }
       const person = await firstLanguage(c, result.person);
@@ -100,7 +100,7 @@ export function sessionRoutes(services: Services) {
     c.header('Cache-Control', 'no-store');
     const result = await services.sessions.signIn(c.req.param('token') ?? '');
     if (!result) {
-      const wait = failures.fail(clientAddress(c));
+      const wait = await failures.fail(clientAddress(c));
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         return c.html(tooManyPage(wait), 429);

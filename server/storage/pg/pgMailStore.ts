@@ -66,10 +66,10 @@ export async function openPgMailStore(sql: Sql): Promise<MailStore> {
       await sql`DELETE FROM mail_held WHERE id = ${batchId}`;
     },
     held: async () => (await sql<Array<{ data: HeldBatch }>>`SELECT data FROM mail_held ORDER BY seq`).map((r) => r.data),
-    update: (id, patch) =>
+    update: (id, patch, onlyIf) =>
       sql.begin(async (tx) => {
         const message = (await tx<Array<{ data: QueuedMessage }>>`SELECT data FROM mail_messages WHERE id = ${id} FOR UPDATE`)[0]?.data;
-        if (!message) return undefined;
+        if (!message || (onlyIf && message.status !== onlyIf)) return undefined;
         const changed: QueuedMessage = JSON.parse(JSON.stringify({ ...message, ...patch }));
         await tx`UPDATE mail_messages SET data = ${json(changed)} WHERE id = ${id}`;
         return changed;

@@ -3,14 +3,21 @@
  *
  * As with the file log (updateLog.ts), appends made in one turn of the event loop go out together, in
  * one INSERT, which commits them; operations on one document run one after the other, so a compaction
- * never overtakes the appends before it. Compaction (replace) deletes the document's rows and inserts
- * the one state row in a single transaction: a reader sees the old log or the new state, never a mix.
+ * never overtakes the appends before it. Compaction (replace) is one transaction under an advisory
+ * lock per document: it reads the rows, merges them into the state (another process may have stored
+ * updates this one has not seen yet), inserts the merged state and deletes exactly the rows it read.
+ * Rows another process inserts meanwhile are not among them and stay; a reader sees the old log or the
+ * new state, never a mix.
  * A failed insert stops the appends of that document and tells the listeners; the next successful
  * replace() resumes them, exactly as the file log does.
  */
 import type { DocumentStateStore } from '../documentState.ts';
 import type { Logger } from '../../log.ts';
+import * as Y from 'yjs';
 import { storageError, type Sql } from './db.ts';
+
+/** The advisory lock class under which a document's log is compacted (pgThreads and others use their own). */
+const COMPACTION_LOCK_CLASS = 1_380_273;
 
 interface Log {
   queued: Buffer[];
@@ -22,6 +29,7 @@ interface Log {
 export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
   const logs = new Map<string, Log>();
   const failureListeners: Array<(documentId: string, error: unknown) => void> = [];
+  const storedListeners: Array<(documentId: string, updates: Uint8Array[]) => void> = [];
   let closed = false;
 
   function entry(id: string): Log {
@@ -55,8 +63,9 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
       try {
         await sql`INSERT INTO document_updates ${sql(batch.map((update) => ({ document_id: id, update })))}`;
       } catch (error) {
-        fail(id, l, error);
+        return fail(id, l, error);
       }
+      for (const listener of storedListeners) listener(id, batch);
     });
   }
 
@@ -84,14 +93,19 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
 
     replace(id, state) {
       const l = entry(id);
-      // The state already contains every update queued so far.
+      // The state already contains every update queued so far; they are stored with it, and the
+      // onStored listeners hear of them once it is (another process must still receive them).
+      const contained = l.queued;
       l.queued = [];
       l.appendedBytes = 0;
       return enqueue(l, async () => {
         try {
           await sql.begin(async (tx) => {
-            await tx`DELETE FROM document_updates WHERE document_id = ${id}`;
-            await tx`INSERT INTO document_updates (document_id, update) VALUES (${id}, ${Buffer.from(state)})`;
+            await tx`SELECT pg_advisory_xact_lock(${COMPACTION_LOCK_CLASS}::int, hashtext(${id}))`;
+            const rows = await tx<Array<{ seq: string; update: Buffer }>>`SELECT seq, update FROM document_updates WHERE document_id = ${id}`;
+            const merged = rows.length ? Y.mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.update))]) : state;
+            await tx`INSERT INTO document_updates (document_id, update) VALUES (${id}, ${Buffer.from(merged)})`;
+            if (rows.length) await tx`DELETE FROM document_updates WHERE document_id = ${id} AND seq = ANY(${rows.map((r) => r.seq)}::bigint[])`;
           });
         } catch (error) {
           // The queued updates were dropped for this state: the stored log now lacks them.
@@ -100,6 +114,7 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
         }
         if (l.failed) log.info(`The updates of document ${id} are stored again, whole.`);
         l.failed = false;
+        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 
@@ -120,6 +135,10 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
     pendingBytes: (id) => logs.get(id)?.appendedBytes ?? 0,
 
     failed: (id) => logs.get(id)?.failed ?? false,
+
+    onStored(listener) {
+      storedListeners.push(listener);
+    },
 
     onWriteFailure(listener) {
       failureListeners.push(listener);
