@@ -4,7 +4,7 @@
  */
 import type { DocumentDetail, DocumentListEntry } from '../../shared/api.ts';
 import type { DocumentLanguage, ImportPreview } from '../../shared/documentImport.ts';
-import { ApiError, requestJson } from '../api.ts';
+import { requestJson } from '../api.ts';
 
 export interface DetailsInput {
   title?: string;
