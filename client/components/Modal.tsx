@@ -27,7 +27,10 @@ export function Modal({ title, initialFocus, onClose, testId, wide = false, chil
     if (element && !element.open) element.showModal();
     initialFocus?.current?.focus();
     return () => {
+      // What the dialog did may have taken its opener away (an adopted text has no Adopt button):
+      // then the page's main region takes the focus, so that it is never left nowhere.
       if (opener?.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
     };
     // A ref object never changes, so this runs once: on opening.
   }, [initialFocus]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../helpers/testServer.ts';
 import { signedInContext } from './browser.ts';
 import { expectFocus, focusedName, tabTo } from './keyboard.ts';
-import { editText } from './scenario.ts';
+import { editText, secretariatContext } from './scenario.ts';
 import { browserSuite } from './suite.ts';
 
 const DOCUMENT_ID = SEED_IDS[1];
@@ -65,5 +65,31 @@ describe('a Permanent Correspondent, with the keyboard alone', () => {
 
     const tally = await suite.server.api('GET', `/api/documents/${DOCUMENT_ID}/signoffs`, { cookie: suite.server.adminCookie });
     expect(JSON.stringify(tally.body)).toContain(statement);
+  });
+});
+
+describe('the Secretariat adopting, with the keyboard alone', () => {
+  it('adopts through the confirmation, and the focus is not lost when the Adopt button goes', async () => {
+    await suite.server.setPhase(DOCUMENT_ID, 'final-review');
+    const context = await suite.track(secretariatContext(suite.browser, suite.server));
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}/review`);
+    const adopt = page.getByRole('button', { name: 'Adopt the text' });
+    await tabTo(page, adopt, 120);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expectFocus(page, dialog.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expectFocus(page, adopt);
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, dialog.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, dialog.getByRole('button', { name: 'Adopt and freeze the text' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('adoption').getByText('Adopted').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focusedName(page), 'after adopting').not.toBe('<body>');
   });
 });
