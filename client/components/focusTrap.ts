@@ -8,9 +8,22 @@ import type { KeyboardEvent } from 'react';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
+/** A radio group is one tab stop: its checked radio, or its first when none is checked. */
+function isRadioStop(radio: HTMLInputElement, container: HTMLElement): boolean {
+  if (!radio.name) return true;
+  const group = [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter((other) => other.name === radio.name);
+  const checked = group.find((other) => other.checked);
+  return checked ? checked === radio : group[0] === radio;
+}
+
 function tabbable(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => !element.matches(':disabled') && element.tabIndex >= 0 && element.getClientRects().length > 0 && !element.closest('[inert]'),
+    (element) =>
+      !element.matches(':disabled') &&
+      element.tabIndex >= 0 &&
+      element.getClientRects().length > 0 &&
+      !element.closest('[inert]') &&
+      !(element instanceof HTMLInputElement && element.type === 'radio' && !isRadioStop(element, container)),
   );
 }
 

@@ -116,4 +116,18 @@ describe('the Secretariat, with the keyboard alone', () => {
     expect(await select.inputValue()).toBe('revision');
     expect(await tabRound(page, 1)).not.toEqual(['<body>']);
   });
+
+  it('keeps Tab inside the new-document dialog, whose radio group is one stop, and gives the focus back on Escape', async () => {
+    const page = await secretariat('/');
+    const open = page.getByRole('button', { name: 'New document' });
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New document' });
+    await dialog.waitFor();
+    expect(await focusInside(dialog), `focus on opening: ${await focusedName(page)}`).toBe(true);
+    await expectTrapped(page, dialog);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expectFocus(page, open);
+  });
 });
