@@ -117,7 +117,7 @@ describe('the Secretariat, with the keyboard alone', () => {
     expect(await tabRound(page, 1)).not.toEqual(['<body>']);
   });
 
-  it('keeps Tab inside the new-document dialog, whose radio group is one stop, and gives the focus back on Escape', async () => {
+  it('keeps Tab inside the new-document dialog (radios, a file field) and gives the focus back on Escape', async () => {
     const page = await secretariat('/');
     const open = page.getByRole('button', { name: 'New document' });
     await tabTo(page, open);
