@@ -1,8 +1,9 @@
 /**
- * A modal dialog on the native <dialog>: it traps focus and closes on Escape. Mount it to open it;
+ * A modal dialog on the native <dialog>: it keeps Tab inside (focusTrap.ts) and closes on Escape. Mount it to open it;
  * it asks to be unmounted through onClose, and focus goes back to whatever opened it.
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { trapTab } from './focusTrap.ts';
 
 interface ModalProps {
   title: string;
@@ -26,7 +27,10 @@ export function Modal({ title, initialFocus, onClose, testId, wide = false, chil
     if (element && !element.open) element.showModal();
     initialFocus?.current?.focus();
     return () => {
+      // What the dialog did may have taken its opener away (an adopted text has no Adopt button):
+      // then the page's main region takes the focus, so that it is never left nowhere.
       if (opener?.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
     };
     // A ref object never changes, so this runs once: on opening.
   }, [initialFocus]);
@@ -38,7 +42,7 @@ export function Modal({ title, initialFocus, onClose, testId, wide = false, chil
   }, [closing]);
   const close = () => setClosing(true);
   return (
-    <dialog ref={dialog} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={ids.title} aria-describedby={ids.body} onClose={onClose} data-testid={testId}>
+    <dialog ref={dialog} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={ids.title} aria-describedby={ids.body} onClose={onClose} onKeyDown={trapTab} data-testid={testId}>
       <h2 id={ids.title} className="dialog__title">
         {title}
       </h2>

@@ -1,12 +1,13 @@
 /**
  * The Secretariat's phase switch. Choosing a phase only opens a confirmation that says what will
- * change; nothing happens until it is confirmed. A native <dialog> gives focus trapping and Escape.
+ * change; nothing happens until it is confirmed. A native <dialog> gives Escape; trapTab keeps Tab inside.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { PHASES, type Phase } from '../../shared/domain.ts';
 import { api, errorMessage } from '../api.ts';
 import { endOfDayIso, phaseChangeKeys } from './phaseChanges.ts';
 import { LooseEnds } from './LooseEnds.tsx';
+import { trapTab } from '../components/focusTrap.ts';
 import { deploymentZoneName } from '../format.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
 
@@ -85,7 +86,7 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
           </option>
         ))}
       </select>
-      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-consequence`} onClose={onDialogClose}>
+      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-consequence`} onClose={onDialogClose} onKeyDown={trapTab}>
         {change && target && (
           <form onSubmit={confirm}>
             <h2 id={`${id}-title`} className="dialog__title">

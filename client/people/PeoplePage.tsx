@@ -63,6 +63,12 @@ function People({ selfId }: { selfId: string }) {
     if (invited) invitedHeading.current?.focus();
   }, [invited]);
 
+  // The notice and its Done button go: the keyboard goes on in the form, ready for the next person.
+  const doneInviting = () => {
+    setInvited(null);
+    document.querySelector<HTMLInputElement>('[data-testid="invite-form"] input')?.focus();
+  };
+
   const onInvited = (result: InviteResult) => {
     setInvited(result);
     setStatus('');
@@ -90,7 +96,7 @@ function People({ selfId }: { selfId: string }) {
               {t('people.invitationCreated', { name: invited.person.name })}
             </h3>
             <SignInLink name={invited.person.name} url={invited.inviteUrl} replaced={false} email={{ personId: invited.person.id, token: invited.inviteToken, kind: 'invitation' }} />
-            <button type="button" className="button" onClick={() => setInvited(null)}>
+            <button type="button" className="button" onClick={doneInviting}>
               {t('people.done')}
             </button>
           </div>

@@ -28,6 +28,7 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const text = statement.trim();
     const found: typeof errors = {};
     if (!decision) found.decision = t('signoff.chooseDecision');
@@ -116,7 +117,8 @@ export function SignoffForm({ documentId, current, onSaved }: SignoffFormProps) 
       <output className="page-status" data-testid="signoff-status">
         {saved && t('signoff.recorded', { decision: t(`decision.${saved}`) })}
       </output>
-      <button type="submit" className="button button--primary" disabled={busy}>
+      {/* Not disabled while recording: that would drop the keyboard's focus onto the page. */}
+      <button type="submit" className="button button--primary" aria-disabled={busy}>
         {busy ? t('signoff.recording') : current ? t('signoff.change') : t('signoff.record')}
       </button>
     </form>

@@ -48,6 +48,8 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
       announce(t('threads.bulk.answered', { count: ids.length }));
       setSelected(new Set());
       setResponse('');
+      // The bar and its button go with the selection: the keyboard goes on from the first comment answered.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card="${ids[0]}"]`)?.focus());
     }
   };
 
@@ -82,7 +84,7 @@ export function BulkBar({ shownIds }: { shownIds: readonly string[] }) {
       </div>
       <CountedTextarea label={t('threads.response')} required={status !== 'open'} rows={2} value={response} onChange={setResponse} error={error} />
       <div className="bulk-bar__actions">
-        <button type="submit" className="button button--primary button--small" disabled={busy}>
+        <button type="submit" className="button button--primary button--small" aria-disabled={busy}>
           {busy ? t('threads.saving') : t('threads.bulk.submit', { count: ids.length })}
         </button>
         <button type="button" className="button button--small" onClick={() => setSelected(new Set())}>

@@ -140,10 +140,10 @@ export function DispositionForm({ thread, focusSerial, onSaveAndNext }: Disposit
         </select>
       </div>
       <div className="disposition-form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={save.busy}>
+        <button type="submit" className="button button--primary button--small" aria-disabled={save.busy}>
           {t(save.busy ? 'threads.saving' : 'threads.disposition.save')}
         </button>
-        <button type="button" className="button button--small" disabled={save.busy} onClick={() => void submit(true)}>
+        <button type="button" className="button button--small" aria-disabled={save.busy} onClick={() => void submit(true)}>
           {t('threads.disposition.saveNext')}
         </button>
         <span className="muted disposition-form__hint">{t('threads.disposition.shortcut')}</span>

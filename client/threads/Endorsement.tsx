@@ -25,7 +25,7 @@ export function Endorsement({ thread }: { thread: Thread }) {
         {t('threads.endorsements', { count: thread.endorsements.length })}
       </span>
       {canToggle && (
-        <button type="button" className="button button--small" aria-pressed={mine} disabled={busy} onClick={() => void toggle()}>
+        <button type="button" className="button button--small" aria-pressed={mine} aria-disabled={busy} onClick={() => void toggle()}>
           {t(mine ? 'threads.endorsed' : 'threads.endorse')}
         </button>
       )}

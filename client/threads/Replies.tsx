@@ -55,7 +55,7 @@ export function Replies({ thread }: { thread: Thread }) {
             }}
             testId="reply-body"
           />
-          <button type="submit" className="button button--small" disabled={busy}>
+          <button type="submit" className="button button--small" aria-disabled={busy}>
             {t(busy ? 'threads.composer.sending' : 'threads.replies.send')}
           </button>
         </form>
