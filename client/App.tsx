@@ -149,6 +149,5 @@ function Pages() {
       );
     case 'not-found':
       return <NotFoundPage />;
-
   }
 }
