@@ -27,6 +27,8 @@ const VersionsPage = lazy(() => import('./versions/VersionsPage.tsx').then((modu
 const VersionPage = lazy(() => import('./versions/VersionPage.tsx').then((module) => ({ default: module.VersionPage })));
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx').then((module) => ({ default: module.ReviewPage })));
 
+// The accessibility statement, the one page open to everyone, signed in or not.
+const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage.tsx').then((module) => ({ default: module.AccessibilityPage })));
 const MembersPage = lazy(() => import('./members/MembersPage.tsx').then((module) => ({ default: module.MembersPage })));
 const DOCUMENT_VIEWS = { report: ReportPage, versions: VersionsPage, review: ReviewPage, members: MembersPage };
 
@@ -64,7 +66,7 @@ function Pages() {
   }, [path]);
 
   useEffect(() => {
-    if (state.status === 'signed-out' && route.name !== 'sign-in') {
+    if (state.status === 'signed-out' && route.name !== 'sign-in' && route.name !== 'accessibility') {
       if (route.name !== 'not-found') returnTo.current = path;
       navigate('/sign-in', { replace: true });
     } else if (state.status === 'signed-in' && route.name === 'sign-in') {
@@ -77,6 +79,13 @@ function Pages() {
   if (state.status === 'loading') return <StatusScreen message={t('app.loading')} />;
   if (state.status === 'error') {
     return <StatusScreen message={t('app.unreachable')} action={{ label: t('load.retry'), onClick: retry }} alert />;
+  }
+  if (route.name === 'accessibility') {
+    return (
+      <Suspense fallback={state.status === 'signed-in' ? <LoadingPage message={t('app.loadingPage')} /> : <StatusScreen message={t('app.loadingPage')} />}>
+        <AccessibilityPage signedIn={state.status === 'signed-in'} />
+      </Suspense>
+    );
   }
   if (state.status === 'signed-out') return route.name === 'sign-in' ? <SignInPage notice={state.notice} /> : null;
   switch (route.name) {

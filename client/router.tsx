@@ -37,6 +37,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'outbox' }
   | { name: 'my-comments' }
+  | { name: 'accessibility' }
   | { name: 'document'; id: string }
   | { name: 'document-view'; id: string; view: DocumentView }
   | { name: 'version'; id: string; versionId: string }
@@ -60,6 +61,7 @@ export function matchRoute(path: string): Route {
   if (trimmed === '/settings') return { name: 'settings' };
   if (trimmed === '/outbox') return { name: 'outbox' };
   if (trimmed === '/my-comments') return { name: 'my-comments' };
+  if (trimmed === '/accessibility') return { name: 'accessibility' };
   const document = /^\/documents\/([^/]+)$/.exec(trimmed);
   const view = /^\/documents\/([^/]+)\/(report|versions|review|members)$/.exec(trimmed);
   const version = /^\/documents\/([^/]+)\/versions\/([^/]+)$/.exec(trimmed);

@@ -65,6 +65,9 @@ export function AppHeader({ skipTo }: { skipTo?: SkipLink }) {
             <span className="app-header__name">{person.name}</span>
             <span className="app-header__role">{t(`role.${person.role}`)}</span>
           </span>
+          <Link href="/accessibility" className="app-header__a11y" aria-current={path === '/accessibility' ? 'page' : undefined}>
+            {t('a11y.link')}
+          </Link>
           <LanguageSwitch save={saveLanguage} />
           <button
             type="button"

@@ -7,11 +7,14 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import { en, type MessageKey } from '../../shared/i18n/en.ts';
 import { fr } from '../../shared/i18n/fr.ts';
+import { pseudoCatalogue, pseudoRequested } from './pseudoLocale.ts';
 import { isLanguage, negotiateLanguage, type Language } from '../../shared/i18n/languages.ts';
 
 export type MessageValues = Record<string, string | number | Date | null | undefined>;
 
-const CATALOGUES = { en, fr } as const;
+// The pseudo language (development only, ?pseudo=1) stands in for English on this browser; the
+// language itself stays 'en', so nothing else, and nothing sent to the server, knows about it.
+const CATALOGUES = { en: typeof window !== 'undefined' && pseudoRequested() ? pseudoCatalogue(en) : en, fr } as const;
 const STORAGE_KEY = 'accord.language';
 const cache = createIntlCache();
 const formatters = new Map<Language, IntlShape>();

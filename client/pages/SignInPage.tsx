@@ -4,6 +4,7 @@ import { errorMessage } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { tokenFromInput } from '../signInToken.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
+import { Link } from '../router.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 
@@ -39,6 +40,9 @@ export function SignInPage({ notice }: { notice: string | null }) {
         <p className="brand brand--dark">{t('brand.name')}</p>
         <p className="sign-in__tagline">{t('signIn.tagline')}</p>
         <LanguageSwitch tone="plain" />
+        <p className="sign-in__a11y">
+          <Link href="/accessibility">{t('a11y.link')}</Link>
+        </p>
       </header>
       <main id="main" tabIndex={-1} className="sign-in__card">
         <h1>{t('signIn.title')}</h1>

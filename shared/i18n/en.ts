@@ -6,6 +6,7 @@
 import { enThreads } from './en.threads.ts';
 import { enAdmin } from './en.admin.ts';
 import { enDocument } from './en.document.ts';
+import { enA11y } from './en.a11y.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -362,6 +363,7 @@ export const en = {
   ...enThreads,
   ...enAdmin,
   ...enDocument,
+  ...enA11y,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,10 +20,10 @@ const LANGUAGES = ['en', 'fr'] as const;
 
 /** The pages each role opens in its daily work (the reviewer's review page needs the final review). */
 const PAGES: Record<Role, string[]> = {
-  secretariat: ['/', '/people', '/audit', '/outbox', '/settings', '/my-comments', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`, `/documents/${DOC}/members`, '/no-such-page'],
-  'working-group': ['/', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`, '/settings'],
-  participant: ['/', `/documents/${DOC}`, '/my-comments', '/settings'],
-  reviewer: ['/', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`],
+  secretariat: ['/', '/people', '/audit', '/outbox', '/settings', '/my-comments', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`, `/documents/${DOC}/members`, '/no-such-page', '/accessibility'],
+  'working-group': ['/', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`, '/settings', '/accessibility'],
+  participant: ['/', `/documents/${DOC}`, '/my-comments', '/settings', '/accessibility'],
+  reviewer: ['/', `/documents/${DOC}`, `/documents/${DOC}/report`, `/documents/${DOC}/versions`, '/accessibility'],
 };
 
 interface Finding {
@@ -100,4 +100,31 @@ describe('every page meets WCAG 2.1 AA (axe-core, serious and critical)', () => 
       expect(wide).toEqual([]);
     }, 240_000);
   }
+});
+
+describe('the accessibility statement', () => {
+  it('is linked from the sign-in page and readable signed out, in the browser\'s language, and passes axe', async () => {
+    const headings = { en: 'Accessibility statement', fr: 'Déclaration d’accessibilité' };
+    const serious: Finding[] = [];
+    const wide: string[] = [];
+    for (const language of LANGUAGES) {
+      for (const [sizeName, size] of Object.entries(SIZES)) {
+        const context = await suite.track(suite.browser.newContext({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', viewport: size }));
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}/sign-in`);
+        await page.getByRole('link', { name: language === 'fr' ? 'Accessibilité' : 'Accessibility' }).click();
+        await page.waitForURL(`${suite.server.url}/accessibility`);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(headings[language]);
+        // All 50 criteria of WCAG 2.1 A and AA are there, one table row each.
+        expect(await page.locator('[data-testid="accessibility-statement"] tbody tr').count()).toBe(50);
+        await page.close();
+        const found = await audit(context, ['/sign-in', '/accessibility'], `signed-out/${language}/${sizeName}`);
+        serious.push(...found.serious);
+        wide.push(...found.wide);
+        await context.close();
+      }
+    }
+    expect(serious).toEqual([]);
+    expect(wide).toEqual([]);
+  }, 120_000);
 });
