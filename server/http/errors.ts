@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, errors, type ErrorKind } from '../errors.ts';
 import { translate } from '../i18n.ts';
+import { formatDeadline } from '../mail/words.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 
 export { errors };
@@ -31,11 +32,16 @@ export const statusOf = (error: DomainError): ContentfulStatusCode => STATUS[err
 /**
  * The error's message for this reader. English readers get the message as thrown, which may name
  * more (the field, the thing not found); other languages get the catalogue's wording where the error
- * has one, else the English until its call site names one.
+ * has one, else the English until its call site names one. A message that names a moment (a Date
+ * value) is worded from the catalogue in every language, English too: only here is the deployment's
+ * time zone known, and the date is written as people read it there (as in the e-mails).
  */
-export function wordsOf(error: DomainError, language: Language): string {
-  if (language === 'en' || !error.words) return error.message;
-  return translate(language, error.words.key, error.words.values);
+export function wordsOf(error: DomainError, language: Language, timeZone = 'UTC'): string {
+  const values = Object.entries(error.words?.values ?? {});
+  const dated = values.some(([, value]) => value instanceof Date);
+  if (!error.words || (language === 'en' && !dated)) return error.message;
+  const worded = values.map(([name, value]) => [name, value instanceof Date ? formatDeadline(value.toISOString(), language, timeZone) : value]);
+  return translate(language, error.words.key, Object.fromEntries(worded));
 }
 
 export function headersOf(error: DomainError): Record<string, string> {

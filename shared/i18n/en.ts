@@ -6,6 +6,7 @@
 import { enThreads } from './en.threads.ts';
 import { enAdmin } from './en.admin.ts';
 import { enDocument } from './en.document.ts';
+import { enErrors } from './en.errors.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -362,6 +363,7 @@ export const en = {
   ...enThreads,
   ...enAdmin,
   ...enDocument,
+  ...enErrors,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import type { Catalogue } from './en.ts';
 import { frThreads } from './fr.threads.ts';
 import { frAdmin } from './fr.admin.ts';
 import { frDocument } from './fr.document.ts';
+import { frErrors } from './fr.errors.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -344,4 +345,5 @@ export const fr: Catalogue = {
   ...frThreads,
   ...frAdmin,
   ...frDocument,
+  ...frErrors,
 };

@@ -3,7 +3,7 @@
  * (`.saying('error.…')`, shared/i18n/en.errors.ts), which http/errors.ts gives in French or English.
  * This reads every server file and lists each error built with English words and no catalogue
  * entry: a `new DomainError(…)` (or ApiError) with a message, or a call of a factory of
- * server/errors.ts that takes one (invalidInput, conflict, forbidden with a message, deadlinePassed),
+ * server/errors.ts that takes one (invalidInput, conflict, forbidden with a message),
  * not followed by `.saying(…)`. A `new DomainError(kind, code, message)` that passes on its own
  * parameter is a factory: its callers are checked instead.
  * Files not yet translated are in serverWordsPending.ts with their count, which may only shrink.
@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { PENDING } from './serverWordsPending.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const WORDED_FACTORIES = new Set(['invalidInput', 'conflict', 'forbidden', 'deadlinePassed']);
+const WORDED_FACTORIES = new Set(['invalidInput', 'conflict', 'forbidden']);
 
 function serverFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
