@@ -5,7 +5,6 @@
  */
 export const PENDING = new Map<string, number>([
   ['server/documents/deadline.ts', 1],
-  ['server/documents/import/offThread.ts', 1],
   ['server/documents/lifecycle.ts', 4],
   ['server/http/jsonDepth.ts', 1],
   ['server/http/routes/commentImport.ts', 3],

@@ -24,7 +24,7 @@ interface Reply {
   body?: Uint8Array;
   refusal?: { code: RefusalCode; message: string };
   /** A refusal from the domain's catalogue (a comment table that cannot be read). */
-  domainRefusal?: { kind: ErrorKind; code: string; message: string };
+  domainRefusal?: { kind: ErrorKind; code: string; message: string; words?: DomainError['words'] };
   table?: CommentTable;
   error?: string;
 }
@@ -51,6 +51,12 @@ function stop(w: Worker): void {
 
 type Job = { kind: 'convert'; request: ConvertRequest } | { kind: 'word'; title: string; doc: JSONNode } | { kind: 'table'; fileName: string; bytes: Uint8Array };
 
+/** A refusal thrown in the worker, whole again: its catalogue words cross the thread with it. */
+function refusalFrom({ kind, code, message, words }: NonNullable<Reply['domainRefusal']>): DomainError {
+  const refusal = new DomainError(kind, code, message);
+  return words ? refusal.saying(words.key, words.values) : refusal;
+}
+
 function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
   const w = currentWorker();
   w.ref();
@@ -72,7 +78,7 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
       if (reply.id !== id) return;
       finish();
       if (reply.refusal) reject(ImportRefusal.from(reply.refusal));
-      else if (reply.domainRefusal) reject(new DomainError(reply.domainRefusal.kind, reply.domainRefusal.code, reply.domainRefusal.message));
+      else if (reply.domainRefusal) reject(refusalFrom(reply.domainRefusal));
       else if (reply.error !== undefined) reject(new Error(reply.error));
       else resolve(reply);
     };
