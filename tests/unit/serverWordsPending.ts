@@ -15,12 +15,5 @@ export const PENDING = new Map<string, number>([
   ['server/people/members.ts', 2],
   ['server/report/build.ts', 1],
   ['server/signoffs/signoffs.ts', 1],
-  ['server/threads/apply.ts', 5],
-  ['server/threads/assignees.ts', 1],
-  ['server/threads/common.ts', 2],
   ['server/threads/import/importComments.ts', 2],
-  ['server/threads/resolution.ts', 5],
-  ['server/threads/threads.ts', 11],
-  ['server/threads/wordingEdit.ts', 3],
-  ['server/versions/versions.ts', 1],
 ]);
