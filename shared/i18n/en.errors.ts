@@ -58,4 +58,24 @@ export const enErrors = {
   'error.apply.cannotApply': 'The commented words were deleted or now run across paragraphs; change the text by hand.',
   'error.apply.textGone': 'The commented words have been deleted; change the text by hand.',
   'error.phaseChanging': 'The document is changing phase; try again.',
+  // Documents, their deadline, sign-offs and reports (server/documents, signoffs, report)
+  'error.documents.archived': 'This document is archived: bring it back from the archive before changing it.',
+  'error.documents.notDeletable': 'This document has been open for consultation: its comments are part of the record. Archive it instead.',
+  'error.documents.confirmDeletion': 'confirm: send the document\'s id ("{id}") to confirm the deletion.',
+  'error.documents.notFinal': 'A new edition starts from an adopted or archived text. Adopt or archive this document first.',
+  'error.documents.deadlineInPast': 'deadline: the new deadline must be in the future',
+  'error.signoffs.statementNeeded': 'statement: say what your reservations or objections are',
+  'error.report.unknownSections': 'sections: no such section in this document: {sections}',
+  // People and their sign-in links (server/people, http/routes/outbox.ts)
+  'error.people.secretariatEverywhere': '{name} is in the Secretariat, which takes part in every document.',
+  'error.people.unknownDocuments': 'documents: no such document: {documents}',
+  'error.people.linkReplaced': 'This sign-in link is no longer the person’s current link; create a new one.',
+  'error.people.inactive': '{name}’s account is deactivated.',
+  // Uploads (http/routes/commentImport.ts, documentAdmin.ts) and requests
+  'error.upload.tableForm': 'Send the table as multipart/form-data with a `file` field (.xlsx or .docx).',
+  'error.upload.unreadableForm': 'The form could not be read. Send multipart/form-data with a `file` field.',
+  'error.upload.chooseTable': 'file: choose one .xlsx or .docx file.',
+  'error.upload.chooseDraft': 'file: choose one .docx, .md or .txt file.',
+  'error.jsonTooDeep': 'The JSON is nested more than {max, number} levels deep.',
+  'error.import.receivedInFuture': 'receivedAt: a table cannot have been received in the future',
 };

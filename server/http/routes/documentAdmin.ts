@@ -71,10 +71,10 @@ async function readInput(c: Context<AppEnv>): Promise<Input> {
   try {
     form = await c.req.parseBody({ all: true });
   } catch {
-    throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.');
+    throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.').saying('error.upload.unreadableForm');
   }
   const { file, ...rest } = form;
-  if (!(file instanceof File)) throw errors.invalidInput('file: choose one .docx, .md or .txt file.');
+  if (!(file instanceof File)) throw errors.invalidInput('file: choose one .docx, .md or .txt file.').saying('error.upload.chooseDraft');
   const parsed = UploadFields.safeParse(rest);
   if (!parsed.success) throw invalid(parsed);
   if (file.size > MAX_UPLOAD_BYTES) throw errors.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);

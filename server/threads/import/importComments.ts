@@ -66,7 +66,7 @@ export async function commitImport(deps: ThreadDeps, actor: PersonRecord, docume
   await checkImporting(deps, actor, documentId);
   const at = nowIso(deps);
   const receivedAt = commit.receivedAt === undefined ? at : new Date(commit.receivedAt).toISOString();
-  if (receivedAt > at) throw errors.invalidInput('receivedAt: a table cannot have been received in the future');
+  if (receivedAt > at) throw errors.invalidInput('receivedAt: a table cannot have been received in the future').saying('error.import.receivedInFuture');
   const authors = new Map((await authorsOf(deps, documentId)).map((p) => [p.id, p]));
   const refusals: string[] = [];
   const threads = await deps.collab.rooms.use(documentId, (room) => {
