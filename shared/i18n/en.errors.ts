@@ -78,4 +78,20 @@ export const enErrors = {
   'error.upload.chooseDraft': 'file: choose one .docx, .md or .txt file.',
   'error.jsonTooDeep': 'The JSON is nested more than {max, number} levels deep.',
   'error.import.receivedInFuture': 'receivedAt: a table cannot have been received in the future',
+  // Importing a draft (server/documents/import)
+  'error.draft.wrongType': '“{fileName}” is not a Word (.docx), Markdown (.md) or text (.txt) file. Save the draft in one of these formats and try again.',
+  'error.draft.empty': '“{fileName}” is empty. Choose the file that holds the draft, or start an empty draft instead.',
+  'error.draft.disguised':
+    '“{fileName}” is {format, select, png {a PNG image} jpeg {a JPEG image} gif {a GIF image} pdf {a PDF file} other {an RTF file}}, not a {extension} file. Save the draft from Word as .docx (or as .md or .txt) and try again.',
+  'error.draft.protected':
+    '“{fileName}” is protected with a password, or is an old Word 97–2003 file. In Word, remove the password (File › Info › Protect Document) and save as .docx, then try again.',
+  'error.draft.unreadable': '“{fileName}” could not be read as a Word document (it may be damaged). Open it in Word, save it again as .docx and try again.',
+  'error.draft.unpacksTooLarge': '“{fileName}” unpacks to more than the {limitMb, number} MB allowed. Remove large images or embedded files and try again.',
+  'error.draft.tooManySections':
+    '“{fileName}” has {headings, number} headings; a document may have at most {max, number} sections. Turn minor headings into plain bold text, or split the draft, and try again.',
+  'error.draft.shape': '“{fileName}” holds text in a shape the editor cannot take. Save it again (as .docx or .md) and try again.',
+  'error.draft.noText': '“{fileName}” holds no text. Choose the file that holds the draft, or start an empty draft instead.',
+  'error.draft.binary': '“{fileName}” is not a text file (it holds binary data). Save the draft as .docx, .md or .txt and try again.',
+  'error.draft.tooSlow': '“{fileName}” took longer than {seconds, number} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.',
+  'error.draft.tooMuchMemory': '“{fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.',
 };

@@ -71,4 +71,19 @@ export const frErrors: Record<keyof typeof enErrors, string> = {
   'error.upload.chooseDraft': 'file : choisissez un fichier .docx, .md ou .txt.',
   'error.jsonTooDeep': 'Le JSON comporte plus de {max, number} niveaux d’imbrication.',
   'error.import.receivedInFuture': 'receivedAt : un tableau ne peut pas avoir été reçu dans le futur',
+  'error.draft.wrongType': '« {fileName} » n’est pas un fichier Word (.docx), Markdown (.md) ou texte (.txt). Enregistrez le projet dans l’un de ces formats et réessayez.',
+  'error.draft.empty': '« {fileName} » est vide. Choisissez le fichier qui contient le projet, ou commencez plutôt un projet vide.',
+  'error.draft.disguised':
+    '« {fileName} » est {format, select, png {une image PNG} jpeg {une image JPEG} gif {une image GIF} pdf {un fichier PDF} other {un fichier RTF}}, et non un fichier {extension}. Enregistrez le projet depuis Word au format .docx (ou .md ou .txt) et réessayez.',
+  'error.draft.protected':
+    '« {fileName} » est protégé par un mot de passe, ou est un ancien fichier Word 97–2003. Dans Word, retirez le mot de passe (Fichier › Informations › Protéger le document) et enregistrez-le au format .docx, puis réessayez.',
+  'error.draft.unreadable': '« {fileName} » n’a pas pu être lu comme document Word (il est peut-être endommagé). Ouvrez-le dans Word, enregistrez-le de nouveau au format .docx et réessayez.',
+  'error.draft.unpacksTooLarge': 'Une fois décompressé, « {fileName} » dépasse les {limitMb, number} Mo autorisés. Retirez les grandes images ou les fichiers incorporés et réessayez.',
+  'error.draft.tooManySections':
+    '« {fileName} » compte {headings, number} titres ; un document peut avoir au plus {max, number} sections. Transformez les titres secondaires en texte gras, ou scindez le projet, et réessayez.',
+  'error.draft.shape': '« {fileName} » contient du texte sous une forme que l’éditeur ne peut pas reprendre. Enregistrez-le de nouveau (au format .docx ou .md) et réessayez.',
+  'error.draft.noText': '« {fileName} » ne contient aucun texte. Choisissez le fichier qui contient le projet, ou commencez plutôt un projet vide.',
+  'error.draft.binary': '« {fileName} » n’est pas un fichier texte (il contient des données binaires). Enregistrez le projet au format .docx, .md ou .txt et réessayez.',
+  'error.draft.tooSlow': 'La conversion de « {fileName} » a pris plus de {seconds, number} s et a été interrompue. Scindez le projet en fichiers plus petits, ou retirez les images et objets incorporés, et réessayez.',
+  'error.draft.tooMuchMemory': 'La conversion de « {fileName} » demande plus de mémoire que le serveur ne le permet. Retirez les grandes images ou les fichiers incorporés et réessayez.',
 };

@@ -3,9 +3,10 @@
  * (`.saying('error.…')`, shared/i18n/en.errors.ts), which http/errors.ts gives in French or English.
  * This reads every server file and lists each error built with English words and no catalogue
  * entry: a `new DomainError(…)` (or ApiError) with a message, or a call of a factory of
- * server/errors.ts that takes one (invalidInput, conflict, forbidden with a message),
- * not followed by `.saying(…)`. A `new DomainError(kind, code, message)` that passes on its own
- * parameter is a factory: its callers are checked instead.
+ * server/errors.ts that takes one (invalidInput, conflict, forbidden with a message), not followed
+ * by `.saying(…)`; and a draft import's `new ImportRefusal(code, message)` with no words. A
+ * `new DomainError(kind, code, message)` that passes on its own parameter is a factory: its callers
+ * are checked instead.
  * Files not yet translated are in serverWordsPending.ts with their count, which may only shrink.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ function unworded(n: Node): boolean {
     const message = n.arguments?.[2];
     return message !== undefined && message.type !== 'Identifier';
   }
+  // A draft import's refusal (server/documents/import/refusal.ts) carries its words as a third argument.
+  if (n.type === 'NewExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'ImportRefusal') return (n.arguments?.length ?? 0) < 3;
   if (n.type === 'CallExpression' && n.callee?.type === 'MemberExpression' && n.callee.object?.type === 'Identifier' && n.callee.object.name === 'errors') {
     const factory = String(n.callee.property?.name);
     return WORDED_FACTORIES.has(factory) && (factory !== 'forbidden' || (n.arguments?.length ?? 0) > 0);

@@ -22,7 +22,7 @@ interface Reply {
   preview?: ConvertedDraft['preview'];
   state?: Uint8Array;
   body?: Uint8Array;
-  refusal?: { code: RefusalCode; message: string };
+  refusal?: ReturnType<ImportRefusal['toJSON']>;
   /** A refusal from the domain's catalogue (a comment table that cannot be read). */
   domainRefusal?: { kind: ErrorKind; code: string; message: string; words?: DomainError['words'] };
   table?: CommentTable;
@@ -72,7 +72,11 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     const timer = setTimeout(() => {
       finish();
       stop(w);
-      reject(new ImportRefusal('conversion_timeout', `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`));
+      reject(new ImportRefusal('conversion_timeout', `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`, {
+          key: 'error.draft.tooSlow',
+          values: { fileName, seconds: budgetMs / 1000 },
+        }),
+      );
     }, budgetMs);
     const onMessage = (reply: Reply) => {
       if (reply.id !== id) return;
@@ -85,7 +89,11 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     const onExit = () => {
       finish();
       if (worker === w) worker = null;
-      reject(new ImportRefusal('unpacks_too_large', `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`));
+      reject(new ImportRefusal('unpacks_too_large', `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`, {
+          key: 'error.draft.tooMuchMemory',
+          values: { fileName },
+        }),
+      );
     };
     const onError = () => {
       // An out-of-memory error is followed by 'exit'; the exit handler answers.

@@ -88,7 +88,7 @@ async function convert(input: Extract<Input, { kind: 'file' }>): Promise<Convert
   try {
     return await convertOffThread({ fileName: input.fileName, bytes: input.bytes, title: input.fields.title });
   } catch (error) {
-    if (error instanceof ImportRefusal) throw new ApiError(REFUSAL_KIND[error.status], error.code, error.message);
+    if (error instanceof ImportRefusal) throw new ApiError(REFUSAL_KIND[error.status], error.code, error.message).saying(error.words.key, error.words.values);
     throw error;
   }
 }
