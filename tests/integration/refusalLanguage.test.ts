@@ -1,7 +1,7 @@
 /**
  * The server's refusals against the real server, in the reader's language: a comment after the
  * consultation deadline (the date written in the deployment's time zone), a comment table that is not
- * .xlsx or .docx, an invitation to an e-mail address already taken, and a role the phase does not
+ * .xlsx or .docx, a draft that is not what its name says, an invitation to an e-mail address already taken, and a role the phase does not
  * allow. A French reader gets French, anyone else English; the code is the same in both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,23 @@ describe('refusals in the reader’s language', () => {
     const en = await upload(csv, 'observations.csv', readers.en.secretariat);
     expect([en.status, en.body.error.code]).toEqual([415, 'unsupported_file']);
     expect(en.body.error.message).toBe('“observations.csv” is not an Excel (.xlsx) or Word (.docx) file. Save the comment table in one of these formats and try again.');
+  });
+
+  it('a draft whose name says Word but whose bytes are a PDF', async () => {
+    const draft = async (cookie: string) => {
+      const form = new FormData();
+      form.append('file', new Blob(['%PDF-1.4 a draft']), 'projet.docx');
+      const res = await fetch(`${t.url}/api/documents/preview`, { method: 'POST', headers: { cookie, origin: t.url }, body: form });
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    const fr = await draft(readers.fr.secretariat);
+    expect([fr.status, fr.body.error.code]).toEqual([415, 'unsupported_file']);
+    expect(fr.body.error.message).toBe(
+      `«${NBSP}projet.docx${NBSP}» est un fichier PDF, et non un fichier .docx. Enregistrez le projet depuis Word au format .docx (ou .md ou .txt) et réessayez.`,
+    );
+    const en = await draft(readers.en.secretariat);
+    expect([en.status, en.body.error.code]).toEqual([415, 'unsupported_file']);
+    expect(en.body.error.message).toBe('“projet.docx” is a PDF file, not a .docx file. Save the draft from Word as .docx (or as .md or .txt) and try again.');
   });
 
   it('an invitation to an e-mail address that already has an account', async () => {
