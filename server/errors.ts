@@ -27,9 +27,11 @@ export type ErrorKind =
 
 /**
  * The values a catalogue message names. A Date is a moment people read in their own language and
- * the deployment's time zone, which only the web layer knows: it formats it (http/errors.ts).
+ * the deployment's time zone, which only the web layer knows: it formats it (http/errors.ts). Words
+ * are another catalogue entry, worded first in the same language (a bulk list's row problem).
  */
-export type WordValues = Record<string, string | number | Date>;
+export type WordValues = { [name: string]: string | number | Date | Words };
+export type Words = { key: MessageKey; values?: WordValues };
 
 export class DomainError extends Error {
   /**
@@ -37,7 +39,7 @@ export class DomainError extends Error {
    * the reader's language; `message` is the English, for logs and for errors not yet in the
    * catalogue.
    */
-  words?: { key: MessageKey; values?: WordValues };
+  words?: Words;
 
   constructor(
     readonly kind: ErrorKind,

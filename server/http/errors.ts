@@ -6,7 +6,7 @@
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, errors, type ErrorKind } from '../errors.ts';
+import { DomainError, errors, type ErrorKind, type Words } from '../errors.ts';
 import { translate } from '../i18n.ts';
 import { formatDeadline } from '../mail/words.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
@@ -37,11 +37,17 @@ export const statusOf = (error: DomainError): ContentfulStatusCode => STATUS[err
  * time zone known, and the date is written as people read it there (as in the e-mails).
  */
 export function wordsOf(error: DomainError, language: Language, timeZone = 'UTC'): string {
-  const values = Object.entries(error.words?.values ?? {});
-  const dated = values.some(([, value]) => value instanceof Date);
+  const dated = Object.values(error.words?.values ?? {}).some((value) => value instanceof Date);
   if (!error.words || (language === 'en' && !dated)) return error.message;
-  const worded = values.map(([name, value]) => [name, value instanceof Date ? formatDeadline(value.toISOString(), language, timeZone) : value]);
-  return translate(language, error.words.key, Object.fromEntries(worded));
+  return worded(error.words, language, timeZone);
+}
+
+function worded(words: Words, language: Language, timeZone: string): string {
+  const values = Object.entries(words.values ?? {}).map(([name, value]) => {
+    if (value instanceof Date) return [name, formatDeadline(value.toISOString(), language, timeZone)];
+    return [name, typeof value === 'object' ? worded(value, language, timeZone) : value];
+  });
+  return translate(language, words.key, Object.fromEntries(values));
 }
 
 export function headersOf(error: DomainError): Record<string, string> {

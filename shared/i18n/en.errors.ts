@@ -94,4 +94,11 @@ export const enErrors = {
   'error.draft.binary': '“{fileName}” is not a text file (it holds binary data). Save the draft as .docx, .md or .txt and try again.',
   'error.draft.tooSlow': '“{fileName}” took longer than {seconds, number} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.',
   'error.draft.tooMuchMemory': '“{fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.',
+  // Inviting a list of people (server/people/bulkInvite.ts)
+  'error.bulk.noDocument': 'document: no such document: {id}. Nothing was created.',
+  'error.bulk.archived': 'document: “{title}” is archived and takes no new members. Nothing was created.',
+  'error.bulk.empty': 'The list is empty. Nothing was created.',
+  'error.bulk.row': 'Row {row, number}: {problem}{more, plural, =0 {} one { # more row has problems too.} other { # more rows have problems too.}} Nothing was created.',
+  'error.bulk.unreadableRow': 'cannot be read.',
+  'error.bulk.emailTaken': '{email} already has an account. Nothing was created; check the list again.',
 };

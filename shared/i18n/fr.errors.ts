@@ -86,4 +86,10 @@ export const frErrors: Record<keyof typeof enErrors, string> = {
   'error.draft.binary': '« {fileName} » n’est pas un fichier texte (il contient des données binaires). Enregistrez le projet au format .docx, .md ou .txt et réessayez.',
   'error.draft.tooSlow': 'La conversion de « {fileName} » a pris plus de {seconds, number} s et a été interrompue. Scindez le projet en fichiers plus petits, ou retirez les images et objets incorporés, et réessayez.',
   'error.draft.tooMuchMemory': 'La conversion de « {fileName} » demande plus de mémoire que le serveur ne le permet. Retirez les grandes images ou les fichiers incorporés et réessayez.',
+  'error.bulk.noDocument': 'document : ce document n’existe pas : {id}. Personne n’a été créé.',
+  'error.bulk.archived': 'document : « {title} » est archivé et n’accueille plus de nouveaux membres. Personne n’a été créé.',
+  'error.bulk.empty': 'La liste est vide. Personne n’a été créé.',
+  'error.bulk.row': 'Ligne {row, number} : {problem}{more, plural, =0 {} one { # autre ligne pose aussi problème.} other { # autres lignes posent aussi problème.}} Personne n’a été créé.',
+  'error.bulk.unreadableRow': 'illisible.',
+  'error.bulk.emailTaken': '{email} a déjà un compte. Personne n’a été créé ; vérifiez de nouveau la liste.',
 };

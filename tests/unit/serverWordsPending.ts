@@ -6,6 +6,5 @@
 export const PENDING = new Map<string, number>([
   ['server/http/routes/documentAdmin.ts', 1],
   ['server/http/validate.ts', 1],
-  ['server/people/bulkInvite.ts', 2],
   ['server/threads/import/importComments.ts', 1],
 ]);
