@@ -2,7 +2,7 @@
  * The server's refusals against the real server, in the reader's language: a comment after the
  * consultation deadline (the date written in the deployment's time zone), a comment table that is not
  * .xlsx or .docx, a draft that is not what its name says, an invitation to an e-mail address
- * already taken, and a role the phase does not allow. A French reader gets French, anyone else
+ * already taken, a list of people with bad rows, and a role the phase does not allow. A French reader gets French, anyone else
  * English; the code is the same in both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,28 @@ describe('refusals in the reader’s language', () => {
     const en = await t.api('POST', '/api/people', { cookie: readers.en.secretariat, body: again });
     expect([en.status, en.body.error.code]).toEqual([409, 'email_taken']);
     expect(en.body.error.message).toBe('Marie Dupont already has an account with Marie.Dupont@example.fr. Give them a new sign-in link instead.');
+  });
+
+  it('a list of people with bad rows, naming the first row’s problem in the same language', async () => {
+    const row = (n: number, overrides: Record<string, string> = {}) => ({
+      name: `Personne ${n}`,
+      email: `liste${n}@example.fr`,
+      country: 'FR',
+      organisation: 'Ministère de la Santé',
+      stakeholder: 'government',
+      role: '',
+      language: '',
+      ...overrides,
+    });
+    const rows = [row(1), row(2, { country: 'ZZ' }), row(3, { email: 'pas une adresse' })];
+    const fr = await t.api('POST', '/api/people/bulk', { cookie: readers.fr.secretariat, body: { rows } });
+    expect([fr.status, fr.body.error.code]).toEqual([400, 'invalid_input']);
+    expect(fr.body.error.message).toBe(
+      `Ligne 2${NBSP}: «${NBSP}ZZ${NBSP}» n’est pas un code de pays (ISO 3166-1, par exemple FR ou BE). 1 autre ligne pose aussi problème. Personne n’a été créé.`,
+    );
+    const en = await t.api('POST', '/api/people/bulk', { cookie: readers.en.secretariat, body: { rows } });
+    expect([en.status, en.body.error.code]).toEqual([400, 'invalid_input']);
+    expect(en.body.error.message).toBe('Row 2: “ZZ” is not a country code (ISO 3166-1, such as FR or BE). 1 more row has problems too. Nothing was created.');
   });
 
   it('a role the document’s phase does not allow', async () => {
