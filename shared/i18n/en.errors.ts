@@ -101,4 +101,10 @@ export const enErrors = {
   'error.bulk.row': 'Row {row, number}: {problem}{more, plural, =0 {} one { # more row has problems too.} other { # more rows have problems too.}} Nothing was created.',
   'error.bulk.unreadableRow': 'cannot be read.',
   'error.bulk.emailTaken': '{email} already has an account. Nothing was created; check the list again.',
+  // Committing an imported comment table (server/threads/import/importComments.ts)
+  'error.import.nothingImported': 'Nothing was imported: {first}{more, plural, =0 {} one {; and # more} other {; and # more}}.',
+  'error.importRow.notMember': 'row {line, number}: the person chosen does not take part in this document',
+  'error.importRow.noSection': 'row {line, number}: no such section in this document',
+  'error.importRow.quoteGone': 'row {line, number}: the quoted words are no longer in that section',
+  'error.importRow.quoteTooLong': 'row {line, number}: a comment may cover at most {max, number} characters',
 };

@@ -92,4 +92,9 @@ export const frErrors: Record<keyof typeof enErrors, string> = {
   'error.bulk.row': 'Ligne {row, number} : {problem}{more, plural, =0 {} one { # autre ligne pose aussi problème.} other { # autres lignes posent aussi problème.}} Personne n’a été créé.',
   'error.bulk.unreadableRow': 'illisible.',
   'error.bulk.emailTaken': '{email} a déjà un compte. Personne n’a été créé ; vérifiez de nouveau la liste.',
+  'error.import.nothingImported': 'Rien n’a été importé : {first}{more, plural, =0 {} one { ; et # autre problème} other { ; et # autres problèmes}}.',
+  'error.importRow.notMember': 'ligne {line, number} : la personne choisie ne participe pas à ce document',
+  'error.importRow.noSection': 'ligne {line, number} : cette section n’existe pas dans ce document',
+  'error.importRow.quoteGone': 'ligne {line, number} : le passage cité ne figure plus dans cette section',
+  'error.importRow.quoteTooLong': 'ligne {line, number} : une observation peut porter sur {max, number} caractères au plus',
 };

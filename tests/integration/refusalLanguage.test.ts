@@ -2,8 +2,8 @@
  * The server's refusals against the real server, in the reader's language: a comment after the
  * consultation deadline (the date written in the deployment's time zone), a comment table that is not
  * .xlsx or .docx, a draft that is not what its name says, an invitation to an e-mail address
- * already taken, a list of people with bad rows, and a role the phase does not allow. A French reader gets French, anyone else
- * English; the code is the same in both.
+ * already taken, a list of people with bad rows, and a role the phase does not allow. A French
+ * reader gets French, anyone else English; the code is the same in both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';

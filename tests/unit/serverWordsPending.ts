@@ -6,5 +6,4 @@
 export const PENDING = new Map<string, number>([
   ['server/http/routes/documentAdmin.ts', 1],
   ['server/http/validate.ts', 1],
-  ['server/threads/import/importComments.ts', 1],
 ]);
