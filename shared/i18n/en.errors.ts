@@ -107,4 +107,5 @@ export const enErrors = {
   'error.importRow.noSection': 'row {line, number}: no such section in this document',
   'error.importRow.quoteGone': 'row {line, number}: the quoted words are no longer in that section',
   'error.importRow.quoteTooLong': 'row {line, number}: a comment may cover at most {max, number} characters',
+  'error.invalidInput': 'invalid input',
 };

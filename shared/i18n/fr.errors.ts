@@ -97,4 +97,5 @@ export const frErrors: Record<keyof typeof enErrors, string> = {
   'error.importRow.noSection': 'ligne {line, number} : cette section n’existe pas dans ce document',
   'error.importRow.quoteGone': 'ligne {line, number} : le passage cité ne figure plus dans cette section',
   'error.importRow.quoteTooLong': 'ligne {line, number} : une observation peut porter sur {max, number} caractères au plus',
+  'error.invalidInput': 'saisie non valide',
 };
