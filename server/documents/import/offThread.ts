@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { IMPORT_TIME_BUDGET_MS } from '../../../shared/limits.ts';
 import type { ConvertedDraft, ConvertRequest } from './convert.ts';
-import { ImportRefusal, type RefusalCode } from './refusal.ts';
+import { ImportRefusal } from './refusal.ts';
 import type { WorkerRequest } from './importWorker.ts';
 import type { JSONNode } from '../markdown.ts';
 import type { CommentTable } from '../../threads/import/readTable.ts';
