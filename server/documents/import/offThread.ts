@@ -72,11 +72,8 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     const timer = setTimeout(() => {
       finish();
       stop(w);
-      reject(new ImportRefusal('conversion_timeout', `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`, {
-          key: 'error.draft.tooSlow',
-          values: { fileName, seconds: budgetMs / 1000 },
-        }),
-      );
+      const english = `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`;
+      reject(new ImportRefusal('conversion_timeout', english, { key: 'error.draft.tooSlow', values: { fileName, seconds: budgetMs / 1000 } }));
     }, budgetMs);
     const onMessage = (reply: Reply) => {
       if (reply.id !== id) return;
@@ -89,11 +86,8 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     const onExit = () => {
       finish();
       if (worker === w) worker = null;
-      reject(new ImportRefusal('unpacks_too_large', `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`, {
-          key: 'error.draft.tooMuchMemory',
-          values: { fileName },
-        }),
-      );
+      const english = `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`;
+      reject(new ImportRefusal('unpacks_too_large', english, { key: 'error.draft.tooMuchMemory', values: { fileName } }));
     };
     const onError = () => {
       // An out-of-memory error is followed by 'exit'; the exit handler answers.
