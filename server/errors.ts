@@ -25,13 +25,21 @@ export type ErrorKind =
   /** Storage could not save; nothing changed. */
   | 'unavailable';
 
+/**
+ * The values a catalogue message names. A Date is a moment people read in their own language and
+ * the deployment's time zone, which only the web layer knows: it formats it (http/errors.ts). Words
+ * are another catalogue entry, worded first in the same language (a bulk list's row problem).
+ */
+export type WordValues = { [name: string]: string | number | Date | Words };
+export type Words = { key: MessageKey; values?: WordValues };
+
 export class DomainError extends Error {
   /**
    * The catalogue's wording of this error (shared/i18n, `error.*`), which the web layer gives in
    * the reader's language; `message` is the English, for logs and for errors not yet in the
    * catalogue.
    */
-  words?: { key: MessageKey; values?: Record<string, string | number> };
+  words?: Words;
 
   constructor(
     readonly kind: ErrorKind,
@@ -44,7 +52,7 @@ export class DomainError extends Error {
   }
 
   /** Names the catalogue entry that says this in every language. */
-  saying(key: MessageKey, values?: Record<string, string | number>): this {
+  saying(key: MessageKey, values?: WordValues): this {
     this.words = values ? { key, values } : { key };
     return this;
   }
@@ -60,7 +68,10 @@ export const errors = {
     message ? new DomainError('forbidden', 'forbidden', message) : new DomainError('forbidden', 'forbidden', 'Your role does not allow this.').saying('error.forbidden'),
   foreignOrigin: () => new DomainError('forbidden', 'foreign_origin', 'Requests from other sites are refused.').saying('error.foreignOrigin'),
   deadlinePassed: (deadline: string) =>
-    new DomainError('forbidden', 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`),
+    new DomainError('forbidden', 'deadline_passed', `The consultation closed on ${new Date(deadline).toUTCString()}; it takes no new comments or replies.`).saying(
+      'error.deadlinePassed',
+      { deadline: new Date(deadline) },
+    ),
   notFound: (what = 'resource') => new DomainError('not-found', 'not_found', `No such ${what}.`).saying('error.notFound'),
   conflict: (code: string, message: string) => new DomainError('conflict', code, message),
   payloadTooLarge: () => new DomainError('too-large', 'payload_too_large', 'The request body is too large.').saying('error.payloadTooLarge'),

@@ -53,6 +53,9 @@ function roleFor(person: PersonRecord | Member, document: DocumentRecord): Role 
 export function authorize(person: PersonRecord | Member, action: Action, document: DocumentRecord): void {
   const role = roleFor(person, document);
   if (allowedOn(role, action, document)) return;
-  if (document.archived) throw errors.forbidden('This document is archived: it can be read and exported, but no longer changed or commented on.');
-  throw errors.forbidden(`${ROLE_LABELS[role]}s cannot do this while the document is in ${PHASE_LABELS[document.phase].toLowerCase()}.`);
+  if (document.archived) throw errors.forbidden('This document is archived: it can be read and exported, but no longer changed or commented on.').saying('error.rights.archived');
+  throw errors
+    .forbidden(`${ROLE_LABELS[role]}s cannot do this while the document is in ${PHASE_LABELS[document.phase].toLowerCase()}.`)
+    // ICU select keys cannot hold a hyphen: working-group and final-review are spelt with _ there.
+    .saying('error.rights.phase', { role: role.replace('-', '_'), phase: document.phase.replace('-', '_') });
 }

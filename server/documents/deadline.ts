@@ -11,7 +11,7 @@ import { withMail } from '../mail/notifier.ts';
 
 export async function moveDeadline(deps: PhaseDeps, actor: PersonRecord, before: DocumentRecord, deadline: string | null, now = new Date()): Promise<DocumentRecord | null> {
   if (deadline !== null && Date.parse(deadline) <= now.getTime()) {
-    throw errors.invalidInput('deadline: the new deadline must be in the future');
+    throw errors.invalidInput('deadline: the new deadline must be in the future').saying('error.documents.deadlineInPast');
   }
   const patch = { deadline, updatedAt: now.toISOString() };
   // Its e-mail (the notice, the reminders that are no longer due) is held before the change is stored.

@@ -44,7 +44,7 @@ async function documentOf(deps: Pick<LifecycleDeps, 'records'>, id: string): Pro
   return document;
 }
 
-const archivedRefusal = () => errors.forbidden('This document is archived: bring it back from the archive before changing it.');
+const archivedRefusal = () => errors.forbidden('This document is archived: bring it back from the archive before changing it.').saying('error.documents.archived');
 
 export async function updateDetails(deps: LifecycleDeps, actor: PersonRecord, id: string, patch: DetailsPatch): Promise<DocumentRecord> {
   const before = await documentOf(deps, id);
@@ -104,8 +104,8 @@ export async function deletionImpact(deps: LifecycleDeps, id: string): Promise<D
  */
 export async function deleteDraft(deps: LifecycleDeps, actor: PersonRecord, id: string, confirm: string): Promise<DeletionImpact> {
   const impact = await deletionImpact(deps, id);
-  if (!impact.deletable) throw errors.conflict('not_deletable', impact.reason ?? 'This document cannot be deleted.');
-  if (confirm !== id) throw errors.invalidInput(`confirm: send the document's id ("${id}") to confirm the deletion.`);
+  if (!impact.deletable) throw errors.conflict('not_deletable', impact.reason ?? 'This document cannot be deleted.').saying('error.documents.notDeletable');
+  if (confirm !== id) throw errors.invalidInput(`confirm: send the document's id ("${id}") to confirm the deletion.`).saying('error.documents.confirmDeletion', { id });
   await deps.records.documents.remove(id);
   await deps.collab.refreshDocument(id);
   // A room still in memory (open, or kept for its grace period) must never write its state back.
@@ -128,7 +128,7 @@ export async function deleteDraft(deps: LifecycleDeps, actor: PersonRecord, id: 
 export async function startEdition(deps: LifecycleDeps, actor: PersonRecord, sourceId: string, title: string | undefined): Promise<DocumentRecord> {
   const source = await documentOf(deps, sourceId);
   if (source.phase !== 'adopted' && !source.archived) {
-    throw errors.conflict('not_final', 'A new edition starts from an adopted or archived text. Adopt or archive this document first.');
+    throw errors.conflict('not_final', 'A new edition starts from an adopted or archived text. Adopt or archive this document first.').saying('error.documents.notFinal');
   }
   const state = await deps.collab.rooms.use(sourceId, (room) => {
     const fragment = room.doc.getXmlFragment(TEXT_FIELD);

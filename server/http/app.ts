@@ -97,7 +97,7 @@ export function createApp(services: Services) {
   app.onError((error, c) => {
     const language = readerLanguage(c.get('person')?.language, c.req.header('accept-language'));
     let answer: { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> };
-    if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: wordsOf(error, language), headers: headersOf(error) };
+    if (error instanceof DomainError) answer = { status: statusOf(error), code: error.code, message: wordsOf(error, language, services.config.timeZone), headers: headersOf(error) };
     else if (error instanceof HTTPException) answer = fromHttpException(error, language);
     else if (error instanceof StorageWriteError) {
       services.log.error('Storage could not be written or reached', error);

@@ -6,8 +6,9 @@
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, errors, type ErrorKind } from '../errors.ts';
+import { DomainError, errors, type ErrorKind, type Words } from '../errors.ts';
 import { translate } from '../i18n.ts';
+import { formatDeadline } from '../mail/words.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 
 export { errors };
@@ -31,11 +32,22 @@ export const statusOf = (error: DomainError): ContentfulStatusCode => STATUS[err
 /**
  * The error's message for this reader. English readers get the message as thrown, which may name
  * more (the field, the thing not found); other languages get the catalogue's wording where the error
- * has one, else the English until its call site names one.
+ * has one, else the English until its call site names one. A message that names a moment (a Date
+ * value) is worded from the catalogue in every language, English too: only here is the deployment's
+ * time zone known, and the date is written as people read it there (as in the e-mails).
  */
-export function wordsOf(error: DomainError, language: Language): string {
-  if (language === 'en' || !error.words) return error.message;
-  return translate(language, error.words.key, error.words.values);
+export function wordsOf(error: DomainError, language: Language, timeZone = 'UTC'): string {
+  const dated = Object.values(error.words?.values ?? {}).some((value) => value instanceof Date);
+  if (!error.words || (language === 'en' && !dated)) return error.message;
+  return worded(error.words, language, timeZone);
+}
+
+function worded(words: Words, language: Language, timeZone: string): string {
+  const values = Object.entries(words.values ?? {}).map(([name, value]) => {
+    if (value instanceof Date) return [name, formatDeadline(value.toISOString(), language, timeZone)];
+    return [name, typeof value === 'object' ? worded(value, language, timeZone) : value];
+  });
+  return translate(language, words.key, Object.fromEntries(values));
 }
 
 export function headersOf(error: DomainError): Record<string, string> {

@@ -37,7 +37,7 @@ export function readBodyWithDepthLimit(max = MAX_JSON_DEPTH): MiddlewareHandler 
   return async (c, next) => {
     if (WITH_BODY.has(c.req.method)) {
       if (c.req.header('content-type')?.includes('json')) {
-        if (jsonDepthExceeds(await c.req.text(), max)) throw errors.invalidInput(`The JSON is nested more than ${max} levels deep.`);
+        if (jsonDepthExceeds(await c.req.text(), max)) throw errors.invalidInput(`The JSON is nested more than ${max} levels deep.`).saying('error.jsonTooDeep', { max });
         // Anything else (an uploaded file) is read as bytes: read as text, a binary file would be
         // decoded as UTF-8 and come out damaged.
       } else await c.req.arrayBuffer();

@@ -8,6 +8,7 @@ import type { Context, ValidationTargets } from 'hono';
 import { z, type ZodType } from 'zod';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { readerLanguage } from '../i18n.ts';
+import type { DomainError } from '../errors.ts';
 import { errors } from './errors.ts';
 
 const LOCALES: Partial<Record<Language, ReturnType<typeof z.locales.fr>>> = {};
@@ -19,17 +20,23 @@ function problemIn(language: Language, issue: z.core.$ZodIssue): string {
   return typeof said === 'string' ? said : (said?.message ?? issue.message);
 }
 
+/**
+ * The refusal of input that zod turned down, for this reader, naming the first problem's field as
+ * the request did (`where` when the problem is the whole of it). Also for routes that parse
+ * themselves (a multipart form).
+ */
+export function invalidInput(issue: z.core.$ZodIssue | undefined, language: Language, where: string): DomainError {
+  if (!issue) return errors.invalidInput('invalid input').saying('error.invalidInput');
+  const field = issue.path.join('.');
+  const english = field ? `${field}: ${issue.message}` : issue.message;
+  // The field keeps its API name: it is what the request called it.
+  return errors.invalidInput(english).saying('error.invalidField', { field: field || where, problem: problemIn(language, issue) });
+}
+
 export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result, c: Context) => {
     if (!result.success) {
-      const issue = result.error.issues[0];
-      if (!issue) throw errors.invalidInput('invalid input');
-      const language = readerLanguage(c.get('person')?.language, c.req.header('accept-language'));
-      const problem = problemIn(language, issue);
-      const field = issue.path.join('.');
-      const english = field ? `${field}: ${issue.message}` : issue.message;
-      // The field keeps its API name: it is what the request called it.
-      throw errors.invalidInput(english).saying('error.invalidField', { field: field || target, problem });
+      throw invalidInput(result.error.issues[0], readerLanguage(c.get('person')?.language, c.req.header('accept-language')), target);
     }
   });
 }

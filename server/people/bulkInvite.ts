@@ -5,7 +5,7 @@
  */
 import type { BulkInvitePreview, BulkRow } from '../../shared/bulkInvite.ts';
 import type { MemberRole, Role } from '../../shared/domain.ts';
-import { errors } from '../errors.ts';
+import { errors, type Words } from '../errors.ts';
 import { EmailAlreadyTaken, type MembershipRecord, type PersonRecord, type Records } from '../storage/records.ts';
 import { judgeRows, type JudgedRow } from './bulkRows.ts';
 import { isArchived } from './members.ts';
@@ -31,15 +31,16 @@ export async function previewBulkInvite(records: Records, rows: readonly BulkRow
   return { rows: judged.map((j) => j.verdict), valid, invalid: judged.length - valid };
 }
 
-const refused = (message: string) => errors.invalidInput(`${message} Nothing was created.`);
+/** A refused list: the English for logs and English readers, and the catalogue entry for every reader. */
+const refused = (message: string, words: Words) => errors.invalidInput(`${message} Nothing was created.`).saying(words.key, words.values);
 
 /** The documents they will take part in: the one chosen (which must exist and be open), or every one not archived. */
 async function documentsToJoin(records: Records, chosen: BulkInviteOptions['document']): Promise<Array<{ id: string; role: MemberRole | null }>> {
   const documents = await records.documents.list();
   if (!chosen) return documents.filter((d) => !isArchived(d)).map((d) => ({ id: d.id, role: null }));
   const document = documents.find((d) => d.id === chosen.id);
-  if (!document) throw refused(`document: no such document: ${chosen.id}.`);
-  if (isArchived(document)) throw refused(`document: “${document.title}” is archived and takes no new members.`);
+  if (!document) throw refused(`document: no such document: ${chosen.id}.`, { key: 'error.bulk.noDocument', values: { id: chosen.id } });
+  if (isArchived(document)) throw refused(`document: “${document.title}” is archived and takes no new members.`, { key: 'error.bulk.archived', values: { title: document.title } });
   return [{ id: document.id, role: chosen.role }];
 }
 
@@ -55,13 +56,17 @@ export async function inviteMany(
   /** Their invitations, held before the list is stored and released once it is (nothing lost, none for people not created). */
   invitations?: (created: Array<{ person: PersonRecord; token: string }>) => Promise<PendingMail>,
 ): Promise<Array<{ person: PersonRecord; token: string }>> {
-  if (rows.length === 0) throw refused('The list is empty.');
+  if (rows.length === 0) throw refused('The list is empty.', { key: 'error.bulk.empty' });
   const judged = await judge(deps.records, rows, options.defaultRole);
   const bad = judged.filter((j) => !j.person);
   if (bad.length) {
     const first = bad[0]!.verdict;
     const more = bad.length > 1 ? ` ${bad.length - 1} more ${bad.length === 2 ? 'row has' : 'rows have'} problems too.` : '';
-    throw refused(`Row ${first.row}: ${first.problems[0]?.message ?? 'cannot be read.'}${more}`);
+    const problem = first.problems[0];
+    throw refused(`Row ${first.row}: ${problem?.message ?? 'cannot be read.'}${more}`, {
+      key: 'error.bulk.row',
+      values: { row: first.row, more: bad.length - 1, problem: problem ? { key: `bulkProblem.${problem.code}`, values: problem.values } : { key: 'error.bulk.unreadableRow' } },
+    });
   }
   const joined = await documentsToJoin(deps.records, options.document);
   const createdAt = new Date().toISOString();
@@ -79,7 +84,9 @@ export async function inviteMany(
     await withMail(invitations?.(created), () => deps.records.people.insertMany(created.map((c) => c.person), memberships).then(() => true));
   } catch (error) {
     // Someone else invited one of these addresses between the check above and the write.
-    if (error instanceof EmailAlreadyTaken) throw errors.conflict('email_taken', `${error.message}. Nothing was created; check the list again.`);
+    if (error instanceof EmailAlreadyTaken) {
+      throw errors.conflict('email_taken', `${error.message}. Nothing was created; check the list again.`).saying('error.bulk.emailTaken', { email: error.email });
+    }
     throw error;
   }
   for (const { person } of created) {

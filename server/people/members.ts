@@ -42,7 +42,7 @@ async function personToAdd(records: Records, personId: string): Promise<PersonRe
   const person = await records.people.get(personId);
   if (!person) throw errors.notFound('person');
   if (person.role === 'secretariat') {
-    throw errors.conflict('secretariat_everywhere', `${person.name} is in the Secretariat, which takes part in every document.`);
+    throw errors.conflict('secretariat_everywhere', `${person.name} is in the Secretariat, which takes part in every document.`).saying('error.people.secretariatEverywhere', { name: person.name });
   }
   return person;
 }
@@ -88,7 +88,7 @@ export async function invitationMemberships(
   if (documentIds) {
     const byId = new Map(documents.map((d) => [d.id, d]));
     const unknown = documentIds.filter((id) => !byId.has(id));
-    if (unknown.length) throw errors.invalidInput(`documents: no such document: ${unknown.join(', ')}`);
+    if (unknown.length) throw errors.invalidInput(`documents: no such document: ${unknown.join(', ')}`).saying('error.people.unknownDocuments', { documents: unknown.join(', ') });
     chosen = [...new Set(documentIds)].map((id) => byId.get(id)!);
   } else {
     chosen = documents.filter((d) => !isArchived(d));

@@ -36,13 +36,21 @@ export class PersonConflict extends Error {}
 
 const actorOf = (actor: PersonRecord) => ({ actorId: actor.id, actorName: actor.name });
 
-export class EmailTaken extends Error {}
+/** The address belongs to someone else's account; names them, for the refusal's words. */
+export class EmailTaken extends Error {
+  constructor(
+    readonly holder: string,
+    readonly email: string,
+  ) {
+    super(`${holder} already has an account with ${email}. Give them a new sign-in link instead.`);
+  }
+}
 
 /** One account per email address: a second invitation to the same person is a mistake. */
 async function refuseTakenEmail(deps: PeopleDeps, email: string, exceptId?: string): Promise<void> {
   const wanted = email.trim().toLowerCase();
   const taken = (await deps.records.people.list()).find((p) => p.id !== exceptId && p.email.trim().toLowerCase() === wanted);
-  if (taken) throw new EmailTaken(`${taken.name} already has an account with ${email}. Give them a new sign-in link instead.`);
+  if (taken) throw new EmailTaken(taken.name, email);
 }
 
 /**

@@ -100,7 +100,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
     wanted = new Set(options.sections);
     const known = new Set([...sections.map((s) => s.id), UNPLACED_SECTION_ID]);
     const unknown = options.sections.filter((id) => !known.has(id));
-    if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`);
+    if (unknown.length) throw errors.invalidInput(`sections: no such section in this document: ${unknown.join(', ')}`).saying('error.report.unknownSections', { sections: unknown.join(', ') });
   }
   const w = reportWords(language);
   const grouped = groupBySection(sections, selectThreads(threads, options), wanted).map((s) => (s.id === UNPLACED_SECTION_ID ? { ...s, title: w.unplacedSection } : s));

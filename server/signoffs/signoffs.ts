@@ -43,7 +43,7 @@ const peopleById = async (records: Records) => new Map((await records.people.lis
 export async function submitSignoff(deps: SignoffDeps, actor: PersonRecord, documentId: string, decision: Decision, statement: string | null | undefined) {
   authorize(actor, 'signoff.submit', await documentOf(deps, documentId));
   const text = statement?.trim() || null;
-  if (decision !== 'approve' && !text) throw errors.invalidInput('statement: say what your reservations or objections are');
+  if (decision !== 'approve' && !text) throw errors.invalidInput('statement: say what your reservations or objections are').saying('error.signoffs.statementNeeded');
   const at = new Date().toISOString();
   const saved = await deps.signoffs.upsert({ id: newId(), documentId, reviewerId: actor.id, decision, statement: text, createdAt: at, updatedAt: at });
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'signoff', target: documentId, detail: { decision } });

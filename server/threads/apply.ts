@@ -12,8 +12,8 @@ import { DomainError, errors } from '../errors.ts';
 import { documentOf, liveThread, nowIso, presentAndPublish, type ThreadDeps } from './common.ts';
 import { replaceWording } from './wordingEdit.ts';
 
-const alreadyApplied = () => errors.conflict('already_applied', 'This proposed wording has already been applied.');
-const notApplied = () => errors.conflict('not_applied', 'This comment’s wording is not in the text (it was never applied, or the apply was already undone).');
+const alreadyApplied = () => errors.conflict('already_applied', 'This proposed wording has already been applied.').saying('error.apply.alreadyApplied');
+const notApplied = () => errors.conflict('not_applied', 'This comment’s wording is not in the text (it was never applied, or the apply was already undone).').saying('error.apply.notApplied');
 
 /**
  * Puts the thread's proposed wording in place of the words it is anchored to and marks the thread
@@ -25,8 +25,8 @@ export async function applyProposal(deps: ThreadDeps, actor: PersonRecord, threa
   authorize(actor, 'thread.apply', await documentOf(deps, thread.documentId));
   const proposed = thread.proposedText;
   const anchor = thread.anchor;
-  if (!proposed) throw errors.conflict('no_proposal', 'This comment proposes no wording to apply.');
-  if (!anchor) throw errors.conflict('no_anchor', 'This comment is about a whole section; put its wording into the text by hand.');
+  if (!proposed) throw errors.conflict('no_proposal', 'This comment proposes no wording to apply.').saying('error.apply.noProposal');
+  if (!anchor) throw errors.conflict('no_anchor', 'This comment is about a whole section; put its wording into the text by hand.').saying('error.apply.noAnchor');
   if (thread.applied) throw alreadyApplied();
   const at = nowIso(deps);
   const finalResponse = response?.trim() || thread.response || 'The proposed wording was applied to the text.';
@@ -79,7 +79,7 @@ export async function undoApply(deps: ThreadDeps, actor: PersonRecord, threadId:
   const inserted = applied.insertedText ?? thread.proposedText ?? '';
   const before = answerBefore(thread, applied);
   const at = nowIso(deps);
-  const textChanged = () => errors.conflict('text_changed', 'The applied words have been changed in the text since; put the old words back by hand.');
+  const textChanged = () => errors.conflict('text_changed', 'The applied words have been changed in the text since; put the old words back by hand.').saying('error.apply.textChanged');
 
   const updated = await replaceWording(deps, {
     documentId: thread.documentId,

@@ -15,7 +15,7 @@ export interface Assignee {
 }
 
 export async function assigneesOf(deps: ThreadDeps, actor: PersonRecord, documentId: string): Promise<Assignee[]> {
-  if (!allowedInSomePhase(actor.role, 'thread.dispose')) throw errors.forbidden('Only those who answer comments can see whom comments can be assigned to.');
+  if (!allowedInSomePhase(actor.role, 'thread.dispose')) throw errors.forbidden('Only those who answer comments can see whom comments can be assigned to.').saying('error.threads.assignees');
   const [members, people] = await Promise.all([listMembers(deps.records, documentId), deps.records.people.list()]);
   const chosen = [
     ...members.filter((m) => m.role === 'working-group' && m.person.active).map((m) => m.person),

@@ -8,7 +8,7 @@ import type { CollabServer } from '../collab/collabServer.ts';
 import type { DocumentEvents } from '../documents/events.ts';
 import { indexText, type TextIndex } from '../documents/anchors.ts';
 import { authorize } from '../rights.ts';
-import { errors } from '../errors.ts';
+import { errors, type DomainError } from '../errors.ts';
 import { placeThread } from './present.ts';
 import type { Notifier } from '../mail/notifier.ts';
 
@@ -49,10 +49,10 @@ export function checkCommenting(deps: ThreadDeps, person: PersonRecord, action: 
  * author, only while the author could still comment (phase and deadline), and only while the comment
  * is unanswered, so a disposition never answers words that have since changed.
  */
-export async function checkOwnWords(deps: ThreadDeps, actor: PersonRecord, thread: ThreadRecord, authorId: string, refusal: { forbidden: string; answered: string }): Promise<void> {
-  if (authorId !== actor.id) throw errors.forbidden(refusal.forbidden);
+export async function checkOwnWords(deps: ThreadDeps, actor: PersonRecord, thread: ThreadRecord, authorId: string, refusal: { forbidden: () => DomainError; answered: () => DomainError }): Promise<void> {
+  if (authorId !== actor.id) throw refusal.forbidden();
   checkCommenting(deps, actor, 'thread.comment', await documentOf(deps, thread.documentId));
-  if (thread.status !== 'open') throw errors.conflict('already_answered', refusal.answered);
+  if (thread.status !== 'open') throw refusal.answered();
 }
 
 export async function peopleById(records: Records): Promise<Map<string, PersonRecord>> {

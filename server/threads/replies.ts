@@ -19,8 +19,8 @@ export async function editOwnReply(deps: ThreadDeps, actor: PersonRecord, thread
   const thread = await liveThread(deps, threadId);
   const reply = liveReply(thread, replyId);
   await checkOwnWords(deps, actor, thread, reply.authorId, {
-    forbidden: 'Only the author may change the words of a reply.',
-    answered: 'This comment has been answered; its replies can no longer be changed.',
+    forbidden: () => errors.forbidden('Only the author may change the words of a reply.').saying('error.threads.editOthersReply'),
+    answered: () => errors.conflict('already_answered', 'This comment has been answered; its replies can no longer be changed.').saying('error.threads.answeredNoReplyEdit'),
   });
   const at = nowIso(deps);
   const updated = await deps.threads.update(threadId, (t) => {
@@ -38,8 +38,8 @@ export async function withdrawReply(deps: ThreadDeps, actor: PersonRecord, threa
   const thread = await liveThread(deps, threadId);
   const reply = liveReply(thread, replyId);
   await checkOwnWords(deps, actor, thread, reply.authorId, {
-    forbidden: 'Only the author may withdraw a reply.',
-    answered: 'This comment has been answered; its replies can no longer be withdrawn.',
+    forbidden: () => errors.forbidden('Only the author may withdraw a reply.').saying('error.threads.withdrawOthersReply'),
+    answered: () => errors.conflict('already_answered', 'This comment has been answered; its replies can no longer be withdrawn.').saying('error.threads.answeredNoReplyWithdraw'),
   });
   const at = nowIso(deps);
   const updated = await deps.threads.update(threadId, (t) => {

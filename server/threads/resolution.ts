@@ -28,14 +28,14 @@ async function dispositionOf(deps: ThreadDeps, actor: PersonRecord, thread: Thre
     const assignee = await deps.records.people.get(change.assigneeId);
     const role = assignee && (await roleOn(deps.records, assignee, thread.documentId));
     if (!assignee?.active || (role !== 'working-group' && role !== 'secretariat')) {
-      throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member');
+      throw errors.invalidInput('assigneeId: threads are assigned to an active working-group or Secretariat member').saying('error.threads.badAssignee');
     }
   }
   const outcome = (t: ThreadRecord) => {
     const status = change.status ?? t.status;
     const response = change.response === undefined ? t.response : change.response?.trim() || null;
     if (status !== 'open' && !response) {
-      throw errors.invalidInput('response: a disposition other than "open" needs the working group\'s reasoning');
+      throw errors.invalidInput('response: a disposition other than "open" needs the working group\'s reasoning').saying('error.threads.responseNeeded');
     }
     return { status, response };
   };
@@ -111,10 +111,10 @@ export async function recordReaction(
   statement: string | null | undefined,
 ): Promise<Thread> {
   const thread = await liveThread(deps, threadId);
-  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author of a comment can answer its disposition.');
-  if (thread.status === 'open') throw errors.conflict('not_answered', 'This comment has not been answered yet.');
+  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author of a comment can answer its disposition.').saying('error.threads.answerOthers');
+  if (thread.status === 'open') throw errors.conflict('not_answered', 'This comment has not been answered yet.').saying('error.threads.notAnswered');
   const document = await documentOf(deps, thread.documentId);
-  if (document.phase === 'adopted') throw errors.forbidden('The document has been adopted.');
+  if (document.phase === 'adopted') throw errors.forbidden('The document has been adopted.').saying('error.threads.adopted');
   const at = nowIso(deps);
   const updated = (await deps.threads.update(threadId, (t) => {
     t.authorReaction = { reaction, statement: statement?.trim() || null, at };

@@ -44,15 +44,15 @@ export interface NewThread {
 /** Who the author of a new thread is: the caller, or the person the Secretariat enters it for. */
 async function authorOf(deps: ThreadDeps, actor: PersonRecord, documentId: string, input: NewThread, at: string): Promise<{ author: PersonRecord; received: ThreadRecord['received'] }> {
   if (input.onBehalfOf === undefined) {
-    if (input.receivedAt !== undefined) throw errors.invalidInput('receivedAt: only for a comment entered on behalf of someone (onBehalfOf)');
+    if (input.receivedAt !== undefined) throw errors.invalidInput('receivedAt: only for a comment entered on behalf of someone (onBehalfOf)').saying('error.threads.receivedAtAlone');
     return { author: actor, received: null };
   }
-  if (actor.role !== 'secretariat') throw errors.forbidden('Only the Secretariat may enter a comment on behalf of someone.');
+  if (actor.role !== 'secretariat') throw errors.forbidden('Only the Secretariat may enter a comment on behalf of someone.').saying('error.threads.onBehalfSecretariat');
   const author = await deps.records.people.get(input.onBehalfOf);
-  if (!author?.active) throw errors.invalidInput('onBehalfOf: no such person');
-  if (!(await roleOn(deps.records, author, documentId))) throw errors.invalidInput('onBehalfOf: that person does not take part in this document');
+  if (!author?.active) throw errors.invalidInput('onBehalfOf: no such person').saying('error.threads.onBehalfUnknown');
+  if (!(await roleOn(deps.records, author, documentId))) throw errors.invalidInput('onBehalfOf: that person does not take part in this document').saying('error.threads.onBehalfNotMember');
   const receivedAt = input.receivedAt === undefined ? at : new Date(input.receivedAt).toISOString();
-  if (receivedAt > at) throw errors.invalidInput('receivedAt: a comment cannot have been received in the future');
+  if (receivedAt > at) throw errors.invalidInput('receivedAt: a comment cannot have been received in the future').saying('error.threads.receivedInFuture');
   return { author, received: { at: receivedAt, enteredById: actor.id } };
 }
 
@@ -63,14 +63,14 @@ export async function openThread(deps: ThreadDeps, actor: PersonRecord, document
   const at = nowIso(deps);
   const { author, received } = await authorOf(deps, actor, documentId, input, at);
   const placement = await withIndex(deps, documentId, (index) => {
-    if (!index.sections.some((s) => s.id === input.sectionId)) throw errors.invalidInput('sectionId: no such section in this document');
+    if (!index.sections.some((s) => s.id === input.sectionId)) throw errors.invalidInput('sectionId: no such section in this document').saying('error.threads.noSuchSection');
     if (!input.anchor) return { quote: '' };
     try {
       const resolved = checkNewAnchor(index, input.anchor);
-      if (resolved.quote.length > MAX_QUOTE_CHARS) throw errors.invalidInput(`anchor: a comment may cover at most ${MAX_QUOTE_CHARS} characters`);
+      if (resolved.quote.length > MAX_QUOTE_CHARS) throw errors.invalidInput(`anchor: a comment may cover at most ${MAX_QUOTE_CHARS} characters`).saying('error.threads.quoteTooLong', { max: MAX_QUOTE_CHARS });
       return { quote: resolved.quote };
     } catch (error) {
-      if (error instanceof InvalidAnchor) throw errors.invalidInput(`anchor: ${error.message}`);
+      if (error instanceof InvalidAnchor) throw errors.invalidInput(`anchor: ${error.message}`).saying('error.threads.badAnchor');
       throw error;
     }
   });
@@ -125,7 +125,7 @@ export async function replyTo(deps: ThreadDeps, actor: PersonRecord, threadId: s
 export async function setEndorsement(deps: ThreadDeps, actor: PersonRecord, threadId: string, endorse: boolean): Promise<Thread> {
   const thread = await liveThread(deps, threadId);
   checkCommenting(deps, actor, 'thread.endorse', await documentOf(deps, thread.documentId));
-  if (thread.authorId === actor.id) throw errors.conflict('own_thread', 'You cannot endorse your own comment.');
+  if (thread.authorId === actor.id) throw errors.conflict('own_thread', 'You cannot endorse your own comment.').saying('error.threads.endorseOwn');
   const updated = await deps.threads.update(threadId, (t) => {
     t.endorsements = t.endorsements.filter((id) => id !== actor.id);
     if (endorse) t.endorsements.push(actor.id);
@@ -144,9 +144,9 @@ export interface OwnEdit {
  * alone or with other parts of the same request, in one write. The earlier wording is kept.
  */
 export function ownEditOf(deps: ThreadDeps, actor: PersonRecord, thread: ThreadRecord, document: DocumentRecord, edit: OwnEdit, at: string): (t: ThreadRecord) => void {
-  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may change the words of a comment.');
+  if (thread.authorId !== actor.id) throw errors.forbidden('Only the author may change the words of a comment.').saying('error.threads.editOthers');
   checkCommenting(deps, actor, 'thread.comment', document);
-  const answered = () => errors.conflict('already_answered', 'This comment has been answered and can no longer be changed.');
+  const answered = () => errors.conflict('already_answered', 'This comment has been answered and can no longer be changed.').saying('error.threads.answeredNoEdit');
   if (thread.status !== 'open') throw answered();
   return (t) => {
     // Checked again on the stored thread: an answer may have landed since.
@@ -171,8 +171,8 @@ export async function editOwnThread(deps: ThreadDeps, actor: PersonRecord, threa
 export async function withdrawThread(deps: ThreadDeps, actor: PersonRecord, threadId: string): Promise<void> {
   const thread = await liveThread(deps, threadId);
   await checkOwnWords(deps, actor, thread, thread.authorId, {
-    forbidden: 'Only the author may withdraw a comment.',
-    answered: 'This comment has been answered and can no longer be withdrawn.',
+    forbidden: () => errors.forbidden('Only the author may withdraw a comment.').saying('error.threads.withdrawOthers'),
+    answered: () => errors.conflict('already_answered', 'This comment has been answered and can no longer be withdrawn.').saying('error.threads.answeredNoWithdraw'),
   });
   await deps.threads.update(threadId, (t) => {
     t.withdrawnAt = nowIso(deps);

@@ -65,16 +65,16 @@ export interface WordingEdit<T> {
 export async function replaceWording<T>(deps: ThreadDeps, edit: WordingEdit<T>): Promise<T> {
   return deps.collab.rooms.use(edit.documentId, async (room) => {
     // A phase change under way holds every write to the text; the version it takes must not miss this one.
-    if (deps.collab.writesHeld(edit.documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.');
+    if (deps.collab.writesHeld(edit.documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.').saying('error.phaseChanging');
     const start = Y.createAbsolutePositionFromRelativePosition(decodePosition(edit.anchor.start), room.doc);
     const end = Y.createAbsolutePositionFromRelativePosition(decodePosition(edit.anchor.end), room.doc);
     const text = start?.type;
     // Yjs exposes whether a type was deleted only through its item.
     // oxlint-disable-next-line no-underscore-dangle
     if (!start || !end || !(text instanceof Y.XmlText) || text !== end.type || text._item?.deleted) {
-      throw errors.conflict('cannot_apply', 'The commented words were deleted or now run across paragraphs; change the text by hand.');
+      throw errors.conflict('cannot_apply', 'The commented words were deleted or now run across paragraphs; change the text by hand.').saying('error.apply.cannotApply');
     }
-    if (end.index <= start.index) throw errors.conflict('text_gone', 'The commented words have been deleted; change the text by hand.');
+    if (end.index <= start.index) throw errors.conflict('text_gone', 'The commented words have been deleted; change the text by hand.').saying('error.apply.textGone');
     const found = plainText(text).slice(start.index, end.index);
     edit.check(found);
     const replaced = { text: found, runs: runsBetween(text, start.index, end.index) };

@@ -109,7 +109,7 @@ export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, doc
   await takeVersion(deps, null, documentId, `Before restoring “${version.name}” (automatic)`, true);
   await deps.collab.rooms.use(documentId, (room) => {
     // A phase change under way holds every write to the text; its version must not miss this one.
-    if (deps.collab.writesHeld(documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.');
+    if (deps.collab.writesHeld(documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.').saying('error.phaseChanging');
     room.doc.transact(() => restoreBlocks(room.doc.getXmlFragment(TEXT_FIELD), old.getXmlFragment(TEXT_FIELD)), RESTORE_ORIGIN);
   });
   old.destroy();

@@ -7,6 +7,7 @@ import { enThreads } from './en.threads.ts';
 import { enAdmin } from './en.admin.ts';
 import { enDocument } from './en.document.ts';
 import { enA11y } from './en.a11y.ts';
+import { enErrors } from './en.errors.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -364,6 +365,7 @@ export const en = {
   ...enAdmin,
   ...enDocument,
   ...enA11y,
+  ...enErrors,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { frThreads } from './fr.threads.ts';
 import { frAdmin } from './fr.admin.ts';
 import { frDocument } from './fr.document.ts';
 import { frA11y } from './fr.a11y.ts';
+import { frErrors } from './fr.errors.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -346,4 +347,5 @@ export const fr: Catalogue = {
   ...frAdmin,
   ...frDocument,
   ...frA11y,
+  ...frErrors,
 };

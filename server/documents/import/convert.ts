@@ -47,6 +47,7 @@ export async function convertFile(request: ConvertRequest): Promise<ConvertedDra
     throw new ImportRefusal(
       'too_many_sections',
       `“${fileName}” has ${headings.length} headings; a document may have at most ${MAX_IMPORT_SECTIONS} sections. Turn minor headings into plain bold text, or split the draft, and try again.`,
+      { key: 'error.draft.tooManySections', values: { fileName, headings: headings.length, max: MAX_IMPORT_SECTIONS } },
     );
   }
   if (headings.length === 0) {
@@ -61,7 +62,10 @@ export async function convertFile(request: ConvertRequest): Promise<ConvertedDra
     schema.nodeFromJSON(doc).check();
     state = draftState(doc);
   } catch {
-    throw new ImportRefusal('unreadable_file', `“${fileName}” holds text in a shape the editor cannot take. Save it again (as .docx or .md) and try again.`);
+    throw new ImportRefusal('unreadable_file', `“${fileName}” holds text in a shape the editor cannot take. Save it again (as .docx or .md) and try again.`, {
+      key: 'error.draft.shape',
+      values: { fileName },
+    });
   }
   const title = (request.title?.trim() || body.title?.trim() || titleFromFileName(fileName)).slice(0, MAX_TITLE_CHARS);
   // Section "0" when text comes before the first heading, as the document will have it once created.
@@ -89,7 +93,10 @@ async function fromWord(fileName: string, bytes: Uint8Array): Promise<Body> {
 
 function fromPlain(fileName: string, bytes: Uint8Array, markdown: boolean): Body {
   const { text, notKept } = decodeText(fileName, bytes);
-  if (!text.trim()) throw new ImportRefusal('empty_file', `“${fileName}” holds no text. Choose the file that holds the draft, or start an empty draft instead.`);
+  if (!text.trim()) throw new ImportRefusal('empty_file', `“${fileName}” holds no text. Choose the file that holds the draft, or start an empty draft instead.`, {
+      key: 'error.draft.noText',
+      values: { fileName },
+    });
   if (!markdown) return { title: null, doc: { type: 'doc', content: plainParagraphs(text) }, notKept };
   const withNotes = takeMarkdownNotes(text);
   const draft = importMarkdown(withNotes.text, '', markdownOptions(withNotes.text));
@@ -113,7 +120,10 @@ function decodeText(fileName: string, bytes: Uint8Array): { text: string; notKep
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), notKept: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), notKept: [] };
   if (bytes.includes(0)) {
-    throw new ImportRefusal('unsupported_file', `“${fileName}” is not a text file (it holds binary data). Save the draft as .docx, .md or .txt and try again.`);
+    throw new ImportRefusal('unsupported_file', `“${fileName}” is not a text file (it holds binary data). Save the draft as .docx, .md or .txt and try again.`, {
+      key: 'error.draft.binary',
+      values: { fileName },
+    });
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), notKept: [] };

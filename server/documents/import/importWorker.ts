@@ -34,7 +34,7 @@ parentPort?.on('message', async (message: WorkerRequest) => {
     parentPort?.postMessage({ id: message.id, preview, state: copy }, [copy.buffer]);
   } catch (error) {
     if (error instanceof ImportRefusal) parentPort?.postMessage({ id: message.id, refusal: error.toJSON() });
-    else if (error instanceof DomainError) parentPort?.postMessage({ id: message.id, domainRefusal: { kind: error.kind, code: error.code, message: error.message } });
+    else if (error instanceof DomainError) parentPort?.postMessage({ id: message.id, domainRefusal: { kind: error.kind, code: error.code, message: error.message, words: error.words } });
     else parentPort?.postMessage({ id: message.id, error: (error as Error).message });
   }
 });

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { IMPORT_TIME_BUDGET_MS } from '../../../shared/limits.ts';
 import type { ConvertedDraft, ConvertRequest } from './convert.ts';
-import { ImportRefusal, type RefusalCode } from './refusal.ts';
+import { ImportRefusal } from './refusal.ts';
 import type { WorkerRequest } from './importWorker.ts';
 import type { JSONNode } from '../markdown.ts';
 import type { CommentTable } from '../../threads/import/readTable.ts';
@@ -22,9 +22,9 @@ interface Reply {
   preview?: ConvertedDraft['preview'];
   state?: Uint8Array;
   body?: Uint8Array;
-  refusal?: { code: RefusalCode; message: string };
+  refusal?: ReturnType<ImportRefusal['toJSON']>;
   /** A refusal from the domain's catalogue (a comment table that cannot be read). */
-  domainRefusal?: { kind: ErrorKind; code: string; message: string };
+  domainRefusal?: { kind: ErrorKind; code: string; message: string; words?: DomainError['words'] };
   table?: CommentTable;
   error?: string;
 }
@@ -51,6 +51,12 @@ function stop(w: Worker): void {
 
 type Job = { kind: 'convert'; request: ConvertRequest } | { kind: 'word'; title: string; doc: JSONNode } | { kind: 'table'; fileName: string; bytes: Uint8Array };
 
+/** A refusal thrown in the worker, whole again: its catalogue words cross the thread with it. */
+function refusalFrom({ kind, code, message, words }: NonNullable<Reply['domainRefusal']>): DomainError {
+  const refusal = new DomainError(kind, code, message);
+  return words ? refusal.saying(words.key, words.values) : refusal;
+}
+
 function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
   const w = currentWorker();
   w.ref();
@@ -66,20 +72,22 @@ function runOne(job: Job, fileName: string, budgetMs: number): Promise<Reply> {
     const timer = setTimeout(() => {
       finish();
       stop(w);
-      reject(new ImportRefusal('conversion_timeout', `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`));
+      const english = `“${fileName}” took longer than ${budgetMs / 1000} s to convert and was stopped. Split the draft into smaller files, or remove images and embedded objects, and try again.`;
+      reject(new ImportRefusal('conversion_timeout', english, { key: 'error.draft.tooSlow', values: { fileName, seconds: budgetMs / 1000 } }));
     }, budgetMs);
     const onMessage = (reply: Reply) => {
       if (reply.id !== id) return;
       finish();
       if (reply.refusal) reject(ImportRefusal.from(reply.refusal));
-      else if (reply.domainRefusal) reject(new DomainError(reply.domainRefusal.kind, reply.domainRefusal.code, reply.domainRefusal.message));
+      else if (reply.domainRefusal) reject(refusalFrom(reply.domainRefusal));
       else if (reply.error !== undefined) reject(new Error(reply.error));
       else resolve(reply);
     };
     const onExit = () => {
       finish();
       if (worker === w) worker = null;
-      reject(new ImportRefusal('unpacks_too_large', `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`));
+      const english = `“${fileName}” needs more memory to convert than the server allows. Remove large images or embedded files and try again.`;
+      reject(new ImportRefusal('unpacks_too_large', english, { key: 'error.draft.tooMuchMemory', values: { fileName } }));
     };
     const onError = () => {
       // An out-of-memory error is followed by 'exit'; the exit handler answers.

@@ -3,6 +3,7 @@
  * throws these; the route layer turns them into `{ error: { code, message } }` with `status`. They
  * cross the worker boundary as plain objects, hence `toJSON` and `from`.
  */
+import type { DomainError } from '../../errors.ts';
 export type RefusalCode =
   | 'file_too_large'
   | 'unsupported_file'
@@ -24,21 +25,25 @@ const STATUS: Record<RefusalCode, 413 | 415 | 422> = {
   conversion_timeout: 422,
 };
 
+/** The catalogue entry that words a refusal in every language (shared/i18n/en.errors.ts). */
+export type RefusalWords = NonNullable<DomainError['words']>;
+
 export class ImportRefusal extends Error {
   readonly status: 413 | 415 | 422;
   constructor(
     readonly code: RefusalCode,
     message: string,
+    readonly words: RefusalWords,
   ) {
     super(message);
     this.status = STATUS[code];
   }
 
-  toJSON(): { code: RefusalCode; message: string } {
-    return { code: this.code, message: this.message };
+  toJSON(): { code: RefusalCode; message: string; words: RefusalWords } {
+    return { code: this.code, message: this.message, words: this.words };
   }
 
-  static from(plain: { code: RefusalCode; message: string }): ImportRefusal {
-    return new ImportRefusal(plain.code, plain.message);
+  static from(plain: { code: RefusalCode; message: string; words: RefusalWords }): ImportRefusal {
+    return new ImportRefusal(plain.code, plain.message, plain.words);
   }
 }

@@ -19,7 +19,10 @@ export interface WordPackage {
 }
 
 function unreadable(fileName: string): ImportRefusal {
-  return new ImportRefusal('unreadable_file', `“${fileName}” is damaged and cannot be read as a Word file. Open it in Word, save it again as .docx and try again.`);
+  return new ImportRefusal('unreadable_file', `“${fileName}” is damaged and cannot be read as a Word file. Open it in Word, save it again as .docx and try again.`, {
+    key: 'error.draft.unreadable',
+    values: { fileName },
+  });
 }
 
 export function inspectWordPackage(fileName: string, bytes: Uint8Array): WordPackage {
@@ -42,6 +45,7 @@ export function inspectWordPackage(fileName: string, bytes: Uint8Array): WordPac
     throw new ImportRefusal(
       'unpacks_too_large',
       `“${fileName}” unpacks to ${Math.round(declared / 1024 / 1024)} MB, more than the ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB allowed. Remove large images or embedded files and try again.`,
+      { key: 'error.draft.unpacksTooLarge', values: { fileName, limitMb: MAX_UNZIPPED_BYTES / 1024 / 1024 } },
     );
   }
   if (!hasDocument) throw unreadable(fileName);

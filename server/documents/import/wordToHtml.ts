@@ -40,7 +40,10 @@ export async function wordToHtml(fileName: string, bytes: Uint8Array, outlineSty
       },
     );
   } catch {
-    throw new ImportRefusal('unreadable_file', `“${fileName}” could not be read as a Word document (it may be damaged). Open it in Word, save it again as .docx and try again.`);
+    throw new ImportRefusal('unreadable_file', `“${fileName}” could not be read as a Word document (it may be damaged). Open it in Word, save it again as .docx and try again.`, {
+      key: 'error.draft.unreadable',
+      values: { fileName },
+    });
   }
   const notKept: NotKept[] = [];
   if (images > 0) notKept.push(notKeptWords('images', images));

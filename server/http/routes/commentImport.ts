@@ -90,15 +90,15 @@ export function commentImportRoutes(services: Services) {
     .post('/api/documents/:id/comment-import/preview', validate('param', DocumentParam), async (c) => {
       const documentId = c.req.valid('param').id;
       if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
-        throw errors.invalidInput('Send the table as multipart/form-data with a `file` field (.xlsx or .docx).');
+        throw errors.invalidInput('Send the table as multipart/form-data with a `file` field (.xlsx or .docx).').saying('error.upload.tableForm');
       }
       let file: unknown;
       try {
         file = (await c.req.parseBody()).file;
       } catch {
-        throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.');
+        throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.').saying('error.upload.unreadableForm');
       }
-      if (!(file instanceof File)) throw errors.invalidInput('file: choose one .xlsx or .docx file.');
+      if (!(file instanceof File)) throw errors.invalidInput('file: choose one .xlsx or .docx file.').saying('error.upload.chooseTable');
       if (file.size > MAX_COMMENT_TABLE_BYTES) throw tableRefusal.tooLarge();
       return c.json(await previewImport(services, c.get('person'), documentId, { fileName: file.name || 'table', bytes: new Uint8Array(await file.arrayBuffer()) }));
     })

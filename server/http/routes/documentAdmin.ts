@@ -11,7 +11,8 @@ import { MAX_DESCRIPTION_CHARS, MAX_REFERENCE_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD
 import { authorize } from '../authorize.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { ApiError, errors } from '../errors.ts';
-import { validate } from '../validate.ts';
+import { invalidInput, validate } from '../validate.ts';
+import { readerLanguage } from '../../i18n.ts';
 import { requireRole } from '../middleware.ts';
 import { presentDocumentDetail } from '../presenters.ts';
 import { DocumentParam } from './documents.ts';
@@ -46,10 +47,9 @@ const WordQuery = z.object({ version: z.string().uuid('not a version id').option
 
 type Input = { kind: 'empty'; fields: z.infer<typeof EmptyDraft> } | { kind: 'file'; fileName: string; bytes: Uint8Array; fields: z.infer<typeof UploadFields> };
 
-function invalid(result: z.ZodSafeParseResult<unknown>): ApiError {
-  const issue = result.error?.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  return errors.invalidInput(`${where}${issue?.message ?? 'invalid input'}`);
+/** Fields the form or body got wrong, in the reader's language. */
+function invalid(c: Context<AppEnv>, result: z.ZodSafeParseResult<unknown>): ApiError {
+  return invalidInput(result.error?.issues[0], readerLanguage(c.get('person')?.language, c.req.header('accept-language')), 'body');
 }
 
 /** A multipart form with a `file`, or JSON `{ "title" }` for an empty draft; checked whole. */
@@ -63,7 +63,7 @@ async function readInput(c: Context<AppEnv>): Promise<Input> {
       throw errors.malformedJson();
     }
     const parsed = EmptyDraft.safeParse(body);
-    if (!parsed.success) throw invalid(parsed);
+    if (!parsed.success) throw invalid(c, parsed);
     return { kind: 'empty', fields: parsed.data };
   }
   if (!type.startsWith('multipart/form-data')) throw errors.unsupportedMediaType();
@@ -71,12 +71,12 @@ async function readInput(c: Context<AppEnv>): Promise<Input> {
   try {
     form = await c.req.parseBody({ all: true });
   } catch {
-    throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.');
+    throw errors.invalidInput('The form could not be read. Send multipart/form-data with a `file` field.').saying('error.upload.unreadableForm');
   }
   const { file, ...rest } = form;
-  if (!(file instanceof File)) throw errors.invalidInput('file: choose one .docx, .md or .txt file.');
+  if (!(file instanceof File)) throw errors.invalidInput('file: choose one .docx, .md or .txt file.').saying('error.upload.chooseDraft');
   const parsed = UploadFields.safeParse(rest);
-  if (!parsed.success) throw invalid(parsed);
+  if (!parsed.success) throw invalid(c, parsed);
   if (file.size > MAX_UPLOAD_BYTES) throw errors.fileTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024);
   return { kind: 'file', fileName: file.name || 'draft', bytes: new Uint8Array(await file.arrayBuffer()), fields: parsed.data };
 }
@@ -88,7 +88,7 @@ async function convert(input: Extract<Input, { kind: 'file' }>): Promise<Convert
   try {
     return await convertOffThread({ fileName: input.fileName, bytes: input.bytes, title: input.fields.title });
   } catch (error) {
-    if (error instanceof ImportRefusal) throw new ApiError(REFUSAL_KIND[error.status], error.code, error.message);
+    if (error instanceof ImportRefusal) throw new ApiError(REFUSAL_KIND[error.status], error.code, error.message).saying(error.words.key, error.words.values);
     throw error;
   }
 }

@@ -37,8 +37,8 @@ export function outboxRoutes(services: Services) {
       const person = await services.records.people.get(c.req.valid('param').id);
       if (!person) throw errors.notFound('person');
       const { token, kind } = c.req.valid('json');
-      if (person.tokenHash !== hashSecret(token)) throw errors.conflict('link_replaced', 'This sign-in link is no longer the person’s current link; create a new one.');
-      if (!person.active) throw errors.conflict('inactive', `${person.name}’s account is deactivated.`);
+      if (person.tokenHash !== hashSecret(token)) throw errors.conflict('link_replaced', 'This sign-in link is no longer the person’s current link; create a new one.').saying('error.people.linkReplaced');
+      if (!person.active) throw errors.conflict('inactive', `${person.name}’s account is deactivated.`).saying('error.people.inactive', { name: person.name });
       const message = await services.mail.sendSignInLink(person, linkFor(c.req.url, token), kind === 'new-link');
       await services.audit.record({ actorId: c.get('person').id, actorName: c.get('person').name, action: 'person.email-link', target: person.id, detail: { kind } });
       return c.json({ messageId: message.id, to: person.email }, 202);

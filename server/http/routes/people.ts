@@ -81,7 +81,7 @@ export function peopleRoutes(services: Services) {
         const inviteUrl = linkFor(c.req.url, token);
         return c.json({ person: presentPerson(person), inviteToken: token, inviteUrl }, 201);
       } catch (error) {
-        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
+        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message).saying('error.people.emailTaken', { name: error.holder, email: error.email });
         throw error;
       }
     })
@@ -105,8 +105,8 @@ export function peopleRoutes(services: Services) {
         if (!person) throw errors.notFound('person');
         return c.json(presentPersonForSecretariat(person));
       } catch (error) {
-        if (error instanceof PersonConflict) throw errors.conflict('own_account', error.message);
-        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message);
+        if (error instanceof PersonConflict) throw errors.conflict('own_account', error.message).saying('error.people.ownAccount');
+        if (error instanceof EmailTaken) throw errors.conflict('email_taken', error.message).saying('error.people.emailTaken', { name: error.holder, email: error.email });
         throw error;
       }
     })

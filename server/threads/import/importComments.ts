@@ -13,7 +13,8 @@ import { readSections } from '../../documents/text.ts';
 import { listMembers } from '../../people/members.ts';
 import { newId } from '../../people/tokens.ts';
 import { authorize } from '../../rights.ts';
-import { errors } from '../../errors.ts';
+import { errors, type WordValues, type Words } from '../../errors.ts';
+import type { MessageKey } from '../../../shared/i18n/en.ts';
 import { checkCommenting, documentOf, nowIso, peopleById, type ThreadDeps } from '../common.ts';
 import { placeThread } from '../present.ts';
 import { refPrefix } from '../refs.ts';
@@ -66,20 +67,23 @@ export async function commitImport(deps: ThreadDeps, actor: PersonRecord, docume
   await checkImporting(deps, actor, documentId);
   const at = nowIso(deps);
   const receivedAt = commit.receivedAt === undefined ? at : new Date(commit.receivedAt).toISOString();
-  if (receivedAt > at) throw errors.invalidInput('receivedAt: a table cannot have been received in the future');
+  if (receivedAt > at) throw errors.invalidInput('receivedAt: a table cannot have been received in the future').saying('error.import.receivedInFuture');
   const authors = new Map((await authorsOf(deps, documentId)).map((p) => [p.id, p]));
-  const refusals: string[] = [];
+  // Each refused row: the English, and the catalogue words that say it in the reader's language.
+  const refusals: Array<{ english: string; words: Words }> = [];
+  const refuse = (line: number, english: string, key: MessageKey, values: WordValues = {}) =>
+    refusals.push({ english: `row ${line}: ${english}`, words: { key, values: { line, ...values } } });
   const threads = await deps.collab.rooms.use(documentId, (room) => {
     const index = indexText(room.doc);
     const sectionIds = new Set(readSections(room.doc).map((s) => s.id));
     return commit.rows.map((row) => {
       const author = authors.get(row.authorId);
-      if (!author) refusals.push(`row ${row.line}: the person chosen does not take part in this document`);
-      if (!sectionIds.has(row.sectionId)) refusals.push(`row ${row.line}: no such section in this document`);
+      if (!author) refuse(row.line, 'the person chosen does not take part in this document', 'error.importRow.notMember');
+      if (!sectionIds.has(row.sectionId)) refuse(row.line, 'no such section in this document', 'error.importRow.noSection');
       // The text may have changed since the preview: the words are looked for again.
       const found = row.quote && sectionIds.has(row.sectionId) ? findQuote(index, row.quote, row.sectionId) : null;
-      if (row.quote && !found) refusals.push(`row ${row.line}: the quoted words are no longer in that section`);
-      if (found && found.quote.length > MAX_QUOTE_CHARS) refusals.push(`row ${row.line}: a comment may cover at most ${MAX_QUOTE_CHARS} characters`);
+      if (row.quote && !found) refuse(row.line, 'the quoted words are no longer in that section', 'error.importRow.quoteGone');
+      if (found && found.quote.length > MAX_QUOTE_CHARS) refuse(row.line, `a comment may cover at most ${MAX_QUOTE_CHARS} characters`, 'error.importRow.quoteTooLong', { max: MAX_QUOTE_CHARS });
       const record: NewThreadRecord = {
         id: newId(),
         documentId,
@@ -106,8 +110,11 @@ export async function commitImport(deps: ThreadDeps, actor: PersonRecord, docume
     });
   });
   if (refusals.length) {
-    const shown = refusals.slice(0, 10).join('; ');
-    throw errors.invalidInput(`Nothing was imported: ${shown}${refusals.length > 10 ? `; and ${refusals.length - 10} more` : ''}.`);
+    const shown = refusals.slice(0, 10).map((r) => r.english).join('; ');
+    // The other languages name the first row's problem and count the rest.
+    throw errors
+      .invalidInput(`Nothing was imported: ${shown}${refusals.length > 10 ? `; and ${refusals.length - 10} more` : ''}.`)
+      .saying('error.import.nothingImported', { first: refusals[0]!.words, more: refusals.length - 1 });
   }
   const stored = await deps.threads.insertMany(documentId, threads);
   await deps.audit.record({

@@ -27,7 +27,7 @@ export function readWordTables(fileName: string, bytes: Uint8Array): Grid[] {
     const parts = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' });
     xml = strFromU8(parts['word/document.xml']!);
   } catch {
-    throw tableRefusal.unreadable(fileName, 'a Word document');
+    throw tableRefusal.unreadable(fileName, 'docx');
   }
   return tablesOf(xml);
 }

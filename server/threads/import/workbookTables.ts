@@ -27,7 +27,7 @@ export async function readWorkbookTables(fileName: string, bytes: Uint8Array, ma
     // exceljs's own Buffer type predates Node's generic one.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    throw tableRefusal.unreadable(fileName, 'an Excel workbook');
+    throw tableRefusal.unreadable(fileName, 'xlsx');
   }
   return workbook.worksheets.map((sheet) => {
     const grid: Grid = [];
