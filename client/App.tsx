@@ -2,7 +2,7 @@
  * The shell: waits for the session, sends signed-out visitors to the sign-in page (and back where
  * they were going afterwards), and picks the page for the current path.
  */
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { DOCUMENT_ID_PATTERN } from '../shared/limits.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { matchRoute, navigate, usePath } from './router.tsx';
@@ -12,10 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { StatusScreen } from './components/StatusScreen.tsx';
 import { LoadingPage } from './components/LoadingPage.tsx';
 import { LanguageProvider, useT } from './i18n/LanguageProvider.tsx';
-import { loadDocumentPage } from './prefetch.ts';
-
-// The editor and Yjs are most of the code; sign-in and the list should not wait for them.
-const DocumentPage = lazy(() => loadDocumentPage().then((module) => ({ default: module.DocumentPage })));
+import { loadDocumentPage, loadedDocumentPage, type DocumentPageModule } from './prefetch.ts';
 // Each of these is used by few people or rarely: loaded when first opened.
 const PeoplePage = lazy(() => import('./people/PeoplePage.tsx').then((module) => ({ default: module.PeoplePage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
@@ -96,11 +93,7 @@ function Pages() {
     case 'document':
       // Not even a possible id: no need to ask the server (which would call it invalid input).
       if (!DOCUMENT_ID_PATTERN.test(route.id)) return <NotFoundPage what="document" />;
-      return (
-        <Suspense fallback={<LoadingPage message={t('app.loadingDocument')} />}>
-          <DocumentPage key={route.id} documentId={route.id} />
-        </Suspense>
-      );
+      return <DocumentRoute key={route.id} documentId={route.id} />;
     case 'people':
       return (
         <Suspense fallback={<LoadingPage message={t('app.loadingPage')} />}>
@@ -150,4 +143,28 @@ function Pages() {
     case 'not-found':
       return <NotFoundPage />;
   }
+}
+
+/**
+ * The document page, once its script is here (prefetch.ts usually has it by the time the session
+ * is known). Not React.lazy: after a Suspense fallback has shown, React holds the revealed page back
+ * for up to 300 ms, which was a third of the time to the first line of text.
+ */
+function DocumentRoute({ documentId }: { documentId: string }) {
+  const t = useT();
+  const [page, setPage] = useState<{ module?: DocumentPageModule; failed?: boolean }>(() => ({ module: loadedDocumentPage() }));
+  useEffect(() => {
+    if (page.module || page.failed) return;
+    let current = true;
+    loadDocumentPage().then(
+      (module) => current && setPage({ module }),
+      () => current && setPage({ failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [page]);
+  if (page.module) return <page.module.DocumentPage documentId={documentId} />;
+  if (page.failed) return <StatusScreen message={t('app.unreachable')} action={{ label: t('load.retry'), onClick: () => setPage({}) }} alert />;
+  return <LoadingPage message={t('app.loadingDocument')} />;
 }

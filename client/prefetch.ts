@@ -1,26 +1,45 @@
 /**
- * What the first page will ask for anyway, started at once: the document page's script and the
- * document itself travel together with the session check, instead of one after another (page, app
- * script, session, page script, document). Only the first load of the page a visitor opened is
+ * What the first page will ask for anyway, started at once: the session, and on a document's page
+ * its script and the document itself, travel together instead of one after another (page, app
+ * script, session, page script, document), and the text's socket and the comments' stream open as
+ * soon as those are here. Only the first load of the page a visitor opened is
  * prefetched; every later fetch goes through the page as usual.
  */
-import type { DocumentDetail } from '../shared/api.ts';
+import type { DocumentDetail, Person } from '../shared/api.ts';
 import { DOCUMENT_ID_PATTERN } from '../shared/limits.ts';
 import { api } from './api.ts';
 import { matchRoute } from './router.tsx';
 
-export const loadDocumentPage = () => import('./pages/DocumentPage.tsx');
+// The editor and Yjs are most of the code; sign-in and the list do not wait for them.
+export type DocumentPageModule = typeof import('./pages/DocumentPage.tsx');
+let documentPage: DocumentPageModule | undefined;
+
+export const loadDocumentPage = (): Promise<DocumentPageModule> =>
+  import('./pages/DocumentPage.tsx').then((module) => (documentPage = module));
+
+/** The document page's module once it has arrived, so that rendering it need not suspend. */
+export const loadedDocumentPage = (): DocumentPageModule | undefined => documentPage;
 
 const documents = new Map<string, Promise<DocumentDetail>>();
+let session: Promise<Person | null> | undefined;
 
 export function prefetchFor(path: string): void {
+  session = api.currentPerson();
+  // As below: the session check takes it, and handles a failure.
+  session.catch(() => undefined);
   const route = matchRoute(path);
   if (route.name !== 'document' || !DOCUMENT_ID_PATTERN.test(route.id)) return;
-  void loadDocumentPage();
+  const page = loadDocumentPage();
   const detail = api.document(route.id);
   // Whoever takes it handles a failure; until then it must not count as unhandled.
   detail.catch(() => undefined);
   documents.set(route.id, detail);
+  // The text and the comments need the person and the document's generation and rights: with those,
+  // their socket and stream open before React has rendered the page (document/earlyLive.ts).
+  Promise.all([page, session, detail]).then(
+    ([module, person, known]) => person && module.startEarly(known, person),
+    () => undefined,
+  );
 }
 
 /**
@@ -31,4 +50,11 @@ export function takePrefetchedDocument(id: string): Promise<DocumentDetail> | un
   const detail = documents.get(id);
   documents.delete(id);
   return detail?.catch(() => api.document(id));
+}
+
+/** The session check started with the page, once; later checks (a retry) ask the server again. */
+export function takePrefetchedSession(): Promise<Person | null> {
+  const first = session;
+  session = undefined;
+  return first ?? api.currentPerson();
 }

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Person } from '../shared/api.ts';
 import type { Role } from '../shared/domain.ts';
 import { api, setUnauthenticatedHandler } from './api.ts';
+import { takePrefetchedSession } from './prefetch.ts';
 import { t } from './i18n/intl.ts';
 
 export type SessionState =
@@ -30,7 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
   const check = useCallback(() => {
-    api.currentPerson().then(
+    takePrefetchedSession().then(
       (person) => setState(person ? { status: 'signed-in', person } : { status: 'signed-out', notice: null }),
       () => setState({ status: 'error' }),
     );

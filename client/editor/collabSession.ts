@@ -61,7 +61,9 @@ const SESSION_PROBE_INTERVAL_MS = 10_000;
 const INITIAL: CollabSnapshot = { collab: null, connection: 'connecting', synced: false, closedMessage: null, unsent: null };
 
 export class CollabSession {
-  private handlers: CollabHandlers = { onRightsChanged() {}, onSessionEnded() {} };
+  /** Who hears of rights changes and the end of the session; until someone listens, they are kept. */
+  private handlers: CollabHandlers | null = null;
+  private unheard = new Set<keyof CollabHandlers>();
   private snapshot: CollabSnapshot = INITIAL;
   private readonly listeners = new Set<() => void>();
   private socket: 'connecting' | 'connected' | 'disconnected' = 'connecting';
@@ -84,9 +86,13 @@ export class CollabSession {
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
 
-  start(handlers: CollabHandlers): void {
-    this.stop();
-    this.handlers = handlers;
+  /**
+   * Connects unless connected already (the page may have started it before React rendered, see
+   * prefetch.ts); either way `handlers` hear from now on, and hear at once what happened unheard.
+   */
+  start(handlers?: CollabHandlers): void {
+    if (handlers) this.listen(handlers);
+    if (this.stopCurrent) return;
     const ydoc = new Y.Doc();
     const origin = window.location.origin.replace(/^http/, 'ws');
     // No BroadcastChannel: tabs must not sync with each other behind the server's rights checks.
@@ -123,8 +129,8 @@ export class CollabSession {
       if (!event) return;
       const closed = CLOSED_MESSAGES.get(event.code);
       if (closed) this.publish({ closedMessage: t(closed) });
-      else if (event.code === CLOSE_CODES.unauthenticated) this.handlers.onSessionEnded();
-      else if (event.code === CLOSE_CODES.rightsChanged) this.handlers.onRightsChanged();
+      else if (event.code === CLOSE_CODES.unauthenticated) this.tell('onSessionEnded');
+      else if (event.code === CLOSE_CODES.rightsChanged) this.tell('onRightsChanged');
       else if (event.code === ABNORMAL_CLOSE && navigator.onLine && Date.now() - lastProbe > SESSION_PROBE_INTERVAL_MS) {
         lastProbe = Date.now();
         this.probeSession();
@@ -157,6 +163,8 @@ export class CollabSession {
   };
 
   stop(): void {
+    this.handlers = null;
+    this.unheard.clear();
     if (!this.stopCurrent) return;
     this.stopCurrent();
     this.stopCurrent = null;
@@ -169,12 +177,24 @@ export class CollabSession {
   private probeSession(): void {
     api.currentPerson().then(
       (person) => {
-        if (!person) this.handlers.onSessionEnded();
+        if (!person) this.tell('onSessionEnded');
       },
       () => {
         // The server is unreachable: y-websocket keeps retrying and the indicator says so.
       },
     );
+  }
+
+  private listen(handlers: CollabHandlers): void {
+    this.handlers = handlers;
+    const unheard = [...this.unheard];
+    this.unheard.clear();
+    for (const what of unheard) handlers[what]();
+  }
+
+  private tell(what: keyof CollabHandlers): void {
+    if (this.handlers) this.handlers[what]();
+    else this.unheard.add(what);
   }
 
   private publish(change: Partial<CollabSnapshot>): void {

@@ -1,6 +1,7 @@
 /** A document's live connection for as long as the component using it is mounted. */
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { CollabSession, type CollabHandlers, type CollabSnapshot } from './collabSession.ts';
+import { takeEarlyCollab } from '../document/earlyLive.ts';
 
 export type { Collab, ConnectionState } from './collabSession.ts';
 
@@ -12,8 +13,9 @@ export function useCollab(
   handlers: CollabHandlers,
 ): CollabSnapshot & { discardUnsent: () => void } {
   // Constructing a session is free; the Y.Doc and socket only exist between start() and stop().
-  // Rights read at mount decide whether an offline copy is kept: see offlineCopy.ts.
-  const [session] = useState(() => new CollabSession(documentId, generation, offline));
+  // Rights read at mount decide whether an offline copy is kept: see offlineCopy.ts. The session the
+  // page started with (prefetch.ts) is taken when it is this very one, and its text may be here.
+  const [session] = useState(() => takeEarlyCollab(documentId, generation, offline) ?? new CollabSession(documentId, generation, offline));
   const onRightsChanged = useEffectEvent(() => handlers.onRightsChanged());
   const onSessionEnded = useEffectEvent(() => handlers.onSessionEnded());
 

@@ -42,6 +42,38 @@ describe('loading the document page', () => {
   });
 });
 
+describe('the live connections of a document opened by its address', () => {
+  it('opens the text socket and the comments stream once each, before the page is drawn', async () => {
+    const context = await suite.track(secretariatContext(suite.browser, suite.server));
+    const page = await context.newPage();
+    // On the page's own clock: when the socket was made, and when the document page first showed.
+    await page.addInitScript(`(() => {
+      const marks = { sockets: [] };
+      window.accordLoadMarks = marks;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(...args) { super(...args); marks.sockets.push({ url: String(args[0]), at: performance.now() }); }
+      };
+      new MutationObserver(() => {
+        if (marks.page === undefined && document.querySelector('.doc-page')) marks.page = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    })();`);
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/documents/${DOCUMENT_ID}/events`) streams.push(request.url());
+    });
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
+    await page.locator('.ProseMirror h1').first().waitFor();
+    await page.getByTestId('threads-panel').getByRole('heading', { level: 2 }).first().waitFor();
+    const marks = (await page.evaluate('window.accordLoadMarks')) as { sockets: Array<{ url: string; at: number }>; page?: number };
+    const collab = marks.sockets.filter((socket) => socket.url.includes('/collab/'));
+    expect(collab).toHaveLength(1);
+    expect(marks.page).toBeDefined();
+    expect(collab[0]!.at).toBeLessThan(marks.page!);
+    expect(streams).toHaveLength(1);
+  });
+});
+
 describe('the comments panel while loading', () => {
   it('shows no count until the comments have arrived, never a false zero', async () => {
     const t = suite.server;
