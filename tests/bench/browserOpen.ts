@@ -168,11 +168,16 @@ async function measure(ctx: BenchContext, server: TestServer, cookie: string, wi
   notes.push(`(e) ${THREADS} threads (${created.anchored} anchored, ${THREADS - created.anchored} on whole sections) created through POST /api/documents/:id/threads in ${(created.ms / 1000).toFixed(1)} s, 8 at a time.`);
 
   const listTimes: number[] = [];
+  const detailTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const started = performance.now();
+    let started = performance.now();
     const res = await server.api('GET', `/api/documents/${DOCUMENTS.browser}/threads`, { cookie });
     if (res.status !== 200 || res.body.length !== THREADS) throw new Error(`listing the threads failed: ${res.status}`);
     listTimes.push(performance.now() - started);
+    started = performance.now();
+    const detail = await server.api('GET', `/api/documents/${DOCUMENTS.browser}`, { cookie });
+    if (detail.status !== 200) throw new Error(`reading the document failed: ${detail.status}`);
+    detailTimes.push(performance.now() - started);
   }
 
   const runs = ctx.options.quick ? 1 : 5;
@@ -230,6 +235,7 @@ async function measure(ctx: BenchContext, server: TestServer, cookie: string, wi
 
   const figures: Figure[] = [
     { scenario, metric: 'GET /api/documents/:id/threads (1,000), median', unit: 'ms', ours: median(listTimes), better: 'lower' },
+    { scenario, metric: 'GET /api/documents/:id (title, phase, sections), median', unit: 'ms', ours: median(detailTimes), better: 'lower' },
     { scenario, metric: 'navigation → DOMContentLoaded, median', unit: 'ms', ours: median(results.map((r) => r.domContentLoaded ?? Number.NaN)), better: 'lower' },
     { scenario, metric: `navigation → text painted, median of ${runs}`, unit: 'ms', ours: median(textTimes), better: 'lower' },
     { scenario, metric: `navigation → text painted, worst of ${runs}`, unit: 'ms', ours: Math.max(...textTimes), better: 'lower' },
