@@ -36,9 +36,11 @@ export function drawLinkedLines(doc: Doc, ts: Typesetter, element: StructElement
     ts.draw(line, box.x, y, box.align, box.width);
     doc.endMarkedContent();
     const x = box.align === 'right' ? box.x + box.width - line.width : box.x;
-    // pdfkit's types do not list structParent; the annotation's text is a PDF string, hence String.
-    const options = { structParent: link, Contents: new String(line.link.alt) } as unknown as PDFKit.Mixins.AnnotationOption;
-    doc.link(x, y, Math.max(line.width, 1), box.lineHeight, line.link.url, options);
+    // As pdfkit's link() makes it, with the action in the annotation rather than an object of its
+    // own (one object fewer per comment). PDF strings are String objects to pdfkit (a plain string
+    // is a name); its types do not list structParent.
+    const options = { Subtype: 'Link', A: { S: 'URI', URI: new String(line.link.url) }, Contents: new String(line.link.alt), structParent: link };
+    doc.annotate(x, y, Math.max(line.width, 1), box.lineHeight, options as unknown as PDFKit.Mixins.AnnotationOption);
     link.end();
   });
   if (open) doc.endMarkedContent();

@@ -55,14 +55,24 @@ export function pdfText(value: string): string {
   return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
 }
 
-/** The value of `key` in an object's text: a string, a name, a number, a reference or an array, as written. */
+/** The value of `key` in an object's text: a string, a name, a number, a reference, an array or a dictionary, as written. */
 export function entry(object: string, key: string): string | undefined {
   // A key starts a line (pdfkit writes one entry a line), a value follows it on the same line: so
   // `/S /URI` is a value, `/URI (…)` the key.
   const at = new RegExp(`(?:^|[\\n<])/${key}(?=[\\s(<[/])\\s*`).exec(object);
   if (!at) return undefined;
   const rest = object.slice(at.index + at[0].length);
-  if (rest.startsWith('<<')) return undefined;
+  if (rest.startsWith('<<')) {
+    // A dictionary: up to the `>>` that closes it.
+    let depth = 0;
+    for (let i = 0; i < rest.length - 1; i++) {
+      const two = rest.slice(i, i + 2);
+      if (two !== '<<' && two !== '>>') continue;
+      depth += two === '<<' ? 1 : -1;
+      i++;
+      if (depth === 0) return rest.slice(0, i + 1);
+    }
+  }
   if (rest.startsWith('(')) {
     // A literal string: up to the bracket that closes it, escaped brackets skipped.
     let depth = 0;
@@ -110,6 +120,7 @@ export function pdfLinks(bytes: Buffer): PdfLink[] {
   const links: PdfLink[] = [];
   for (const [id, text] of objects) {
     if (!/\/Subtype \/Link/.test(text)) continue;
+    // The action: in the annotation, or an object of its own.
     const action = objects.get(ref(entry(text, 'A'))) ?? entry(text, 'A') ?? '';
     if (!/\/S \/URI/.test(action)) continue;
     links.push({

@@ -1,0 +1,133 @@
+/**
+ * Compressed object streams (PDF 1.5) for pdfkit, which writes every object on its own and in
+ * clear. A tagged report has one structure element per table cell (and an annotation per comment):
+ * for 10,000 comments some 200,000 small dictionaries, three quarters of a 13 MB file, with a
+ * 20-byte cross-reference line each. Here every object without a stream of its own is packed, a
+ * few hundred at a time, into deflated /Type /ObjStm streams, and the cross-reference table is
+ * written as a deflated /Type /XRef stream that says where each object is. The objects themselves
+ * are exactly those pdfkit made (the structure tree, tags and all), only stored differently.
+ *
+ * It replaces pdfkit methods on the one document object and relies on what they do in pdfkit 0.20
+ * (the version in package.json): ref() to make objects, each object's finalize() (which writes "N 0
+ * obj", the value, "endobj", then calls _refEnd()), and _finalize(), which writes the table and
+ * trailer once every object is written. tests/integration/reportPdf.test.ts reads the file back
+ * with poppler; tests/helpers/pdfObjects.ts reads the object streams.
+ */
+import { deflateSync } from 'node:zlib';
+import type { Doc } from './pdfLayout.ts';
+
+interface Ref {
+  id: number;
+  buffer: Uint8Array[];
+  finalize(): void;
+  end(chunk?: Uint8Array): void;
+  data: Record<string, unknown>;
+}
+
+interface Internals {
+  ref(data?: Record<string, unknown>): Ref;
+  _write(data: string | Uint8Array): void;
+  _refEnd(ref: Ref): void;
+  _finalize(): void;
+  _offsets: Array<number | null>;
+  _offset: number;
+  _ended: boolean;
+  _root: Ref;
+  _info: Ref;
+  _id: Uint8Array;
+  _security: unknown;
+  push(chunk: Uint8Array | null): boolean;
+}
+
+/** Objects per stream: a reader inflates a whole stream to reach one of them, so not too many. */
+const PER_STREAM = 400;
+/** zlib's level: the streams are small dictionaries much alike, which the fastest level packs nearly as well. */
+const LEVEL = 1;
+
+/** Packs the objects `doc` writes from now on into object streams; call before anything is drawn. */
+export function packObjects(doc: Doc): void {
+  const d = doc as unknown as Internals;
+  // Encrypted files would need each packed object's strings encrypted in its stream's place.
+  if (d._security) return;
+  /** Where each packed object is: its stream's object number and its index there. */
+  const packed = new Map<number, [number, number]>();
+  let batch: Array<{ id: number; text: string }> = [];
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const objects = batch;
+    batch = [];
+    let header = '';
+    let body = '';
+    for (const { id, text } of objects) {
+      header += `${id} ${body.length} `;
+      body += `${text}\n`;
+    }
+    const stream = d.ref({ Type: 'ObjStm', N: objects.length, First: header.length, Filter: 'FlateDecode' });
+    objects.forEach(({ id }, index) => packed.set(id, [stream.id, index]));
+    // The text is pdfkit's: one byte per character (latin1), as its own _write converts it.
+    stream.end(deflateSync(Buffer.from(header + body, 'latin1'), { level: LEVEL }));
+  };
+
+  // Each new object's finalize(): one with a stream is written as pdfkit writes it; any other is
+  // written by pdfkit into a string instead of the file, and that string goes into the batch.
+  const makeRef = d.ref.bind(d);
+  d.ref = (data) => {
+    const ref = makeRef(data);
+    const finalize = ref.finalize.bind(ref);
+    ref.finalize = () => {
+      if (ref.buffer.length > 0) return finalize();
+      const write = d._write;
+      const pieces: Array<string | Uint8Array> = [];
+      d._write = (piece) => void pieces.push(piece);
+      // pdfkit's _refEnd() may finish the file: it comes after the object is in its batch.
+      d._refEnd = () => {};
+      try {
+        finalize();
+      } finally {
+        d._write = write;
+        delete (d as Partial<Internals>)._refEnd;
+      }
+      // "N 0 obj", the value, "endobj".
+      batch.push({ id: ref.id, text: String(pieces[1]) });
+      if (batch.length >= PER_STREAM) flush();
+      d._refEnd(ref);
+    };
+    return ref;
+  };
+
+  d._finalize = () => {
+    // Writing the last stream ends an object; its _refEnd() must not call this again.
+    d._ended = false;
+    flush();
+    const xrefId = d._offsets.length + 1;
+    const xrefOffset = d._offset;
+    // Type 1: at an offset; type 2: in an object stream; W [1 4 2].
+    const entries = Buffer.alloc(7 * (xrefId + 1));
+    entries.writeUInt8(0, 0);
+    entries.writeUInt16BE(0xffff, 5);
+    const entry = (n: number, type: number, field: number, index: number) => {
+      entries.writeUInt8(type, 7 * n);
+      entries.writeUInt32BE(field, 7 * n + 1);
+      entries.writeUInt16BE(index, 7 * n + 5);
+    };
+    d._offsets.forEach((offset, i) => {
+      const where = packed.get(i + 1);
+      if (where) entry(i + 1, 2, where[0], where[1]);
+      else entry(i + 1, 1, offset ?? 0, 0);
+    });
+    entry(xrefId, 1, xrefOffset, 0);
+    const data = deflateSync(entries);
+    const id = Buffer.from(d._id).toString('hex');
+    d._write(`${xrefId} 0 obj`);
+    d._write(`<<\n/Type /XRef\n/Size ${xrefId + 1}\n/W [1 4 2]\n/Root ${d._root}\n/Info ${d._info}\n/ID [<${id}> <${id}>]\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
+    d._write('stream');
+    d._write(data);
+    d._write('\nendstream');
+    d._write('endobj');
+    d._write('startxref');
+    d._write(String(xrefOffset));
+    d._write('%%EOF');
+    d.push(null);
+  };
+}
