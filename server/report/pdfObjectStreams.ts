@@ -44,6 +44,8 @@ const PER_STREAM = 400;
 /** zlib's level: the streams are small dictionaries much alike, which the fastest level packs nearly as well. */
 const LEVEL = 1;
 
+const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && typeof (value as Partial<Ref>).finalize === 'function' && typeof (value as Partial<Ref>).id === 'number';
+
 /** Packs the objects `doc` writes from now on into object streams; call before anything is drawn. */
 export function packObjects(doc: Doc): void {
   const d = doc as unknown as Internals;
@@ -69,11 +71,9 @@ export function packObjects(doc: Doc): void {
     stream.end(deflateSync(Buffer.from(header + body, 'latin1'), { level: LEVEL }));
   };
 
-  // Each new object's finalize(): one with a stream is written as pdfkit writes it; any other is
+  // Each object's finalize(): one with a stream is written as pdfkit writes it; any other is
   // written by pdfkit into a string instead of the file, and that string goes into the batch.
-  const makeRef = d.ref.bind(d);
-  d.ref = (data) => {
-    const ref = makeRef(data);
+  const pack = (ref: Ref) => {
     const finalize = ref.finalize.bind(ref);
     ref.finalize = () => {
       if (ref.buffer.length > 0) return finalize();
@@ -95,6 +95,12 @@ export function packObjects(doc: Doc): void {
     };
     return ref;
   };
+  const makeRef = d.ref.bind(d);
+  d.ref = (data) => pack(makeRef(data));
+  // The objects pdfkit made with the document (the catalogue, the structure tree's root with its
+  // parent tree, a megabyte for 10,000 comments): none is written yet.
+  pack(d._root);
+  for (const value of Object.values(d._root.data)) if (isRef(value)) pack(value);
 
   d._finalize = () => {
     // Writing the last stream ends an object; its _refEnd() must not call this again.
