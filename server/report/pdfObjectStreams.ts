@@ -13,6 +13,7 @@
  * trailer once every object is written. tests/integration/reportPdf.test.ts reads the file back
  * with poppler; tests/helpers/pdfObjects.ts reads the object streams.
  */
+// oxlint-disable no-underscore-dangle -- every `_name` in this file is one of pdfkit's internals, described above
 import { deflateSync } from 'node:zlib';
 import type { Doc } from './pdfLayout.ts';
 
