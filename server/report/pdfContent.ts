@@ -10,6 +10,7 @@ import type { Report, ReportSection, ReportThread } from './types.ts';
 import type { ReportWords } from './words.ts';
 
 const GREY = '#505050';
+const LINK = '#0563C1';
 /** The comment table's text size, in points: nine columns across a landscape A4 page. */
 export const CELL_SIZE = 7.5;
 
@@ -88,7 +89,8 @@ function observations(w: ReportWords, thread: ReportThread): Para[] {
 function reference(w: ReportWords, report: Report, thread: ReportThread): Para {
   const ref = threadNumber(thread);
   const url = threadLinkTarget(report, thread);
-  return url ? { ...strong(ref), link: { url, alt: w.pdf.openComment(ref) } } : strong(ref);
+  // In the colour of links (Word's, as in the Word file): a reader sees it can be followed.
+  return url ? { ...strong(ref), color: LINK, link: { url, alt: w.pdf.openComment(ref) } } : strong(ref);
 }
 
 /** One comment's row: the ISO template's columns, with the replies beside the comment. */

@@ -190,8 +190,10 @@ export class Flow {
       let started = false;
       for (;;) {
         const fits = Math.floor((this.bottom - this.y - 2 * PAD) / lh);
-        // A row too long for any page starts with four lines at least, and goes on with two.
-        if (fits < (started ? 2 : 4)) {
+        const left = Math.max(1, ...lines.map((cell, i) => cell.length - from[i]!));
+        // A row too long for any page starts with four lines at least, and goes on with two; a
+        // shorter row needs only its own lines (the header above it was placed with room for them).
+        if (fits < Math.min(started ? 2 : 4, left)) {
           fresh();
           continue;
         }
