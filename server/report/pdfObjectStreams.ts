@@ -5,7 +5,8 @@
  * 20-byte cross-reference line each. Here every object without a stream of its own is packed, a
  * few hundred at a time, into deflated /Type /ObjStm streams, and the cross-reference table is
  * written as a deflated /Type /XRef stream that says where each object is. The objects themselves
- * are exactly those pdfkit made (the structure tree, tags and all), only stored differently.
+ * are exactly those pdfkit made (the structure tree, tags and all), only stored differently. Other
+ * streams (the pages' drawing, the fonts) are deflated here too, at a faster level than pdfkit's.
  *
  * It replaces pdfkit methods on the one document object and relies on what they do in pdfkit 0.20
  * (the version in package.json): ref() to make objects, each object's finalize() (which writes "N 0
@@ -20,6 +21,8 @@ import type { Doc } from './pdfLayout.ts';
 interface Ref {
   id: number;
   buffer: Uint8Array[];
+  /** Whether pdfkit will deflate the stream (it has set /Filter /FlateDecode already). */
+  compress: boolean;
   finalize(): void;
   end(chunk?: Uint8Array): void;
   data: Record<string, unknown>;
@@ -42,8 +45,10 @@ interface Internals {
 
 /** Objects per stream: a reader inflates a whole stream to reach one of them, so not too many. */
 const PER_STREAM = 400;
-/** zlib's level: the streams are small dictionaries much alike, which the fastest level packs nearly as well. */
+/** zlib's level for object streams: small dictionaries much alike, which the fastest level packs nearly as well. */
 const LEVEL = 1;
+/** zlib's level for other streams (the pages' drawing, the fonts). */
+const STREAM_LEVEL = 3;
 
 const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && typeof (value as Partial<Ref>).finalize === 'function' && typeof (value as Partial<Ref>).id === 'number';
 
@@ -77,7 +82,15 @@ export function packObjects(doc: Doc): void {
   const pack = (ref: Ref) => {
     const finalize = ref.finalize.bind(ref);
     ref.finalize = () => {
-      if (ref.buffer.length > 0) return finalize();
+      if (ref.buffer.length > 0) {
+        if (ref.compress) {
+          // pdfkit deflates at zlib's default level (6); level 3 takes half the time for a file a
+          // tenth larger (the pages of 10,000 comments: 37 MB of drawing, 3.4 MB against 3.8 MB).
+          ref.buffer = [deflateSync(Buffer.concat(ref.buffer), { level: STREAM_LEVEL })];
+          ref.compress = false;
+        }
+        return finalize();
+      }
       const write = d._write;
       const pieces: Array<string | Uint8Array> = [];
       d._write = (piece) => void pieces.push(piece);
