@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { anchorOn, paragraphs } from '../helpers/anchors.ts';
-import { pdfLinks } from '../helpers/pdfObjects.ts';
+import { pdfLinks, pdfObjects } from '../helpers/pdfObjects.ts';
 
 const DOC: string = SEED_IDS[0];
 const LONG = Array.from({ length: 160 }, (_, i) => `Sentence ${i + 1} of a long comment on the scope.`).join(' ');
@@ -77,6 +77,10 @@ describe('links to the comments in the PDF', () => {
         expect(link.parent?.type).toBe('Link');
         expect(textUnder(file, link, landscapeHeight)).toBe(ref);
       }
+      // Pages with links have their tab order follow the structure, as PDF/UA asks.
+      const pages = [...pdfObjects(bytes).values()].filter((object) => /\/Type \/Page\b/.test(object) && object.includes('/Annots'));
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) expect(page).toMatch(/\/Tabs \/S\b/);
     });
   }
 
