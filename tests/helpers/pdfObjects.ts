@@ -13,17 +13,20 @@ export function pdfObjects(bytes: Buffer): Map<number, string> {
   const start = /(\d+) 0 obj\s*/g;
   for (let m = start.exec(raw); m; m = start.exec(raw)) {
     const from = m.index + m[0].length;
-    const streamAt = raw.indexOf('stream', from);
+    // The keyword on a line of its own: a string in a dictionary ("Mainstreaming gender") holds no
+    // bare line break, pdfkit escapes them.
+    const keyword = /\nstream\r?\n/g;
+    keyword.lastIndex = from;
+    const stream = keyword.exec(raw);
     const endAt = raw.indexOf('endobj', from);
-    if (streamAt === -1 || endAt < streamAt) {
+    if (!stream || endAt < stream.index) {
       objects.set(Number(m[1]), raw.slice(from, endAt).trim());
       start.lastIndex = endAt;
       continue;
     }
-    const dictionary = raw.slice(from, streamAt).trim();
+    const dictionary = raw.slice(from, stream.index).trim();
     const length = Number(/\/Length (\d+)/.exec(dictionary)?.[1]);
-    // The data starts after the end-of-line that follows the keyword.
-    const dataAt = streamAt + 'stream'.length + (raw[streamAt + 6] === '\r' ? 2 : 1);
+    const dataAt = stream.index + stream[0].length;
     objects.set(Number(m[1]), dictionary);
     if (/\/Type \/ObjStm/.test(dictionary)) {
       const data = bytes.subarray(dataAt, dataAt + length);
