@@ -1,16 +1,18 @@
 /**
  * Compressed object streams (PDF 1.5) for pdfkit, which writes every object on its own and in
  * clear. A tagged report has one structure element per table cell (and an annotation per comment):
- * for 10,000 comments some 200,000 small dictionaries, three quarters of a 13 MB file, with a
- * 20-byte cross-reference line each. Here every object without a stream of its own is packed, a
- * few hundred at a time, into deflated /Type /ObjStm streams, and the cross-reference table is
- * written as a deflated /Type /XRef stream that says where each object is. The objects themselves
- * are exactly those pdfkit made (the structure tree, tags and all), only stored differently. Other
- * streams (the pages' drawing, the fonts) are deflated here too, at a faster level than pdfkit's.
+ * for 10,000 comments some 150,000 small dictionaries, most of a 19 MB file, with a 20-byte
+ * cross-reference line each. Here every object without a stream of its own is packed, a few
+ * hundred at a time, into deflated /Type /ObjStm streams, and the cross-reference table is written
+ * as a deflated /Type /XRef stream that says where each object is (6.5 MB in all). The objects
+ * themselves are exactly those pdfkit made (the structure tree, tags and all), only stored
+ * differently. Other streams (the pages' drawing, the fonts) are deflated here too, at a faster
+ * level than pdfkit's.
  *
- * It replaces pdfkit methods on the one document object and relies on what they do in pdfkit 0.20
- * (the version in package.json): ref() to make objects, each object's finalize() (which writes "N 0
- * obj", the value, "endobj", then calls _refEnd()), and _finalize(), which writes the table and
+ * It replaces pdfkit methods on the one document object (ref, _finalize) and on its objects
+ * (finalize), and relies on what they do in pdfkit 0.20 (the version in package.json): ref() makes
+ * an object, an object's finalize() writes "N 0 obj", the value, "endobj" through its document and
+ * then calls _refEnd(), and _finalize() writes the table and
  * trailer once every object is written. tests/integration/reportPdf.test.ts reads the file back
  * with poppler; tests/helpers/pdfObjects.ts reads the object streams.
  */
