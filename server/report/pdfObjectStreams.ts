@@ -12,9 +12,9 @@
  * It replaces pdfkit methods on the one document object (ref, _finalize) and on its objects
  * (finalize), and relies on what they do in pdfkit 0.20 (the version in package.json): ref() makes
  * an object, an object's finalize() writes "N 0 obj", the value, "endobj" through its document and
- * then calls _refEnd(), and _finalize() writes the table and
- * trailer once every object is written. tests/integration/reportPdf.test.ts reads the file back
- * with poppler; tests/helpers/pdfObjects.ts reads the object streams.
+ * then calls _refEnd(), and _finalize() writes the table and trailer once every object is written.
+ * tests/integration/reportPdf.test.ts reads the file back with poppler; tests/helpers/pdfObjects.ts
+ * reads the object streams.
  */
 // oxlint-disable no-underscore-dangle -- every `_name` in this file is one of pdfkit's internals, described above
 import { deflateSync } from 'node:zlib';
