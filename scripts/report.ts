@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { dataDir, databaseUrl } = parseConfig(process.env);
+  const { dataDir, databaseUrl, publicUrl } = parseConfig(process.env);
   if (databaseUrl) throw new UsageError('DATABASE_URL is set: the data is in PostgreSQL; take the report from the server (GET /api/documents/:id/report).');
   if (!(await fs.stat(path.join(dataDir, 'accord.json')).catch(() => null))) {
     throw new UsageError(`No Accord data in ${dataDir}: set DATA_DIR to the folder the server uses.`);
@@ -97,6 +97,8 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`No document "${args.documentId}" in ${dataDir}. Documents: ${known.join(', ') || 'none'}.`);
     }
     const report = await buildReport({ records, threads, versions: stored.versions, texts: textsFromLogFiles(dataDir) }, args.documentId, reportOptions(args.query), args.query.lang);
+    // As the server's files do, those made here link each comment to the site when its address is known.
+    if (args.query.format !== 'json' && publicUrl) report.document.origin = publicUrl;
     const file = await renderReport(report, args.query.format, args.query.lang);
     if (args.out === '-') {
       process.stdout.write(file.body);

@@ -5,7 +5,7 @@
  */
 import { diffArrays } from 'diff';
 import type { ReportReply, ReportThread } from '../../shared/report.ts';
-import { appliedWordingLine, quoteNote, quoteOf, reactionLine, reasonOf, receivedLine, threadNumber, threadUrl } from './labels.ts';
+import { appliedWordingLine, quoteNote, quoteOf, reactionLine, reasonOf, receivedLine, threadLinkTarget, threadNumber, threadUrl } from './labels.ts';
 import type { CellLines, Line, Revision, Run } from './docxTables.ts';
 import type { Report, ReportSection } from './types.ts';
 import type { ReportWords } from './words.ts';
@@ -115,13 +115,16 @@ function observationsCell(w: ReportWords, thread: ReportThread): Line[] {
 
 export function dispositionRow(w: ReportWords, report: Report, section: ReportSection, thread: ReportThread): CellLines[] {
   const { anonymous } = report.options;
+  // The reference and the "Link:" line both open the document at the comment (when the address is whole).
+  const url = threadUrl(report, thread);
+  const link = threadLinkTarget(report, thread) ?? undefined;
   return [
-    [{ text: threadNumber(thread), bold: true }],
+    [{ text: threadNumber(thread), bold: true, link }],
     memberCell(w, thread, anonymous),
     [section.number || w.docx.table.removedSection],
     [w.kind(thread.kind)],
     quoteCell(w, thread),
-    [{ text: thread.body }, { text: w.docx.table.link(threadUrl(report, thread)), italics: true }],
+    [{ text: thread.body }, { runs: [{ text: `${w.docx.table.link} `, italics: true }, { text: url, italics: true, link }] }],
     [thread.proposedText ?? ''],
     repliesCell(w, thread, anonymous),
     observationsCell(w, thread),

@@ -21,6 +21,8 @@ export interface Run {
   bold?: boolean;
   italics?: boolean;
   change?: Revision;
+  /** An address the run opens: written as a hyperlink (w:hyperlink) with its relationship. */
+  link?: string;
 }
 
 /** One paragraph of a cell: plain text (a line break starts a new paragraph), or runs of their own. */
@@ -53,15 +55,49 @@ const HEADER_SHADING = '<w:shd w:fill="D9E2F3" w:color="auto" w:val="clear"/>';
 /** Ids of tracked changes, unique in the document (the docx package writes none of its own); fill() starts them afresh. */
 let revisionId = 1000;
 
-/** A run of `text` (the run's own by default) with the run's formatting and tracked change. */
-function runXml(run: Run, text = printable(run.text)): string {
-  const props = (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '');
+const HYPERLINK_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+
+/**
+ * The addresses the tables link to, one relationship each (a comment's reference and its "Link:"
+ * line share one), added to word/_rels/document.xml.rels by TableSlots.fill().
+ */
+export class Hyperlinks {
+  private readonly ids = new Map<string, string>();
+
+  get count(): number {
+    return this.ids.size;
+  }
+
+  id(url: string): string {
+    let id = this.ids.get(url);
+    if (!id) this.ids.set(url, (id = `rIdAccordLink${this.ids.size + 1}`));
+    return id;
+  }
+
+  /** The relationships part with ours added. */
+  addTo(rels: string): string {
+    if (this.ids.size === 0) return rels;
+    const at = rels.lastIndexOf('</Relationships>');
+    if (at === -1) throw new Error('the document has no relationships to add links to');
+    const ours = [...this.ids].map(([url, id]) => `<Relationship Id="${id}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(url)}" TargetMode="External"/>`);
+    return `${rels.slice(0, at)}${ours.join('')}${rels.slice(at)}`;
+  }
+}
+
+/**
+ * A run of `text` (the run's own by default) with the run's formatting and tracked change; a run
+ * with a link, as a hyperlink (the docx package declares the `r:` namespace on the document).
+ */
+function runXml(run: Run, text = printable(run.text), links?: Hyperlinks): string {
+  const linked = run.link !== undefined && links !== undefined;
+  const props = (linked ? '<w:rStyle w:val="Hyperlink"/>' : '') + (run.bold ? '<w:b/><w:bCs/>' : '') + (run.italics ? '<w:i/><w:iCs/>' : '');
   const textTag = run.change?.kind === 'del' ? 'w:delText' : 'w:t';
   // Within a run a line break is a break, not a new paragraph: the runs of a line stay together.
   const body = text.includes('\n') || text.includes('\r')
     ? text.replace(/\r\n?/g, '\n').split('\n').map((part) => `<${textTag} xml:space="preserve">${escapeXml(part)}</${textTag}>`).join('<w:br/>')
     : `<${textTag} xml:space="preserve">${escapeXml(text)}</${textTag}>`;
   const xml = `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${body}</w:r>`;
+  if (linked) return `<w:hyperlink r:id="${links.id(run.link!)}" w:history="1">${xml}</w:hyperlink>`;
   if (!run.change) return xml;
   const { kind, author, date } = run.change;
   return `<w:${kind} w:id="${revisionId++}" w:author="${escapeXml(author)}" w:date="${escapeXml(date)}">${xml}</w:${kind}>`;
@@ -71,35 +107,35 @@ const paragraphXml = (style: string, rightToLeft: boolean, runs: string) =>
   `<w:p><w:pPr><w:pStyle w:val="${style}"/>${rightToLeft ? '<w:bidi/>' : ''}</w:pPr>${runs}</w:p>`;
 
 /** One paragraph per line of text, in the given paragraph style, right-to-left where the line is. */
-function paragraphsXml(lines: CellLines, style: string, out: string[]): void {
+function paragraphsXml(lines: CellLines, style: string, out: string[], links?: Hyperlinks): void {
   const start = out.length;
   for (const line of lines) {
     if (typeof line !== 'string' && 'runs' in line) {
       const text = line.runs.map((r) => r.text).join('');
-      out.push(paragraphXml(style, readsRightToLeft(text), line.runs.map((r) => runXml(r)).join('')));
+      out.push(paragraphXml(style, readsRightToLeft(text), line.runs.map((r) => runXml(r, undefined, links)).join('')));
       continue;
     }
     const run = typeof line === 'string' ? { text: line } : line;
     if (!CONTROL.test(run.text)) {
-      out.push(paragraphXml(style, readsRightToLeft(run.text), runXml(run, run.text)));
+      out.push(paragraphXml(style, readsRightToLeft(run.text), runXml(run, run.text, links)));
       continue;
     }
     for (const part of printable(run.text).replace(/\r\n?/g, '\n').split('\n')) {
-      out.push(paragraphXml(style, readsRightToLeft(part), runXml(run, part)));
+      out.push(paragraphXml(style, readsRightToLeft(part), runXml(run, part, links)));
     }
   }
   // A cell must hold at least one paragraph.
   if (out.length === start) out.push(`<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr></w:p>`);
 }
 
-export function tableXml(table: TableSpec, cellStyle: string): string {
+export function tableXml(table: TableSpec, cellStyle: string, links?: Hyperlinks): string {
   const out: string[] = ['<w:tbl>', TABLE_PROPERTIES, '<w:tblGrid>', ...table.widths.map((w) => `<w:gridCol w:w="${w}"/>`), '</w:tblGrid>'];
   const bodyRow = table.cantSplit ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>';
   const row = (cells: readonly CellLines[], header: boolean) => {
     out.push(header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : bodyRow);
     cells.forEach((lines, i) => {
       out.push(`<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${table.widths[i] ?? 1500}"/>${header ? HEADER_SHADING : ''}</w:tcPr>`);
-      paragraphsXml(lines, cellStyle, out);
+      paragraphsXml(lines, cellStyle, out, links);
       out.push('</w:tc>');
     });
     out.push('</w:tr>');
@@ -131,7 +167,7 @@ export class TableSlots {
    * The .docx with each marker paragraph of word/document.xml replaced by its table. A marker
    * paragraph that carries section properties (the docx package puts a section's `sectPr` in its
    * last paragraph) is kept, emptied of its marker, after the table: replacing it would drop that
-   * section's page size and orientation.
+   * section's page size and orientation. The tables' links go into the document's relationships.
    */
   fill(docx: Uint8Array, cellStyle: string): Uint8Array {
     revisionId = 1000;
@@ -139,6 +175,7 @@ export class TableSlots {
     const name = 'word/document.xml';
     const xml = new TextDecoder().decode(files[name]);
     const w = wordPrefix(xml);
+    const links = new Hyperlinks();
     const pieces: string[] = [];
     let from = 0;
     this.tables.forEach((table, i) => {
@@ -147,17 +184,20 @@ export class TableSlots {
       if (at === -1) throw new Error(`the report's table ${i} has no place in the document`);
       const { start, end } = enclosingParagraph(xml, w, at, from);
       const paragraph = xml.slice(start, end);
-      pieces.push(xml.slice(from, start), withPrefix(tableXml(table, cellStyle), w));
+      pieces.push(xml.slice(from, start), withPrefix(tableXml(table, cellStyle, links), w));
       if (new RegExp(`<${w}sectPr[\\s>/]`).test(paragraph)) pieces.push(paragraph.replace(marker, ''));
       from = end;
     });
     pieces.push(xml.slice(from));
     const zippable: Zippable = { ...files, [name]: new TextEncoder().encode(pieces.join('')) };
+    const rels = 'word/_rels/document.xml.rels';
+    if (links.count > 0) zippable[rels] = new TextEncoder().encode(links.addTo(files[rels] ? new TextDecoder().decode(files[rels]) : ''));
     return zipSync(zippable, { level: 6 });
   }
 }
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The prefix (with its colon) the document binds to WordprocessingML: `w:` in every file Word or docx writes. */
 function wordPrefix(xml: string): string {
@@ -170,7 +210,7 @@ function wordPrefix(xml: string): string {
 /** Table markup, written with `w:`, made valid in a document that binds WordprocessingML to another prefix. */
 function withPrefix(markup: string, w: string): string {
   if (w === 'w:') return markup;
-  return markup.replace(/^<w:tbl>/, `<w:tbl xmlns:w="${MAIN_NAMESPACE}">`);
+  return markup.replace(/^<w:tbl>/, `<w:tbl xmlns:w="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">`);
 }
 
 /**

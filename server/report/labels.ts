@@ -21,6 +21,12 @@ export function threadUrl(report: Report, thread: Thread): string {
   return `${report.document.origin ?? ''}${thread.link}`;
 }
 
+/** The address as a file can link to it: only a whole one (a viewer has no site to find a path on), else null. */
+export function threadLinkTarget(report: Report, thread: Thread): string | null {
+  const url = threadUrl(report, thread);
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
 export function sectionHeading(section: Pick<ReportSection, 'number' | 'title'>): string {
   return section.number ? `${section.number} ${section.title}` : section.title;
 }

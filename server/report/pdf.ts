@@ -12,6 +12,7 @@ import { CELL_SIZE, continuedCell, dispositionColumns, dispositionRow, summaryTa
 import { Typesetter, type Doc } from './pdfLayout.ts';
 import { Flow, type StructElement } from './pdfTable.ts';
 import { batchOutput } from './pdfOutput.ts';
+import { packObjects } from './pdfObjectStreams.ts';
 import type { Report } from './types.ts';
 import type { ReportWords } from './words.ts';
 
@@ -103,6 +104,7 @@ export async function reportPdf(report: Report, w: ReportWords): Promise<Buffer>
     info: { Title: `${w.reportTitle}: ${report.document.title}`, Creator: 'Accord', CreationDate: new Date(report.generatedAt) },
   } as unknown as PDFKit.PDFDocumentOptions);
   batchOutput(doc);
+  packObjects(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

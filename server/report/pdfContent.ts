@@ -3,13 +3,14 @@
  * tables (countries, country × disposition, respondents, sections), as paragraphs the layout draws.
  */
 import { THREAD_STATUSES } from '../../shared/domain.ts';
-import { appliedLine, quoteNote, quoteNow, quoteOf, reactionLine, reasonOf, receivedLine, sectionHeading, threadNumber } from './labels.ts';
+import { appliedLine, quoteNote, quoteNow, quoteOf, reactionLine, reasonOf, receivedLine, sectionHeading, threadLinkTarget, threadNumber } from './labels.ts';
 import type { Para } from './pdfLayout.ts';
 import type { Column, TableSpec } from './pdfTable.ts';
 import type { Report, ReportSection, ReportThread } from './types.ts';
 import type { ReportWords } from './words.ts';
 
 const GREY = '#505050';
+const LINK = '#0563C1';
 /** The comment table's text size, in points: nine columns across a landscape A4 page. */
 export const CELL_SIZE = 7.5;
 
@@ -81,10 +82,21 @@ function observations(w: ReportWords, thread: ReportThread): Para[] {
   return paras;
 }
 
+/**
+ * The comment's reference, a link that opens the document at the comment when the report knows the
+ * server's address (a PDF viewer cannot follow an address without one).
+ */
+function reference(w: ReportWords, report: Report, thread: ReportThread): Para {
+  const ref = threadNumber(thread);
+  const url = threadLinkTarget(report, thread);
+  // In the colour of links (Word's, as in the Word file): a reader sees it can be followed.
+  return url ? { ...strong(ref), color: LINK, link: { url, alt: w.pdf.openComment(ref) } } : strong(ref);
+}
+
 /** One comment's row: the ISO template's columns, with the replies beside the comment. */
 export function dispositionRow(w: ReportWords, report: Report, section: ReportSection, thread: ReportThread): Para[][] {
   return [
-    [strong(threadNumber(thread))],
+    [reference(w, report, thread)],
     member(w, report, thread),
     [plain(section.number || w.pdf.removedSection)],
     [plain(w.kind(thread.kind))],

@@ -13,12 +13,20 @@ import { drawable, FONTS, runs } from './pdfText.ts';
 export type FontName = 'regular' | 'bold';
 export type Doc = PDFKit.PDFDocument;
 
+/** Where a piece of text leads: an address, and what a screen reader says for the link. */
+export interface LinkTarget {
+  url: string;
+  alt: string;
+}
+
 /** A paragraph to lay out: its text may hold line breaks. */
 export interface Para {
   text: string;
   font?: FontName;
   size?: number;
   color?: string;
+  /** The paragraph opens this address (a link annotation over each of its lines). */
+  link?: LinkTarget;
 }
 
 /** One laid-out line: the pieces drawn left to right, and its width. */
@@ -29,6 +37,7 @@ export interface Line {
   font: FontName;
   size: number;
   color: string;
+  link?: LinkTarget;
 }
 
 /** The part of pdfkit's embedded font used here (pdfkit's types do not describe it). */
@@ -234,7 +243,11 @@ export class Typesetter {
 
   /** Several paragraphs, one after the other. */
   wrapAll(paras: readonly Para[], width: number): Line[] {
-    return paras.flatMap((p) => this.wrap(p, width));
+    return paras.flatMap((p) => {
+      const lines = this.wrap(p, width);
+      if (p.link) for (const line of lines) line.link = p.link;
+      return lines;
+    });
   }
 
   /** Draws a line with its top at y, from x (or ending at x + width when aligned right). */

@@ -1,7 +1,8 @@
 /**
  * Text flowing down pages, and tables, for the PDF, tagged for assistive technology (PDF/UA): every
  * paragraph, heading and table cell is a structure element (P, H1, H2, Table, TR, TH, TD) whose
- * content is marked on the page; rules, shading and repeated table headers are artifacts.
+ * content is marked on the page, a linked line a Link within its cell (pdfLinks.ts); rules, shading
+ * and repeated table headers are artifacts.
  *
  * Nothing is left alone at the foot of a page: a heading is kept with the first lines of what
  * follows it, a table's header row with its first row. A row moves whole to the next page when it
@@ -9,6 +10,7 @@
  * reference shown again.
  */
 import type { Doc, Line, Para, Typesetter } from './pdfLayout.ts';
+import { drawLinkedLines } from './pdfLinks.ts';
 import { gathered } from './pdfOutput.ts';
 
 const PAD = 3;
@@ -137,7 +139,9 @@ export class Flow {
       lines.forEach((cell, i) => {
         const column = spec.columns[i]!;
         const element = tagged[i];
-        if (cell.length > 0) {
+        if (cell.length > 0 && element && cell.some((line) => line.link)) {
+          drawLinkedLines(doc, ts, element, role, cell, { x: x + PAD, y: y + PAD, width: cellWidths[i]!, lineHeight: lh, align: column.align });
+        } else if (cell.length > 0) {
           if (element) element.add(doc.markStructureContent(role));
           else doc.markContent('Artifact');
           cell.forEach((line, n) => ts.draw(line, x + PAD, y + PAD + n * lh, column.align, cellWidths[i]!));
@@ -186,8 +190,10 @@ export class Flow {
       let started = false;
       for (;;) {
         const fits = Math.floor((this.bottom - this.y - 2 * PAD) / lh);
-        // A row too long for any page starts with four lines at least, and goes on with two.
-        if (fits < (started ? 2 : 4)) {
+        const left = Math.max(1, ...lines.map((cell, i) => cell.length - from[i]!));
+        // A row too long for any page starts with four lines at least, and goes on with two; a
+        // shorter row needs only its own lines (the header above it was placed with room for them).
+        if (fits < Math.min(started ? 2 : 4, left)) {
           fresh();
           continue;
         }

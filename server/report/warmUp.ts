@@ -53,7 +53,8 @@ function warmUpReport(): Report {
   const threads = Array.from({ length: WARM_UP_COMMENTS }, (_, i) => ({ ...THREAD, id: `warm-up-${i}`, ref: `ES-${String(i + 1).padStart(3, '0')}`, sortKey: `0000-${String(i).padStart(4, '0')}` }));
   const sections: ReportSection[] = [{ id: 'section', number: '1', title: 'Scope', threads }];
   return {
-    document: { id: 'warm-up', title: 'Warm-up', phase: 'consultation', deadline: null, adoptedAt: null, origin: null } as Report['document'],
+    // An address, as a real report has: the PDF then makes its link annotations too.
+    document: { id: 'warm-up', title: 'Warm-up', phase: 'consultation', deadline: null, adoptedAt: null, origin: 'https://accord.invalid' } as Report['document'],
     generatedAt: AT,
     options: { replies: true, anonymous: false },
     summary: summarise(sections),

@@ -141,7 +141,8 @@ export const reportWordsEn = {
         observations: 'Observations of the working group',
       },
       removedSection: 'Removed',
-      link: (url: string) => `Link: ${url}`,
+      /** Before the address that opens the document at the comment. */
+      link: 'Link:',
     },
   },
 
@@ -150,6 +151,8 @@ export const reportWordsEn = {
     pageOf: (page: string, pages: string) => `Page ${page} of ${pages}`,
     columns: ['No.', 'Member/organisation', 'Section', 'Type', 'Quoted text', 'Comment', 'Proposed change', 'Replies', 'Observations of the working group'] as readonly string[],
     textNow: 'Text now:',
+    /** What a screen reader says for the link on a comment's reference. */
+    openComment: (ref: string) => `Open comment ${ref} in Accord`,
     removedSection: 'removed',
   },
 

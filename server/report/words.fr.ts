@@ -139,7 +139,7 @@ export const reportWordsFr: ReportCatalogue = {
         observations: 'Suite donnée par le groupe de travail',
       },
       removedSection: 'Supprimée',
-      link: (url) => `Lien : ${url}`,
+      link: 'Lien :',
     },
   },
 
@@ -148,6 +148,7 @@ export const reportWordsFr: ReportCatalogue = {
     pageOf: (page, pages) => `Page ${page} sur ${pages}`,
     columns: ['N°', 'Membre/organisation', 'Section', 'Type', 'Passage commenté', 'Observation', 'Libellé proposé', 'Réponses', 'Suite donnée par le groupe de travail'],
     textNow: 'Texte actuel :',
+    openComment: (ref) => `Ouvrir l’observation ${ref} dans Accord`,
     removedSection: 'supprimée',
   },
 

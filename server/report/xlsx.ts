@@ -3,7 +3,7 @@
  * sheet per table a secretary reports (labels.ts, secretaryTables). Cells carry their type: dates are
  * dates, counts are numbers, and everything else, section numbers such as "1.10" included, is text.
  * Text is stored as text, never as a formula, so nothing a user typed can run and nothing needs the
- * CSV's apostrophe guard. The header row is frozen and filterable. The comment sheet's header is the
+ * CSV's apostrophe guard. The link column's addresses are hyperlinks. The header row is frozen and filterable. The comment sheet's header is the
  * CSV's, the same in every language (its values and the other sheets are in the chosen language).
  */
 import type { Worksheet } from 'exceljs';
@@ -34,11 +34,19 @@ export async function reportXlsx(report: Report, w: ReportWords): Promise<Uint8A
 
   const comments = workbook.addWorksheet(w.tables.commentsSheet);
   header(comments, COLUMNS.map((c) => c.key), COLUMNS.map((c) => c.width));
+  const linkColumn = COLUMNS.findIndex((c) => c.key === 'link');
   for (const values of reportRows(report, w)) {
     const row = comments.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v)));
     values.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
     });
+    // The address that opens the document at the comment, as a link a click follows (when whole).
+    const link = values[linkColumn];
+    if (typeof link === 'string' && /^https?:\/\//i.test(link)) {
+      const cell = row.getCell(linkColumn + 1);
+      cell.value = { text: link, hyperlink: link };
+      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
   }
 
   for (const table of secretaryTables(w, report)) {

@@ -106,4 +106,19 @@ describe.skipIf(onPostgres())('npm run report, as npm runs it (compiled: scripts
     expect(stderr).toBe('');
     expect(code).toBe(0);
   }, 120_000);
+
+  it('stops quietly with exit code 0 when `| head -1` closes the pipe in the middle of a file', async () => {
+    // A report larger than a pipe holds (64 KiB), so the writer meets the closed pipe part way.
+    const other = SEED_IDS[0];
+    const sections = (await t.api('GET', `/api/documents/${other}`, { cookie: t.adminCookie })).body.sections as Array<{ id: string }>;
+    const long = 'A long comment on the whole section, to make the report large. '.repeat(40);
+    for (let i = 0; i < 40; i++) {
+      const res = await t.api('POST', `/api/documents/${other}/threads`, { cookie: t.adminCookie, body: { sectionId: sections[i % sections.length]!.id, kind: 'general', body: `${i}: ${long}` } });
+      expect(res.status).toBe(201);
+    }
+    const script = 'node scripts/report.mjs --document "$DOC" --format json --out - | head -1; echo "exit ${PIPESTATUS[0]}" >&2';
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, DATA_DIR: t.dataDir, DOC: other } });
+    expect(stdout).toBe('{\n');
+    expect(stderr).toBe('exit 0\n');
+  }, 120_000);
 });

@@ -187,6 +187,10 @@ describe('XLSX', () => {
     expect(cell(first, 'endorsements').value).toBe(2);
     expect(cell(first, 'section').type).toBe(ExcelJS.ValueType.String);
     expect(cell(first, 'supported_by').value).toBe('DE, FR');
+    // The link opens the document at the comment: a hyperlink, not only its text.
+    const link = `${t.url}/documents/${DOC}?thread=${inOrder()[0]}`;
+    expect(cell(first, 'link').type).toBe(ExcelJS.ValueType.Hyperlink);
+    expect(cell(first, 'link').value).toEqual({ text: link, hyperlink: link });
     // No apostrophe where none is needed, and a formula-looking text is stored as text.
     expect(cell(rowOf(inOrder()[4]!), 'comment').value).toBe('- delete this sentence');
     const formula = cell(rowOf(inOrder()[2]!), 'comment');

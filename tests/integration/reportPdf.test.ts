@@ -6,13 +6,14 @@
  * the comment tables landscape, a row too long for a page continues under the repeated header, no
  * section heading ends a page, and a filtered report leaves out the sections with nothing to show.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { anchorOn, paragraphs } from '../helpers/anchors.ts';
+import { pdfObjects } from '../helpers/pdfObjects.ts';
 import type { Report } from '../../server/report/types.ts';
 
 const DOC: string = SEED_IDS[0];
@@ -26,7 +27,9 @@ let longRef = '';
 
 interface Pdf {
   file: string;
+  /** The objects' text (dictionaries, strings), not the streams' data. */
   raw: string;
+  bytes: Buffer;
   pages: string[];
 }
 
@@ -39,7 +42,11 @@ async function download(query = ''): Promise<Pdf> {
   writeFileSync(file, bytes);
   // pdftotext separates pages with a form feed.
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-  return { file, raw: bytes.toString('latin1'), pages };
+  // poppler says nothing when the file reads cleanly, its cross-reference stream included.
+  const check = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(check.stderr).toBe('');
+  // Its objects' text, those packed in compressed object streams included.
+  return { file, raw: [...pdfObjects(bytes).values()].join('\n'), bytes, pages };
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -141,6 +148,10 @@ describe('the PDF report', () => {
     expect(full.raw).toMatch(/\/DisplayDocTitle true/);
     const structure = execFileSync('pdfinfo', ['-struct', full.file], { encoding: 'utf8' });
     for (const tag of ['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD']) expect(structure).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    // The structure elements are packed in compressed object streams, not written out one by one.
+    expect(full.raw).toMatch(/\/S \/TD\b/);
+    expect(full.bytes.toString('latin1')).not.toMatch(/\/S \/TD\b/);
+    expect(full.bytes.toString('latin1')).toMatch(/\/Type \/ObjStm/);
     const titles = outlineTitles(full.raw);
     expect(titles).toContain('Summary');
     expect(titles).toContain('Comments and observations');

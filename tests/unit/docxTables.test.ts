@@ -77,7 +77,7 @@ describe('the table splice on real and unusual markup', () => {
     const marker = slots.add({ widths: [1000], header: ['Prefixed'], rows: [] });
     const ns = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
     const xml = fillBody(slots, `<ns0:document xmlns:ns0="${ns}"><ns0:body><ns0:p><ns0:pPr/><ns0:r><ns0:t>${marker}</ns0:t></ns0:r></ns0:p><ns0:p/></ns0:body></ns0:document>`);
-    const table = tableXml({ widths: [1000], header: ['Prefixed'], rows: [] }, 'Cell').replace('<w:tbl>', `<w:tbl xmlns:w="${ns}">`);
+    const table = tableXml({ widths: [1000], header: ['Prefixed'], rows: [] }, 'Cell').replace('<w:tbl>', `<w:tbl xmlns:w="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`);
     expect(xml).toBe(`<ns0:document xmlns:ns0="${ns}"><ns0:body>${table}<ns0:p/></ns0:body></ns0:document>`);
   });
 
