@@ -85,8 +85,8 @@ function decorate(state: EditorState, plugin: Omit<HighlightState, 'decorations'
  * sorted starts and ends: a thousand threads compared pairwise would be a million comparisons.
  */
 export function coverAtStarts(ranges: ReadonlyArray<{ from: number; to: number }>): Array<{ from: number; count: number }> {
-  const starts = ranges.map((range) => range.from).sort((a, b) => a - b);
-  const ends = ranges.map((range) => range.to).sort((a, b) => a - b);
+  const starts = ranges.map((range) => range.from).toSorted((a, b) => a - b);
+  const ends = ranges.map((range) => range.to).toSorted((a, b) => a - b);
   const places: Array<{ from: number; count: number }> = [];
   let opened = 0;
   let closed = 0;
