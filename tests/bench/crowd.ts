@@ -12,7 +12,8 @@ import { summarize, type Figure, type ScenarioResult, type Verdict } from './hel
 import { mergeInto, newHistogram, summarizeHistogram } from './histogram.ts';
 import type { CrowdEditorsParams, CrowdReadersOutcome, Send } from './crowdClients.ts';
 import { firstSectionId, startOutside, type OutsideSide } from './outsideServers.ts';
-import { memoryOf, processCpuMs, startClientProcesses, type ClientProcess } from './processes.ts';
+import path from 'node:path';
+import { memoryOf, processCpuMs, profileWindow, startClientProcesses, type ClientProcess } from './processes.ts';
 
 const DOCUMENT = 'crowd';
 const READER_PROCESSES = 4;
@@ -60,6 +61,8 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   commenters: { url: string; cookies: string[]; sectionId: string } | null;
   warmupMs: number;
   durationMs: number;
+  /** With --profile: a CPU profile of our server over the typing, written to this file. */
+  profileFile?: string;
   log(line: string): void;
 }): Promise<SideOutcome> {
   const { server, endpoint } = side;
@@ -81,6 +84,8 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   p.log(`(g) ${p.editors.length} editors typing on ${endpoint.side}${p.commenters ? `, ${p.commenters.cookies.length} people commenting` : ''}…`);
   const probe = probeHealth(server.url);
   await Promise.all(processes.readers.map((process) => process.call('crowdMark', {})));
+  const profiling = p.profileFile ? profileWindow(server) : undefined;
+  await profiling?.started;
   const readersFrom = performance.now();
   const cpuBefore = processCpuMs(server.pid);
   const [typed, commented] = await Promise.all([
@@ -105,6 +110,7 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
       : Promise.resolve(null),
   ]);
   const cpuAfter = processCpuMs(server.pid);
+  await profiling?.stop(p.profileFile!);
   const typingMs = p.warmupMs + p.durationMs;
   // Deliveries still on their way when the typing stopped.
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -144,7 +150,9 @@ export async function runCrowd(ctx: BenchContext): Promise<ScenarioResult> {
     // Each server has its own copy of the document and one run on it: the reference first, then ours.
     const reference = await crowdOn(servers.referenceNoEcho, processes, { ...common, editors: [...Array(5)].map(() => ''), commenters: null });
     await servers.referenceNoEcho.idle();
-    const ours = await crowdOn(servers.ours, processes, { ...common, editors: servers.ours.endpoint.writers, commenters: { url: servers.ours.url, cookies: servers.ours.commenters, sectionId } });
+    const ours = await crowdOn(servers.ours, processes, { ...common, editors: servers.ours.endpoint.writers, commenters: { url: servers.ours.url, cookies: servers.ours.commenters, sectionId },
+      profileFile: ctx.outside?.profileDir && path.join(ctx.outside.profileDir, 'crowd-typing.cpuprofile'),
+    });
     return present(ours, reference, { readers, durationMs, warmupMs, commenterCount, quick });
   } finally {
     await Promise.all(clientProcesses.map((process) => process.close()));
