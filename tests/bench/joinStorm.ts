@@ -129,8 +129,8 @@ async function storms(ctx: BenchContext, rounds: number, stateBytes: number, pro
   const light: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
   const lightP99: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
   const expectedText = loadTrace().endContent.length;
-  const storm = (endpoint: Endpoint, light?: StormParams['light']) =>
-    Promise.all(processes.map((process) => process.call<StormOutcome>('storm', { endpoint, documentId: DOCUMENTS.storm, clients: STORM_CLIENTS / processes.length, expectedText, light } satisfies StormParams)));
+  const storm = (endpoint: Endpoint, lightJoiners?: StormParams['light']) =>
+    Promise.all(processes.map((process) => process.call<StormOutcome>('storm', { endpoint, documentId: DOCUMENTS.storm, clients: STORM_CLIENTS / processes.length, expectedText, light: lightJoiners } satisfies StormParams)));
   // Unmeasured: fresh client processes apply their first states with cold code and a small heap, and
   // with one round (--quick) ours always went first into them (measured: 1.6× the client CPU per
   // join of the reference's storm right after, 1.1× over five alternating rounds).
