@@ -30,6 +30,10 @@ import { DocumentDamagedError } from '../storage/errors.ts';
 const HEARTBEAT_MS = 30_000;
 
 type Access = NonNullable<Awaited<ReturnType<typeof memberOrNull>>>;
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
 const SHUTDOWN_GRACE_MS = 300;
 
 export interface CollabServer {
@@ -124,15 +128,19 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
    * handshake, and a message that arrives while the room loads must wait, not be lost.
    */
   function open(ws: WebSocket, person: PersonRecord, access: Access, sessionId: string, holdsEndedBefore: number): void {
-    const { document, member } = access;
-    const documentId = document.id;
-    const early: Array<[RawData, boolean]> = [];
+    // Only what the socket needs is kept: the closures below live as long as it does, and would
+    // otherwise hold the person's and the document's records for each of a crowd's connections.
+    const documentId = access.document.id;
+    const role = access.member.role;
+    const canWrite = textAccessOn(role, access.document).edit;
+    const identity = { id: person.id, name: person.name, color: colorFor(person.id), role };
+    let early: Array<[RawData, boolean]> | null = [];
     let conn: Connection | null = null;
     let closed = false;
     let release: (() => void) | null = null;
 
     const receive = (data: RawData, isBinary: boolean) => {
-      if (!conn) return void early.push([data, isBinary]);
+      if (!conn) return void early?.push([data, isBinary]);
       try {
         conn.receive(data, isBinary);
       } catch (error) {
@@ -153,15 +161,14 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 
     void (async () => {
       const room = await rooms.acquire(documentId);
-      if (room.storageFailed && textAccessOn(member.role, document).edit) {
+      if (room.storageFailed && canWrite) {
         void rooms.release(room);
         return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
       }
       const presence = presenceOf(room);
-      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: member.role };
-      const current = new Connection(ws, room, identity, textAccessOn(member.role, document).edit, presence, deps.sendBacklogLimitBytes ?? MAX_SEND_BACKLOG_BYTES);
+      const current = new Connection(ws, room, identity, canWrite, presence, deps.sendBacklogLimitBytes ?? MAX_SEND_BACKLOG_BYTES);
       sessionOf.set(current, sessionId);
-      roleOf.set(current, member.role);
+      roleOf.set(current, role);
       const held = holds.join(documentId, current);
       release = () => {
         connections.delete(current);
@@ -174,7 +181,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       membersOf(room).add(current);
       conn = current;
       current.greet();
-      for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+      const waiting = early ?? [];
+      early = null;
+      for (const [data, isBinary] of waiting) receive(data, isBinary);
       // The phase changed between reading the document and now: the rights above may be the old ones.
       if (!held && holds.endedCount(documentId) !== holdsEndedBefore) {
         current.canWrite = false;
@@ -191,7 +200,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   }
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
+    // Not a closure: it stays on the socket for its whole life, and would keep this function's scope
+    // (the person's and the document's records) alive with it.
+    socket.on('error', destroySocket);
     const path = collabPath(req.url);
     if (path === 'malformed') return refuse(socket, 400, 'Bad Request');
     if (!path) return refuse(socket, 404, 'Not Found');
