@@ -72,8 +72,9 @@ export class Connection {
 
   private readonly batcher: WriteBatcher;
   /**
-   * The size of the sync step 2 this socket was sent: a newcomer on a slow link must be let read the
-   * whole text, and it is one buffer shared by all newcomers, so it does not count against the limit.
+   * The size of the sync step 2 this socket was sent, which does not count against the limit: a
+   * newcomer on a slow link must be let read the whole text (one buffer shared by every newcomer),
+   * and a returning client what it missed (at most the text, once per sync step 1 it sends).
    */
   private syncBytes = 0;
 
