@@ -136,6 +136,8 @@ export interface Config {
   roomGraceMs?: number;
   /** How often a document whose log could not be written tries again; unset: STORAGE_RETRY_MS. */
   storageRetryMs?: number;
+  /** What one socket may leave unread before it is dropped; unset: MAX_SEND_BACKLOG_BYTES (shared/limits.ts). Tests lower it. */
+  sendBacklogLimitBytes?: number;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   mail: MailConfig;
   /** The time, for the mail scheduler; tests inject a fake clock here. */

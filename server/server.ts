@@ -96,6 +96,7 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
     heartbeatMs: config.heartbeatMs,
     roomGraceMs: config.roomGraceMs,
     storageRetryMs: config.storageRetryMs,
+    sendBacklogLimitBytes: config.sendBacklogLimitBytes,
     roomLifecycle: fanOut?.rooms,
   });
   const collab = fanOut ? await fanOut.connect(localCollab, sessions) : localCollab;

@@ -7,6 +7,16 @@
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
 /**
+ * What the server holds for one socket that does not read fast enough, beyond the whole text it
+ * sent it on joining (one buffer shared by every newcomer, so not this socket's cost). Past it the
+ * socket is closed (CLOSE_CODES.fellBehind) and the client resyncs when it reconnects: a reader on a
+ * weak link costs the server at most this, never more memory. Typing sends a few dozen bytes a
+ * keystroke, so 1 MiB is minutes of a whole working group typing; a crowd of 2,000 all stalled at
+ * once would hold 2 GiB, bounded.
+ */
+export const MAX_SEND_BACKLOG_BYTES = 1024 * 1024;
+
+/**
  * Presence (awareness) a socket may send. A browser tab speaks for one client id (its Y.Doc's); the
  * few more allow for a Y.Doc that changed its id. A connection that claims more is closed.
  */

@@ -36,6 +36,12 @@ export const CLOSE_CODES = {
    * and queries faster than the limit. Final: no honest client does this.
    */
   presenceFlood: 4429,
+  /**
+   * The client did not read what the server sent fast enough (its send backlog passed
+   * MAX_SEND_BACKLOG_BYTES of shared/limits.ts); reconnect, which resyncs the text. A client that
+   * stopped reading never sees this code: its socket is cut a moment later and it sees 1006.
+   */
+  fellBehind: 4101,
   /** The server is shutting down; reconnect later. */
   shuttingDown: 1001,
 } as const;

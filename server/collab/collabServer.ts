@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { MAX_FRAME_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
+import { MAX_FRAME_BYTES, MAX_SEND_BACKLOG_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 import { textAccessOn } from '../../shared/access.ts';
 import type { Phase, Role } from '../../shared/domain.ts';
@@ -28,6 +28,12 @@ import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError } from '../storage/errors.ts';
 
 const HEARTBEAT_MS = 30_000;
+
+type Access = NonNullable<Awaited<ReturnType<typeof memberOrNull>>>;
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
 const SHUTDOWN_GRACE_MS = 300;
 
 export interface CollabServer {
@@ -52,6 +58,8 @@ export interface CollabServer {
   /** Closes every socket of a person (signed out, deactivated, role changed). */
   closePerson(personId: string, code: number, reason: string): void;
   connectionCount(): number;
+  /** Bytes written to sockets and not yet taken by the system, over every socket: what slow readers cost. */
+  sendBacklogBytes(): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,8 @@ export interface CollabDeps {
   storageRetryMs?: number;
   /** Told when rooms open and close (scale/roomRelay.ts, with Redis). */
   roomLifecycle?: RoomLifecycle;
+  /** What one socket may leave unread before it is dropped; unset: MAX_SEND_BACKLOG_BYTES (tests lower it). */
+  sendBacklogLimitBytes?: number;
 }
 
 export function createCollabServer(deps: CollabDeps): CollabServer {
@@ -117,14 +127,20 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
    * Listeners are attached before anything is awaited: a client sends its sync step 1 right after the
    * handshake, and a message that arrives while the room loads must wait, not be lost.
    */
-  function open(ws: WebSocket, person: PersonRecord, documentId: string, sessionId: string): void {
-    const early: Array<[RawData, boolean]> = [];
+  function open(ws: WebSocket, person: PersonRecord, access: Access, sessionId: string, holdsEndedBefore: number): void {
+    // Only what the socket needs is kept: the closures below live as long as it does, and would
+    // otherwise hold the person's and the document's records for each of a crowd's connections.
+    const documentId = access.document.id;
+    const role = access.member.role;
+    const canWrite = textAccessOn(role, access.document).edit;
+    const identity = { id: person.id, name: person.name, color: colorFor(person.id), role };
+    let early: Array<[RawData, boolean]> | null = [];
     let conn: Connection | null = null;
     let closed = false;
     let release: (() => void) | null = null;
 
     const receive = (data: RawData, isBinary: boolean) => {
-      if (!conn) return void early.push([data, isBinary]);
+      if (!conn) return void early?.push([data, isBinary]);
       try {
         conn.receive(data, isBinary);
       } catch (error) {
@@ -144,20 +160,15 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
-      const holdsEndedBefore = holds.endedCount(documentId);
-      const access = await memberOrNull(records, person, documentId);
-      if (!access) return void ws.close(CLOSE_CODES.notFound, 'No such document');
-      const { document, member } = access;
       const room = await rooms.acquire(documentId);
-      if (room.storageFailed && textAccessOn(member.role, document).edit) {
+      if (room.storageFailed && canWrite) {
         void rooms.release(room);
         return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);
       }
       const presence = presenceOf(room);
-      const identity = { id: person.id, name: person.name, color: colorFor(person.id), role: member.role };
-      const current = new Connection(ws, room, identity, textAccessOn(member.role, document).edit, presence);
+      const current = new Connection(ws, room, identity, canWrite, presence, deps.sendBacklogLimitBytes ?? MAX_SEND_BACKLOG_BYTES);
       sessionOf.set(current, sessionId);
-      roleOf.set(current, member.role);
+      roleOf.set(current, role);
       const held = holds.join(documentId, current);
       release = () => {
         connections.delete(current);
@@ -170,7 +181,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       membersOf(room).add(current);
       conn = current;
       current.greet();
-      for (const [data, isBinary] of early.splice(0)) receive(data, isBinary);
+      const waiting = early ?? [];
+      early = null;
+      for (const [data, isBinary] of waiting) receive(data, isBinary);
       // The phase changed between reading the document and now: the rights above may be the old ones.
       if (!held && holds.endedCount(documentId) !== holdsEndedBefore) {
         current.canWrite = false;
@@ -187,7 +200,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   }
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
+    // Not a closure: it stays on the socket for its whole life, and would keep this function's scope
+    // (the person's and the document's records) alive with it.
+    socket.on('error', destroySocket);
     const path = collabPath(req.url);
     if (path === 'malformed') return refuse(socket, 400, 'Bad Request');
     if (!path) return refuse(socket, 404, 'Not Found');
@@ -196,16 +211,19 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const sessionId = sessionIdFromCookieHeader(req.headers.cookie);
     const person = await sessions.resolve(sessionId);
     if (!person) return refuse(socket, 401, 'Unauthorized');
-    // A document the person does not take part in is refused exactly like one that does not exist.
-    const document = DOCUMENT_ID_PATTERN.test(documentId) ? (await memberOrNull(records, person, documentId))?.document : undefined;
-    if (!document) return refuse(socket, 404, 'Not Found');
+    // Counted before the rights are read: a phase change that ends after this is seen at open().
+    const holdsEndedBefore = holds.endedCount(documentId);
+    // Read once per join, here, and handed to open(). A document the person does not take part in is
+    // refused exactly like one that does not exist.
+    const access = DOCUMENT_ID_PATTERN.test(documentId) ? await memberOrNull(records, person, documentId) : null;
+    if (!access) return refuse(socket, 404, 'Not Found');
     const generation = url.searchParams.get('generation');
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Refused after the handshake, with a close code: a failed handshake looks like a network error.
-      if (generation !== null && generation !== generationOf(document)) {
+      if (generation !== null && generation !== generationOf(access.document)) {
         return ws.close(CLOSE_CODES.staleGeneration, 'The text was restored; reload it');
       }
-      open(ws, person, documentId, sessionId!);
+      open(ws, person, access, sessionId!, holdsEndedBefore);
     });
   }
 
@@ -278,6 +296,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       for (const conn of connections) if (conn.identity.id === personId) conn.close(code, reason);
     },
     connectionCount: () => connections.size,
+    sendBacklogBytes() {
+      let bytes = 0;
+      for (const conn of connections) bytes += conn.ws.bufferedAmount;
+      return bytes;
+    },
     async close() {
       clearInterval(heartbeat);
       for (const conn of connections) conn.close(CLOSE_CODES.shuttingDown, 'Server shutting down');

@@ -4,8 +4,12 @@
  * Rights are checked per message, not per frame: a frame may pack several messages, and a read-only
  * connection's document updates are never applied (so never relayed or stored). Any message the
  * server cannot parse closes this connection only, with CLOSE_CODES.malformed; presence beyond the
- * limits of shared/limits.ts closes it with CLOSE_CODES.presenceFlood. Nothing is encoded for a
- * socket whose send buffer is already over its limit: it is dropped instead.
+ * limits of shared/limits.ts closes it with CLOSE_CODES.presenceFlood.
+ *
+ * A socket that does not read fast enough is dropped once its send backlog passes its limit
+ * (MAX_SEND_BACKLOG_BYTES beyond the text it was sent on joining): closed with
+ * CLOSE_CODES.fellBehind and cut a moment later, so that what the server holds for it stays bounded.
+ * Nothing is encoded or queued for a socket already over its limit.
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -25,8 +29,24 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** A client that cannot keep up is dropped rather than buffered without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/**
+ * How long a socket closed for falling behind may take to read its close frame before it is cut:
+ * the frame waits behind the backlog, which a client that stopped reading never drains.
+ */
+const FELL_BEHIND_GRACE_MS = 1000;
+
+/**
+ * Sync step 2 with a room's whole state, for newcomers, keyed by the room's cached state (a new
+ * object for each version of the text): built once per version and written, the same buffer, to
+ * every newcomer, rather than copied into a message of its own for each.
+ */
+const newcomerMessages = new WeakMap<Uint8Array, Uint8Array>();
+
+function newcomerMessage(state: Uint8Array): Uint8Array {
+  let message = newcomerMessages.get(state);
+  if (!message) newcomerMessages.set(state, (message = syncStep2(state)));
+  return message;
+}
 
 export class Connection {
   /** Awareness client ids this connection speaks for (kept by RoomPresence). */
@@ -42,6 +62,8 @@ export class Connection {
     readonly identity: PresenceIdentity,
     public canWrite: boolean,
     private readonly presence: RoomPresence,
+    /** Bytes this socket may leave unread beyond its sync (MAX_SEND_BACKLOG_BYTES unless a test sets it). */
+    private readonly backlogLimit: number,
   ) {
     // ws exposes its net.Socket only as `_socket`.
     // oxlint-disable-next-line no-underscore-dangle
@@ -49,6 +71,12 @@ export class Connection {
   }
 
   private readonly batcher: WriteBatcher;
+  /**
+   * The size of the sync step 2 this socket was sent, which does not count against the limit: a
+   * newcomer on a slow link must be let read the whole text (one buffer shared by every newcomer),
+   * and a returning client what it missed (at most the text, once per sync step 1 it sends).
+   */
+  private syncBytes = 0;
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return;
@@ -60,8 +88,12 @@ export class Connection {
 
   /** A client that cannot keep up is dropped rather than buffered without end; true when it was. */
   private dropIfOverloaded(): boolean {
-    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return false;
-    this.ws.terminate();
+    if (this.ws.bufferedAmount <= this.backlogLimit + this.syncBytes) return false;
+    // Closing first stops every further send (they see a socket no longer open); the close frame
+    // reaches a client that is only slow, and one that stopped reading is cut after the grace.
+    this.ws.close(CLOSE_CODES.fellBehind, 'Fell behind; reconnect');
+    const ws = this.ws;
+    setTimeout(() => ws.terminate(), FELL_BEHIND_GRACE_MS).unref();
     return true;
   }
 
@@ -103,13 +135,11 @@ export class Connection {
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           const stateVector = decoding.readVarUint8Array(decoder);
           if (this.dropIfOverloaded()) return;
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
           // An empty state vector is one byte, 0 (no clients): a newcomer, served from the room's cache.
           const emptyStateVector = stateVector.length === 1 && stateVector[0] === 0;
-          encoding.writeVarUint8Array(encoder, emptyStateVector ? this.room.stateForNewcomer() : Y.encodeStateAsUpdate(this.room.doc, stateVector));
-          this.send(encoding.toUint8Array(encoder));
+          const reply = emptyStateVector ? newcomerMessage(this.room.stateForNewcomer()) : syncStep2(Y.encodeStateAsUpdate(this.room.doc, stateVector));
+          this.syncBytes = Math.max(this.syncBytes, reply.byteLength);
+          this.send(reply);
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           // Read-only: the update is read off the wire and dropped, never applied, relayed or stored.
@@ -155,6 +185,14 @@ export function awarenessMessage(room: Room, clientIds: number[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds));
+  return encoding.toUint8Array(encoder);
+}
+
+function syncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

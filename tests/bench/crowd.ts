@@ -12,7 +12,8 @@ import { summarize, type Figure, type ScenarioResult, type Verdict } from './hel
 import { mergeInto, newHistogram, summarizeHistogram } from './histogram.ts';
 import type { CrowdEditorsParams, CrowdReadersOutcome, Send } from './crowdClients.ts';
 import { firstSectionId, startOutside, type OutsideSide } from './outsideServers.ts';
-import { memoryOf, processCpuMs, startClientProcesses, type ClientProcess } from './processes.ts';
+import path from 'node:path';
+import { memoryOf, processCpuMs, profileWindow, startClientProcesses, type ClientProcess } from './processes.ts';
 
 const DOCUMENT = 'crowd';
 const READER_PROCESSES = 4;
@@ -30,7 +31,14 @@ interface SideOutcome {
   commentFailures: number;
   readerCpuPercent: number[];
   editorCpuPercent: number;
+  /** The commenters' process, over warm-up and typing; null where there are none (the reference). */
+  commenterCpuPercent: number | null;
   stalls: string[];
+  /** Per reader, over the typing: messages and bytes received (all types). */
+  messagesPerReader: number;
+  bytesPerReader: number;
+  /** Updates the editors sent over the measured typing. */
+  sends: number;
 }
 
 /** GET /api/health every 100 ms: its latency is the event loop's lag as a client feels it. */
@@ -60,6 +68,8 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   commenters: { url: string; cookies: string[]; sectionId: string } | null;
   warmupMs: number;
   durationMs: number;
+  /** With --profile: a CPU profile of our server over the typing, written to this file. */
+  profileFile?: string;
   log(line: string): void;
 }): Promise<SideOutcome> {
   const { server, endpoint } = side;
@@ -81,6 +91,8 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
   p.log(`(g) ${p.editors.length} editors typing on ${endpoint.side}${p.commenters ? `, ${p.commenters.cookies.length} people commenting` : ''}…`);
   const probe = probeHealth(server.url);
   await Promise.all(processes.readers.map((process) => process.call('crowdMark', {})));
+  const profiling = p.profileFile ? profileWindow(server) : undefined;
+  await profiling?.started;
   const readersFrom = performance.now();
   const cpuBefore = processCpuMs(server.pid);
   const [typed, commented] = await Promise.all([
@@ -94,7 +106,7 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
       seed: 7,
     } satisfies CrowdEditorsParams),
     p.commenters
-      ? processes.commenters.call<{ times: number[]; failures: number }>('crowdComments', {
+      ? processes.commenters.call<{ times: number[]; failures: number; cpuMs: number }>('crowdComments', {
           url: p.commenters.url,
           documentId: DOCUMENT,
           sectionId: p.commenters.sectionId,
@@ -105,6 +117,7 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
       : Promise.resolve(null),
   ]);
   const cpuAfter = processCpuMs(server.pid);
+  await profiling?.stop(p.profileFile!);
   const typingMs = p.warmupMs + p.durationMs;
   // Deliveries still on their way when the typing stopped.
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -125,7 +138,11 @@ async function crowdOn(side: OutsideSide, processes: { readers: ClientProcess[];
     commentFailures: commented?.failures ?? 0,
     readerCpuPercent: finished.map((o) => (o.cpuMs / readersMs) * 100),
     editorCpuPercent: (typed.cpuMs / p.durationMs) * 100,
+    commenterCpuPercent: commented ? (commented.cpuMs / typingMs) * 100 : null,
     stalls: server.stderr.slice(stallsBefore).filter((line) => line.includes('stalled')),
+    messagesPerReader: finished.reduce((sum, o) => sum + o.messages, 0) / p.readers,
+    bytesPerReader: finished.reduce((sum, o) => sum + o.bytes, 0) / p.readers,
+    sends: typed.sends.length,
   };
 }
 
@@ -144,7 +161,9 @@ export async function runCrowd(ctx: BenchContext): Promise<ScenarioResult> {
     // Each server has its own copy of the document and one run on it: the reference first, then ours.
     const reference = await crowdOn(servers.referenceNoEcho, processes, { ...common, editors: [...Array(5)].map(() => ''), commenters: null });
     await servers.referenceNoEcho.idle();
-    const ours = await crowdOn(servers.ours, processes, { ...common, editors: servers.ours.endpoint.writers, commenters: { url: servers.ours.url, cookies: servers.ours.commenters, sectionId } });
+    const ours = await crowdOn(servers.ours, processes, { ...common, editors: servers.ours.endpoint.writers, commenters: { url: servers.ours.url, cookies: servers.ours.commenters, sectionId },
+      profileFile: ctx.outside?.profileDir && path.join(ctx.outside.profileDir, 'crowd-typing.cpuprofile'),
+    });
     return present(ours, reference, { readers, durationMs, warmupMs, commenterCount, quick });
   } finally {
     await Promise.all(clientProcesses.map((process) => process.close()));
@@ -167,6 +186,7 @@ function present(ours: SideOutcome, reference: SideOutcome, p: { readers: number
     row('comment POST, p95', 'ms', ours.comments?.p95 ?? null, null),
     row('reader processes CPU, busiest', '% core', Math.max(...ours.readerCpuPercent), Math.max(...reference.readerCpuPercent)),
     row('editors process CPU', '% core', ours.editorCpuPercent, reference.editorCpuPercent),
+    row('commenters process CPU', '% core', ours.commenterCpuPercent, null),
   ];
   const ratio = ours.delivery.p99 / reference.delivery.p99;
   const verdicts: Verdict[] = [
@@ -185,6 +205,7 @@ function present(ours: SideOutcome, reference: SideOutcome, p: { readers: number
   const cpus = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
   const notes = [
     `(g) ${p.readers} light readers (raw ws, y-websocket protocol, update metadata only) over 4 processes sharing 20 participant sessions; 5 editors (stock clients, 1–3 characters 5 times a second each) in a fifth; ${p.commenterCount} working-group members (participants may not comment in revision) each posting a comment every 6 s over REST in a sixth, on ours only. ${p.warmupMs / 1000} s of typing before the measured ${p.durationMs / 1000} s.`,
+    `(g) per reader, from the start of the typing: ours ${ours.messagesPerReader.toFixed(0)} messages, ${(ours.bytesPerReader / KiB).toFixed(1)} KiB for ${ours.sends} measured edits; reference ${reference.messagesPerReader.toFixed(0)} messages, ${(reference.bytesPerReader / KiB).toFixed(1)} KiB for ${reference.sends}.`,
     `(g) reader processes' CPU (% of a core each): ours ${cpus(ours.readerCpuPercent)}; reference ${cpus(reference.readerCpuPercent)}. Missing deliveries: ours ${ours.missing}, reference ${reference.missing}; readers dropped: ours ${ours.dropped}, reference ${reference.dropped}.`,
   ];
   if (ours.stalls.length) notes.push(`(g) our server logged: ${ours.stalls.join(' | ')}`);

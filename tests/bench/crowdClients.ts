@@ -33,6 +33,7 @@ export async function crowdJoin(p: { wsUrl: string; documentId: string; cookies:
 
 export function crowdMark(): Promise<void> {
   cpuAtStart = cpuMs();
+  for (const reader of readers) reader.received = { messages: 0, bytes: 0 };
   return Promise.resolve();
 }
 
@@ -42,6 +43,9 @@ export interface CrowdReadersOutcome {
   /** Readers the server closed during the run (dropped as too slow, or refused). */
   dropped: number;
   cpuMs: number;
+  /** Messages and bytes the readers received from the mark on, all types (updates, presence…). */
+  messages: number;
+  bytes: number;
 }
 
 export function crowdFinish(p: { sends: Send[] }): Promise<CrowdReadersOutcome> {
@@ -63,9 +67,11 @@ export function crowdFinish(p: { sends: Send[] }): Promise<CrowdReadersOutcome> 
     }
   }
   const dropped = readers.filter((r) => r.closedEarly).length;
+  const messages = readers.reduce((sum, r) => sum + r.received.messages, 0);
+  const bytes = readers.reduce((sum, r) => sum + r.received.bytes, 0);
   for (const reader of readers) reader.close();
   readers = [];
-  return Promise.resolve({ histogram, missing, dropped, cpuMs: spent });
+  return Promise.resolve({ histogram, missing, dropped, cpuMs: spent, messages, bytes });
 }
 
 const LETTERS = 'etaoinshrdlucmfwyp ';
@@ -120,7 +126,8 @@ export async function crowdEditors(p: CrowdEditorsParams): Promise<{ sends: Send
 }
 
 /** Commenters: each posts a comment on a whole section every `everyMs` (staggered); POST times in ms. */
-export async function crowdComments(p: { url: string; documentId: string; sectionId: string; cookies: string[]; everyMs: number; durationMs: number }): Promise<{ times: number[]; failures: number }> {
+export async function crowdComments(p: { url: string; documentId: string; sectionId: string; cookies: string[]; everyMs: number; durationMs: number }): Promise<{ times: number[]; failures: number; cpuMs: number }> {
+  const cpuBefore = cpuMs();
   const times: number[] = [];
   let failures = 0;
   const post = async (cookie: string, n: number) => {
@@ -145,5 +152,5 @@ export async function crowdComments(p: { url: string; documentId: string; sectio
       }
     }),
   );
-  return { times, failures };
+  return { times, failures, cpuMs: cpuMs() - cpuBefore };
 }

@@ -10,6 +10,9 @@
  * pace, not the server. The servers stay on the bench process's main thread, so that its CPU per
  * join is read as before.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
 import { allSynced, closeAll, cookieOf, join, type Endpoint } from './clients.ts';
 import type { BenchContext } from './context.ts';
 import { DOCUMENTS, median, ownThreadCpuMs, summarize, within, withServerCpu, type Figure, type LatencySummary, type ScenarioResult, type Side } from './helpers.ts';
@@ -92,6 +95,28 @@ export async function runJoinStorm(ctx: BenchContext): Promise<ScenarioResult> {
   }
 }
 
+/**
+ * With --profile: a CPU profile of this thread (where our server runs in (c)) over one storm. The
+ * bench's own coordination shares the thread, but between the two calls it only awaits the clients.
+ */
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 const STORM_PROCESSES = 4;
 const STORM_CLIENTS = 100;
 
@@ -103,18 +128,21 @@ async function storms(ctx: BenchContext, rounds: number, stateBytes: number, pro
   const clientCpu: Record<Side, number> = { ours: 0, reference: 0, referenceNoEcho: 0 };
   const light: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
   const lightP99: Record<Side, number[]> = { ours: [], reference: [], referenceNoEcho: [] };
+  const expectedText = loadTrace().endContent.length;
+  const storm = (endpoint: Endpoint, lightJoiners?: StormParams['light']) =>
+    Promise.all(processes.map((process) => process.call<StormOutcome>('storm', { endpoint, documentId: DOCUMENTS.storm, clients: STORM_CLIENTS / processes.length, expectedText, light: lightJoiners } satisfies StormParams)));
+  // Unmeasured: fresh client processes apply their first states with cold code and a small heap, and
+  // with one round (--quick) ours always went first into them (measured: 1.6× the client CPU per
+  // join of the reference's storm right after, 1.1× over five alternating rounds).
+  ctx.log('(c) warming the client processes up with a storm on the reference…');
+  await storm(ctx.reference.endpoint);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [ctx.ours, ctx.reference] : [ctx.reference, ctx.ours];
     for (const side of order) {
       ctx.log(`(c) join storm round ${round + 1}/${rounds} on ${side.endpoint.side}…`);
-      const expectedText = loadTrace().endContent.length;
-      const { result: outcomes, cpuMs } = await withServerCpu(() =>
-        Promise.all(
-          processes.map((process) =>
-            process.call<StormOutcome>('storm', { endpoint: side.endpoint, documentId: DOCUMENTS.storm, clients: STORM_CLIENTS / processes.length, expectedText } satisfies StormParams),
-          ),
-        ),
-      );
+      const profileDir = side.endpoint.side === 'ours' ? ctx.outside?.profileDir : undefined;
+      const profileFile = (kind: string) => profileDir && path.join(profileDir, `storm-${kind}round-${round + 1}.cpuprofile`);
+      const { result: outcomes, cpuMs } = await profiled(profileFile(''), () => withServerCpu(() => storm(side.endpoint)));
       const result = { times: outcomes.flatMap((o) => o.times), clientCpuMs: outcomes.reduce((sum, o) => sum + (o.clientCpuMs ?? Number.NaN), 0) };
       samples[side.endpoint.side].push(...result.times);
       stormP99[side.endpoint.side].push(summarize(result.times).p99);
@@ -122,17 +150,7 @@ async function storms(ctx: BenchContext, rounds: number, stateBytes: number, pro
       clientCpu[side.endpoint.side] += result.clientCpuMs ?? Number.NaN;
       await side.idle();
       ctx.log(`(c) light join storm round ${round + 1}/${rounds} on ${side.endpoint.side}…`);
-      const lightOutcomes = await Promise.all(
-        processes.map((process) =>
-          process.call<StormOutcome>('storm', {
-            endpoint: side.endpoint,
-            documentId: DOCUMENTS.storm,
-            clients: STORM_CLIENTS / processes.length,
-            expectedText,
-            light: { minStateBytes: Math.floor(stateBytes * 0.9) },
-          } satisfies StormParams),
-        ),
-      );
+      const lightOutcomes = await profiled(profileFile('light-'), () => storm(side.endpoint, { minStateBytes: Math.floor(stateBytes * 0.9) }));
       const lightTimes = lightOutcomes.flatMap((o) => o.times);
       light[side.endpoint.side].push(...lightTimes);
       lightP99[side.endpoint.side].push(summarize(lightTimes).p99);

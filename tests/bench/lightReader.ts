@@ -39,6 +39,8 @@ export class LightReader {
   closedEarly = false;
   /** Size of the whole-state update the server sent at sync (sync step 2), bytes. */
   stateBytes = 0;
+  /** Messages and bytes received after the mark (crowdClients.ts), whatever their type. */
+  received = { messages: 0, bytes: 0 };
   private readonly ws: WebSocket;
   private closing = false;
 
@@ -49,6 +51,8 @@ export class LightReader {
       this.ws.once('open', () => this.ws.send(ASK_ALL));
       this.ws.on('message', (data: Buffer) => {
         const now = wallNow();
+        this.received.messages++;
+        this.received.bytes += data.byteLength;
         const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // presence and the rest: not timed
         const step = decoding.readVarUint(decoder);
