@@ -23,6 +23,7 @@ import { runMemory } from './memory.ts';
 import { runImportWord } from './importWord.ts';
 import { runFirstDownload } from './firstDownload.ts';
 import { runCrowd } from './crowd.ts';
+import { runScaleOut } from './scaleOut.ts';
 import { startOutside } from './outsideServers.ts';
 import { startClientProcesses } from './processes.ts';
 import { formatSummary, summarizeProfile } from './profileSummary.ts';
@@ -37,6 +38,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   g: runCrowd,
   h: runImportWord,
   i: runFirstDownload,
+  j: runScaleOut,
 };
 
 const { values } = parseArgs({
