@@ -20,6 +20,12 @@ export interface ScaleJoinParams {
   typersPerDocument: number;
   writers: string[];
   readers: string[];
+  /**
+   * `spread`: client k of the deployment's document g on process (g + k) mod N, as a load balancer
+   * without stickiness spreads them; `by-document`: every client of document g on process g mod N,
+   * as a load balancer that routes /collab/<documentId> by a hash of the path.
+   */
+  placement: 'spread' | 'by-document';
 }
 
 export interface ScaleRunParams {
@@ -67,13 +73,13 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
     .map((node) => node.get(0) as Y.XmlText);
 }
 
-/** Connects every client (client k of the deployment's document g goes to process (g + k) mod N) and waits for all to sync. */
+/** Connects every client to its process (placement) and waits for all to sync. */
 export async function scaleJoin(p: ScaleJoinParams): Promise<{ joined: number }> {
   typersPerDocument = p.typersPerDocument;
   documents = p.documentIds.map((documentId, d) => {
     const g = p.firstDocumentIndex + d;
     return Array.from({ length: p.clientsPerDocument }, (_, k) => {
-      const server = (g + k) % p.wsUrls.length;
+      const server = (p.placement === 'spread' ? g + k : g) % p.wsUrls.length;
       const cookie = k < p.typersPerDocument ? cookieOf(p.writers, g * p.typersPerDocument + k) : cookieOf(p.readers, g * p.clientsPerDocument + k);
       return { client: join({ side: 'ours', wsUrl: p.wsUrls[server]!, writers: p.writers, readers: p.readers }, documentId, cookie), server };
     });
