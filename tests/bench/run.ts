@@ -24,6 +24,7 @@ import { runImportWord } from './importWord.ts';
 import { runFirstDownload } from './firstDownload.ts';
 import { runCrowd } from './crowd.ts';
 import { runScaleOut } from './scaleOut.ts';
+import { runMemoryAtScale } from './memoryAtScale.ts';
 import { startOutside } from './outsideServers.ts';
 import { startClientProcesses } from './processes.ts';
 import { formatSummary, summarizeProfile } from './profileSummary.ts';
@@ -39,6 +40,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   h: runImportWord,
   i: runFirstDownload,
   j: runScaleOut,
+  k: runMemoryAtScale,
 };
 
 const { values } = parseArgs({
