@@ -5,7 +5,7 @@
  * on that database as a deployment would start it. Read: the process's RSS once started and warmed
  * up, `GET /api/documents/:id/threads` for a 1,000-comment document (the first request, which opens
  * the document, then the p95 of 20 more), and RSS again after every document's threads were read
- * once. Targets (issue 17): RSS under 200 MB, the threads list under 100 ms (p95).
+ * once (all 100 then open). Targets (issue 17): RSS under 200 MB at every reading, the threads list under 100 ms (p95).
  */
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
@@ -117,6 +117,7 @@ export async function runMemoryAtScale(ctx: BenchContext): Promise<ScenarioResul
     const samples: number[] = [];
     for (let i = 0; i < REPEATS; i++) samples.push(await time());
     const list = summarize(samples);
+    const afterOne = vmRss(pid);
 
     ctx.log('(k) reading every document\'s threads once…');
     const others: number[] = [];
@@ -131,21 +132,22 @@ export async function runMemoryAtScale(ctx: BenchContext): Promise<ScenarioResul
     const scenario = `(k) ${(DOCUMENT_IDS.length * PER_DOCUMENT).toLocaleString('en')} comments over ${DOCUMENT_IDS.length} documents, PostgreSQL, one process`;
     const figures: Figure[] = [
       { scenario, metric: 'RSS, started and warmed up', unit: 'MiB', ours: started / 2 ** 20, better: 'lower' },
-      { scenario, metric: 'RSS, after reading every document\'s threads once', unit: 'MiB', ours: afterReading / 2 ** 20, better: 'lower' },
+      { scenario, metric: `RSS, after ${REPEATS + 1} reads of one document's threads`, unit: 'MiB', ours: afterOne / 2 ** 20, better: 'lower' },
+      { scenario, metric: 'RSS, after reading every document\'s threads once (100 documents open)', unit: 'MiB', ours: afterReading / 2 ** 20, better: 'lower' },
       { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), first request (opens the document)`, unit: 'ms', ours: first, better: 'lower' },
       { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), p50 of ${REPEATS}`, unit: 'ms', ours: list.p50, better: 'lower' },
       { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), p95 of ${REPEATS}`, unit: 'ms', ours: list.p95, better: 'lower' },
       { scenario, metric: `GET …/threads, first request on each of the other ${others.length} documents, p95`, unit: 'ms', ours: firstOfEach.p95, better: 'lower' },
     ];
-    const peak = Math.max(started, afterReading);
+    const peak = Math.max(started, afterOne, afterReading);
     return {
       figures,
       verdicts: [
-        { target: rssTarget, pass: peak < TARGETS.rssMb * MB, detail: `${(peak / MB).toFixed(0)} MB at most (${(started / MB).toFixed(0)} MB started, ${(afterReading / MB).toFixed(0)} MB after reading every document)` },
+        { target: rssTarget, pass: peak < TARGETS.rssMb * MB, detail: `${(peak / MB).toFixed(0)} MB at most (${(started / MB).toFixed(0)} MB started, ${(afterOne / MB).toFixed(0)} MB after reading one document, ${(afterReading / MB).toFixed(0)} MB after reading every document)` },
         { target: listTarget, pass: list.p95 < TARGETS.listMs, detail: `${list.p95.toFixed(1)} ms (${((list.p95 / TARGETS.listMs) * 100).toFixed(0)} % of the limit); first request ${first.toFixed(0)} ms` },
       ],
       notes: [
-        `(k) the comments were written straight into PostgreSQL in ${writeSeconds.toFixed(1)} s (a bulk INSERT per document, records of the shape the store keeps: a third with a proposed wording and a reply, half answered); the server is \`node server/start.mjs\` with DATABASE_URL, started on them afterwards; RSS from /proc/PID/status, without a forced collection. "Opens the document": the first list of a document loads its text to place the comments in document order; the document then stays in memory for its grace period.`,
+        `(k) the comments were written straight into PostgreSQL in ${writeSeconds.toFixed(1)} s (a bulk INSERT per document, records of the shape the store keeps: a third with a proposed wording and a reply, half answered); the server is \`node server/start.mjs\` with DATABASE_URL, started on them afterwards; RSS from /proc/PID/status, without a forced collection. "Opens the document": the first list of a document loads its text to place the comments in document order; the document then stays in memory for its grace period (30 s), so after reading all of them quickly 100 documents are open at once.`,
       ],
     };
   } finally {
