@@ -44,10 +44,10 @@ describe.skipIf(!url)('PostgreSQL schema migrations', () => {
   it('builds the whole schema on an empty database, and a second start applies nothing', async () => {
     const db = await freshSchema();
     expect(await migrate(db.sql)).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(await tables(db)).toEqual(expect.arrayContaining(['people', 'sessions', 'documents', 'memberships', 'threads', 'versions', 'signoffs', 'audit', 'document_updates', 'mail_messages', 'mail_held', 'schema_migrations']));
+    expect(await tables(db)).toEqual(expect.arrayContaining(['people', 'sessions', 'documents', 'memberships', 'threads', 'versions', 'signoffs', 'audit', 'document_updates', 'mail_messages', 'mail_held', 'mail_leases', 'schema_migrations']));
     expect(await migrate(db.sql)).toEqual([]);
     const versions = await db.sql<Array<{ version: number }>>`SELECT version FROM schema_migrations ORDER BY version`;
-    expect(versions.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('brings a database of the previous schema up to date, keeping its data', async () => {

@@ -134,6 +134,15 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'a lease per process on its e-mail in flight',
+    sql: `
+      -- Each running process renews its row (server/storage/pg/pgMailStore.ts); what it holds or is
+      -- sending is recovered by another process only once its row has expired.
+      CREATE TABLE mail_leases (owner text PRIMARY KEY, expires_at timestamptz NOT NULL);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
