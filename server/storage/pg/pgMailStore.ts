@@ -16,9 +16,15 @@ import { guarded, storageError, type Sql, type Tx } from './db.ts';
 /** How long a process's claim on its mail in flight outlives its last renewal. */
 export const MAIL_LEASE_MS = 30_000;
 
-export async function openPgMailStore(sql: Sql): Promise<MailStore> {
+/**
+ * `instance` names where the process runs (host, DATA_DIR, PORT): two processes cannot hold the same
+ * one at once, so a process that starts ends its previous run's lease, and a restart after a crash
+ * recovers that run's mail at once instead of after MAIL_LEASE_MS.
+ */
+export async function openPgMailStore(sql: Sql, options: { instance?: string } = {}): Promise<MailStore> {
   const owner = randomUUID();
-  const renew = () => sql`INSERT INTO mail_leases (owner, expires_at) VALUES (${owner}, now() + ${MAIL_LEASE_MS} * interval '1 millisecond')
+  const instance = options.instance ?? null;
+  const renew = () => sql`INSERT INTO mail_leases (owner, instance, expires_at) VALUES (${owner}, ${instance}, now() + ${MAIL_LEASE_MS} * interval '1 millisecond')
     ON CONFLICT (owner) DO UPDATE SET expires_at = EXCLUDED.expires_at`;
   const json = (value: unknown) => sql.json(value as Parameters<Sql['json']>[0]);
   let meta: { secret: string; since: string };
@@ -29,6 +35,7 @@ export async function openPgMailStore(sql: Sql): Promise<MailStore> {
     meta = (await sql<Array<{ value: { secret: string; since: string } }>>`SELECT value FROM settings WHERE key = 'mail'`)[0]!.value;
     keys = new Set((await sql<Array<{ key: string }>>`SELECT key FROM mail_keys`).map((r) => r.key));
     await renew();
+    if (instance !== null) await sql`DELETE FROM mail_leases WHERE instance = ${instance} AND owner <> ${owner}`;
   } catch (error) {
     throw storageError(error);
   }
