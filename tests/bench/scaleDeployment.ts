@@ -15,6 +15,7 @@ import { baseDatabaseUrl } from '../helpers/pgSetup.ts';
 import { postgresUnavailable, scaleOutUnavailable, REDIS_HOST, REDIS_PORT } from '../helpers/scaleOut.ts';
 import { personCookie } from './outsideServers.ts';
 import { within } from './helpers.ts';
+import { vmRss } from './processes.ts';
 import { writeSeedDir } from './servers.ts';
 
 export interface BenchDeployment {
@@ -35,7 +36,11 @@ export interface BenchDeployment {
 /** Why the deployment cannot run here (PostgreSQL or, with Redis, Redis not answering), or null. */
 export const deploymentUnavailable = (withRedis: boolean): Promise<string | null> => (withRedis ? scaleOutUnavailable() : postgresUnavailable());
 
-export async function startBenchDeployment(options: { instances: number; documentIds: string[]; redis: boolean; env?: Record<string, string> }): Promise<BenchDeployment> {
+/**
+ * `memoryProbe`: each process preloads memoryProbe.mjs (with --expose-gc and an IPC channel), so
+ * heapAfterGc() can ask it for its heap after a collection.
+ */
+export async function startBenchDeployment(options: { instances: number; documentIds: string[]; redis: boolean; env?: Record<string, string>; memoryProbe?: boolean }): Promise<BenchDeployment> {
   const run = randomBytes(5).toString('hex');
   const databaseUrl = baseDatabaseUrl();
   const schema = `bench_${run}`;
@@ -54,7 +59,8 @@ export async function startBenchDeployment(options: { instances: number; documen
   const spawn = async () => {
     const dir = tempDataDir();
     dirs.push(dir);
-    const server = await within(spawnServer({ ...env, DATA_DIR: dir }), 90_000, 'a server process to start');
+    const probe = options.memoryProbe ? { nodeArgs: ['--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href], ipc: true } : {};
+    const server = await within(spawnServer({ ...env, DATA_DIR: dir }, probe), 90_000, 'a server process to start');
     servers.push(server);
     return server;
   };
@@ -105,3 +111,18 @@ export async function startBenchDeployment(options: { instances: number; documen
 }
 
 export const pidOf = (server: ServerProcess): number => server.child.pid!;
+
+/** RSS (/proc) right after the process collected its garbage, and its heap used then (memoryProbe.mjs). */
+export async function memoryAfterGc(server: ServerProcess): Promise<{ rss: number; heapUsed: number }> {
+  const answer = new Promise<NodeJS.MemoryUsage>((resolve) => {
+    const onMessage = (message: { memory?: NodeJS.MemoryUsage }) => {
+      if (!message.memory) return;
+      server.child.off('message', onMessage);
+      resolve(message.memory);
+    };
+    server.child.on('message', onMessage);
+  });
+  server.child.send('memory?');
+  const memory = await within(answer, 15_000, 'the memory probe to answer');
+  return { rss: vmRss(pidOf(server)), heapUsed: memory.heapUsed };
+}
