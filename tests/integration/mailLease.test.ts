@@ -74,7 +74,7 @@ describe.skipIf(unavailable)(`the mail lease of each process${unavailable ? ` (s
   it('recovers what a process took or held only once its lease has expired', async () => {
     const schema = `maillease_${randomBytes(6).toString('hex')}`;
     const [a, b] = [await database(schema), await database(schema)];
-    cleanups.push(() => void a.sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+    cleanups.push(async () => void (await a.sql.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)));
     const storeA = await openPgMailStore(a.sql);
     const storeB = await openPgMailStore(b.sql);
     cleanups.push(() => storeB.close());
