@@ -1,6 +1,7 @@
 /**
  * Configuration, read from the environment once and validated. Nothing else reads process.env.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../shared/timeZone.ts';
 import { z } from 'zod';
@@ -45,6 +46,19 @@ const Env = z.object({
   CLIENT_DIR: z.string().min(1).default('./client/dist'),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60 * 24 * 14),
+  /**
+   * Which proxies' X-Forwarded-For names the client (http/clientAddress.ts): a number of hops in front
+   * of every process, or the proxies' addresses and subnets, comma-separated. Unset: none, the TCP
+   * peer is the client (a load balancer's clients then share one sign-in failure budget).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const problem = value === undefined ? null : trustProxyProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return parseTrustProxy(value);
+    }),
   /** Failed sign-in attempts allowed per client address per minute. */
   SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -77,6 +91,32 @@ const Env = z.object({
   /** Tests only: kill the process with SIGKILL at this moment of the mail path (mail/crashPoint.ts). */
   ACCORD_TEST_CRASH_AT: z.enum(CRASH_POINTS).optional(),
 });
+
+/** The proxies whose X-Forwarded-For is believed: `hops` in front of every process, or those at `proxies` (addresses or subnets). */
+export type TrustProxy = { hops: number } | { proxies: string[] } | null;
+
+const OFF = new Set(['', '0', 'false', 'off', 'no']);
+const MAX_HOPS = 10;
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (OFF.has(text)) return null;
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  return { proxies: text.split(',').map((p) => p.trim()).filter(Boolean) };
+}
+
+function trustProxyProblem(value: string): string | null {
+  const trust = parseTrustProxy(value);
+  if (trust === null) return null;
+  if ('hops' in trust) return trust.hops <= MAX_HOPS ? null : `TRUST_PROXY: at most ${MAX_HOPS} hops`;
+  const bad = trust.proxies.filter((entry) => {
+    const [address = '', prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || extra !== undefined) return true;
+    return prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  });
+  return bad.length ? `TRUST_PROXY must be a number of proxy hops, or proxy addresses and subnets separated by commas (e.g. 10.0.0.5, 10.1.0.0/16); not an address: ${bad.join(', ')}` : null;
+}
 
 /** Why an SMTP_URL cannot be used, or null; checked at start so a typo never waits for the first message. */
 function smtpUrlProblem(value: string): string | null {
@@ -130,6 +170,8 @@ export interface Config {
   /** The deployment's time zone (IANA name): deadlines are chosen and shown in it. */
   timeZone: string;
   signInLimitPerMinute: number;
+  /** Whose X-Forwarded-For names the client (TRUST_PROXY); null: the TCP peer is the client. */
+  trustProxy: TrustProxy;
   /** How often sockets are pinged and their sessions re-checked (tests shorten it). */
   heartbeatMs: number;
   /** How long a document nobody uses stays in memory; unset: ROOM_GRACE_MS (collab/rooms.ts). Tests shorten it. */
@@ -172,6 +214,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     timeZone: e.TIME_ZONE,
     signInLimitPerMinute: e.SIGNIN_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     heartbeatMs: 30_000,
     logLevel: e.LOG_LEVEL,
     mail: {

@@ -20,10 +20,10 @@ export async function documentsOf(records: Records, threads: ThreadRepo, person:
       return role ? [{ document, role }] : [];
     });
   }
-  return Promise.all(
-    taking.map(async ({ document, role }) => {
-      const live = (await threads.list(document.id)).filter((t) => !t.withdrawnAt);
-      return { ...presentDocumentSummary(document), reference: document.reference ?? '', role, comments: live.length, unanswered: live.filter((t) => t.status === 'open').length };
-    }),
-  );
+  // Counted by the store: reading every comment of every document held them all in memory at once.
+  const counts = await threads.counts(taking.map((t) => t.document.id));
+  return taking.map(({ document, role }) => {
+    const { live, unanswered } = counts.get(document.id) ?? { live: 0, unanswered: 0 };
+    return { ...presentDocumentSummary(document), reference: document.reference ?? '', role, comments: live, unanswered };
+  });
 }

@@ -4,7 +4,9 @@ import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Role } from '../../shared/domain.ts';
 import { may, type RoleAction } from '../../shared/access.ts';
+import type { TrustProxy } from '../config.ts';
 import type { AppEnv, Services } from './context.ts';
+import { clientAddressResolver } from './clientAddress.ts';
 import { errors } from './errors.ts';
 import { SESSION_COOKIE } from './cookies.ts';
 import { isForeignOrigin } from './origin.ts';
@@ -39,4 +41,8 @@ export function requireRole(action: RoleAction): MiddlewareHandler<AppEnv> {
   };
 }
 
-export const clientAddress = (c: Context) => getConnInfo(c).remote.address ?? 'unknown';
+/** The client's address of a request (clientAddress.ts): the TCP peer, or whom trusted proxies name. */
+export function clientAddressOf(trust: TrustProxy): (c: Context) => string {
+  const resolve = clientAddressResolver(trust);
+  return (c) => resolve(getConnInfo(c).remote.address ?? 'unknown', c.req.header('x-forwarded-for'));
+}

@@ -31,8 +31,11 @@ export async function causeStored(records: Records, cause: MailCause): Promise<b
 
 export interface Holding {
   /** Holds the batch durably and answers the domain's release or settle. */
-  hold(cause: MailCause, batch: Omit<HeldBatch, 'id' | 'cause' | 'heldAt'>): Promise<PendingMail>;
-  /** At start: releases or drops every batch a crash left held; returns how many of each. */
+  hold(cause: MailCause, batch: Omit<HeldBatch, 'id' | 'cause' | 'heldAt' | 'owner'>): Promise<PendingMail>;
+  /**
+   * Releases or drops every batch left held by a process that is no more (a crash, or another
+   * process whose lease expired); returns how many of each. At start, and on every tick.
+   */
   reconcile(): Promise<{ released: number; dropped: number }>;
   /** Retries batches whose cause is stored but whose release failed (a full disk, say). */
   retry(): Promise<void>;
@@ -65,7 +68,7 @@ export function createHolding(deps: { store: MailStore; records: Records; log: L
 
   return {
     async hold(cause, content) {
-      const batch: HeldBatch = { id: randomUUID(), cause, heldAt: deps.now().toISOString(), ...content };
+      const batch: HeldBatch = { id: randomUUID(), cause, heldAt: deps.now().toISOString(), owner: store.owner, ...content };
       const empty = !batch.messages.length && !batch.digestItems.length && !batch.reminders.length;
       if (empty) return { release: async () => {}, settle: async () => {} };
       await store.hold(batch);
@@ -81,7 +84,12 @@ export function createHolding(deps: { store: MailStore; records: Records; log: L
     async reconcile() {
       let released = 0;
       let dropped = 0;
-      for (const batch of await store.held()) {
+      const batches = await store.held();
+      // Read after the batches: a process that held one of these has its lease by now.
+      const live = batches.length ? await store.liveOwners() : new Set<string>();
+      for (const batch of batches) {
+        // Its process is still storing the change: it releases or drops the batch itself.
+        if (batch.owner && live.has(batch.owner)) continue;
         if (await causeStored(records, batch.cause)) {
           await store.release(batch.id);
           released++;

@@ -2,7 +2,7 @@
  * The mail queue in lowdb: `mail.json` under DATA_DIR, written atomically and fsync'd through
  * JsonStore, so a queued message survives kill -9 as well as a person or a thread does.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { JsonStore } from '../storage/jsonStore.ts';
 import type { DigestItem, HeldBatch, MailStore, QueuedMessage } from './mailStore.ts';
@@ -42,6 +42,7 @@ function enqueueInto(d: Shape, { messages = [], digestItems = [], reminders = []
 }
 
 export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
+  const owner = randomUUID();
   const store = await JsonStore.open<Shape>(path.join(dataDir, 'mail.json'), empty, isShape);
   if (!store.data.secret || !store.data.since) {
     await store.change((d) => {
@@ -52,6 +53,9 @@ export async function openLowdbMailStore(dataDir: string): Promise<MailStore> {
   const clone = <T>(value: T): T => structuredClone(value);
 
   return {
+    // DATA_DIR is locked to one process: whatever another owner left was left by a run that ended.
+    owner,
+    liveOwners: async () => new Set([owner]),
     secret: () => store.data.secret,
     since: () => store.data.since!,
     hasKey: (key) => store.data.keys.includes(key),

@@ -121,6 +121,11 @@ export async function openMailService(deps: MailDeps): Promise<MailService> {
   async function tick() {
     try {
       await holding.retry();
+      // Mail another process left in flight when it died: recovered once its lease has expired.
+      const orphans = await holding.reconcile();
+      if (orphans.released || orphans.dropped) log.info(`E-mail held by a process that stopped: ${orphans.released} released, ${orphans.dropped} dropped`);
+      const resent = await sender.recover();
+      if (resent) log.info(`${resent} e-mails were being handed to the mail server by a process that stopped; they are sent again with the same Message-ID`);
       if (!deps.schedulerTurn || (await deps.schedulerTurn())) {
         await queueDueReminders(scheduler);
         await queueDueDigests(scheduler);

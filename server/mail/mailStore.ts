@@ -8,6 +8,9 @@
  * one write: the batch is held here first (hold), the change is stored, then the batch is released.
  * A PostgreSQL store can insert the batch released in the change's own transaction; hold and release
  * keep their meaning, and nothing is ever left held for the start to reconcile.
+ *
+ * Several processes share a PostgreSQL queue: what one holds or is sending is marked with its id
+ * (owner), and another recovers it only once that process's lease has expired (liveOwners).
  */
 import type { NotificationKind } from '../../shared/notifications.ts';
 
@@ -44,6 +47,8 @@ export interface QueuedMessage {
    * may have arrived twice: nobody can know whether the server had accepted it.
    */
   interruptedAt?: string | null;
+  /** While `sending`: the process that took it (MailStore.owner); only once its lease ended may another call it interrupted. */
+  owner?: string | null;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface HeldBatch {
   id: string;
   cause: MailCause;
   heldAt: string;
+  /** The process holding it (MailStore.owner): settled by another only once that process's lease ended. */
+  owner?: string;
   messages: QueuedMessage[];
   digestItems: DigestItem[];
   reminders: string[];
@@ -85,6 +92,15 @@ export interface DigestItem {
 }
 
 export interface MailStore {
+  /** This process in the deployment's mail: set on the messages it takes to send and the batches it holds. */
+  readonly owner: string;
+  /**
+   * The processes whose mail in flight (taken to send, or held) no other may recover, this one
+   * included: with lowdb only this one (DATA_DIR is locked); with PostgreSQL each process whose
+   * lease (`mail_leases`, renewed while it runs) has not expired. Read it after the messages or
+   * batches it judges, so a process that started meanwhile is counted as alive.
+   */
+  liveOwners(): Promise<Set<string>>;
   /** The secret that signs unsubscribe links, made on first start and kept. */
   secret(): string;
   /** When this queue was first opened: causes older than that are not this queue's to notify. */

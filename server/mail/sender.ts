@@ -20,7 +20,10 @@ import { crashPoint } from './crashPoint.ts';
 const MAX_BACKOFF_MS = 6 * 60 * 60_000;
 
 export interface Sender {
-  /** At open, before any pass: marks messages a crash left `sending` as interrupted and queued again; returns how many. */
+  /**
+   * Marks messages left `sending` by a process that is no more (a crash; another process whose lease
+   * expired) as interrupted and queued again; returns how many. At open, and on every tick.
+   */
   recover(): Promise<number>;
   /** Looks for due messages now (after a message was queued). */
   kick(): void;
@@ -46,7 +49,7 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
     const attempts = message.attempts + 1;
     // Taken only if still queued: another process sending the same queue (docs/SCALING.md) may have
     // taken it since the list was read.
-    if (!(await store.update(message.id, { status: 'sending', attempts }, 'queued'))) return;
+    if (!(await store.update(message.id, { status: 'sending', attempts, owner: store.owner }, 'queued'))) return;
     crashPoint(config.crashAt, 'mail-sending');
     try {
       // A message that cannot be built (an address that is not one) will never go: a permanent failure.
@@ -96,11 +99,18 @@ export function createSender(deps: { store: MailStore; transport: MailTransport;
 
   return {
     async recover() {
-      const caught = (await store.list()).filter((m) => m.status === 'sending');
+      const sending = (await store.list()).filter((m) => m.status === 'sending');
+      if (!sending.length) return 0;
+      // Read after the list: a process that took one of these has its lease by now.
+      const live = await store.liveOwners();
       // An .eml file is written again under the same name: only SMTP can deliver twice.
       const interruptedAt = transport.mode === 'smtp' ? clock().toISOString() : null;
-      for (const m of caught) await store.update(m.id, { status: 'queued', interruptedAt });
-      return caught.length;
+      let recovered = 0;
+      for (const m of sending) {
+        if (m.owner && live.has(m.owner)) continue;
+        if (await store.update(m.id, { status: 'queued', interruptedAt, owner: null }, 'sending')) recovered++;
+      }
+      return recovered;
     },
     kick: () => void runOnce(),
     runOnce,

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { JsonStore } from './jsonStore.ts';
-import { formatRef, refNumber, type ThreadRecord, type ThreadRepo } from './threadRecords.ts';
+import { formatRef, refNumber, type ThreadCounts, type ThreadRecord, type ThreadRepo } from './threadRecords.ts';
 
 interface Shape {
   format: 1;
@@ -60,6 +60,15 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
   return {
     async list(documentId) {
       return (await storeOf(documentId)).data.threads.map(clone);
+    },
+    async counts(documentIds) {
+      const counts = new Map<string, ThreadCounts>();
+      for (const documentId of documentIds) {
+        // Counted in place: no copy of each comment.
+        const live = (await storeOf(documentId)).data.threads.filter((t) => !t.withdrawnAt);
+        counts.set(documentId, { live: live.length, unanswered: live.filter((t) => t.status === 'open').length });
+      }
+      return counts;
     },
     async get(id) {
       const documentId = owner.get(id);

@@ -16,6 +16,7 @@ import type { ThreadRepo } from './threadRecords.ts';
 import { openUpdateLog } from './updateLog.ts';
 import type { SignoffRepo, VersionRepo } from './versionRecords.ts';
 import { openPgStores } from './pg/pgStores.ts';
+import os from 'node:os';
 
 export interface Stores {
   kind: 'lowdb' | 'postgres';
@@ -31,7 +32,11 @@ export interface Stores {
 }
 
 export async function openStores(config: Config, log: Logger): Promise<Stores> {
-  if (config.databaseUrl) return openPgStores(config.databaseUrl, log, { schema: config.databaseSchema });
+  if (config.databaseUrl) {
+    // One process at a time can listen on a host's PORT for a DATA_DIR (PORT=0 aside): its mail lease's instance.
+    const mailInstance = `${os.hostname()} ${config.dataDir} ${config.port}`;
+    return openPgStores(config.databaseUrl, log, { schema: config.databaseSchema, mailInstance });
+  }
   return openLowdbStores(config.dataDir, log);
 }
 

@@ -91,9 +91,21 @@ export function refNumber(ref: string | undefined, prefix: string): number {
   return Number.isSafeInteger(n) ? n : 0;
 }
 
+/** How many comments a document has, for the list of documents: withdrawn ones not counted. */
+export interface ThreadCounts {
+  live: number;
+  /** Live comments still `open`. */
+  unanswered: number;
+}
+
 export interface ThreadRepo {
   /** Threads of a document, withdrawn ones included. */
   list(documentId: string): Promise<ThreadRecord[]>;
+  /**
+   * The counts of each document asked for (zero for one without comments), without reading the
+   * comments themselves: the list of documents must not hold every comment of the deployment.
+   */
+  counts(documentIds: string[]): Promise<Map<string, ThreadCounts>>;
   get(id: string): Promise<ThreadRecord | undefined>;
   /**
    * Stores a new thread and gives it the next reference with `refPrefix`, in the same write, so two

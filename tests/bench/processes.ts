@@ -149,10 +149,10 @@ export interface ClientProcess {
   close(): Promise<void>;
 }
 
-/** `count` client processes, each running clientProcessMain.ts. */
-export function startClientProcesses(count: number): ClientProcess[] {
+/** `count` client processes, each running clientProcessMain.ts (or another main beside it that answers the same way). */
+export function startClientProcesses(count: number, main = 'clientProcessMain.ts'): ClientProcess[] {
   return Array.from({ length: count }, () => {
-    const child = fork(path.join(HERE, 'clientProcessMain.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(HERE, main), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
     let next = 0;
     child.on('message', (reply: { id: number; result?: unknown; error?: string }) => {

@@ -23,6 +23,8 @@ import { runMemory } from './memory.ts';
 import { runImportWord } from './importWord.ts';
 import { runFirstDownload } from './firstDownload.ts';
 import { runCrowd } from './crowd.ts';
+import { runScaleOut } from './scaleOut.ts';
+import { runMemoryAtScale } from './memoryAtScale.ts';
 import { startOutside } from './outsideServers.ts';
 import { startClientProcesses } from './processes.ts';
 import { formatSummary, summarizeProfile } from './profileSummary.ts';
@@ -37,6 +39,8 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ScenarioResult>> 
   g: runCrowd,
   h: runImportWord,
   i: runFirstDownload,
+  j: runScaleOut,
+  k: runMemoryAtScale,
 };
 
 const { values } = parseArgs({

@@ -14,11 +14,12 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/** `nodeArgs` go before the script (e.g. a preloaded probe); `ipc` opens a message channel to the child. */
+export function spawnServer(env: Record<string, string>, options: { nodeArgs?: string[]; ipc?: boolean } = {}): Promise<ServerProcess> {
   // On a PostgreSQL run, the process keeps its data in its DATA_DIR's schema, as test servers do.
   const databaseUrl = testDatabaseUrl();
   const store: Record<string, string> = databaseUrl && env.DATA_DIR ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: testSchema(path.resolve(env.DATA_DIR)) } : {};
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/start.mjs')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'server/start.mjs')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -31,7 +32,7 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
       ...store,
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';

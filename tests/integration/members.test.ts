@@ -88,6 +88,9 @@ describe('invitations name the documents', () => {
     const first = await threadOn(A, cookie, 'First.');
     await threadOn(A, cookie, 'Second.');
     await t.api('PATCH', `/api/threads/${first.id}`, { cookie: t.adminCookie, body: { status: 'noted', response: 'Noted.' } });
+    // A withdrawn comment counts neither as a comment nor as unanswered.
+    const withdrawn = await threadOn(A, cookie, 'Third, withdrawn.');
+    expect((await t.api('DELETE', `/api/threads/${withdrawn.id}`, { cookie })).status).toBe(204);
     const list = await t.api('GET', '/api/documents', { cookie: t.adminCookie });
     const byId = Object.fromEntries(list.body.map((d: { id: string }) => [d.id, d]));
     expect(byId[A]).toMatchObject({ role: 'secretariat', comments: 2, unanswered: 1 });

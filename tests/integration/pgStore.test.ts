@@ -44,21 +44,21 @@ describe.skipIf(!url)('PostgreSQL schema migrations', () => {
   it('builds the whole schema on an empty database, and a second start applies nothing', async () => {
     const db = await freshSchema();
     expect(await migrate(db.sql)).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(await tables(db)).toEqual(expect.arrayContaining(['people', 'sessions', 'documents', 'memberships', 'threads', 'versions', 'signoffs', 'audit', 'document_updates', 'mail_messages', 'mail_held', 'schema_migrations']));
+    expect(await tables(db)).toEqual(expect.arrayContaining(['people', 'sessions', 'documents', 'memberships', 'threads', 'versions', 'signoffs', 'audit', 'document_updates', 'mail_messages', 'mail_held', 'mail_leases', 'schema_migrations']));
     expect(await migrate(db.sql)).toEqual([]);
     const versions = await db.sql<Array<{ version: number }>>`SELECT version FROM schema_migrations ORDER BY version`;
-    expect(versions.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('brings a database of the previous schema up to date, keeping its data', async () => {
     const db = await freshSchema();
-    expect(await migrate(db.sql, SCHEMA_VERSION - 1)).toEqual([1, 2, 3]);
+    expect(await migrate(db.sql, SCHEMA_VERSION - 1)).toEqual([1, 2, 3, 4]);
     const records = pgRecords(db.sql);
     const person = { id: 'p1', name: 'Ada', email: 'ada@example.org', role: 'participant' as const, country: 'FR', organisation: 'Org', stakeholder: 'government' as const, tokenHash: 'h', active: true, createdAt: '2026-01-01T00:00:00.000Z' };
     await records.people.insert(person);
     await db.sql`INSERT INTO audit (data) VALUES (${db.sql.json({ at: '2026-01-01T00:00:00.000Z', action: 'before' })})`;
 
-    expect(await migrate(db.sql)).toEqual([4]);
+    expect(await migrate(db.sql)).toEqual([5]);
     expect(await records.people.get('p1')).toEqual(person);
     const audit = await pgAudit(db.sql).list();
     expect(audit.map((e) => (e as unknown as { action: string }).action)).toEqual(['before']);
@@ -69,7 +69,7 @@ describe.skipIf(!url)('PostgreSQL schema migrations', () => {
     const other = await connect(url!, { schema: (await db.sql`SELECT current_schema() AS s`)[0]!.s as string, max: 1 });
     try {
       const [a, b] = await Promise.all([migrate(db.sql), migrate(other.sql)]);
-      expect([a, b].toSorted((x, y) => y.length - x.length)).toEqual([[1, 2, 3, 4], []]);
+      expect([a, b].toSorted((x, y) => y.length - x.length)).toEqual([[1, 2, 3, 4, 5], []]);
     } finally {
       await other.close();
     }

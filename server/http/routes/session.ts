@@ -7,7 +7,7 @@ import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { presentPerson } from '../presenters.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
-import { clientAddress, refuseForeignWrites, requireSession } from '../middleware.ts';
+import { clientAddressOf, refuseForeignWrites, requireSession } from '../middleware.ts';
 import type { PersonRecord } from '../../storage/records.ts';
 import { negotiateLanguage } from '../../../shared/i18n/languages.ts';
 
@@ -44,6 +44,7 @@ const tooManyPage = (seconds: number) => page('Too many attempts', `<p>Too many 
 export function sessionRoutes(services: Services) {
   // One limiter for both ways of signing in, so a link and the form share the budget.
   const failures = services.signInFailures;
+  const clientAddress = clientAddressOf(services.config.trustProxy);
   const secure = services.config.publicUrl?.startsWith('https://') ?? false;
   const startSession = (c: Context, sessionId: string) =>
     setCookie(c, SESSION_COOKIE, sessionId, {

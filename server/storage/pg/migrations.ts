@@ -134,6 +134,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'a lease per process on its e-mail in flight',
+    sql: `
+      -- Each running process renews its row (server/storage/pg/pgMailStore.ts); what it holds or is
+      -- sending is recovered by another process only once its row has expired, or by the next run
+      -- of the same instance (host, DATA_DIR and PORT) at once.
+      CREATE TABLE mail_leases (owner text PRIMARY KEY, instance text, expires_at timestamptz NOT NULL);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

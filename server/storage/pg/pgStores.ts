@@ -12,7 +12,8 @@ import { pgThreads } from './pgThreads.ts';
 import { pgUpdateLog } from './pgUpdateLog.ts';
 import { pgVersions } from './pgVersions.ts';
 
-export async function openPgStores(url: string, log: Logger, options: ConnectOptions = {}): Promise<Stores> {
+/** `mailInstance`: where this process runs, for its mail lease (pgMailStore.ts). */
+export async function openPgStores(url: string, log: Logger, options: ConnectOptions & { mailInstance?: string } = {}): Promise<Stores> {
   const db = await connect(url, options);
   try {
     const applied = await migrate(db.sql);
@@ -27,7 +28,7 @@ export async function openPgStores(url: string, log: Logger, options: ConnectOpt
       threads: pgThreads(db.sql),
       versions: versionStores.versions,
       signoffs: versionStores.signoffs,
-      mail: await openPgMailStore(db.sql),
+      mail: await openPgMailStore(db.sql, { instance: options.mailInstance }),
       async close() {
         await states.close();
         await db.close();

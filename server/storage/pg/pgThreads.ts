@@ -33,6 +33,16 @@ export function pgThreads(sql: Sql): ThreadRepo {
 
   const repo: ThreadRepo = {
     list: async (documentId) => (await sql<Row[]>`SELECT data FROM threads WHERE document_id = ${documentId} ORDER BY seq`).map((r) => r.data),
+    async counts(documentIds) {
+      const rows = await sql<Array<{ document_id: string; live: number; unanswered: number }>>`
+        SELECT document_id,
+          count(*) FILTER (WHERE coalesce(data->>'withdrawnAt', '') = '')::int AS live,
+          count(*) FILTER (WHERE coalesce(data->>'withdrawnAt', '') = '' AND data->>'status' = 'open')::int AS unanswered
+        FROM threads WHERE document_id = ANY(${documentIds}) GROUP BY document_id`;
+      const counts = new Map(documentIds.map((id) => [id, { live: 0, unanswered: 0 }]));
+      for (const r of rows) counts.set(r.document_id, { live: r.live, unanswered: r.unanswered });
+      return counts;
+    },
     get: async (id) => (await sql<Row[]>`SELECT data FROM threads WHERE id = ${id}`)[0]?.data,
     insert: (thread, refPrefix) =>
       sql.begin(async (tx) => {
