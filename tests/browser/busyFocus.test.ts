@@ -38,10 +38,12 @@ async function pressWhileHeld(page: Page, button: Locator, method: string, path:
     await route.continue();
   });
   const answered = page.waitForResponse((response) => response.request().method() === method && path.test(new URL(response.url()).pathname));
-  await button.focus();
+  // The element itself: its words change while it is busy ("Sending…"), so the locator would lose it.
+  const element = (await button.elementHandle())!;
+  await element.focus();
   await page.keyboard.press('Enter');
   await seen;
-  const state = await button.evaluate((element) => ({
+  const state = await element.evaluate((element) => ({
     focused: element === document.activeElement,
     ariaDisabled: element.getAttribute('aria-disabled'),
     disabled: (element as HTMLButtonElement).disabled,
