@@ -8,6 +8,7 @@ import { enAdmin } from './en.admin.ts';
 import { enDocument } from './en.document.ts';
 import { enA11y } from './en.a11y.ts';
 import { enErrors } from './en.errors.ts';
+import { enVersions } from './en.versions.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -366,6 +367,7 @@ export const en = {
   ...enDocument,
   ...enA11y,
   ...enErrors,
+  ...enVersions,
 } as const;
 
 export type MessageKey = keyof typeof en;

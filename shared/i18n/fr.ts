@@ -9,6 +9,7 @@ import { frAdmin } from './fr.admin.ts';
 import { frDocument } from './fr.document.ts';
 import { frA11y } from './fr.a11y.ts';
 import { frErrors } from './fr.errors.ts';
+import { frVersions } from './fr.versions.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -348,4 +349,5 @@ export const fr: Catalogue = {
   ...frDocument,
   ...frA11y,
   ...frErrors,
+  ...frVersions,
 };

@@ -43,10 +43,10 @@ async function pressWhileHeld(page: Page, button: Locator, method: string, path:
   await element.focus();
   await page.keyboard.press('Enter');
   await seen;
-  const state = await element.evaluate((element) => ({
-    focused: element === document.activeElement,
-    ariaDisabled: element.getAttribute('aria-disabled'),
-    disabled: (element as HTMLButtonElement).disabled,
+  const state = await element.evaluate((pressed) => ({
+    focused: pressed === document.activeElement,
+    ariaDisabled: pressed.getAttribute('aria-disabled'),
+    disabled: (pressed as HTMLButtonElement).disabled,
   }));
   release();
   expect(state).toEqual({ focused: true, ariaDisabled: 'true', disabled: false });
