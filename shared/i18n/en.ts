@@ -330,6 +330,7 @@ export const en = {
   'error.storage': 'The server could not save this. Nothing was changed; try again shortly.',
   'error.documentDamaged': 'The stored text of this document is damaged; the Secretariat must restore it from a backup.',
   'error.internal': 'Something went wrong on the server.',
+  'error.requestRefused': 'The server refused this request.',
   'error.invalidField': '{field}: {problem}',
   // The outbox
   'outbox.leadFiles': 'No mail server is configured (SMTP_URL), so nothing leaves Accord: each message is written as an .eml file, which you can open below. README explains how to connect a mail server.',

@@ -314,6 +314,7 @@ export const fr: Catalogue = {
   'error.storage': 'Le serveur n’a pas pu enregistrer cette modification. Rien n’a été changé ; réessayez dans un instant.',
   'error.documentDamaged': 'Le texte enregistré de ce document est endommagé ; le Secrétariat doit le restaurer à partir d’une sauvegarde.',
   'error.internal': 'Une erreur s’est produite sur le serveur.',
+  'error.requestRefused': 'Le serveur a refusé cette demande.',
   'error.invalidField': '{field} : {problem}',
   'outbox.leadFiles': 'Aucun serveur de messagerie n’est configuré (SMTP_URL) : rien ne sort d’Accord, chaque message est enregistré dans un fichier .eml, que vous pouvez ouvrir ci-dessous. Le fichier README explique comment raccorder un serveur de messagerie.',
   'outbox.leadSmtp': 'Tous les courriels qu’Accord a envoyés ou s’apprête à envoyer, du plus récent au plus ancien. Les échecs temporaires sont retentés ; un échec définitif indique la réponse du serveur de messagerie.',
