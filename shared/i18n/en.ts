@@ -118,8 +118,8 @@ export const en = {
   'documents.passed': '(passed)',
   'documents.noDeadline': 'None',
   'documents.noComments': 'None yet',
-  'documents.unanswered': ', {count, number} not yet answered',
-  'documents.allAnswered': ', all answered',
+  // <muted> is shown in grey; the count and its words are one message, so each language orders and agrees them.
+  'documents.comments': '{count, plural, one {# comment} other {# comments}}<muted>, {unanswered, plural, =0 {{count, plural, one {answered} other {all answered}}} other {# not yet answered}}</muted>',
   // E-mail settings
   'settings.title': 'E-mail settings',
   'settings.lead': 'Choose your language and which e-mails you receive. Invitations and sign-in links are always sent.',

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const names = async (cookie: string) =>
-  ((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body as Array<{ name: string; label: unknown; createdAt: string }>);
+  ((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body as Array<{ id: string; name: string; label: unknown; createdAt: string }>);
 const longDay = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 describe('automatic version names', () => {
