@@ -1,10 +1,12 @@
 /**
- * The people page after a language switch: the countries of the filter are sorted by their names in
- * the new language, and the invitation suggests the inviter's interface language for the e-mails.
+ * What follows a language switch at once, without reloading: on the people page, the countries of
+ * the filter (sorted by their names in the new language) and the language suggested for a new
+ * person's e-mails; on the versions page, the names of the versions Accord took by itself.
  */
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './suite.ts';
 import { secretariatContext } from './scenario.ts';
+import { SEED_IDS } from '../helpers/testServer.ts';
 
 const suite = browserSuite();
 
@@ -23,5 +25,18 @@ describe('the people page follows the interface language', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     await expect.poll(countries).toEqual(['Tous les pays', 'Allemagne', 'Belgique', 'Espagne', 'France']);
     expect(await emailLanguage()).toBe('fr');
+  });
+
+  it('in the names of automatic versions', async () => {
+    await suite.server.setPhase(SEED_IDS[0], 'revision');
+    const page = await (await suite.track(secretariatContext(suite.browser, suite.server))).newPage();
+    await page.goto(`${suite.server.url}/documents/${SEED_IDS[0]}/versions`);
+    const names = () => page.getByTestId('version-row').locator('th').allTextContents();
+    await expect.poll(names).toEqual([expect.stringMatching(/^Text as consulted, closed \d{1,2} [A-Z][a-z]+ \d{4}$/), expect.stringMatching(/^Text put out for consultation, /)]);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect.poll(names).toEqual([
+      expect.stringMatching(/^Texte à la clôture de la consultation, \d{1,2} [a-zéû]+ \d{4}$/),
+      expect.stringMatching(/^Texte soumis à la consultation, /),
+    ]);
   });
 });
