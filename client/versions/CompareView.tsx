@@ -3,7 +3,7 @@
  * read the changes section by section. Unchanged sections are hidden unless asked for.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import { formatDateTime } from '../components/dates.ts';
+import { formatDateTime, formatTime } from '../components/dates.ts';
 import { Field } from '../components/Field.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { useResource } from '../components/useResource.ts';
@@ -59,7 +59,8 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
       <option value={CURRENT}>{t('compare.current')}</option>
       {versions.map((v) => (
         <option key={v.id} value={v.id}>
-          {`${nameOf(v)} (${formatDateTime(v.createdAt)})`}
+          {/* An automatic version's name has its day already: the time is enough beside it. */}
+          {`${nameOf(v)} (${v.label ? formatTime(v.createdAt) : formatDateTime(v.createdAt)})`}
         </option>
       ))}
     </>

@@ -9,5 +9,6 @@ import { useT } from '../i18n/LanguageProvider.tsx';
 
 export function useVersionName(): (version: NamedVersion) => string {
   const t = useT();
-  return useCallback((version: NamedVersion) => versionName(version, { say: t, day: formatDate }), [t]);
+  // The day is kept on one line ("3 décembre 2026" never breaks after the 3).
+  return useCallback((version: NamedVersion) => versionName(version, { say: t, day: (iso) => formatDate(iso).replace(/ /g, '\u00a0') }), [t]);
 }

@@ -32,10 +32,10 @@ describe('the people page follows the interface language', () => {
     const page = await (await suite.track(secretariatContext(suite.browser, suite.server))).newPage();
     await page.goto(`${suite.server.url}/documents/${SEED_IDS[0]}/versions`);
     const names = () => page.getByTestId('version-row').locator('th').allTextContents();
-    await expect.poll(names).toEqual([expect.stringMatching(/^Text as consulted, closed \d{1,2} [A-Z][a-z]+ \d{4}$/), expect.stringMatching(/^Text put out for consultation, /)]);
+    await expect.poll(names).toEqual([expect.stringMatching(/^Text as consulted, closed \d{1,2}\s[A-Z][a-z]+\s\d{4}$/), expect.stringMatching(/^Text put out for consultation, /)]);
     await page.getByRole('button', { name: 'Français' }).click();
     await expect.poll(names).toEqual([
-      expect.stringMatching(/^Texte à la clôture de la consultation, \d{1,2} [a-zéû]+ \d{4}$/),
+      expect.stringMatching(/^Texte à la clôture de la consultation, \d{1,2}\s[a-zéû]+\s\d{4}$/),
       expect.stringMatching(/^Texte soumis à la consultation, /),
     ]);
   });
