@@ -70,6 +70,10 @@ describe('French on a phone', () => {
     const box = (await sheet.boundingBox())!;
     expect(box.height, `sheet from ${box.y} px`).toBeGreaterThanOrEqual(844 * 0.6 - 1);
     expect(box.y + box.height).toBeLessThanOrEqual(844 + 1);
+    // Its head is on top, not under the bar: what shows at the Close button is the Close button.
+    const close = sheet.getByRole('button', { name: 'Fermer' });
+    const centre = (await close.boundingBox())!;
+    expect(await close.evaluate((button, [x, y]) => document.elementFromPoint(x!, y!)?.closest('button') === button, [centre.x + centre.width / 2, centre.y + centre.height / 2])).toBe(true);
   });
 
   it('switching to French changes <html lang> but not the text’s, and names the toolbar’s buttons in French', async () => {
