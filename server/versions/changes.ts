@@ -43,7 +43,7 @@ export async function compareVersions(deps: CompareDeps, documentId: string, fro
     const applied = !!thread.applied && thread.applied.at > earlier && thread.applied.at <= later;
     if (!accepted && !applied) continue;
     const list = causes.get(thread.sectionId) ?? [];
-    list.push({ id: thread.id, status: thread.status, applied, body: thread.body, response: thread.response, author: people.get(thread.authorId) ?? 'Former participant' });
+    list.push({ id: thread.id, status: thread.status, applied, body: thread.body, response: thread.response, author: people.get(thread.authorId) ?? translate(language, 'compare.formerParticipant') });
     causes.set(thread.sectionId, list);
   }
   const sections: ComparedSection[] = compared.sections.map((s) => ({

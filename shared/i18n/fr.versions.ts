@@ -9,5 +9,6 @@ export const frVersions: Record<keyof typeof enVersions, string> = {
   'versionName.reviewed': 'Texte à l’issue de l’examen final, {day}',
   'versionName.beforeRevision': 'Texte avant la révision, {day}',
   'versionName.beforeDrafting': 'Texte avant le retour à la rédaction, {day}',
-  'versionName.beforeRestore': 'Avant le rétablissement de « {name} » (automatique)',
+  'versionName.beforeRestore': 'Avant le rétablissement de « {name} » (automatique)',
+  'compare.formerParticipant': 'Ancien participant',
 };

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 const DOC: string = SEED_IDS[1];
+const NBSP = '\u00a0';
 let t: TestServer;
 
 beforeEach(async () => {
@@ -62,8 +63,8 @@ describe('automatic version names', () => {
     const french = await t.person({ role: 'working-group', language: 'fr' });
     expect((await names(french.cookie)).slice(-4).map((v) => v.name)).toEqual([
       'Texte à la clôture de la consultation, 2 décembre 2026',
-      'Avant le rétablissement de « Texte soumis à la consultation, 3 septembre 2026 » (automatique)',
-      'Avant le rétablissement de « Our draft » (automatique)',
+      `Avant le rétablissement de «${NBSP}Texte soumis à la consultation, 3 septembre 2026${NBSP}» (automatique)`,
+      `Avant le rétablissement de «${NBSP}Our draft${NBSP}» (automatique)`,
       'Adopted text, 5 Dec 2026',
     ]);
     expect((await names(t.adminCookie)).slice(-4).map((v) => v.name)).toEqual([
@@ -79,6 +80,6 @@ describe('automatic version names', () => {
     await t.setPhase(DOC, 'drafting');
     expect((await t.api('POST', `/api/documents/${DOC}/versions/${opened!.id}/restore`, { cookie: t.adminCookie })).status).toBe(200);
     const french = await t.person({ role: 'working-group', language: 'fr' });
-    expect((await names(french.cookie)).at(-1)!.name).toBe(`Avant le rétablissement de « Texte soumis à la consultation, ${longDay(opened!.createdAt, 'fr-FR')} » (automatique)`);
+    expect((await names(french.cookie)).at(-1)!.name).toBe(`Avant le rétablissement de «${NBSP}Texte soumis à la consultation, ${longDay(opened!.createdAt, 'fr-FR')}${NBSP}» (automatique)`);
   });
 });
