@@ -21,7 +21,7 @@ import { seedDocuments } from './documents/seed.ts';
 import { createCollabServer } from './collab/collabServer.ts';
 import { CLOSE_CODES } from '../shared/protocol.ts';
 import { createApp } from './http/app.ts';
-import { automaticVersionName, takeVersion } from './versions/versions.ts';
+import { takeAutomaticVersion } from './versions/versions.ts';
 import type { Services } from './http/context.ts';
 import { openMailService } from './mail/mailService.ts';
 import { openRedisBus, type RedisBus } from './scale/redisBus.ts';
@@ -132,7 +132,7 @@ async function run(config: Config, log: Logger, unlock: () => void, stores: Stor
     signInFailures,
   };
   // Seeded drafts start in consultation: their consultation draft is the first version.
-  for (const document of seeded) await takeVersion(services, null, document.id, automaticVersionName('drafting', 'consultation'), true);
+  for (const document of seeded) await takeAutomaticVersion(services, document.id, { kind: 'opened' });
   const app = createApp(services);
 
   const server = await new Promise<Server>((resolve, reject) => {

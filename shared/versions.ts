@@ -7,10 +7,23 @@
 import type { Phase } from './domain.ts';
 import type { Section } from './sections.ts';
 
+/**
+ * What happened when Accord took a version by itself, from which its name is said in the reader's
+ * language (shared/versionNames.ts); the day is the version's own `createdAt`. Named versions have none.
+ */
+export type AutomaticVersion = 'adopted' | 'consulted' | 'opened' | 'sent-for-final-review' | 'reviewed' | 'before-revision' | 'before-drafting';
+export type VersionLabel =
+  | { kind: AutomaticVersion }
+  /** The safety copy taken before a restore, naming the version that was restored. */
+  | { kind: 'before-restore'; restored: { name: string; createdAt: string; label: VersionLabel | null } };
+
 /** A version in lists, and what taking or restoring one answers. */
 export interface VersionSummary {
   id: string;
+  /** A person's name for it, or an automatic version's name in the reader's language. */
   name: string;
+  /** For automatic versions: how the client says the name in its own language. */
+  label: VersionLabel | null;
   createdAt: string;
   /** The name of who took it; "Automatic" for those taken at a phase change. */
   createdBy: string | null;

@@ -28,6 +28,9 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, destru
     <Modal title={title} initialFocus={cancel} onClose={onClose}>
       {(close, ids) => {
         const confirm = async () => {
+          // Both buttons stay focusable while the request runs (aria-disabled), so the keyboard's focus
+          // is not dropped onto the page; pressing them meanwhile does nothing.
+          if (busy) return;
           setBusy(true);
           setError(null);
           try {
@@ -47,10 +50,10 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, destru
               </p>
             )}
             <div className="dialog__actions">
-              <button type="button" className={`button ${destructive ? 'button--warning' : 'button--primary'}`} disabled={busy} onClick={() => void confirm()}>
+              <button type="button" className={`button ${destructive ? 'button--warning' : 'button--primary'}`} aria-disabled={busy} onClick={() => void confirm()}>
                 {busy ? (busyLabel ?? t('dialog.working')) : confirmLabel}
               </button>
-              <button type="button" className="button" ref={cancel} disabled={busy} onClick={close}>
+              <button type="button" className="button" ref={cancel} aria-disabled={busy} onClick={() => !busy && close()}>
                 {t('dialog.cancel')}
               </button>
             </div>

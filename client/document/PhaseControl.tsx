@@ -49,7 +49,8 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
 
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
-    if (!target) return;
+    // Confirm keeps the focus while the phase changes (aria-disabled); a second press does nothing.
+    if (!target || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -119,10 +120,10 @@ export function PhaseControl({ documentId, phase, onChanged }: PhaseControlProps
               </p>
             )}
             <div className="dialog__actions">
-              <button type="submit" className="button button--primary" disabled={busy} data-testid="phase-confirm">
+              <button type="submit" className="button button--primary" aria-disabled={busy} data-testid="phase-confirm">
                 {busy ? t('deadlineChange.busy') : t(change.action)}
               </button>
-              <button type="button" className="button" onClick={close} disabled={busy} ref={cancelRef}>
+              <button type="button" className="button" onClick={() => !busy && close()} aria-disabled={busy} ref={cancelRef}>
                 {t('dialog.cancel')}
               </button>
             </div>

@@ -30,7 +30,7 @@ export function DocumentDetails({ detail, refresh }: { detail: DocumentDetail; r
   const [open, setOpen] = useState<Open>(null);
   const [impact, setImpact] = useState<DeletionImpact | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const facts = [detail.reference, t(`documentLanguage.${detail.language}`), detail.workingGroup].filter(Boolean);
+  const facts = [detail.reference, t('docDetails.languageFact', { language: detail.language }), detail.workingGroup].filter(Boolean);
 
   const askDelete = async () => {
     setError(null);

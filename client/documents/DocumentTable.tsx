@@ -10,7 +10,7 @@ import { PHASES, type Phase } from '../../shared/domain.ts';
 import { DocumentLinks } from '../components/DocumentLinks.tsx';
 import { PhaseBadge } from '../components/PhaseBadge.tsx';
 import { formatDeadline } from '../format.ts';
-import { formatNumber } from '../components/dates.ts';
+import { FormattedMessage } from 'react-intl';
 import { documentPath, Link } from '../router.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 
@@ -104,10 +104,7 @@ function DocumentRow({ document }: { document: Entry }) {
         {document.comments === 0 ? (
           <span className="muted">{t('documents.noComments')}</span>
         ) : (
-          <>
-            {formatNumber(document.comments)}
-            <span className="muted">{document.unanswered > 0 ? t('documents.unanswered', { count: document.unanswered }) : t('documents.allAnswered')}</span>
-          </>
+          <FormattedMessage id="documents.comments" values={{ count: document.comments, unanswered: document.unanswered, muted: (words) => <span className="muted">{words}</span> }} />
         )}
       </td>
     </tr>

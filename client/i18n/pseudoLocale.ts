@@ -51,7 +51,9 @@ function transform(elements: MessageFormatElement[]): MessageFormatElement[] {
 
 /** One message's parts in pseudo form, with its padding and brackets. */
 function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[] {
-  const padding = PAD.repeat(Math.ceil(letterCount(elements) * GROWTH));
+  // In runs of eight with a zero-width space between them: longer words, as in French, but a long
+  // message's padding must not become one unbreakable word that only pseudo text would have.
+  const padding = (PAD.repeat(Math.ceil(letterCount(elements) * GROWTH)).match(/.{1,8}/gu) ?? []).join('\u200b');
   return [{ type: TYPE.literal, value: '⟦' }, ...transform(elements), { type: TYPE.literal, value: `${padding}⟧` }];
 }
 

@@ -11,7 +11,7 @@ import { LANGUAGES, type Language } from '../../shared/notifications.ts';
 import { api, errorMessage } from '../api.ts';
 import { DocumentChoice, isArchived } from './DocumentChoice.tsx';
 import { Field } from '../components/Field.tsx';
-import { useT } from '../i18n/LanguageProvider.tsx';
+import { useLanguage, useT } from '../i18n/LanguageProvider.tsx';
 import { countriesByName } from './countries.ts';
 import { EMPTY_INVITE, fieldOfServerMessage, toNewPerson, validateInvite, type InviteErrors, type InviteFields } from './inviteValidation.ts';
 import { peopleApi } from './peopleApi.ts';
@@ -34,7 +34,10 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
   const [serverErrors, setServerErrors] = useState<InviteErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [language, setLanguage] = useState<Language>('en');
+  // Their e-mails are first suggested in the inviter's interface language (which follows a switch) until chosen.
+  const interfaceLanguage = useLanguage().language;
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? interfaceLanguage;
   const form = useRef<HTMLFormElement>(null);
   // Which documents they join; until the list arrives, the server's default: every one not archived.
   const [documents, setDocuments] = useState<DocumentListEntry[] | null>(null);
@@ -75,6 +78,7 @@ export function InviteForm({ existingEmails, onInvited }: InviteFormProps) {
       const person = { ...toNewPerson(fields), language };
       const result = await peopleApi.invite(documents && person.role !== 'secretariat' ? { ...person, documents: [...chosenDocuments] } : person);
       setFields(EMPTY_INVITE);
+      setLanguage(null);
       if (documents) setChosenDocuments(everyOpenDocument(documents));
       setLeft(new Set());
       setSubmitted(false);

@@ -11,8 +11,7 @@ import { SignInLink } from '../components/SignInLink.tsx';
 import { useResource } from '../components/useResource.ts';
 import { usePerson } from '../session.tsx';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
-import { useT } from '../i18n/LanguageProvider.tsx';
-import { currentLanguage } from '../i18n/intl.ts';
+import { useLanguage, useT } from '../i18n/LanguageProvider.tsx';
 import { ActivationDialog } from './ActivationDialog.tsx';
 import { BulkInviteDialog } from './BulkInviteDialog.tsx';
 import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
@@ -57,7 +56,9 @@ function People({ selfId }: { selfId: string }) {
   const people = useMemo(() => (state.status === 'ready' ? sortPeople(state.data, filter.order) : []), [state, filter.order]);
   const shown = useMemo(() => filterPeople(people, filter), [people, filter]);
   const emails = useMemo(() => new Set(people.map((p) => p.email.toLowerCase())), [people]);
-  const countries = useMemo(() => [...new Set(people.map((p) => p.country))].toSorted((a, b) => countryName(a).localeCompare(countryName(b), currentLanguage())), [people]);
+  // Sorted by their names in the interface's language, again when it changes ("Allemagne" before "Belgique").
+  const { language } = useLanguage();
+  const countries = useMemo(() => [...new Set(people.map((p) => p.country))].toSorted((a, b) => countryName(a).localeCompare(countryName(b), language)), [people, language]);
 
   useEffect(() => {
     if (invited) invitedHeading.current?.focus();

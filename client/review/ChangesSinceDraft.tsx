@@ -10,9 +10,11 @@ import { CompareView } from '../versions/CompareView.tsx';
 import { CURRENT, newestFirst, versionsApi, type VersionRef } from '../versions/versionsApi.ts';
 import '../versions/versions.css';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from '../versions/useVersionName.ts';
 
 export function ChangesSinceDraft({ documentId }: { documentId: string }) {
   const t = useT();
+  const nameOf = useVersionName();
   const load = useCallback(() => versionsApi.list(documentId).then(newestFirst), [documentId]);
   const { state, retry } = useResource(load);
   const [choice, setChoice] = useState<{ from: VersionRef; to: VersionRef } | null>(null);
@@ -24,7 +26,7 @@ export function ChangesSinceDraft({ documentId }: { documentId: string }) {
   const current = choice ?? { from: draft.id, to: CURRENT };
   return (
     <>
-      <p className="panel__intro">{t('review.comparedWithDraft', { name: draft.name })}</p>
+      <p className="panel__intro">{t('review.comparedWithDraft', { name: nameOf(draft) })}</p>
       <CompareView documentId={documentId} versions={state.data} from={current.from} to={current.to} onChange={(from, to) => setChoice({ from, to })} />
     </>
   );

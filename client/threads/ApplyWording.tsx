@@ -25,11 +25,14 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
   }, [confirming]);
 
   const cancel = () => {
+    if (busy) return;
     setConfirming(false);
     requestAnimationFrame(() => openRef.current?.focus());
   };
 
   const confirm = async () => {
+    // The buttons stay focusable while the request runs (aria-disabled); a second press does nothing.
+    if (busy) return;
     setBusy(true);
     setError(null);
     const refusal = await appliedWording.apply(thread.id, response.trim() || undefined);
@@ -70,10 +73,10 @@ export function ApplyWording({ thread, response }: { thread: Thread; response: s
           </p>
           <p className="apply-confirm__hint muted">{t('threads.apply.hint')}</p>
           <div className="apply-confirm__actions">
-            <button ref={confirmRef} type="button" className="button button--primary button--small" disabled={busy} onClick={() => void confirm()}>
+            <button ref={confirmRef} type="button" className="button button--primary button--small" aria-disabled={busy} onClick={() => void confirm()}>
               {t(busy ? 'threads.apply.replacing' : 'threads.apply.confirm')}
             </button>
-            <button type="button" className="button button--small" disabled={busy} onClick={cancel}>
+            <button type="button" className="button button--small" aria-disabled={busy} onClick={cancel}>
               {t('threads.cancel')}
             </button>
           </div>

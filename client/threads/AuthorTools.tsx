@@ -76,7 +76,7 @@ export function AuthorTools({ thread }: { thread: Thread }) {
         <CountedTextarea label={t('threads.comment')} required value={body} onChange={setBody} error={error} />
         <CountedTextarea label={t('threads.proposedWording')} value={proposed} onChange={setProposed} rows={3} />
         <div className="author-tools__actions">
-          <button type="submit" className="button button--primary button--small" disabled={busy}>
+          <button type="submit" className="button button--primary button--small" aria-disabled={busy}>
             {t('threads.author.saveChanges')}
           </button>
           <button type="button" className="button button--small" onClick={() => setMode('idle')}>
@@ -91,7 +91,7 @@ export function AuthorTools({ thread }: { thread: Thread }) {
       {mode === 'withdraw' ? (
         <div className="author-tools__confirm">
           <p>{t('threads.author.withdrawQuestion')}</p>
-          <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void withdraw()}>
+          <button type="button" className="button button--warning button--small" aria-disabled={busy} onClick={() => void withdraw()}>
             {t('threads.author.withdraw')}
           </button>
           <button type="button" className="button button--small" onClick={() => setMode('idle')}>

@@ -55,12 +55,15 @@ export function Composer() {
   };
 
   const cancel = () => {
+    if (busy) return;
     if (draft.body.trim() && !confirmDiscard) setConfirmDiscard(true);
     else close();
   };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
+    // Submit stays focusable while the comment is sent (aria-disabled): a second Enter does nothing.
+    if (busy) return;
     const body = draft.body.trim();
     if (!body) {
       setError(t('threads.composer.empty'));
@@ -154,10 +157,10 @@ export function Composer() {
           </div>
         ) : (
           <div className="composer__actions">
-            <button type="submit" className="button button--primary" disabled={busy || !review.rights.comment.allowed}>
+            <button type="submit" className="button button--primary" disabled={!review.rights.comment.allowed} aria-disabled={busy}>
               {t(busy ? 'threads.composer.sending' : 'threads.composer.submit')}
             </button>
-            <button type="button" className="button" onClick={cancel} disabled={busy}>
+            <button type="button" className="button" onClick={cancel} aria-disabled={busy}>
               {t('threads.cancel')}
             </button>
             <span className="composer__shortcut muted">{t('threads.composer.shortcut')}</span>

@@ -36,10 +36,10 @@ export function ReactionForm({ thread }: { thread: Thread }) {
       <legend className="reaction__title">{t('threads.reaction.legend')}</legend>
       <CountedTextarea label={t('threads.reaction.statement')} rows={2} value={statement} onChange={setStatement} hint={t('threads.reaction.statementHint')} />
       <div className="reaction__actions">
-        <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void send('accepts')}>
+        <button type="button" className="button button--small button--primary" aria-disabled={busy} onClick={() => void send('accepts')}>
           {t('threads.reaction.accept')}
         </button>
-        <button type="button" className="button button--small" disabled={busy} onClick={() => void send('maintains-objection')}>
+        <button type="button" className="button button--small" aria-disabled={busy} onClick={() => void send('maintains-objection')}>
           {t('threads.reaction.maintain')}
         </button>
       </div>

@@ -52,7 +52,7 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
         <form className="author-tools author-tools--edit" onSubmit={save} noValidate>
           <CountedTextarea label={t('threads.replies.reply')} required rows={2} value={body} onChange={setBody} error={error} testId="reply-edit-body" />
           <div className="author-tools__actions">
-            <button type="submit" className="button button--primary button--small" disabled={busy}>
+            <button type="submit" className="button button--primary button--small" aria-disabled={busy}>
               {t('threads.reply.save')}
             </button>
             <button type="button" className="button button--small" onClick={() => setMode('idle')}>
@@ -68,7 +68,7 @@ export function ReplyItem({ thread, reply }: { thread: Thread; reply: Reply }) {
           {mode === 'withdraw' ? (
             <div className="author-tools__confirm">
               <p>{t('threads.reply.withdrawQuestion')}</p>
-              <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void withdraw()}>
+              <button type="button" className="button button--warning button--small" aria-disabled={busy} onClick={() => void withdraw()}>
                 {t('threads.reply.withdraw')}
               </button>
               <button type="button" className="button button--small" onClick={() => setMode('idle')}>

@@ -26,6 +26,8 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
   }, [justApplied]);
 
   const undo = async () => {
+    // The button keeps the focus while the request runs (aria-disabled); a second press does nothing.
+    if (busy) return;
     setBusy(true);
     setError(null);
     setError(await appliedWording.undo(thread.id));
@@ -33,7 +35,7 @@ export function UndoApplyButton({ thread }: { thread: Thread }) {
   };
   return (
     <>
-      <button ref={ref} type="button" className="button button--small disposition-view__undo" disabled={busy} onClick={() => void undo()} data-testid="undo-apply">
+      <button ref={ref} type="button" className="button button--small disposition-view__undo" aria-disabled={busy} onClick={() => void undo()} data-testid="undo-apply">
         {t(busy ? 'threads.undo.undoing' : 'threads.undo.button')}
       </button>
       {error && (
@@ -68,6 +70,7 @@ export function UndoApplyToast() {
 
   if (!recent) return null;
   const run = async () => {
+    if (busy) return;
     setBusy(true);
     const refusal = await undo(recent.threadId);
     setBusy(false);
@@ -86,7 +89,7 @@ export function UndoApplyToast() {
       onBlur={(event) => setHeld(ref.current?.contains(event.relatedTarget as Node | null) ?? false)}
     >
       <p className="undo-toast__text">{error ?? t('threads.undo.toast', { ref: recent.ref })}</p>
-      <button type="button" className="button button--small undo-toast__undo" disabled={busy} onClick={() => void run()}>
+      <button type="button" className="button button--small undo-toast__undo" aria-disabled={busy} onClick={() => void run()}>
         {t(busy ? 'threads.undo.undoing' : 'threads.undo.short')}
       </button>
       <button type="button" className="undo-toast__close" aria-label={t('threads.undo.close')} onClick={dismiss}>

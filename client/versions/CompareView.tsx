@@ -3,7 +3,7 @@
  * read the changes section by section. Unchanged sections are hidden unless asked for.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import { formatDateTime } from '../components/dates.ts';
+import { formatDateTime, formatTime } from '../components/dates.ts';
 import { Field } from '../components/Field.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { useResource } from '../components/useResource.ts';
@@ -12,6 +12,7 @@ import { Redline, RedlineLegend } from './Redline.tsx';
 import { CURRENT, versionsApi, type Comparison, type VersionRef, type VersionSummary } from './versionsApi.ts';
 import { t as translate } from '../i18n/intl.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from './useVersionName.ts';
 
 interface CompareViewProps {
   documentId: string;
@@ -21,8 +22,6 @@ interface CompareViewProps {
   to: VersionRef;
   onChange: (from: VersionRef, to: VersionRef) => void;
 }
-
-const versionLabel = (v: VersionSummary) => `${v.name} (${formatDateTime(v.createdAt)})`;
 
 /** "2 sections changed, 1 section added; 5 unchanged." in the interface's language. */
 function summary(comparison: Comparison): string {
@@ -40,6 +39,13 @@ function summary(comparison: Comparison): string {
 
 export function CompareView({ documentId, versions, from, to, onChange }: CompareViewProps) {
   const t = useT();
+  const nameOf = useVersionName();
+  // Named here rather than by the comparison's answer, so that a language switch renames them at once.
+  const endName = (ref: VersionRef, fallback: string) => {
+    if (ref === CURRENT) return t('compare.current');
+    const version = versions.find((v) => v.id === ref);
+    return version ? nameOf(version) : fallback;
+  };
   const [showUnchanged, setShowUnchanged] = useState(false);
   const id = useId();
   const same = from === to;
@@ -53,7 +59,8 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
       <option value={CURRENT}>{t('compare.current')}</option>
       {versions.map((v) => (
         <option key={v.id} value={v.id}>
-          {versionLabel(v)}
+          {/* An automatic version's name has its day already: the time is enough beside it. */}
+          {`${nameOf(v)} (${v.label ? formatTime(v.createdAt) : formatDateTime(v.createdAt)})`}
         </option>
       ))}
     </>
@@ -81,7 +88,7 @@ export function CompareView({ documentId, versions, from, to, onChange }: Compar
         </label>
       </div>
       <output className="compare__summary" id={`${id}-summary`} data-testid="compare-summary">
-        {same ? t('compare.chooseTwo') : state.status === 'loading' ? t('compare.comparing') : comparison ? t('compare.fromTo', { from: comparison.from.name, to: comparison.to.name, summary: summary(comparison) }) : ''}
+        {same ? t('compare.chooseTwo') : state.status === 'loading' ? t('compare.comparing') : comparison ? t('compare.fromTo', { from: endName(from, comparison.from.name), to: endName(to, comparison.to.name), summary: summary(comparison) }) : ''}
       </output>
       {state.status === 'error' && <LoadError failure={state} onRetry={retry} />}
       {comparison && (

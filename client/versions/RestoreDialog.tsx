@@ -2,6 +2,7 @@
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { versionsApi, type VersionSummary } from './versionsApi.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from './useVersionName.ts';
 
 interface RestoreDialogProps {
   documentId: string;
@@ -12,9 +13,10 @@ interface RestoreDialogProps {
 
 export function RestoreDialog({ documentId, version, onRestored, onClose }: RestoreDialogProps) {
   const t = useT();
+  const name = useVersionName()(version);
   return (
     <ConfirmDialog
-      title={t('restore.title', { name: version.name })}
+      title={t('restore.title', { name })}
       confirmLabel={t('restore.confirm')}
       busyLabel={t('restore.busy')}
       onConfirm={async () => {
@@ -24,7 +26,7 @@ export function RestoreDialog({ documentId, version, onRestored, onClose }: Rest
       onClose={onClose}
     >
       <p>{t('restore.replaces')}</p>
-      <p>{t('restore.copyFirst', { name: version.name })}</p>
+      <p>{t('restore.copyFirst', { name })}</p>
       <p className="muted">{t('restore.comments')}</p>
     </ConfirmDialog>
   );

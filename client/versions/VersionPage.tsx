@@ -13,6 +13,7 @@ import { VersionText } from './VersionText.tsx';
 import { CURRENT, versionFileUrl, versionMarkdownUrl, versionsApi } from './versionsApi.ts';
 import './versions.css';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from './useVersionName.ts';
 
 export function VersionPage({ documentId, versionId }: { documentId: string; versionId: string }) {
   const t = useT();
@@ -25,6 +26,7 @@ export function VersionPage({ documentId, versionId }: { documentId: string; ver
 
 function Version({ detail, versionId }: { detail: DocumentDetail; versionId: string }) {
   const t = useT();
+  const nameOf = useVersionName();
   const person = usePerson();
   const load = useCallback(() => versionsApi.read(detail.id, versionId), [detail.id, versionId]);
   const { state, retry } = useResource(load);
@@ -52,7 +54,7 @@ function Version({ detail, versionId }: { detail: DocumentDetail; versionId: str
         </Link>
       </p>
       <h2 className="section-title" data-testid="version-name">
-        {version.name}
+        {nameOf(version)}
       </h2>
       <p className="muted">
         {t(version.automatic ? 'version.takenAutomatically' : version.createdBy ? 'version.takenBy' : 'version.taken', {
@@ -88,7 +90,7 @@ function Version({ detail, versionId }: { detail: DocumentDetail; versionId: str
         <RestoreDialog
           documentId={detail.id}
           version={version}
-          onRestored={() => setStatus(t('version.restored', { name: version.name }))}
+          onRestored={() => setStatus(t('version.restored', { name: nameOf(version) }))}
           onClose={() => setRestoring(false)}
         />
       )}

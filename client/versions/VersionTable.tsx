@@ -3,6 +3,7 @@ import { formatDate, formatTime } from '../components/dates.ts';
 import { Link, versionPath } from '../router.tsx';
 import { versionFileUrl, versionMarkdownUrl, type VersionSummary } from './versionsApi.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from './useVersionName.ts';
 import '../styles/stackedTable.css';
 
 interface VersionTableProps {
@@ -17,6 +18,7 @@ interface VersionTableProps {
 
 export function VersionTable({ documentId, versions, canRestore, onCompare, onRestore, caption }: VersionTableProps) {
   const t = useT();
+  const nameOf = useVersionName();
   return (
     <div className="table-scroll">
       <table className="data-table stacked-table" data-testid="version-table">
@@ -36,7 +38,7 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
           {versions.map((v) => (
             <tr key={v.id} data-testid="version-row">
               <th scope="row">
-                <Link href={versionPath(documentId, v.id)}>{v.name}</Link>
+                <Link href={versionPath(documentId, v.id)}>{nameOf(v)}</Link>
               </th>
               <td data-label={t('versions.colTaken')}>
                 <time dateTime={v.createdAt}>
@@ -47,20 +49,20 @@ export function VersionTable({ documentId, versions, canRestore, onCompare, onRe
               <td data-label={t('documents.phase')}>{t(`phase.${v.phase}`)}</td>
               <td>
                 <div className="row-actions">
-                  <button type="button" className="button button--small" aria-label={t('versions.compareLabel', { name: v.name })} onClick={() => onCompare(v)}>
+                  <button type="button" className="button button--small" aria-label={t('versions.compareLabel', { name: nameOf(v) })} onClick={() => onCompare(v)}>
                     {t('versions.compareButton')}
                   </button>
-                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={t('versions.downloadWord', { name: v.name })}>
+                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'docx')} download aria-label={t('versions.downloadWord', { name: nameOf(v) })}>
                     {t('versionTable.word')}
                   </a>
-                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={t('versions.downloadPdf', { name: v.name })}>
+                  <a className="button button--small" href={versionFileUrl(documentId, v.id, 'pdf')} download aria-label={t('versions.downloadPdf', { name: nameOf(v) })}>
                     {t('versionTable.pdf')}
                   </a>
-                  <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={t('versions.downloadMarkdown', { name: v.name })}>
+                  <a className="button button--small" href={versionMarkdownUrl(documentId, v.id)} download aria-label={t('versions.downloadMarkdown', { name: nameOf(v) })}>
                     {t('versionTable.markdown')}
                   </a>
                   {canRestore && (
-                    <button type="button" className="button button--small" aria-label={t('versions.restoreLabel', { name: v.name })} onClick={() => onRestore(v)}>
+                    <button type="button" className="button button--small" aria-label={t('versions.restoreLabel', { name: nameOf(v) })} onClick={() => onRestore(v)}>
                       {t('versions.restoreButton')}
                     </button>
                   )}

@@ -17,6 +17,7 @@ import { VersionTable } from './VersionTable.tsx';
 import { CURRENT, newestFirst, versionsApi, type VersionRef, type VersionSummary } from './versionsApi.ts';
 import './versions.css';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { useVersionName } from './useVersionName.ts';
 
 export function VersionsPage({ documentId }: { documentId: string }) {
   const t = useT();
@@ -29,6 +30,7 @@ export function VersionsPage({ documentId }: { documentId: string }) {
 
 function Versions({ detail }: { detail: DocumentDetail }) {
   const t = useT();
+  const nameOf = useVersionName();
   const person = usePerson();
   const load = useCallback(() => versionsApi.list(detail.id).then(newestFirst), [detail.id]);
   const { state, reload, retry } = useResource(load);
@@ -116,7 +118,7 @@ function Versions({ detail }: { detail: DocumentDetail }) {
           documentId={detail.id}
           version={restoring}
           onRestored={() => {
-            setStatus(t('versions.restored', { name: restoring.name }));
+            setStatus(t('versions.restored', { name: nameOf(restoring) }));
             void reload();
           }}
           onClose={() => setRestoring(null)}

@@ -26,7 +26,8 @@ export function rememberChoice(from: VersionRef, to: VersionRef): void {
  * began, else the oldest version; the latest such if the consultation was opened more than once.
  */
 export function consultationDraft(versions: readonly VersionSummary[]): VersionSummary | null {
-  const named = versions.filter((v) => /^consultation begins/i.test(v.name));
+  // The version taken as the document went out for consultation (its label says so, in any language).
+  const named = versions.filter((v) => v.label?.kind === 'opened' || /^consultation begins/i.test(v.name));
   const oldestFirst = versions.toSorted((a, b) => a.createdAt.localeCompare(b.createdAt));
   return named.toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? oldestFirst[0] ?? null;
 }

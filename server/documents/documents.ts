@@ -10,7 +10,8 @@ import type { AuditLog } from '../storage/auditLog.ts';
 import type { DocumentEvents } from './events.ts';
 import { presentDocumentSummary } from './present.ts';
 import { authorize } from '../rights.ts';
-import { automaticVersionName, takeVersion, type VersionDeps } from '../versions/versions.ts';
+import { takeAutomaticVersion, type VersionDeps } from '../versions/versions.ts';
+import { phaseChangeVersion } from '../../shared/versionNames.ts';
 import { withMail, type Notifier } from '../mail/notifier.ts';
 
 export async function documentWithSections(
@@ -63,7 +64,7 @@ export async function changePhase(
   let updated: DocumentRecord | undefined;
   try {
     updated = await withMail(mail, async () => {
-      if (release) await takeVersion(deps, null, id, automaticVersionName(before.phase, phase), true);
+      if (release) await takeAutomaticVersion(deps, id, { kind: phaseChangeVersion(before.phase, phase) });
       return deps.records.documents.update(id, patch);
     });
   } finally {

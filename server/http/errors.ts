@@ -58,5 +58,6 @@ export function headersOf(error: DomainError): Record<string, string> {
 export function fromHttpException(error: HTTPException, language: Language): { status: ContentfulStatusCode; code: string; message: string; headers: Record<string, string> } {
   const known = error.status === 413 ? errors.payloadTooLarge() : error.status === 400 ? errors.malformedJson() : error.status === 401 ? errors.unauthenticated() : null;
   if (known) return { status: statusOf(known), code: known.code, message: wordsOf(known, language), headers: {} };
-  return { status: error.status as ContentfulStatusCode, code: 'http_error', message: error.message || 'Request refused.', headers: {} };
+  // Any other is Hono's own words, in English: the reader gets the catalogue's instead.
+  return { status: error.status as ContentfulStatusCode, code: 'http_error', message: translate(language, 'error.requestRefused'), headers: {} };
 }

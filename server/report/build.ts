@@ -104,7 +104,7 @@ export async function buildReport(source: ReportSource, documentId: string, opti
   }
   const w = reportWords(language);
   const grouped = groupBySection(sections, selectThreads(threads, options), wanted).map((s) => (s.id === UNPLACED_SECTION_ID ? { ...s, title: w.unplacedSection } : s));
-  const version = source.versions ? versionCommentedOn(await source.versions.list(documentId), record.phase) : null;
+  const version = source.versions ? versionCommentedOn(await source.versions.list(documentId), record.phase, language) : null;
   return {
     document: {
       id: record.id,

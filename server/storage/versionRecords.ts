@@ -3,6 +3,7 @@
  * A version is a full, self-contained copy of the Yjs state (see docs/VERSIONS.md for why).
  */
 import type { Phase, SignoffDecision } from '../../shared/domain.ts';
+import type { VersionLabel } from '../../shared/versions.ts';
 
 export interface VersionRecord {
   id: string;
@@ -14,6 +15,11 @@ export interface VersionRecord {
   phase: Phase;
   /** True for versions taken automatically at a phase change. */
   automatic: boolean;
+  /**
+   * What an automatic version is, from which its name is said in the reader's language. Records made
+   * before it existed have only an English `name`; server/versions/versionNames.ts reads those.
+   */
+  label?: VersionLabel | null;
 }
 
 export interface SignoffRecord {

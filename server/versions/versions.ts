@@ -4,8 +4,8 @@
  * the record: the restore itself is an edit like any other).
  */
 import * as Y from 'yjs';
-import type { Phase } from '../../shared/domain.ts';
-import type { VersionSummary, VersionText } from '../../shared/versions.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
+import type { VersionLabel, VersionSummary, VersionText } from '../../shared/versions.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { VersionRecord, VersionRepo } from '../storage/versionRecords.ts';
 import type { AuditLog } from '../storage/auditLog.ts';
@@ -15,6 +15,7 @@ import { restoreBlocks } from './restoreText.ts';
 import { authorize } from '../rights.ts';
 import { errors } from '../errors.ts';
 import { newId } from '../people/tokens.ts';
+import { labelOf, localName } from './versionNames.ts';
 
 export interface VersionDeps {
   records: Records;
@@ -31,13 +32,43 @@ async function documentOf(deps: VersionDeps, documentId: string): Promise<Docume
   return document;
 }
 
-export async function presentVersion(deps: VersionDeps, v: VersionRecord): Promise<VersionSummary> {
+/** A version as the reader of `language` sees it: an automatic version's name in that language. */
+export async function presentVersion(deps: VersionDeps, v: VersionRecord, language: Language = 'en'): Promise<VersionSummary> {
   const creator = v.createdBy ? await deps.records.people.get(v.createdBy) : undefined;
-  return { id: v.id, name: v.name, createdAt: v.createdAt, createdBy: creator?.name ?? (v.automatic ? 'Automatic' : null), phase: v.phase, automatic: v.automatic };
+  return {
+    id: v.id,
+    name: localName(v, language),
+    label: labelOf(v),
+    createdAt: v.createdAt,
+    createdBy: creator?.name ?? (v.automatic ? 'Automatic' : null),
+    phase: v.phase,
+    automatic: v.automatic,
+  };
 }
 
-/** Takes a version of the text as it is now. `actor` is null for the automatic ones. */
-export async function takeVersion(deps: VersionDeps, actor: PersonRecord | null, documentId: string, name: string, automatic = false): Promise<VersionSummary> {
+/** Takes a version of the text as it is now, named by a person. */
+export function takeVersion(deps: VersionDeps, actor: PersonRecord, documentId: string, name: string, language: Language = 'en'): Promise<VersionSummary> {
+  return storeVersion(deps, actor, documentId, { name, label: null }, language);
+}
+
+/**
+ * Takes a version by itself (at a phase change, before a restore). Its label is stored, and its
+ * English name beside it for the audit log and older readers of the record.
+ */
+export function takeAutomaticVersion(deps: VersionDeps, documentId: string, label: VersionLabel): Promise<VersionSummary> {
+  const createdAt = new Date().toISOString();
+  return storeVersion(deps, null, documentId, { name: localName({ name: '', automatic: true, label, createdAt }, 'en'), label, createdAt });
+}
+
+async function storeVersion(
+  deps: VersionDeps,
+  actor: PersonRecord | null,
+  documentId: string,
+  naming: { name: string; label: VersionLabel | null; createdAt?: string },
+  language: Language = 'en',
+): Promise<VersionSummary> {
+  const { name, label } = naming;
+  const automatic = actor === null;
   const document = await documentOf(deps, documentId);
   if (actor) authorize(actor, 'version.create', document);
   const state = await deps.collab.rooms.use(documentId, (room) => Y.encodeStateAsUpdate(room.doc));
@@ -45,38 +76,21 @@ export async function takeVersion(deps: VersionDeps, actor: PersonRecord | null,
     id: newId(),
     documentId,
     name,
-    createdAt: new Date().toISOString(),
+    label,
+    createdAt: naming.createdAt ?? new Date().toISOString(),
     createdBy: actor?.id ?? null,
     phase: document.phase,
     automatic,
   };
   await deps.versions.insert(version, state);
   if (actor) await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'version.create', target: documentId, detail: { version: version.id, name } });
-  return presentVersion(deps, version);
+  return presentVersion(deps, version, language);
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/**
- * The name of the version taken when a document moves from one phase to another: what the text is
- * at that moment ("Text as consulted, closed 2 Dec 2026"), not which phase begins, so that a list of
- * them reads as the document's history.
- */
-export function automaticVersionName(from: Phase, to: Phase, at: Date = new Date()): string {
-  const day = DAY.format(at);
-  if (to === 'adopted') return `Adopted text, ${day}`;
-  if (from === 'consultation') return `Text as consulted, closed ${day}`;
-  if (to === 'consultation') return `Text put out for consultation, ${day}`;
-  if (to === 'final-review') return `Text sent for final review, ${day}`;
-  if (from === 'final-review') return `Text as reviewed, ${day}`;
-  if (to === 'revision') return `Text before revision, ${day}`;
-  return `Text before the return to drafting, ${day}`;
-}
-
-export async function listVersions(deps: VersionDeps, documentId: string): Promise<VersionSummary[]> {
+export async function listVersions(deps: VersionDeps, documentId: string, language: Language = 'en'): Promise<VersionSummary[]> {
   await documentOf(deps, documentId);
   const versions = await deps.versions.list(documentId);
-  return Promise.all(versions.map((v) => presentVersion(deps, v)));
+  return Promise.all(versions.map((v) => presentVersion(deps, v, language)));
 }
 
 async function versionOf(deps: VersionDeps, documentId: string, versionId: string): Promise<VersionRecord> {
@@ -94,19 +108,19 @@ export async function versionDoc(deps: VersionDeps, documentId: string, versionI
   return { version, doc };
 }
 
-export async function readVersion(deps: VersionDeps, documentId: string, versionId: string): Promise<VersionText> {
+export async function readVersion(deps: VersionDeps, documentId: string, versionId: string, language: Language = 'en'): Promise<VersionText> {
   const { version, doc } = await versionDoc(deps, documentId, versionId);
   const { preamble, sections } = readSectionTexts(doc);
   doc.destroy();
-  return { ...(await presentVersion(deps, version)), preamble, sections };
+  return { ...(await presentVersion(deps, version, language)), preamble, sections };
 }
 
 /** Puts an old version's text back as a new change, seen live by every editor. */
-export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, documentId: string, versionId: string): Promise<VersionSummary> {
+export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, documentId: string, versionId: string, language: Language = 'en'): Promise<VersionSummary> {
   authorize(actor, 'text.edit', await documentOf(deps, documentId));
   const { version, doc: old } = await versionDoc(deps, documentId, versionId);
   // A safety copy first, so the restore itself can be undone the same way.
-  await takeVersion(deps, null, documentId, `Before restoring “${version.name}” (automatic)`, true);
+  await takeAutomaticVersion(deps, documentId, { kind: 'before-restore', restored: { name: version.name, createdAt: version.createdAt, label: labelOf(version) } });
   await deps.collab.rooms.use(documentId, (room) => {
     // A phase change under way holds every write to the text; its version must not miss this one.
     if (deps.collab.writesHeld(documentId)) throw errors.conflict('phase_changing', 'The document is changing phase; try again.').saying('error.phaseChanging');
@@ -114,5 +128,5 @@ export async function restoreVersion(deps: VersionDeps, actor: PersonRecord, doc
   });
   old.destroy();
   await deps.audit.record({ actorId: actor.id, actorName: actor.name, action: 'version.restore', target: documentId, detail: { version: versionId, name: version.name } });
-  return presentVersion(deps, version);
+  return presentVersion(deps, version, language);
 }

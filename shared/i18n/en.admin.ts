@@ -402,6 +402,8 @@ export const enAdmin = {
   'docDetails.reference': 'Reference',
   'docDetails.referenceHint': 'For example P-PG/Training (2021) 2',
   'docDetails.language': 'Working language',
+  // Among the document's facts, under its title: a language name alone read as a stray word.
+  'docDetails.languageFact': '{language, select, fr {Text in French} other {Text in English}}',
   'docDetails.workingGroup': 'Working group',
   'docDetails.description': 'Description',
   'docDetails.descriptionHint': 'A few lines shown to participants.',

@@ -8,6 +8,7 @@ import { enAdmin } from './en.admin.ts';
 import { enDocument } from './en.document.ts';
 import { enA11y } from './en.a11y.ts';
 import { enErrors } from './en.errors.ts';
+import { enVersions } from './en.versions.ts';
 
 export const en = {
   // The banner on every signed-in page
@@ -117,8 +118,8 @@ export const en = {
   'documents.passed': '(passed)',
   'documents.noDeadline': 'None',
   'documents.noComments': 'None yet',
-  'documents.unanswered': ', {count, number} not yet answered',
-  'documents.allAnswered': ', all answered',
+  // <muted> is shown in grey; the count and its words are one message, so each language orders and agrees them.
+  'documents.comments': '{count, plural, one {# comment} other {# comments}}<muted>, {unanswered, plural, =0 {{count, plural, one {answered} other {all answered}}} other {# not yet answered}}</muted>',
   // E-mail settings
   'settings.title': 'E-mail settings',
   'settings.lead': 'Choose your language and which e-mails you receive. Invitations and sign-in links are always sent.',
@@ -329,6 +330,7 @@ export const en = {
   'error.storage': 'The server could not save this. Nothing was changed; try again shortly.',
   'error.documentDamaged': 'The stored text of this document is damaged; the Secretariat must restore it from a backup.',
   'error.internal': 'Something went wrong on the server.',
+  'error.requestRefused': 'The server refused this request.',
   'error.invalidField': '{field}: {problem}',
   // The outbox
   'outbox.leadFiles': 'No mail server is configured (SMTP_URL), so nothing leaves Accord: each message is written as an .eml file, which you can open below. README explains how to connect a mail server.',
@@ -366,6 +368,7 @@ export const en = {
   ...enDocument,
   ...enA11y,
   ...enErrors,
+  ...enVersions,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -129,7 +129,7 @@ export const frThreads: Record<keyof typeof enThreads, string> = {
   'threads.undo.toast': 'Le libellé proposé dans l’observation {ref} figure désormais dans le texte.',
   'threads.undo.short': 'Annuler',
   'threads.undo.close': 'Fermer ce message',
-  'threads.undo.doneOpen': 'L’ancien libellé est rétabli dans le texte ; l’observation {ref} est de nouveau sans suite.',
+  'threads.undo.doneOpen': 'L’ancien libellé est rétabli dans le texte ; l’observation {ref} est de nouveau sans réponse.',
   'threads.undo.doneAnswered': 'L’ancien libellé est rétabli dans le texte ; la suite donnée à l’observation {ref} est de nouveau « {status} ».',
   'threads.answer': 'Suite donnée',
   'threads.response': 'Motivation',

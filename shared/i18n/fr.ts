@@ -9,6 +9,7 @@ import { frAdmin } from './fr.admin.ts';
 import { frDocument } from './fr.document.ts';
 import { frA11y } from './fr.a11y.ts';
 import { frErrors } from './fr.errors.ts';
+import { frVersions } from './fr.versions.ts';
 
 export const fr: Catalogue = {
   'header.skipToMain': 'Aller au contenu principal',
@@ -109,8 +110,7 @@ export const fr: Catalogue = {
   'documents.passed': '(dépassée)',
   'documents.noDeadline': 'Aucune',
   'documents.noComments': 'Aucune pour l’instant',
-  'documents.unanswered': ', dont {count, plural, one {# sans suite} other {# sans suite}} à ce jour',
-  'documents.allAnswered': ', toutes traitées',
+  'documents.comments': '{count, plural, one {# observation} other {# observations}}<muted>, {unanswered, plural, =0 {{count, plural, one {traitée} other {toutes traitées}}} other {dont # en attente de réponse}}</muted>',
   'settings.title': 'Préférences de courriel',
   'settings.lead': 'Choisissez votre langue et les courriels que vous recevez. Les invitations et les liens de connexion sont toujours envoyés.',
   'settings.language': 'Votre langue, pour Accord et ses courriels',
@@ -313,6 +313,7 @@ export const fr: Catalogue = {
   'error.storage': 'Le serveur n’a pas pu enregistrer cette modification. Rien n’a été changé ; réessayez dans un instant.',
   'error.documentDamaged': 'Le texte enregistré de ce document est endommagé ; le Secrétariat doit le restaurer à partir d’une sauvegarde.',
   'error.internal': 'Une erreur s’est produite sur le serveur.',
+  'error.requestRefused': 'Le serveur a refusé cette demande.',
   'error.invalidField': '{field} : {problem}',
   'outbox.leadFiles': 'Aucun serveur de messagerie n’est configuré (SMTP_URL) : rien ne sort d’Accord, chaque message est enregistré dans un fichier .eml, que vous pouvez ouvrir ci-dessous. Le fichier README explique comment raccorder un serveur de messagerie.',
   'outbox.leadSmtp': 'Tous les courriels qu’Accord a envoyés ou s’apprête à envoyer, du plus récent au plus ancien. Les échecs temporaires sont retentés ; un échec définitif indique la réponse du serveur de messagerie.',
@@ -348,4 +349,5 @@ export const fr: Catalogue = {
   ...frDocument,
   ...frA11y,
   ...frErrors,
+  ...frVersions,
 };

@@ -83,7 +83,7 @@ describe('the Secretariat’s pages in French on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
     const table = page.getByTestId('audit-table');
     await table.getByText('Invitation d’une personne').first().waitFor();
-    await table.getByText('Koffi Mensah, en qualité de\u00a0: Participant').waitFor();
+    await table.getByText('Koffi Mensah, rôle\u00a0: Participant').waitFor();
     const audit = await fitsWidth(page);
     expect(audit.scrollWidth).toBeLessThanOrEqual(audit.innerWidth);
   });

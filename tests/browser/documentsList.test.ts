@@ -31,7 +31,7 @@ describe('documents list', () => {
     const rows = page.getByTestId('document-row');
     await expect.poll(() => rows.count()).toBe(3);
     const seeded = rows.filter({ hasText: 'civil-society' });
-    expect(await seeded.getByTestId('document-comments').textContent()).toBe('2, 2 not yet answered');
+    expect(await seeded.getByTestId('document-comments').textContent()).toBe('2 comments, 2 not yet answered');
     expect(await seeded.locator('td').nth(2).textContent()).toBe('Secretariat');
 
     await page.getByLabel('Search').fill('STIGMA');
@@ -51,5 +51,22 @@ describe('documents list', () => {
     const theirs = own.getByTestId('document-row');
     await expect.poll(() => theirs.count()).toBe(2);
     expect(await theirs.first().locator('td').nth(2).textContent()).toBe('Participant');
+  });
+
+  it('says the number of comments and of those not yet answered as one phrase of the reader’s language', async () => {
+    const t = suite.server;
+    const author = await t.person({ name: 'Ines Duarte', country: 'PT' });
+    const [first] = await comment(t, SEED_IDS[0], [
+      { cookie: author.cookie, paragraph: 1, body: 'First remark.' },
+      { cookie: author.cookie, paragraph: 2, body: 'Second remark.' },
+    ]);
+    const french = await t.person({ name: 'Claire Martin', role: 'working-group', language: 'fr' });
+    const page = await (await suite.track(signedInContext(suite.browser, t.url, french.token))).newPage();
+    const cell = () => page.getByTestId('document-row').filter({ hasText: 'civil-society' }).getByTestId('document-comments').textContent();
+    await page.goto(`${t.url}/`);
+    await expect.poll(cell).toBe('2 observations, dont 2 en attente de réponse');
+    expect((await t.api('PATCH', `/api/threads/${first!.id}`, { cookie: t.adminCookie, body: { status: 'noted', response: 'Noted.' } })).status).toBe(200);
+    await page.reload();
+    await expect.poll(cell).toBe('2 observations, dont 1 en attente de réponse');
   });
 });

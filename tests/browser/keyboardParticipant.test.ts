@@ -99,7 +99,8 @@ describe('a participant, with the keyboard alone', () => {
     await page.keyboard.type('Yes, and name the services.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await mine.getByText('Yes, and name the services.').waitFor();
+    // In the list of replies (the box may still hold the words for a moment after the reply arrives).
+    await mine.getByTestId('reply').getByText('Yes, and name the services.').waitFor();
     expect(await focusedName(page), 'after sending a reply').not.toBe('<body>');
 
     const endorse = mine.getByRole('button', { name: 'Endorse' });

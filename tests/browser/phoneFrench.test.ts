@@ -56,6 +56,26 @@ describe('French on a phone', () => {
     }
   });
 
+  it('opens the comments as a sheet over most of the screen, even under the Secretariat’s tall bar', async () => {
+    await suite.server.setPhase(DOCUMENT_ID, 'consultation', new Date(Date.now() + 5 * 86_400_000).toISOString());
+    const secretariat = await suite.server.person({ name: 'Marie-Christine Delacroix-Beaumont', role: 'secretariat', country: 'FR', language: 'fr' });
+    const context = await suite.track(signedInContext(suite.browser, suite.server.url, secretariat.token, { width: 390, height: 844 }));
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
+    await page.getByTestId('editor').locator('p').first().waitFor();
+    // Before the page is scrolled, the bar over the text (phase, deadline, import) ends low on a phone.
+    await page.getByTestId('comments-toggle').click();
+    const sheet = page.getByTestId('threads-panel');
+    await sheet.getByRole('button', { name: 'Fermer' }).waitFor();
+    const box = (await sheet.boundingBox())!;
+    expect(box.height, `sheet from ${box.y} px`).toBeGreaterThanOrEqual(844 * 0.6 - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(844 + 1);
+    // Its head is on top, not under the bar: what shows at the Close button is the Close button.
+    const close = sheet.getByRole('button', { name: 'Fermer' });
+    const centre = (await close.boundingBox())!;
+    expect(await close.evaluate((button, [x, y]) => document.elementFromPoint(x!, y!)?.closest('button') === button, [centre.x + centre.width / 2, centre.y + centre.height / 2])).toBe(true);
+  });
+
   it('switching to French changes <html lang> but not the text’s, and names the toolbar’s buttons in French', async () => {
     await suite.server.setPhase(DOCUMENT_ID, 'revision');
     const editor = await suite.server.person({ name: 'Jonas Berg', role: 'working-group', country: 'SE', language: 'en' });

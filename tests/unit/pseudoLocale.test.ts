@@ -13,6 +13,13 @@ describe('pseudo-locale', () => {
     expect(accent('Save 3 files.')).toBe('Šáṽé 3 ƒíļéš.');
   });
 
+  it('pads a long message in short runs that a line may break between, as real words would', () => {
+    const out = format('No mail server is configured, so nothing leaves Accord: each message is written as a file you can open below.');
+    const padding = /·[·\u200b]*⟧$/.exec(out)![0];
+    expect(padding.replace(/[^·]/g, '').length).toBeGreaterThan(30);
+    expect(Math.max(...padding.split('\u200b').map((run) => run.replace('⟧', '').length))).toBeLessThanOrEqual(8);
+  });
+
   it('brackets and lengthens a plain message by about a third', () => {
     const out = format('Documents');
     expect(out.startsWith('⟦Ðöçûɱéñţš')).toBe(true);
