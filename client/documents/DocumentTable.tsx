@@ -4,7 +4,7 @@
  * once and the years pile up, so the list can be searched by title or reference and narrowed to
  * one phase; the filtering happens here, on the list the server already limited to the reader's.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentListEntry } from '../../shared/api.ts';
 import { PHASES, type Phase } from '../../shared/domain.ts';
 import { DocumentLinks } from '../components/DocumentLinks.tsx';
@@ -15,6 +15,9 @@ import { documentPath, Link } from '../router.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 
 type Entry = DocumentListEntry;
+
+/** The part of the comment count that says how many wait for an answer, in a quieter colour. */
+const muted = (words: ReactNode[]) => <span className="muted">{words}</span>;
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -104,7 +107,7 @@ function DocumentRow({ document }: { document: Entry }) {
         {document.comments === 0 ? (
           <span className="muted">{t('documents.noComments')}</span>
         ) : (
-          <FormattedMessage id="documents.comments" values={{ count: document.comments, unanswered: document.unanswered, muted: (words) => <span className="muted">{words}</span> }} />
+          <FormattedMessage id="documents.comments" values={{ count: document.comments, unanswered: document.unanswered, muted }} />
         )}
       </td>
     </tr>

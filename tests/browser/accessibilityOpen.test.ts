@@ -59,19 +59,19 @@ async function showComments(page: Page): Promise<void> {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
-function eachLanguageAndSize(run: (language: Language, size: { width: number; height: number }, label: string) => Promise<string[]>) {
-  return async () => {
-    await seedComments(suite.server, DOC);
-    const found: string[] = [];
-    for (const language of LANGUAGES) for (const [name, size] of Object.entries(SIZES)) found.push(...(await run(language, size, `${language}/${name}`)));
-    expect(found).toEqual([]);
-  };
+/** The violations found in every language and size; each test expects none. */
+async function eachLanguageAndSize(run: (language: Language, size: { width: number; height: number }, label: string) => Promise<string[]>): Promise<string[]> {
+  await seedComments(suite.server, DOC);
+  const found: string[] = [];
+  for (const language of LANGUAGES) for (const [name, size] of Object.entries(SIZES)) found.push(...(await run(language, size, `${language}/${name}`)));
+  return found;
 }
 
 describe('WCAG 2.1 AA with dialogs and pop-ups open (axe-core, serious and critical)', () => {
   it(
     'for a participant: the comment composer, the comment filters, and who is here',
-    eachLanguageAndSize(async (language, size, label) => {
+    async () => {
+      const violations = await eachLanguageAndSize(async (language, size, label) => {
       const page = await personPage('participant', language, size);
       const found: string[] = [];
       await dragSelect(page, 1, 0, 20);
@@ -89,13 +89,16 @@ describe('WCAG 2.1 AA with dialogs and pop-ups open (axe-core, serious and criti
       }
       await page.context().close();
       return found;
-    }),
+      });
+      expect(violations).toEqual([]);
+    },
     240_000,
   );
 
   it(
     'for the working group: the answer form of a comment',
-    eachLanguageAndSize(async (language, size, label) => {
+    async () => {
+      const violations = await eachLanguageAndSize(async (language, size, label) => {
       await suite.server.setPhase(DOC, 'revision');
       const page = await personPage('working-group', language, size);
       await showComments(page);
@@ -104,13 +107,16 @@ describe('WCAG 2.1 AA with dialogs and pop-ups open (axe-core, serious and criti
       const found = await check(page, `${label} answer form`, card.getByTestId('disposition-form'));
       await page.context().close();
       return found;
-    }),
+      });
+      expect(violations).toEqual([]);
+    },
     240_000,
   );
 
   it(
     'for the Secretariat: the phase change, a list of people to invite, a person’s dialog, and a restore',
-    eachLanguageAndSize(async (language, size, label) => {
+    async () => {
+      const violations = await eachLanguageAndSize(async (language, size, label) => {
       const words = WORDS[language];
       const found: string[] = [];
       const document = await secretariatPage(language, size, `/documents/${DOC}`);
@@ -139,7 +145,9 @@ describe('WCAG 2.1 AA with dialogs and pop-ups open (axe-core, serious and criti
       found.push(...(await check(document, `${label} restore`, document.getByRole('dialog'))));
       await document.context().close();
       return found;
-    }),
+      });
+      expect(violations).toEqual([]);
+    },
     240_000,
   );
 });
