@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { allSynced, closeAll, cookieOf, join, type CollabClient, type Endpoint } from './clients.ts';
-import { ownThreadCpuMs, processCpuMs, random, serverThreadCpuMs, until } from './helpers.ts';
+import { cpuSpentMs, ownThreadCpuMs, random, readCpu, until } from './helpers.ts';
 
 export interface FanoutParams {
   endpoint: Endpoint;
@@ -29,8 +29,10 @@ export interface FanoutOutcome {
   expected: number;
   missing: number;
   updates: number;
-  /** CPU time of the servers' thread during the measured typing (ms). */
+  /** CPU time of the server during the measured typing (ms): its process's, or in process its thread's. */
   serverCpuMs: number | null;
+  /** Updates sent from the first keystroke on, warm-up included (a profile covers them all). */
+  sentInAll: number;
   /** CPU time of the client thread during the measured typing (ms). */
   clientCpuMs: number | null;
 }
@@ -116,7 +118,8 @@ export async function fanoutClients(p: FanoutParams): Promise<FanoutOutcome> {
     }
     await new Promise((resolve) => setTimeout(resolve, p.warmupMs));
     recording = true;
-    const serverCpu = p.serverPid === undefined ? serverThreadCpuMs : () => processCpuMs(p.serverPid!);
+    // In process, the servers run on the main thread of this process (the clients on a worker).
+    const serverCpu = () => (p.serverPid === undefined ? readCpu(process.pid, true) : readCpu(p.serverPid));
     const cpuBefore = serverCpu();
     const clientCpuBefore = ownThreadCpuMs();
     await new Promise((resolve) => setTimeout(resolve, p.durationMs));
@@ -129,7 +132,7 @@ export async function fanoutClients(p: FanoutParams): Promise<FanoutOutcome> {
     const expected = sends * (p.clientsPerDocument - 1);
     await until(() => samples.length >= expected, 15_000, 'every receiver to see every update').catch(() => undefined);
     const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
-    return { samples, expected, missing: expected - samples.length, updates: sends, serverCpuMs: spent(cpuBefore, cpuAfter), clientCpuMs: spent(clientCpuBefore, clientCpuAfter) };
+    return { samples, expected, missing: expected - samples.length, updates: sends, serverCpuMs: cpuSpentMs(cpuBefore, cpuAfter), sentInAll: typers.flat().reduce((sum, t) => sum + t.clocks.length, 0), clientCpuMs: spent(clientCpuBefore, clientCpuAfter) };
   } finally {
     closeAll(all);
   }
