@@ -34,20 +34,25 @@ interface RoundFigures {
 
 const emptyPool = (): Pooled => ({ samples: [], expected: 0, missing: 0, serverCpuMs: 0, clientCpuMs: 0, measuredMs: 0 });
 
-/** A short untimed run, so that the first measured server does not pay for the client thread's JIT warm-up. */
-async function warmUp(ctx: BenchContext, clients: BenchContext['clients'], reference: { endpoint: Endpoint; idle(): Promise<void> }): Promise<void> {
-  ctx.log('(a) warming the clients up…');
-  await clients.call<FanoutOutcome>('fanout', {
-    endpoint: reference.endpoint,
-    documentIds: [DOCUMENTS.fanoutOne],
-    clientsPerDocument: 20,
-    typersPerDocument: 10,
-    updatesPerSecond: 20,
-    warmupMs: 300,
-    durationMs: 1000,
-    seed: 1,
-  } satisfies FanoutParams);
-  await reference.idle();
+/**
+ * A short untimed run on each server, so that neither the client side's JIT warm-up nor a server's
+ * own (its relay's first calls) falls on the first measured round.
+ */
+async function warmUp(ctx: BenchContext, clients: BenchContext['clients'], sides: Array<{ endpoint: Endpoint; idle(): Promise<void> }>): Promise<void> {
+  for (const side of sides) {
+    ctx.log(`(a) warming up the clients and ${side.endpoint.side}…`);
+    await clients.call<FanoutOutcome>('fanout', {
+      endpoint: side.endpoint,
+      documentIds: [DOCUMENTS.fanoutOne],
+      clientsPerDocument: 20,
+      typersPerDocument: 10,
+      updatesPerSecond: 20,
+      warmupMs: 300,
+      durationMs: 1000,
+      seed: 1,
+    } satisfies FanoutParams);
+    await side.idle();
+  }
 }
 
 /**
@@ -70,7 +75,7 @@ export async function runFanout(ctx: BenchContext): Promise<ScenarioResult> {
   const sides: Array<{ endpoint: Endpoint; idle(): Promise<void>; pid?: number }> = outside
     ? [outside.servers.ours, outside.servers.reference!, outside.servers.referenceNoEcho].map((s) => ({ endpoint: s.endpoint, idle: s.idle, pid: s.server.pid }))
     : [ctx.ours, ctx.reference, ctx.referenceNoEcho];
-  await warmUp(ctx, clients, sides[1]!);
+  await warmUp(ctx, clients, sides);
   for (const config of CONFIGS) {
     const pooled: Record<Side, Pooled> = { ours: emptyPool(), reference: emptyPool(), referenceNoEcho: emptyPool() };
     const perRound: Record<Side, RoundFigures[]> = { ours: [], reference: [], referenceNoEcho: [] };
