@@ -22,6 +22,7 @@ import { WriteHolds } from './writeHolds.ts';
 import { collabPath, refuse } from './upgradeRequest.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
+import { framed } from './frames.ts';
 import { generationOf } from '../documents/present.ts';
 import { memberOrNull, roleOn } from '../rights.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
@@ -82,7 +83,8 @@ export interface CollabDeps {
 
 export function createCollabServer(deps: CollabDeps): CollabServer {
   const { records, sessions, log } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // No per-message deflate: frames.ts writes relayed frames beside ws's sender, which compression would queue.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const connections = new Set<Connection>();
   /** The connections of each open room: a relay visits only its own room's sockets. */
   const members = new WeakMap<Room, Set<Connection>>();
@@ -91,8 +93,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   const presences = new WeakMap<Room, RoomPresence>();
 
   const relay = (room: Room) => (update: Uint8Array, origin: unknown) => {
-    const message = updateMessage(update);
-    for (const conn of membersOf(room)) if (conn !== origin) conn.send(message);
+    const message = framed(updateMessage(update));
+    for (const conn of membersOf(room)) if (conn !== origin) conn.sendFramed(message);
   };
   const STORAGE_UNAVAILABLE = 'The server cannot store edits right now; reconnect later';
   /** Writers stop at once (no edit is taken that cannot be stored); readers stay. */
@@ -117,8 +119,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const presence = new RoomPresence(room.awareness);
     presences.set(room, presence);
     room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const message = awarenessMessage(room, added.concat(updated, removed));
-      for (const conn of membersOf(room)) conn.send(message);
+      const message = framed(awarenessMessage(room, added.concat(updated, removed)));
+      for (const conn of membersOf(room)) conn.sendFramed(message);
     });
     return presence;
   }

@@ -23,6 +23,7 @@ import type { Room } from './rooms.ts';
 import { PresenceFlood, type PresenceIdentity } from './identity.ts';
 import type { RoomPresence } from './roomPresence.ts';
 import { WriteBatcher } from './corking.ts';
+import { rawSocketOf, type Framed, type RawSocket } from './frames.ts';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -65,11 +66,11 @@ export class Connection {
     /** Bytes this socket may leave unread beyond its sync (MAX_SEND_BACKLOG_BYTES unless a test sets it). */
     private readonly backlogLimit: number,
   ) {
-    // ws exposes its net.Socket only as `_socket`.
-    // oxlint-disable-next-line no-underscore-dangle
-    this.batcher = new WriteBatcher((ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket);
+    this.socket = rawSocketOf(ws);
+    this.batcher = new WriteBatcher(this.socket);
   }
 
+  private readonly socket: RawSocket | undefined;
   private readonly batcher: WriteBatcher;
   /**
    * The size of the sync step 2 this socket was sent, which does not count against the limit: a
@@ -77,13 +78,23 @@ export class Connection {
    * and a returning client what it missed (at most the text, once per sync step 1 it sends).
    */
   private syncBytes = 0;
+  private readonly onSent = (error?: Error | null) => {
+    if (error) this.ws.terminate();
+  };
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return;
     this.batcher.beforeWrite();
-    this.ws.send(message, (error) => {
-      if (error) this.ws.terminate();
-    });
+    this.ws.send(message, this.onSent);
+  }
+
+  /** A message framed once for all its receivers (frames.ts): its frame goes to the socket as it is. */
+  sendFramed(message: Framed): void {
+    if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return;
+    this.batcher.beforeWrite();
+    // A write error reaches ws through the socket's 'error' event, which closes the connection.
+    if (this.socket) this.socket.write(message.frame);
+    else this.ws.send(message.message, this.onSent);
   }
 
   /** A client that cannot keep up is dropped rather than buffered without end; true when it was. */

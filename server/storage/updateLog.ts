@@ -2,14 +2,18 @@
  * An append-only log of Yjs updates per document: `documents/<id>.ylog` under DATA_DIR.
  *
  * Records are as logRecords.ts writes and reads them. Appends are batched on the next turn of
- * the event loop and written with one write() (so a kill -9 loses at most the current turn), and the
- * file is fdatasync'd at most SYNC_INTERVAL_MS later (so an OS crash loses at most that). Only a torn
+ * the event loop and written with one write() per file (so a kill -9 loses at most the current turn),
+ * and the file is fdatasync'd at most SYNC_INTERVAL_MS later (so an OS crash loses at most that).
+ * The appends of every document in a turn are written together, on this thread, when nothing else of
+ * their file is under way: a write() only copies into the page cache and costs a few microseconds,
+ * where handing it to libuv's thread pool and back cost about ten times that in CPU (benchmark (a),
+ * docs/benchmarks.md). fdatasync, which waits for the disk, stays on the thread pool. Only a torn
  * last record, from a crash in the middle of a write, is cut off on load, after the whole file is
  * copied beside it; any other damage refuses the document and leaves the file as it is. A failed write
  * stops the appends to that file and tells the listeners; the next successful replace() resumes them.
  * Compaction replaces the file atomically with a single record holding the full state.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
@@ -29,6 +33,8 @@ interface LogFile {
   queuedUpdates: Uint8Array[];
   /** Serialises writes, syncs and replacements of this file. */
   chain: Promise<void>;
+  /** Operations in `chain` not yet finished: while there are any, a write waits its turn in it. */
+  pendingOps: number;
   appendedBytes: number;
   dirty: boolean;
   /**
@@ -54,14 +60,21 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   function entry(id: string): LogFile {
     let file = files.get(id);
     if (!file) {
-      file = { path: fileOf(id), handle: null, queued: [], queuedUpdates: [], chain: Promise.resolve(), appendedBytes: 0, dirty: false, failed: false };
+      file = { path: fileOf(id), handle: null, queued: [], queuedUpdates: [], chain: Promise.resolve(), pendingOps: 0, appendedBytes: 0, dirty: false, failed: false };
       files.set(id, file);
     }
     return file;
   }
 
   function enqueue(file: LogFile, op: () => Promise<void>): Promise<void> {
-    const run = file.chain.then(op);
+    file.pendingOps++;
+    const run = file.chain.then(async () => {
+      try {
+        await op();
+      } finally {
+        file.pendingOps--;
+      }
+    });
     file.chain = run.catch((error) => log.error('Document log operation failed', error));
     return run;
   }
@@ -87,21 +100,42 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     return file.handle;
   }
 
+  /** The queued records in one write() on this thread (see the header); a failure stops the file. */
+  function writeBatch(id: string, file: LogFile, fd: number): void {
+    if (file.queued.length === 0 || file.failed) return;
+    const batch = file.queued.length === 1 ? file.queued[0]! : Buffer.concat(file.queued);
+    const updates = file.queuedUpdates;
+    file.queued = [];
+    file.queuedUpdates = [];
+    try {
+      // A short write (a disk filling up) is continued; its failure then stops the file.
+      for (let written = 0; written < batch.byteLength; ) written += writeSync(fd, batch, written);
+      file.dirty = true;
+    } catch (error) {
+      return fail(id, file, error);
+    }
+    for (const listener of storedListeners) listener(id, updates);
+  }
+
   function writeQueued(id: string, file: LogFile): Promise<void> {
+    // The common case: the file is open and no sync, compaction or opening of it is under way.
+    if (file.pendingOps === 0 && file.handle) return Promise.resolve(writeBatch(id, file, file.handle.fd));
     return enqueue(file, async () => {
       if (file.queued.length === 0 || file.failed) return;
-      const batch = Buffer.concat(file.queued);
-      const updates = file.queuedUpdates;
-      file.queued = [];
-      file.queuedUpdates = [];
+      let handle: FileHandle;
       try {
-        await (await handleOf(file)).write(batch);
-        file.dirty = true;
+        handle = await handleOf(file);
       } catch (error) {
         return fail(id, file, error);
       }
-      for (const listener of storedListeners) listener(id, updates);
+      writeBatch(id, file, handle.fd);
     });
+  }
+
+  /** Documents with appends queued in this turn, written together when it ends. */
+  const waiting: Array<[string, LogFile]> = [];
+  function writeWaiting(): void {
+    for (const [id, file] of waiting.splice(0)) void writeQueued(id, file);
   }
 
   function syncNow(id: string, file: LogFile): Promise<void> {
@@ -163,7 +197,9 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       const first = file.queued.length === 0;
       file.queued.push(record);
       file.queuedUpdates.push(update);
-      if (first) setImmediate(() => void writeQueued(id, file));
+      if (!first) return;
+      if (waiting.length === 0) setImmediate(writeWaiting);
+      waiting.push([id, file]);
     },
 
     replace(id, state) {

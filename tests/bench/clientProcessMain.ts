@@ -2,7 +2,7 @@
  * A client process of the outsider's harness (processes.ts): runs client-side tasks on request over
  * IPC and answers their outcome. Never imports the server.
  */
-import { fanoutClients } from './fanout.ts';
+import { fanoutClients } from './fanoutClients.ts';
 import { stormClients } from './joinStorm.ts';
 import { crowdComments, crowdEditors, crowdFinish, crowdJoin, crowdMark } from './crowdClients.ts';
 

@@ -3,7 +3,7 @@
  * posts back its outcome. Never imports the server.
  */
 import { parentPort } from 'node:worker_threads';
-import { fanoutClients } from './fanout.ts';
+import { fanoutClients } from './fanoutClients.ts';
 import { typeTrace, typistLeave, watchDone, watchReady } from './traceReplay.ts';
 import { stormClients } from './joinStorm.ts';
 

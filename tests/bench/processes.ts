@@ -25,6 +25,11 @@ export interface ServerProcess {
 const HERE = import.meta.dirname;
 // Not imported from the test helpers: client processes load this file and must not load the server.
 const ROOT = path.resolve(HERE, '../..');
+/**
+ * Where our server is started from: this checkout, or BENCH_OURS_ROOT, another checkout (with its
+ * node_modules) of an earlier commit, to measure a change before and after in the same conditions.
+ */
+const OURS_ROOT = process.env.BENCH_OURS_ROOT ? path.resolve(process.env.BENCH_OURS_ROOT) : ROOT;
 
 function waitForUrl(child: ChildProcess, pattern: RegExp, stderr: string[], what: string): Promise<string> {
   let out = '';
@@ -55,8 +60,8 @@ function stopper(child: ChildProcess, what: string): () => Promise<void> {
  */
 export async function spawnOurs(options: { dataDir: string; seedDir: string; adminToken: string; cpuProfileDir?: string }): Promise<ServerProcess> {
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href, path.join(ROOT, 'server', 'start.mjs')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href, path.join(OURS_ROOT, 'server', 'start.mjs')], {
+    cwd: OURS_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

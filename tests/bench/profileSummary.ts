@@ -86,7 +86,10 @@ export function categoryOf(source: string, name: string): string {
   if (name === '(garbage collector)') return 'GC';
   if (name === '(idle)') return 'idle';
   if (name === '(program)') return 'V8/native, unattributed';
-  if (/server\/storage\//.test(source) || source.startsWith('node:fs') || source.includes('node:internal/fs')) return 'log append, fdatasync and other file writes';
+  // The bench's probe starting and stopping the inspector's profiler (and serialising the profile).
+  if (/memoryProbe\.mjs|^node:inspector/.test(source)) return PROFILER;
+  if (/server\/storage\/(updateLog|logRecords|durableFile)\.ts/.test(source) || source.startsWith('node:fs') || source.includes('node:internal/fs')) return 'log append, fdatasync and other file writes';
+  if (/server\/storage\//.test(source)) return 'records (people, sessions, members: read at connect)';
   if (/shared\/access\.ts|server\/http\/authorize\.ts|server\/people\//.test(source)) return 'rights check and sessions';
   if (/server\/collab\/(identity|roomPresence)\.ts|y-protocols\/awareness/.test(source)) return 'presence';
   if (/node_modules\/lib0\//.test(source)) return 'encoding and decoding (lib0)';
@@ -100,9 +103,14 @@ export function categoryOf(source: string, name: string): string {
   return 'other';
 }
 
+/** Samples of the profiler's own work: neither the server's busy time nor idle. */
+const PROFILER = 'the profiler itself (not counted)';
+
 export interface ProfileSummary {
   totalMs: number;
   busyMs: number;
+  /** Deliveries (updates × receivers) the profile covers, when the bench wrote them beside it. */
+  deliveries?: number;
   categories: Array<{ name: string; ms: number }>;
   functions: Array<{ name: string; where: string; category: string; ms: number }>;
 }
@@ -141,9 +149,11 @@ export function summarizeProfile(file: string): ProfileSummary {
     functions.set(key, entry);
   }
   const idle = categories.get('idle') ?? 0;
+  const sidecar = `${file}.json`;
   return {
     totalMs,
-    busyMs: totalMs - idle,
+    busyMs: totalMs - idle - (categories.get(PROFILER) ?? 0),
+    deliveries: existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as { deliveries: number }).deliveries : undefined,
     categories: [...categories].map(([name, ms]) => ({ name, ms })).toSorted((a, b) => b.ms - a.ms),
     functions: [...functions.values()].toSorted((a, b) => b.ms - a.ms),
   };
@@ -151,10 +161,21 @@ export function summarizeProfile(file: string): ProfileSummary {
 
 export function formatSummary(summary: ProfileSummary, top = 25): string {
   const pct = (ms: number) => `${((ms / summary.busyMs) * 100).toFixed(1)} %`;
-  const lines = [`${summary.totalMs.toFixed(0)} ms sampled, ${summary.busyMs.toFixed(0)} ms busy (not idle); shares are of the busy time.`, '', '| cost | self ms | share |', '| --- | ---: | ---: |'];
-  for (const c of summary.categories) if (c.name !== 'idle') lines.push(`| ${c.name} | ${c.ms.toFixed(0)} | ${pct(c.ms)} |`);
-  lines.push('', '| function | where | cost | self ms | share |', '| --- | --- | --- | ---: | ---: |');
-  for (const f of summary.functions.filter((entry) => entry.category !== 'idle').slice(0, top)) lines.push(`| ${f.name} | ${f.where} | ${f.category} | ${f.ms.toFixed(0)} | ${pct(f.ms)} |`);
+  const { deliveries } = summary;
+  // Per delivered update: a cost's self time divided by the deliveries in the window (warm-up included).
+  const per = (ms: number) => (deliveries ? ` ${((ms * 1000) / deliveries).toFixed(2)} |` : '');
+  const perHead = deliveries ? ' µs per delivery |' : '';
+  const perRule = deliveries ? ' ---: |' : '';
+  const lines = [
+    `${summary.totalMs.toFixed(0)} ms sampled, ${summary.busyMs.toFixed(0)} ms busy (not idle, not the profiler); shares are of the busy time${deliveries ? `; ${deliveries} deliveries, ${((summary.busyMs * 1000) / deliveries).toFixed(1)} µs busy per delivery` : ''}.`,
+    '',
+    `| cost | self ms | share |${perHead}`,
+    `| --- | ---: | ---: |${perRule}`,
+  ];
+  for (const c of summary.categories) if (c.name !== 'idle') lines.push(`| ${c.name} | ${c.ms.toFixed(0)} | ${c.name === PROFILER ? '–' : pct(c.ms)} |${per(c.ms)}`);
+  lines.push('', `| function | where | cost | self ms | share |${perHead}`, `| --- | --- | --- | ---: | ---: |${perRule}`);
+  const shown = summary.functions.filter((entry) => entry.category !== 'idle' && entry.category !== PROFILER).slice(0, top);
+  for (const f of shown) lines.push(`| ${f.name} | ${f.where} | ${f.category} | ${f.ms.toFixed(0)} | ${pct(f.ms)} |${per(f.ms)}`);
   return lines.join('\n');
 }
 

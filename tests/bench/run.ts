@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only a,b] [-- --write] [-- --outside [--profile]]`: every scenario against our server and,
+ * `npm run bench [-- --quick] [-- --only a,b] [-- --write] [-- --in-process | --profile]`: every scenario against our server and,
  * where the protocol allows, the reference y-websocket server, in one run on this machine; prints
  * the figures, their ratios and the targets' verdicts. A full run (or --write) also rewrites the
  * results section of docs/benchmarks.md. Exits 1 when a scenario could not run or a correctness
@@ -48,13 +48,16 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     write: { type: 'boolean', default: false },
-    // (a) with the servers in processes of their own and the clients in another, as an outsider measures.
+    // (a) measures as an outsider does by default: the servers in processes of their own (ours as
+    // `npm start` runs it), the clients in another. --in-process: servers and clients on threads of
+    // this process, as the bench did before issue #19. --outside is accepted and is the default.
+    'in-process': { type: 'boolean', default: false },
     outside: { type: 'boolean', default: false },
-    // With --outside: our server under --cpu-prof; its profile is summarised at the end.
+    // Our server under --cpu-prof, and (a)'s runs on it profiled; summarised at the end.
     profile: { type: 'boolean', default: false },
   },
 });
-if (values.profile && !values.outside) throw new Error('--profile needs --outside (it profiles our server in its own process)');
+if (values['in-process'] && (values.outside || values.profile)) throw new Error('--in-process cannot go with --outside or --profile (which profiles our server in its own process)');
 const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SCENARIOS);
 const unknown = chosen.filter((s) => !SCENARIOS[s]);
 if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
@@ -83,7 +86,7 @@ for (const id of ours.documentIds) {
 }
 await ours.idle();
 const profileDir = values.profile ? mkdtempSync(path.join(os.tmpdir(), 'accord-bench-profile-')) : undefined;
-const outside = values.outside
+const outside = chosen.includes('a') && !values['in-process']
   ? {
       servers: await startOutside({ documentIds: [DOCUMENTS.fanoutOne, ...DOCUMENTS.fanoutMany], writers: 50, readers: 40, stockReference: true, cpuProfileDir: profileDir, log }),
       clients: startClientProcesses(1)[0]!,
@@ -108,7 +111,7 @@ for (const key of chosen) {
 
 if (outside) {
   await within(Promise.all([outside.clients.close(), outside.servers.close()]), 30_000, 'the outside servers to stop').catch((error: Error) => log(error.message));
-  notes.push('(a) measured with --outside: each server in a process of its own (ours as `npm start` runs it), the clients in a child process; server CPU is the whole process\'s (GC and helper threads included).');
+  notes.push('(a) measured from outside: each server in a process of its own (ours as `npm start` runs it), the clients in a child process; server CPU is the whole process\'s (GC and helper threads included), read per thread to the nanosecond.');
 }
 if (profileDir) {
   // (a)'s windows first (the typing only), then --cpu-prof's whole life of the server (start-up and setup included).

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { decodeRecords, encodeRecord } from '../../server/storage/logRecords.ts';
 import { openUpdateLog } from '../../server/storage/updateLog.ts';
@@ -176,6 +177,58 @@ describe('openUpdateLog', () => {
     expect(await log.load('unknown')).toEqual([]);
     writeFileSync(path.join(dir, 'x'), '');
     expect(readFileSync(path.join(dir, 'x')).byteLength).toBe(0);
+    await log.close();
+  });
+});
+
+describe('openUpdateLog, writes of a turn', () => {
+  it('writes the appends of several documents made in one turn at its end, each to its own file, one write each', async () => {
+    const dir = freshDir();
+    const log = openUpdateLog(dir, quiet);
+    // Each file opened first: the turn's writes then go straight from this thread.
+    for (const id of ['doc-a', 'doc-b', 'doc-c']) log.append(id, bytes(0));
+    await log.flush();
+    const records = (id: string) => decodeRecords(readFileSync(path.join(dir, 'documents', `${id}.ylog`))).updates.map((u) => [...u]);
+    log.append('doc-a', bytes(1));
+    log.append('doc-b', bytes(2));
+    log.append('doc-a', bytes(3));
+    log.append('doc-c', bytes(4));
+    // Nothing is written during the turn…
+    expect(records('doc-a')).toEqual([[0]]);
+    await new Promise((resolve) => setImmediate(resolve));
+    // …and everything at its end, before any flush.
+    expect([records('doc-a'), records('doc-b'), records('doc-c')]).toEqual([[[0], [1], [3]], [[0], [2]], [[0], [4]]]);
+    await log.flush();
+    expect((await log.load('doc-a')).map((u) => [...u])).toEqual([[0], [1], [3]]);
+    await log.close();
+  });
+
+  it('writes an append made while its file is being compacted after the compacted state', async () => {
+    const dir = freshDir();
+    const log = openUpdateLog(dir, quiet);
+    log.append('doc', bytes(1));
+    await log.flush();
+    const compacting = log.replace('doc', bytes(7, 7));
+    log.append('doc', bytes(8));
+    await new Promise((resolve) => setImmediate(resolve));
+    await compacting;
+    await log.flush();
+    expect((await log.load('doc')).map((u) => [...u])).toEqual([[7, 7], [8]]);
+    await log.close();
+  });
+
+  it('stops a file whose write the disk cuts short, refuses later appends, and keeps what was written whole', async () => {
+    const dir = freshDir();
+    const script = path.join(import.meta.dirname, '..', 'helpers', 'fullDiskWriter.ts');
+    // ulimit -f counts 1024-byte blocks: the 100-byte update fits, the 8 KiB one does not.
+    const child = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" --import tsx "${script}" "${dir}"`], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual({ failedBefore: false, failuresAtOnce: ['doc'], failures: ['doc'], failed: true });
+    const file = path.join(dir, 'documents', 'doc.ylog');
+    expect(statSync(file).size).toBe(4096);
+    // The record cut short is cut off on load; the one before it is whole.
+    const log = openUpdateLog(dir, quiet);
+    expect((await log.load('doc')).map((u) => u.length)).toEqual([100]);
     await log.close();
   });
 });
