@@ -24,7 +24,8 @@ import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
 import { framed } from './frames.ts';
 import { generationOf } from '../documents/present.ts';
-import { memberOrNull, roleOn } from '../rights.ts';
+import { memberOrNull } from '../rights.ts';
+import { recheckRights } from './recheckRights.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError } from '../storage/errors.ts';
 
@@ -229,30 +230,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
   }
 
-  async function refresh(matches: (conn: Connection) => boolean): Promise<void> {
-    for (const conn of [...connections].filter(matches)) {
-      const [person, document] = await Promise.all([records.people.get(conn.identity.id), records.documents.get(conn.room.documentId)]);
-      if (!person?.active) {
-        conn.close(CLOSE_CODES.unauthenticated, 'Your access has ended');
-        continue;
-      }
-      if (!document) {
-        // The document was deleted.
-        conn.close(CLOSE_CODES.notFound, 'No such document');
-        continue;
-      }
-      const role = await roleOn(records, person, document.id);
-      if (!role) {
-        conn.close(CLOSE_CODES.forbidden, 'You no longer take part in this document');
-        continue;
-      }
-      const canWrite = textAccessOn(role, document).edit;
-      if (canWrite !== conn.canWrite) {
-        // Stop writes at once; the client reconnects and learns its new rights.
-        conn.canWrite = false;
-        conn.close(CLOSE_CODES.rightsChanged, 'Your rights on this document changed');
-      }
-    }
+  function refresh(matches: (conn: Connection) => boolean): Promise<void> {
+    return recheckRights(records, [...connections].filter(matches));
   }
 
   /** The session each socket was opened with: re-checked at every heartbeat. */
