@@ -90,7 +90,7 @@ export const frAdmin: Record<keyof typeof enAdmin, string> = {
   'auditDetail.quote': '« {text} »',
   'auditDetail.role': 'rôle : {role}',
   'auditDetail.country': 'pays : {country}',
-  'auditDetail.stakeholder': 'catégorie d’acteurs : {group}',
+  'auditDetail.stakeholder': 'catégorie de parties prenantes : {group}',
   'auditDetail.name': 'nom : {value}',
   'auditDetail.email': 'courriel : {value}',
   'auditDetail.organisation': 'organisme : {value}',

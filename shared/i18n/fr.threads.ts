@@ -60,7 +60,7 @@ export const frThreads: Record<keyof typeof enThreads, string> = {
   'threads.filter.status': 'Suite donnée',
   'threads.filter.answeredAny': 'Suite donnée (toute)',
   'threads.filter.anyStatus': 'Toutes',
-  'threads.filter.stakeholder': 'Catégorie d’acteurs',
+  'threads.filter.stakeholder': 'Catégorie de parties prenantes',
   'threads.filter.allGroups': 'Toutes',
   'threads.filter.country': 'Pays',
   'threads.filter.allCountries': 'Tous les pays',

@@ -67,7 +67,7 @@ describe('the Secretariat’s pages in French on a phone', () => {
     // The server's reasons, worded in French from their codes.
     const bad = dialog.getByTestId('bulk-row').filter({ hasText: 'Sans Adresse' });
     await bad.getByText('L’adresse électronique manque.').waitFor();
-    await bad.getByText('La catégorie d’acteurs manque (gouvernement, société civile, organisation internationale ou autre).').waitFor();
+    await bad.getByText('La catégorie de parties prenantes manque (gouvernement, société civile, organisation internationale ou autre).').waitFor();
     const bulk = await fitsWidth(page);
     expect(bulk.scrollWidth).toBeLessThanOrEqual(bulk.innerWidth);
     await page.keyboard.press('Escape');

@@ -34,12 +34,12 @@ describe('the problems of a bulk invitation row', () => {
       [
         '«\u00a0not-an-address\u00a0» n’est pas une adresse électronique.',
         '«\u00a0XX\u00a0» n’est pas un code de pays (ISO 3166-1, par exemple FR ou BE).',
-        '«\u00a0press\u00a0» n’est pas une catégorie d’acteurs (gouvernement, société civile, organisation internationale ou autre).',
+        '«\u00a0press\u00a0» n’est pas une catégorie de parties prenantes (gouvernement, société civile, organisation internationale ou autre).',
         '«\u00a0chair\u00a0» n’est pas un rôle (participant, groupe de travail, Correspondant permanent ou Secrétariat).',
         '«\u00a0de\u00a0» n’est pas une langue d’Accord (en ou fr).',
       ],
       [],
-      ['Le nom manque.', 'La même adresse figure à la ligne 3.', 'Le pays manque.', 'La catégorie d’acteurs manque (gouvernement, société civile, organisation internationale ou autre).'],
+      ['Le nom manque.', 'La même adresse figure à la ligne 3.', 'Le pays manque.', 'La catégorie de parties prenantes manque (gouvernement, société civile, organisation internationale ou autre).'],
     ]);
     expect(judged[0]!.verdict.problems[0]!.message).toBe('Taken Address already has an account with this address.');
   });
