@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { documentPreloads } from './documentPreload.ts';
 
 export function staticRoutes(clientDir: string) {
   const app = new Hono();
+  const preloads = documentPreloads(clientDir);
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
@@ -21,6 +23,8 @@ export function staticRoutes(clientDir: string) {
       return c.text('The web app is not built yet. Run `npm start` (it builds it) or `npm run build`.', 503);
     }
     c.header('Cache-Control', 'no-cache');
+    const links = preloads(c.req.path);
+    if (links) c.header('Link', links);
     return serveStatic({ root: clientDir, path: 'index.html', precompressed: true })(c, next);
   });
   return app;

@@ -24,6 +24,7 @@ beforeAll(async () => {
   writeFileSync(script, SCRIPT);
   writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
   writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
+  writeFileSync(path.join(clientDir, 'assets', 'DocumentPage-def456.js'), SCRIPT);
   t = await startTestServer({ config: { clientDir } });
 });
 
@@ -76,5 +77,23 @@ describe('static files', () => {
     expect(res.status).toBe(200);
     expect(res.body.toString()).toBe(INDEX);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+});
+
+describe('the page of a document', () => {
+  it('names the session, the document and the page script for the browser to fetch at once', async () => {
+    const res = await get('/documents/cooperation-with-civil-society');
+    expect(res.status).toBe(200);
+    expect(res.headers['link']).toBe(
+      '</api/session>; rel=preload; as=fetch; crossorigin, </api/documents/cooperation-with-civil-society>; rel=preload; as=fetch; crossorigin, </assets/DocumentPage-def456.js>; rel=modulepreload',
+    );
+  });
+
+  it('names nothing for other pages, nor for a path that cannot be a document', async () => {
+    for (const route of ['/', '/people', '/documents/Not_An_Id', '/documents/a/report']) {
+      const res = await get(route);
+      expect(res.status).toBe(200);
+      expect(res.headers['link']).toBeUndefined();
+    }
   });
 });
