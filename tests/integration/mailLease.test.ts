@@ -22,6 +22,7 @@ import { postgresUnavailable, sharedDatabaseUrl } from '../helpers/scaleOut.ts';
 import { mailConfig, eventually } from '../helpers/mailServer.ts';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.ts';
 import { ADMIN_TOKEN, signIn, tempDataDir } from '../helpers/testServer.ts';
+import { queuedMessage } from '../helpers/queuedMessage.ts';
 
 const unavailable = await postgresUnavailable();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -29,26 +30,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).toReversed()) await cleanup();
 });
 
-const message = (): QueuedMessage => ({
-  id: randomUUID(),
-  key: `test:${randomUUID()}`,
-  kind: 'invitation',
-  messageId: `<${randomUUID()}@example.org>`,
-  personId: null,
-  toName: 'Ada',
-  toAddress: 'ada@example.org',
-  subject: 'Hello',
-  text: 'Hello',
-  html: '<p>Hello</p>',
-  unsubscribeUrl: null,
-  status: 'queued',
-  attempts: 0,
-  nextAttemptAt: new Date().toISOString(),
-  lastError: null,
-  createdAt: new Date().toISOString(),
-  sentAt: null,
-  emlFile: null,
-});
+const message = queuedMessage;
 
 /** A batch held for a person who was never stored: settled, it is dropped. */
 const heldBy = (owner: string): HeldBatch => ({

@@ -2,12 +2,12 @@
  * Several processes sending one mail queue in PostgreSQL (docs/SCALING.md): each queued message is
  * taken by one of them, never by two, so nobody receives it twice.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, migrate, type Database } from '../../server/storage/pg/db.ts';
 import { openPgMailStore } from '../../server/storage/pg/pgMailStore.ts';
-import type { QueuedMessage } from '../../server/mail/mailStore.ts';
 import { postgresUnavailable, sharedDatabaseUrl } from '../helpers/scaleOut.ts';
+import { queuedMessage } from '../helpers/queuedMessage.ts';
 
 const unavailable = await postgresUnavailable();
 const opened: Database[] = [];
@@ -18,26 +18,7 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.close();
 });
 
-const message = (): QueuedMessage => ({
-  id: randomUUID(),
-  key: `test:${randomUUID()}`,
-  kind: 'invitation',
-  messageId: `<${randomUUID()}@example.org>`,
-  personId: null,
-  toName: 'Ada',
-  toAddress: 'ada@example.org',
-  subject: 'Hello',
-  text: 'Hello',
-  html: '<p>Hello</p>',
-  unsubscribeUrl: null,
-  status: 'queued',
-  attempts: 0,
-  nextAttemptAt: new Date().toISOString(),
-  lastError: null,
-  createdAt: new Date().toISOString(),
-  sentAt: null,
-  emlFile: null,
-});
+const message = queuedMessage;
 
 describe.skipIf(unavailable)(`the mail queue sent by several processes${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   it('gives each queued message to one sender only', async () => {
