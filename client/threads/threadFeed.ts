@@ -1,7 +1,7 @@
 /**
  * A document's threads, live, outside React: loads them, listens to the document's events stream
- * (docs/EVENTS.md) and refetches the list whenever the stream (re)connects, so nothing sent while it
- * was down is lost. A `document` event (phase or deadline changed) is passed on to the page. It can
+ * (docs/EVENTS.md) and refetches the list (and, after the first time, the document) on every `ready`,
+ * so nothing sent while it was down is lost. A `document` event (phase or deadline changed) is passed on to the page. It can
  * start before React renders the page (prefetch.ts), so that the list is there when the text is.
  */
 import type { DocumentEvent } from '../../shared/api.ts';
@@ -32,6 +32,7 @@ export class ThreadFeed {
     let retryTimer = 0;
     let failures = 0;
     let loaded = false;
+    let readyBefore = false;
     const load = () => {
       loaded = true;
       void store.reload();
@@ -53,6 +54,10 @@ export class ThreadFeed {
       source.addEventListener('ready', () => {
         failures = 0;
         load();
+        // A later `ready` (the stream reconnected, or the server says events were lost): a phase or
+        // deadline change may have been missed as well as comments.
+        if (readyBefore) this.documentChanged();
+        readyBefore = true;
       });
       source.addEventListener('thread', (event) => {
         const data = parse(event);

@@ -57,6 +57,8 @@ export interface CollabServer {
    * those whose rights changed, or who no longer take part in the document.
    */
   refreshPerson(personId: string): Promise<void>;
+  /** Re-checks every socket (messages that would have said what changed may have been lost). */
+  refreshAll(): Promise<void>;
   /** Closes every socket of a person (signed out, deactivated, role changed). */
   closePerson(personId: string, code: number, reason: string): void;
   connectionCount(): number;
@@ -273,6 +275,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     writesHeld: (documentId) => holds.isHeld(documentId),
     refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
     refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),
+    refreshAll: () => refresh(() => true),
     closePerson(personId, code, reason) {
       for (const conn of connections) if (conn.identity.id === personId) conn.close(code, reason);
     },

@@ -17,12 +17,29 @@ export interface DocumentEvents {
   endAccess(documentId: string, personId: string): void;
   /** Calls `ended` when endAccess names this document and person; returns the unsubscribe. */
   onAccessEnded(documentId: string, personId: string, ended: () => void): () => void;
+  /**
+   * Tells the listeners of a document (of every document without one) that events may have been
+   * missed (scale/: Redis was away): each stream checks its person again and starts over as on `ready`.
+   */
+  resync(documentId?: string): void;
+  /** Calls `resync` when resync names this document, or every document; returns the unsubscribe. */
+  onResync(documentId: string, resync: () => void): () => void;
 }
 
 export function createDocumentEvents(): DocumentEvents {
   const listeners = new Map<string, Set<Listener>>();
   const endings = new Map<string, Set<() => void>>();
+  const resyncs = new Map<string, Set<() => void>>();
   const endingKey = (documentId: string, personId: string) => `${documentId}\u0000${personId}`;
+  const addTo = (map: Map<string, Set<() => void>>, key: string, callback: () => void) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(callback);
+    return () => {
+      set.delete(callback);
+      if (set.size === 0) map.delete(key);
+    };
+  };
   return {
     publish(documentId, event) {
       for (const listener of listeners.get(documentId) ?? []) listener(event);
@@ -41,15 +58,11 @@ export function createDocumentEvents(): DocumentEvents {
     endAccess(documentId, personId) {
       for (const ended of endings.get(endingKey(documentId, personId)) ?? []) ended();
     },
-    onAccessEnded(documentId, personId, ended) {
-      const key = endingKey(documentId, personId);
-      let set = endings.get(key);
-      if (!set) endings.set(key, (set = new Set()));
-      set.add(ended);
-      return () => {
-        set.delete(ended);
-        if (set.size === 0) endings.delete(key);
-      };
+    onAccessEnded: (documentId, personId, ended) => addTo(endings, endingKey(documentId, personId), ended),
+    resync(documentId) {
+      const sets = documentId === undefined ? [...resyncs.values()] : [resyncs.get(documentId) ?? new Set<() => void>()];
+      for (const set of sets) for (const resync of set) resync();
     },
+    onResync: (documentId, resync) => addTo(resyncs, documentId, resync),
   };
 }

@@ -2,10 +2,13 @@
  * Live document events (documents/events.ts) for every process: an event published here goes to this
  * process's listeners and, through the document's Redis channel, to the listeners of the others. A
  * process subscribes to a document's channel only while one of its clients listens to the document.
+ * When another process says one of its messages was lost (CATCH_UP), the document's streams are told
+ * to start over (DocumentEvents.resync); fanOut.ts does so for every stream when this process's own
+ * connection comes back.
  */
 import type { DocumentEvent } from '../../shared/api.ts';
 import type { DocumentEvents } from '../documents/events.ts';
-import type { RedisBus } from './redisBus.ts';
+import { CATCH_UP, type RedisBus } from './redisBus.ts';
 import { DOCUMENT_MESSAGES, documentChannel } from './roomRelay.ts';
 
 interface Subscription {
@@ -22,6 +25,7 @@ export function relayDocumentEvents(local: DocumentEvents, bus: RedisBus): Docum
     if (!subscription) {
       const ready = bus.subscribe(documentChannel(bus, documentId), (kind, payload) => {
         if (kind === DOCUMENT_MESSAGES.event) local.publish(documentId, JSON.parse(payload.toString()) as DocumentEvent);
+        else if (kind === CATCH_UP) local.resync(documentId);
       });
       subscriptions.set(documentId, (subscription = { listeners: 0, ready }));
     }

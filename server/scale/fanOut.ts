@@ -7,6 +7,8 @@
  *   document's channel; a sign-out, a person's rights or a removal from a document on one channel for
  *   the deployment, so the sockets and event streams concerned close on every process.
  * Each process acts on its own clients only; the database, read again, decides what they may do.
+ * When such a message may have been lost (Redis was away), every socket here is re-checked, and every
+ * event stream checks its person again (a session's end also reaches sockets at their next heartbeat).
  */
 import type { CollabServer } from '../collab/collabServer.ts';
 import type { RoomLifecycle } from '../collab/roomLifecycle.ts';
@@ -16,7 +18,7 @@ import type { DocumentStateStore } from '../storage/documentState.ts';
 import type { Records } from '../storage/records.ts';
 import type { Phase } from '../../shared/domain.ts';
 import type { Logger } from '../log.ts';
-import type { RedisBus } from './redisBus.ts';
+import { CATCH_UP, type RedisBus } from './redisBus.ts';
 import { relayDocumentEvents } from './eventRelay.ts';
 import { createRoomRelay, DOCUMENT_MESSAGES, documentChannel } from './roomRelay.ts';
 
@@ -74,6 +76,7 @@ export function createFanOut(deps: FanOutDeps): FanOut {
     states: deps.states,
     log,
     refreshDocument: (documentId) => void refreshDocument(documentId).catch((error) => log.error(`Could not re-check the sockets on ${documentId}`, error)),
+    recheckDocument: (documentId) => void collab?.refreshDocument(documentId).catch((error) => log.error(`Could not re-check the sockets on ${documentId}`, error)),
     holdDocument(documentId) {
       if (!collab) return;
       const end = collab.holdWrites(documentId);
@@ -98,12 +101,18 @@ export function createFanOut(deps: FanOutDeps): FanOut {
     events: relayedEvents,
     async connect(local, sessions) {
       collab = local;
+      const recheckEveryone = () => {
+        void local.refreshAll().catch((error) => log.error('Could not re-check the sockets', error));
+        deps.events.resync();
+      };
+      bus.onReconnected(recheckEveryone);
       sessions.onEnded((personId, elsewhere) => {
         if (!elsewhere) bus.publish(deployment, DEPLOYMENT_MESSAGES.sessionEnded, personId);
       });
       await bus.subscribe(deployment, (kind, payload) => {
         const text = payload.toString();
-        if (kind === DEPLOYMENT_MESSAGES.sessionEnded) sessions.endedElsewhere(text);
+        if (kind === CATCH_UP) recheckEveryone();
+        else if (kind === DEPLOYMENT_MESSAGES.sessionEnded) sessions.endedElsewhere(text);
         else if (kind === DEPLOYMENT_MESSAGES.rightsChanged) void local.refreshPerson(text).catch((error) => log.error(`Could not re-check the sockets of ${text}`, error));
         else if (kind === DEPLOYMENT_MESSAGES.accessEnded) {
           const { documentId, personId } = JSON.parse(text) as { documentId: string; personId: string };

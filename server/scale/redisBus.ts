@@ -4,7 +4,10 @@
  * unsubscribed when the last listener leaves, so an instance receives only what concerns documents
  * its own clients use. Every message carries the id of the process that sent it; a process never
  * handles its own. ioredis reconnects and resubscribes by itself; the listeners of onReconnected()
- * then catch up from the database, because whatever was published meanwhile is lost.
+ * then catch up from the database, because whatever was published meanwhile is lost. The other side
+ * of a loss is a publish that failed: the other processes never heard of it, even where their own
+ * connection never dropped. So once the command connection is back, a CATCH_UP message goes out on
+ * every channel whose publish failed, and its subscribers read again what they may have missed.
  *
  * Wire format of a message (binary, so a Yjs update travels as it is): one byte of kind, one byte of
  * origin length, the origin, then the payload.
@@ -14,6 +17,11 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
 export type BusHandler = (kind: string, payload: Buffer) => void;
+
+/** The kind of message, on any channel, that says "a message here was lost: read the database again". */
+export const CATCH_UP = 'c';
+/** A publish that failed while the command connection looked up is retried as a catch-up after this long. */
+const CATCH_UP_RETRY_MS = 1_000;
 
 export interface RedisBus {
   /** This process's id, sent with every message. */
@@ -78,6 +86,28 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     }
   });
 
+  /** Channels with a publish that failed since the last catch-up sent on them. */
+  const missed = new Set<string>();
+  let catchUpTimer: NodeJS.Timeout | null = null;
+  const send = (channel: string, kind: string, body: Buffer) => {
+    const message = Buffer.concat([Buffer.from([kind.charCodeAt(0), origin.length]), origin, body]);
+    commands.publish(channel, message).catch((error: Error) => {
+      log.debug(`Could not publish on ${channel}: ${error.message}`);
+      missed.add(channel);
+      // Failed while the connection is up (it came back meanwhile): 'ready' will not come again.
+      if (commands.status === 'ready' && !closing) catchUpTimer ??= setTimeout(sendCatchUps, CATCH_UP_RETRY_MS).unref();
+    });
+  };
+  function sendCatchUps(): void {
+    catchUpTimer = null;
+    const toTell = [...missed];
+    missed.clear();
+    for (const channel of toTell) send(channel, CATCH_UP, Buffer.alloc(0));
+  }
+  commands.on('ready', () => {
+    if (missed.size) sendCatchUps();
+  });
+
   const reconnectListeners: Array<() => void> = [];
   let lost = false;
   let closing = false;
@@ -100,9 +130,7 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     commands,
     name: (suffix) => `${prefix}${suffix}`,
     publish(channel, kind, payload) {
-      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-      const message = Buffer.concat([Buffer.from([kind.charCodeAt(0), origin.length]), origin, body]);
-      commands.publish(channel, message).catch((error: Error) => log.debug(`Could not publish on ${channel}: ${error.message}`));
+      send(channel, kind, typeof payload === 'string' ? Buffer.from(payload) : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
     },
     async subscribe(channel, handler) {
       let entry = channels.get(channel);
@@ -119,6 +147,7 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     onReconnected: (listener) => void reconnectListeners.push(listener),
     async close() {
       closing = true;
+      if (catchUpTimer) clearTimeout(catchUpTimer);
       subscriber.disconnect();
       await commands.quit().catch(() => commands.disconnect());
     },

@@ -7,7 +7,9 @@
  * receives it never needs to store it again, and the database stays the truth: a room that opens
  * subscribes first, keeps what arrives while it reads the database, then applies it (Yjs updates are
  * idempotent). After Redis comes back, every open room reads its document from the database again,
- * because what was published meanwhile is lost, but it was stored.
+ * because what was published meanwhile is lost, but it was stored; so does a room told by another
+ * process that a publish of its was lost (CATCH_UP). Its sockets are re-checked too: a phase change
+ * relayed meanwhile was lost as well.
  */
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -15,7 +17,7 @@ import type { DocumentStateStore } from '../storage/documentState.ts';
 import type { Room } from '../collab/rooms.ts';
 import { FROM_ELSEWHERE, type RoomLifecycle } from '../collab/roomLifecycle.ts';
 import type { Logger } from '../log.ts';
-import type { RedisBus } from './redisBus.ts';
+import { CATCH_UP, type RedisBus } from './redisBus.ts';
 
 /** Message kinds on a document's channel (one byte each). */
 export const DOCUMENT_MESSAGES = { update: 'u', awareness: 'a', refresh: 'r', hold: 'h', event: 'e' } as const;
@@ -30,6 +32,8 @@ export interface RoomRelayDeps {
   refreshDocument(documentId: string): void;
   /** Another process holds the document's writes for a phase change. */
   holdDocument(documentId: string): void;
+  /** Messages about the document may have been lost: its sockets are re-checked against the records. */
+  recheckDocument(documentId: string): void;
 }
 
 export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
@@ -38,6 +42,18 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
   /** Updates that arrived while the room was reading the database. */
   const arriving = new Map<string, Buffer[]>();
   const unsubscribes = new Map<string, () => void>();
+
+  /** Reads the room's document from the database again and re-checks its sockets. */
+  function catchUp(documentId: string, room: Room): void {
+    states.load(documentId).then(
+      (updates) => {
+        if (open.get(documentId) !== room) return;
+        Y.transact(room.doc, () => updates.forEach((u) => Y.applyUpdate(room.doc, u)), FROM_ELSEWHERE);
+      },
+      (error: unknown) => log.error(`Could not read document ${documentId} again after Redis came back`, error),
+    );
+    deps.recheckDocument(documentId);
+  }
 
   function receive(documentId: string, kind: string, payload: Buffer): void {
     const room = open.get(documentId);
@@ -53,6 +69,9 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
         return deps.refreshDocument(documentId);
       case DOCUMENT_MESSAGES.hold:
         return deps.holdDocument(documentId);
+      case CATCH_UP:
+        if (room) catchUp(documentId, room);
+        return;
     }
   }
 
@@ -63,15 +82,7 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
   });
 
   bus.onReconnected(() => {
-    for (const [documentId, room] of open) {
-      states.load(documentId).then(
-        (updates) => {
-          if (open.get(documentId) !== room) return;
-          Y.transact(room.doc, () => updates.forEach((u) => Y.applyUpdate(room.doc, u)), FROM_ELSEWHERE);
-        },
-        (error: unknown) => log.error(`Could not read document ${documentId} again after Redis came back`, error),
-      );
-    }
+    for (const [documentId, room] of open) catchUp(documentId, room);
   });
 
   return {

@@ -194,6 +194,34 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
 
+  it('after Redis was away, re-checks the sockets of every process and tells its event streams to start over', async () => {
+    const [reader, leaver] = [await invite(urls()[0]!), await invite(urls()[0]!)];
+    const stream = await listen(urls()[1]!, COMMENT_DOC, reader.cookie);
+    const leaversStream = await listen(urls()[1]!, COMMENT_DOC, leaver.cookie);
+    const socket = rawPeer(ws(urls()[1]!), TEXT_DOC, admin);
+    await socket.opened;
+    const sectionId = (await api(urls()[0]!, 'GET', `/api/documents/${COMMENT_DOC}`, reader.cookie)).body.sections[0].id;
+    await deployment.redisGate.shut();
+    expect((await api(urls()[0]!, 'DELETE', '/api/session', leaver.cookie)).status).toBe(204);
+    // Both are stored; what would have told the second process is lost with Redis.
+    const posted = await api(urls()[0]!, 'POST', `/api/documents/${COMMENT_DOC}/threads`, reader.cookie, { sectionId, kind: 'general', body: 'Posted while Redis was away' });
+    expect(posted.status).toBe(201);
+    expect((await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'consultation' })).status).toBe(200);
+    await deployment.redisGate.open();
+    // The Secretariat edits in drafting only: the socket on the second process closes once Redis is back.
+    expect((await socket.closed).code).toBe(CLOSE_CODES.rightsChanged);
+    // The stream says `ready` again, on which a client fetches the list, which has the comment.
+    // (Once for its own connection, and again for each catch-up another process sends.)
+    await waitFor(() => stream.text().split('event: ready').length >= 3, 15_000, 'a second ready on the stream');
+    expect(stream.ended()).toBe(false);
+    // The stream of a session that ended meanwhile is closed instead.
+    await waitFor(() => leaversStream.ended(), 5000, 'the signed-out stream to end');
+    const listed = await api(urls()[1]!, 'GET', `/api/documents/${COMMENT_DOC}/threads`, reader.cookie);
+    expect(JSON.stringify(listed.body)).toContain('Posted while Redis was away');
+    await stream.close();
+    expect((await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'drafting' })).status).toBe(200);
+  });
+
   it('loses nothing another process saw when one is killed mid-burst; its clients converge on another', async () => {
     const writer = client(urls()[0]!, admin);
     const watcher = client(urls()[1]!, admin);
