@@ -7,9 +7,9 @@ import type { SectionText } from '../documents/text.ts';
 import { printable } from '../report/labels.ts';
 import type { ReportWords } from '../report/words.ts';
 
-// docx, pdfkit and the fonts weigh ~26 MB in memory: loaded when a file is first asked for.
+// docx, pdfkit and the fonts weigh ~26 MB in memory: loaded when a file is first asked for (the PDF
+// is versionPdf.ts).
 const docxLibrary = () => import('docx');
-const pdfLibrary = async () => ({ PDFKitDocument: (await import('pdfkit')).default, ...(await import('../report/pdfText.ts')) });
 
 export interface VersionForExport {
   title: string;
@@ -42,31 +42,5 @@ export async function versionAsDocx(v: VersionForExport, w: ReportWords): Promis
 }
 
 export async function versionAsPdf(v: VersionForExport, w: ReportWords): Promise<Buffer> {
-  const { PDFKitDocument, drawable, FONTS, runs } = await pdfLibrary();
-  const doc = new PDFKitDocument({ size: 'A4', margin: 56, lang: w.locale, info: { Title: drawable(v.title), Creator: 'Accord' } });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const write = (text: string, font: 'regular' | 'bold', size: number, gap = 0.4) => {
-    doc.font(font).fontSize(size);
-    for (const line of drawable(text).split('\n')) {
-      if (!line.trim()) continue;
-      const parts = runs(line);
-      doc.x = doc.page.margins.left;
-      parts.forEach((part, i) => doc.text(part, { continued: i < parts.length - 1 }));
-      doc.moveDown(gap);
-    }
-  };
-  write(v.title, 'bold', 18);
-  write(versionSubtitle(v, w), 'regular', 10, 1);
-  write(v.preamble, 'regular', 11);
-  for (const section of v.sections) {
-    doc.moveDown(0.5);
-    write(`${section.number} ${section.title}`, 'bold', section.level === 1 ? 14 : 12);
-    write(section.text, 'regular', 11);
-  }
-  doc.end();
-  return done;
+  return (await import('./versionPdf.ts')).versionAsPdf(v, w, versionSubtitle(v, w));
 }
