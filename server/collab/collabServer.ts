@@ -48,6 +48,11 @@ export interface CollabServer {
    * (the change did not happen), every socket gets its rights back.
    */
   holdWrites(documentId: string): (phase: Phase | null) => void;
+  /**
+   * holdWrites on every process of the deployment: resolves once each of them holds the writes and
+   * has stored (and so relayed) every edit it took before (scale/fanOut.ts). Alone, at once.
+   */
+  holdWritesEverywhere(documentId: string): Promise<(phase: Phase | null) => void>;
   /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
   writesHeld(documentId: string): boolean;
   /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
@@ -272,6 +277,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
       });
     },
     holdWrites: (documentId) => holds.hold(documentId, [...connections].filter((conn) => conn.room.documentId === documentId)),
+    holdWritesEverywhere: (documentId) => Promise.resolve(holds.hold(documentId, [...connections].filter((conn) => conn.room.documentId === documentId))),
     writesHeld: (documentId) => holds.isHeld(documentId),
     refreshDocument: (documentId) => refresh((conn) => conn.room.documentId === documentId),
     refreshPerson: (personId) => refresh((conn) => conn.identity.id === personId),

@@ -58,9 +58,9 @@ export async function changePhase(
   // is (mail/held.ts); working it out before the writes stop keeps that pause short.
   const mail = await deps.notifier?.phaseChanging(before, { ...before, ...patch });
   // The text as it stood when the phase began, so every stage can be compared later. Writes stop
-  // first, at once and for every socket, so that no edit lands between the version and the new phase:
-  // the version and the text frozen in the new phase are the same.
-  const release = phase !== before.phase ? deps.collab.holdWrites(id) : null;
+  // first, at once and for every socket (on every process), so that no edit lands between the version
+  // and the new phase: the version and the text frozen in the new phase are the same.
+  const release = phase !== before.phase ? await deps.collab.holdWritesEverywhere(id) : null;
   let updated: DocumentRecord | undefined;
   try {
     updated = await withMail(mail, async () => {

@@ -30,6 +30,11 @@ const DEPLOYMENT_MESSAGES = { sessionEnded: 's', rightsChanged: 'p', accessEnded
  * the sockets here get their rights back (and are re-checked against the stored phase).
  */
 const REMOTE_HOLD_MS = 10_000;
+/**
+ * How long a phase change waits for the other processes to say they hold the document's writes (and
+ * have stored what they took before): a process that died does not answer.
+ */
+const HOLD_ANSWER_MS = 2_000;
 
 export interface FanOut {
   /** For the collaboration server's rooms. */
@@ -122,9 +127,14 @@ export function createFanOut(deps: FanOutDeps): FanOut {
       const channel = (documentId: string) => documentChannel(bus, documentId);
       return {
         ...local,
-        holdWrites(documentId) {
-          bus.publish(channel(documentId), DOCUMENT_MESSAGES.hold, '');
+        async holdWritesEverywhere(documentId) {
           const end = local.holdWrites(documentId);
+          try {
+            await bus.request(channel(documentId), DOCUMENT_MESSAGES.hold, '', HOLD_ANSWER_MS);
+          } catch (error) {
+            end(null);
+            throw error;
+          }
           return (phase) => {
             end(phase);
             bus.publish(channel(documentId), DOCUMENT_MESSAGES.refresh, '');

@@ -16,10 +16,15 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
-export type BusHandler = (kind: string, payload: Buffer) => void;
+/** A handler may return a promise: a request (RedisBus.request) is answered once every handler's has settled. */
+export type BusHandler = (kind: string, payload: Buffer) => unknown;
 
 /** The kind of message, on any channel, that says "a message here was lost: read the database again". */
 export const CATCH_UP = 'c';
+/** A request's message, and its answer (RedisBus.request): the kinds the bus itself uses. */
+const REQUEST = 'q';
+const ANSWER = 'k';
+const REQUEST_ID_BYTES = 8;
 /** A publish that failed while the command connection looked up is retried as a catch-up after this long. */
 const CATCH_UP_RETRY_MS = 1_000;
 
@@ -32,6 +37,13 @@ export interface RedisBus {
   publish(channel: string, kind: string, payload: Uint8Array | string): void;
   /** Resolves once Redis has confirmed the subscription; returns the unsubscribe. */
   subscribe(channel: string, handler: BusHandler): Promise<() => void>;
+  /**
+   * Publishes like publish(), then waits until every other process that received it has answered:
+   * each does so once all its handlers of the message have finished (a promise they return settled).
+   * Resolves after `timeoutMs` at most (a process that died does not answer), and at once when
+   * Redis is away (nobody can receive it).
+   */
+  request(channel: string, kind: string, payload: Uint8Array | string, timeoutMs: number): Promise<void>;
   /** Called each time the subscriber connection is back after a loss. */
   onReconnected(listener: () => void): void;
   /** The command connection, for shared counters and locks. */
@@ -77,14 +89,26 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     if (message.subarray(2, 2 + originLength).equals(origin)) return;
     const kind = String.fromCharCode(message[0]!);
     const payload = message.subarray(2 + originLength);
+    if (kind === ANSWER) return void answered.get(payload.toString('hex'))?.();
+    if (kind !== REQUEST) return void handle(handlers, kind, payload);
+    // A request: its own kind and payload follow its id; answered once the handlers are done.
+    const id = payload.subarray(0, REQUEST_ID_BYTES);
+    const inner = payload.subarray(REQUEST_ID_BYTES);
+    void Promise.allSettled(handle(handlers, String.fromCharCode(inner[0]!), inner.subarray(1))).then(() => send(channelBuffer.toString(), ANSWER, Buffer.from(id)));
+  });
+  function handle(handlers: Set<BusHandler>, kind: string, payload: Buffer): unknown[] {
+    const results: unknown[] = [];
     for (const handler of handlers) {
       try {
-        handler(kind, payload);
+        results.push(handler(kind, payload));
       } catch (error) {
         log.error(`Could not handle a relayed message (${kind})`, error);
       }
     }
-  });
+    return results;
+  }
+  /** The requests of this process waiting for answers, by id: each called once per answer. */
+  const answered = new Map<string, () => void>();
 
   /** Channels with a publish that failed since the last catch-up sent on them. */
   const missed = new Set<string>();
@@ -125,7 +149,7 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     });
   });
 
-  return {
+  const bus: RedisBus = {
     instanceId,
     commands,
     name: (suffix) => `${prefix}${suffix}`,
@@ -144,6 +168,35 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
         subscriber.unsubscribe(channel).catch(() => {});
       };
     },
+    async request(channel, kind, payload, timeoutMs) {
+      const id = randomBytes(REQUEST_ID_BYTES);
+      const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+      let answers = 0;
+      let expected = Number.POSITIVE_INFINITY;
+      let finish = () => {};
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      answered.set(id.toString('hex'), () => {
+        if (++answers >= expected) finish();
+      });
+      // Subscribed (and confirmed) first: the answers come on the channel, and this process's own
+      // subscriber is then one of those PUBLISH counts, which does not answer.
+      const unsubscribe = await bus.subscribe(channel, () => {});
+      const timer = setTimeout(finish, timeoutMs);
+      try {
+        const message = Buffer.concat([Buffer.from([REQUEST.charCodeAt(0), origin.length]), origin, id, Buffer.from([kind.charCodeAt(0)]), body]);
+        const receivers = await commands.publish(channel, message).catch((error: Error) => {
+          log.debug(`Could not publish on ${channel}: ${error.message}`);
+          return 0;
+        });
+        expected = receivers - 1;
+        if (answers >= expected) finish();
+        await finished;
+      } finally {
+        clearTimeout(timer);
+        answered.delete(id.toString('hex'));
+        unsubscribe();
+      }
+    },
     onReconnected: (listener) => void reconnectListeners.push(listener),
     async close() {
       closing = true;
@@ -152,4 +205,5 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
       await commands.quit().catch(() => commands.disconnect());
     },
   };
+  return bus;
 }

@@ -55,7 +55,7 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
     deps.recheckDocument(documentId);
   }
 
-  function receive(documentId: string, kind: string, payload: Buffer): void {
+  function receive(documentId: string, kind: string, payload: Buffer): Promise<void> | void {
     const room = open.get(documentId);
     switch (kind) {
       case DOCUMENT_MESSAGES.update:
@@ -68,7 +68,10 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
       case DOCUMENT_MESSAGES.refresh:
         return deps.refreshDocument(documentId);
       case DOCUMENT_MESSAGES.hold:
-        return deps.holdDocument(documentId);
+        deps.holdDocument(documentId);
+        // A request (RedisBus.request): answered once the edits taken before the hold are stored,
+        // and so published ahead of the answer, for the version the phase change is about to take.
+        return states.flush();
       case CATCH_UP:
         if (room) catchUp(documentId, room);
         return;

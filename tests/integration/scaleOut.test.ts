@@ -136,6 +136,35 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     expect((await change('drafting')).status).toBe(200);
   });
 
+  it('takes the version of a phase change only once every process holds the writes', async () => {
+    const markers = (text: string) => Math.max(0, ...[...text.matchAll(/\bw(\d+)\b/g)].map((m) => Number(m[1])));
+    const writer = client(urls()[1]!, admin);
+    await writer.synced;
+    const paragraph = new Y.XmlElement('paragraph');
+    const words = new Y.XmlText('');
+    paragraph.insert(0, [words]);
+    writer.doc.getXmlFragment(TEXT_FIELD).push([paragraph]);
+    // Typing on the second process as fast as it can while the first changes the phase.
+    let n = 0;
+    const typing = setInterval(() => words.insert(words.length, ` w${++n}`), 1);
+    await waitFor(() => n > 50, 5000, 'typing to start');
+    const changed = await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'consultation' });
+    clearInterval(typing);
+    expect(changed.status).toBe(200);
+    // What every process holds, once they agree.
+    const [a, b] = [client(urls()[0]!, admin), client(urls()[2]!, admin)];
+    await Promise.all([a.synced, b.synced]);
+    await waitForDoc(b.doc, () => textOf(b.doc) === textOf(a.doc), 10_000);
+    const versions = (await api(urls()[0]!, 'GET', `/api/documents/${TEXT_DOC}/versions`, admin)).body as Array<{ id: string; createdAt: string }>;
+    const newest = versions.toSorted((x, y) => y.createdAt.localeCompare(x.createdAt))[0]!;
+    const version = (await api(urls()[0]!, 'GET', `/api/documents/${TEXT_DOC}/versions/${newest.id}`, admin)).body;
+    const live = markers(textOf(a.doc));
+    expect(live).toBeGreaterThan(50);
+    // No edit is in the text of the new phase that is not in the version taken when it began.
+    expect(markers(JSON.stringify(version))).toBe(live);
+    expect((await api(urls()[0]!, 'POST', `/api/documents/${TEXT_DOC}/phase`, admin, { phase: 'drafting' })).status).toBe(200);
+  });
+
   it('shows a comment posted on one process in the event stream of another', async () => {
     const author = await invite(urls()[0]!);
     const reader = await invite(urls()[1]!);

@@ -1,8 +1,8 @@
 /**
- * A publish that fails while Redis is away is not simply dropped: once the sender's connection is
- * back it sends a catch-up on that channel, so a process whose own connection never dropped still
- * learns that it missed something (scale/redisBus.ts). Real Redis; the sender reaches it through a
- * gate the test shuts.
+ * The processes' bus (scale/redisBus.ts), on a real Redis. A publish that fails while Redis is away
+ * is not simply dropped: once the sender's connection is back it sends a catch-up on that channel, so
+ * a process whose own connection never dropped still learns that it missed something (the sender
+ * reaches Redis through a gate the test shuts). A request waits for every other listener's answer.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATCH_UP, openRedisBus, type RedisBus } from '../../server/scale/redisBus.ts';
@@ -57,5 +57,55 @@ describe.skipIf(unavailable)(`a publish lost while Redis is away${unavailable ? 
 
     sender.publish(channel, 'u', 'after');
     await waitFor(() => heard.includes('u:after'), 5000, 'a message after the catch-up');
+  });
+});
+
+describe.skipIf(unavailable)(`a request${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  const buses: RedisBus[] = [];
+  afterAll(async () => {
+    for (const bus of buses) await bus.close();
+  });
+  const prefix = `accord-test:request-${Date.now()}-${Math.random().toString(36).slice(2)}:`;
+  const open = async () => {
+    const bus = await openRedisBus(`redis://${REDIS_HOST}:${REDIS_PORT}`, prefix, createLogger('silent'));
+    buses.push(bus);
+    return bus;
+  };
+
+  it('resolves once every other listener has finished with it, and after its time-out at most', async () => {
+    const [asker, slow, quick, elsewhere] = [await open(), await open(), await open(), await open()];
+    const channel = asker.name('doc:request');
+    let release = () => {};
+    const slowDone = new Promise<void>((resolve) => (release = resolve));
+    const heard: string[] = [];
+    await slow.subscribe(channel, (kind, payload) => {
+      heard.push(`slow ${kind} ${payload.toString()}`);
+      return slowDone;
+    });
+    // Two handlers in one process: one answer, once both are done.
+    await quick.subscribe(channel, (kind) => void heard.push(`quick ${kind}`));
+    await quick.subscribe(channel, () => undefined);
+    await elsewhere.subscribe(asker.name('doc:other'), () => heard.push('elsewhere'));
+
+    let resolved = false;
+    const asked = asker.request(channel, 'h', 'hold', 10_000).then(() => (resolved = true));
+    await waitFor(() => heard.length === 2, 5000, 'both listeners to hear it');
+    expect(heard.toSorted()).toEqual(['quick h', 'slow h hold']);
+    // The quick one has answered; the slow one is still at work.
+    await asker.commands.ping();
+    await slow.commands.ping();
+    expect(resolved).toBe(false);
+    release();
+    await asked;
+    expect(heard).not.toContain('elsewhere');
+
+    // Nobody else listening: at once. A listener that never finishes: the time-out.
+    const started = Date.now();
+    await asker.request(asker.name('doc:nobody'), 'h', '', 10_000);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await slow.subscribe(asker.name('doc:stuck'), () => new Promise(() => {}));
+    const stuckFrom = Date.now();
+    await asker.request(asker.name('doc:stuck'), 'h', '', 300);
+    expect(Date.now() - stuckFrom).toBeGreaterThanOrEqual(290);
   });
 });
