@@ -31,7 +31,8 @@ export function createDocumentEvents(): DocumentEvents {
   const endings = new Map<string, Set<() => void>>();
   const resyncs = new Map<string, Set<() => void>>();
   const endingKey = (documentId: string, personId: string) => `${documentId}\u0000${personId}`;
-  const addTo = (map: Map<string, Set<() => void>>, key: string, callback: () => void) => {
+  /** Adds `callback` to the set under `key`; returns the removal, which drops the set once empty. */
+  const addTo = <T>(map: Map<string, Set<T>>, key: string, callback: T) => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(callback);
@@ -44,15 +45,7 @@ export function createDocumentEvents(): DocumentEvents {
     publish(documentId, event) {
       for (const listener of listeners.get(documentId) ?? []) listener(event);
     },
-    subscribe(documentId, listener) {
-      let set = listeners.get(documentId);
-      if (!set) listeners.set(documentId, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(documentId);
-      };
-    },
+    subscribe: (documentId, listener) => addTo(listeners, documentId, listener),
     listening: () => Promise.resolve(),
     listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
     endAccess(documentId, personId) {
