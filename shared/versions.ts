@@ -25,7 +25,7 @@ export interface VersionSummary {
   /** For automatic versions: how the client says the name in its own language. */
   label: VersionLabel | null;
   createdAt: string;
-  /** The name of who took it; "Automatic" for those taken at a phase change. */
+  /** The name of who took it; "Automatic" (in the reader's language) for those taken by themselves. */
   createdBy: string | null;
   /** The phase the document was in when the version was taken. */
   phase: Phase;

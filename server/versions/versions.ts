@@ -16,6 +16,7 @@ import { authorize } from '../rights.ts';
 import { errors } from '../errors.ts';
 import { newId } from '../people/tokens.ts';
 import { labelOf, localName } from './versionNames.ts';
+import { translate } from '../i18n.ts';
 
 export interface VersionDeps {
   records: Records;
@@ -40,7 +41,7 @@ export async function presentVersion(deps: VersionDeps, v: VersionRecord, langua
     name: localName(v, language),
     label: labelOf(v),
     createdAt: v.createdAt,
-    createdBy: creator?.name ?? (v.automatic ? 'Automatic' : null),
+    createdBy: creator?.name ?? (v.automatic ? translate(language, 'versions.automaticCreator') : null),
     phase: v.phase,
     automatic: v.automatic,
   };

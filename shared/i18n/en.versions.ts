@@ -33,6 +33,8 @@ export const enVersions = {
   'versions.colBy': 'By',
   'versions.colActions': 'Actions',
   'versions.automatic': 'Taken automatically',
+  // Who took an automatic version, as the API names it (createdBy).
+  'versions.automaticCreator': 'Automatic',
   'versions.formerMember': 'Former member',
   'versions.compareButton': 'Compare',
   'versions.compareLabel': 'Compare “{name}” with the current text',

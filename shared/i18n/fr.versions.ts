@@ -33,6 +33,7 @@ export const frVersions: Record<keyof typeof enVersions, string> = {
   'versions.colBy': 'Par',
   'versions.colActions': 'Actions',
   'versions.automatic': 'Enregistrée automatiquement',
+  'versions.automaticCreator': 'Automatique',
   'versions.formerMember': 'Ancien membre',
   'versions.compareButton': 'Comparer',
   'versions.compareLabel': 'Comparer « {name} » avec le texte actuel',

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const names = async (cookie: string) =>
-  ((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body as Array<{ id: string; name: string; label: unknown; createdAt: string }>);
+  ((await t.api('GET', `/api/documents/${DOC}/versions`, { cookie })).body as Array<{ id: string; name: string; label: unknown; createdAt: string; createdBy: string | null }>);
 const longDay = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 describe('automatic version names', () => {
@@ -37,6 +37,8 @@ describe('automatic version names', () => {
       `Texte soumis à la consultation, ${longDay(openedEn!.createdAt, 'fr-FR')}`,
       `Texte à la clôture de la consultation, ${longDay(consultedEn!.createdAt, 'fr-FR')}`,
     ]);
+    // Nobody took them: the API says so in the reader's language too.
+    expect([openedEn!.createdBy, openedFr!.createdBy]).toEqual(['Automatic', 'Automatique']);
   });
 
   it('in the version files and on the report’s cover, in the language asked for', async () => {
