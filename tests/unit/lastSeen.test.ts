@@ -1,11 +1,12 @@
 /**
  * When a person was first and last seen: written at sign-in, then at most once every few minutes
- * per person, however many requests arrive (a read must not become a write each time).
+ * per person, however many requests arrive (a read must not become a write each time), and never
+ * with the request waiting for it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { promises as fsPromises, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLowdbRecords } from '../../server/storage/lowdbRecords.ts';
 import { createSessionService } from '../../server/people/sessions.ts';
 import { hashSecret } from '../../server/people/tokens.ts';
@@ -13,7 +14,10 @@ import type { Records } from '../../server/storage/records.ts';
 
 const MINUTE = 60_000;
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  vi.restoreAllMocks();
+  dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
 async function setUp() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-seen-'));
@@ -53,6 +57,29 @@ describe('last seen', () => {
     tick(2 * MINUTE);
     await Promise.all(Array.from({ length: 50 }, () => sessions.resolve(sessionId)));
     expect(writes()).toBe(afterSignIn + 1);
-    expect((await records.people.get('p1'))?.lastSeenAt).toBe('2026-03-02T09:06:00.000Z');
+    // Written in the background: the requests did not wait for it.
+    await vi.waitFor(async () => expect((await records.people.get('p1'))?.lastSeenAt).toBe('2026-03-02T09:06:00.000Z'));
+  });
+
+  it('is written without the request waiting for the disk, as is the touch of the session', async () => {
+    const { records, sessions, tick } = await setUp();
+    const { sessionId } = (await sessions.signIn('token-1'))!;
+    // Every write of the records file now waits until released.
+    const held: Array<() => void> = [];
+    const realOpen = fsPromises.open.bind(fsPromises);
+    vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
+      if (flags === 'w') await new Promise<void>((resolve) => held.push(resolve));
+      return realOpen(file, flags, mode);
+    });
+    tick(6 * MINUTE);
+    expect((await sessions.resolve(sessionId))?.id).toBe('p1');
+    await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
+    vi.restoreAllMocks();
+    held.splice(0).forEach((release) => release());
+    await vi.waitFor(async () => {
+      expect((await records.people.get('p1'))?.lastSeenAt).toBe('2026-03-02T09:06:00.000Z');
+      expect((await records.sessions.get(hashSecret(sessionId)))?.lastSeenAt).toBe('2026-03-02T09:06:00.000Z');
+    });
+    await records.close();
   });
 });
