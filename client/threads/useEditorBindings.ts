@@ -18,7 +18,8 @@ export function isCommentShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
 }
 
-export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[]): void {
+/** `textShown`: the text has painted once; until then the section buttons wait (EditorArea). */
+export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], textShown: boolean): void {
   const { editor, draft, activeId, hover, openThread, startComment, rights } = review;
   const hoverId = useHoveredId(hover);
 
@@ -52,7 +53,7 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
     editor.view.dispatch(editor.state.tr.setMeta(highlightKey, { recompute: true }).setMeta('addToHistory', false));
   }, [editor, language]);
 
-  const canComment = rights.comment.allowed;
+  const canComment = rights.comment.allowed && textShown;
   useEffect(() => {
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionButtonsKey, canComment));
   }, [editor, canComment]);
