@@ -19,36 +19,50 @@ interface ManifestChunk {
   css?: string[];
 }
 
+interface PageFiles {
+  /** index.html's own scripts and style sheets, named first so that the page's never hold them up. */
+  app: { scripts: string[]; styles: string[] };
+  /** The document page's script, the scripts it imports (among them the live connections' one,
+   * which prefetch.ts imports early) and their style sheets. */
+  page: { scripts: string[]; styles: string[] };
+}
+
+const NO_FILES: PageFiles = { app: { scripts: [], styles: [] }, page: { scripts: [], styles: [] } };
+
 /**
- * The files the document page loads before it runs, beyond those index.html loads already: its own
- * script, the scripts it imports (among them the live connections' script, which prefetch.ts also
- * imports early) and their style sheets, from the build's manifest (vite.config.ts), page script first.
+ * From the build's manifest (vite.config.ts). The browser opens only a few connections to one
+ * server at a time and a preload takes one like any request, so the app's own files come first and
+ * the page's largest file, its own script, last.
  */
-function pageFiles(manifest: Record<string, ManifestChunk>): { scripts: string[]; styles: string[] } {
+function pageFiles(manifest: Record<string, ManifestChunk>): PageFiles {
   const closure = (key: string, seen: Set<string>) => {
     if (seen.has(key) || !manifest[key]) return;
     seen.add(key);
     for (const imported of manifest[key].imports ?? []) closure(imported, seen);
   };
-  const loaded = new Set<string>();
-  closure('index.html', loaded);
-  const needed = new Set<string>();
-  closure(PAGE_SOURCE, needed);
-  const chunks = [...needed].filter((key) => !loaded.has(key)).map((key) => manifest[key]!);
-  return { scripts: chunks.map((chunk) => chunk.file), styles: chunks.flatMap((chunk) => chunk.css ?? []) };
+  const files = (keys: string[]) => {
+    const chunks = keys.map((key) => manifest[key]!);
+    return { scripts: chunks.map((chunk) => chunk.file), styles: chunks.flatMap((chunk) => chunk.css ?? []) };
+  };
+  const app = new Set<string>();
+  closure('index.html', app);
+  const page = new Set<string>();
+  closure(PAGE_SOURCE, page);
+  const own = [...page].filter((key) => !app.has(key) && key !== PAGE_SOURCE);
+  return { app: files([...app]), page: files(page.has(PAGE_SOURCE) ? [...own, PAGE_SOURCE] : own) };
 }
 
 /** Without a manifest (an older build): the page's own script, found by its name. */
-function pageFilesByName(clientDir: string): { scripts: string[]; styles: string[] } {
+function pageFilesByName(clientDir: string): PageFiles {
   const script = readdirSync(path.join(clientDir, 'assets')).find((name) => /^DocumentPage-[\w-]+\.js$/.test(name));
-  return { scripts: script ? [`assets/${script}`] : [], styles: [] };
+  return { ...NO_FILES, page: { scripts: script ? [`assets/${script}`] : [], styles: [] } };
 }
 
 /** The document page's files, found again whenever the build changes. */
-function pageFilesFinder(clientDir: string): () => { scripts: string[]; styles: string[] } {
-  const none = { scripts: [], styles: [] };
+function pageFilesFinder(clientDir: string): () => PageFiles {
+  const none = NO_FILES;
   let builtAt = -1;
-  let files: { scripts: string[]; styles: string[] } = none;
+  let files = none;
   return () => {
     let mtime: number;
     try {
@@ -77,12 +91,18 @@ export function documentPreloads(clientDir: string): (pathname: string) => strin
   return (pathname) => {
     const id = DOCUMENT_PATH.exec(pathname)?.[1];
     if (!id || !DOCUMENT_ID_PATTERN.test(id)) return null;
-    const links = ['</api/session>; rel=preload; as=fetch; crossorigin', `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`];
-    const { scripts, styles } = pageFiles();
-    for (const script of scripts) links.push(`</${script}>; rel=modulepreload`);
-    // crossorigin: the page's script links its style sheets in CORS mode, and only a preload in the same
-    // mode is taken.
-    for (const style of styles) links.push(`</${style}>; rel=preload; as=style; crossorigin`);
-    return links.join(', ');
+    const { app, page } = pageFiles();
+    // crossorigin everywhere: the page asks for all of these in CORS mode (index.html's tags, the
+    // page script's own links, fetch), and the browser takes only a preload made in the same mode.
+    const scripts = (files: string[]) => files.map((file) => `</${file}>; rel=modulepreload`);
+    const styles = (files: string[]) => files.map((file) => `</${file}>; rel=preload; as=style; crossorigin`);
+    return [
+      ...scripts(app.scripts),
+      ...styles(app.styles),
+      '</api/session>; rel=preload; as=fetch; crossorigin',
+      `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`,
+      ...scripts(page.scripts),
+      ...styles(page.styles),
+    ].join(', ');
   };
 }
