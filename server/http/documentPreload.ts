@@ -34,7 +34,7 @@ const NO_FILES: PageFiles = { app: { scripts: [], styles: [] }, page: { scripts:
  * server at a time and a preload takes one like any request, so the app's own files come first and
  * the page's largest file, its own script, last.
  */
-function pageFiles(manifest: Record<string, ManifestChunk>): PageFiles {
+function filesFromManifest(manifest: Record<string, ManifestChunk>): PageFiles {
   const closure = (key: string, seen: Set<string>) => {
     if (seen.has(key) || !manifest[key]) return;
     seen.add(key);
@@ -73,7 +73,7 @@ function pageFilesFinder(clientDir: string): () => PageFiles {
     if (mtime !== builtAt) {
       builtAt = mtime;
       try {
-        files = pageFiles(JSON.parse(readFileSync(path.join(clientDir, '.vite', 'manifest.json'), 'utf8')));
+        files = filesFromManifest(JSON.parse(readFileSync(path.join(clientDir, '.vite', 'manifest.json'), 'utf8')));
       } catch {
         try {
           files = pageFilesByName(clientDir);
