@@ -20,6 +20,8 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, 'client/dist'),
     emptyOutDir: true,
     sourcemap: true,
+    // Which scripts and style sheets each page needs, for the server's preload hints (documentPreload.ts).
+    manifest: true,
     chunkSizeWarningLimit: 2000,
   },
   server: {

@@ -2,7 +2,8 @@
  * What the first page will ask for anyway, started at once: the session, and on a document's page
  * its script and the document itself, travel together instead of one after another (page, app
  * script, session, page script, document), and the text's socket and the comments' stream open as
- * soon as those are here. Only the first load of the page a visitor opened is
+ * soon as the session, the document and their own small script are here, without waiting for the
+ * editor's. Only the first load of the page a visitor opened is
  * prefetched; every later fetch goes through the page as usual.
  */
 import type { DocumentDetail, Person } from '../shared/api.ts';
@@ -29,15 +30,18 @@ export function prefetchFor(path: string): void {
   session.catch(() => undefined);
   const route = matchRoute(path);
   if (route.name !== 'document' || !DOCUMENT_ID_PATTERN.test(route.id)) return;
-  const page = loadDocumentPage();
+  void loadDocumentPage().catch(() => undefined);
+  // The live connections' code (Yjs, the socket, the feed) is a small script of its own: the text's
+  // socket opens while the page's much larger script (the editor) is still arriving.
+  const early = import('./document/earlyLive.ts');
   const detail = api.document(route.id);
   // Whoever takes it handles a failure; until then it must not count as unhandled.
   detail.catch(() => undefined);
   documents.set(route.id, detail);
   // The text and the comments need the person and the document's generation and rights: with those,
   // their socket and stream open before React has rendered the page (document/earlyLive.ts).
-  Promise.all([page, session, detail]).then(
-    ([module, person, known]) => person && module.startEarly(known, person),
+  Promise.all([early, session, detail]).then(
+    ([live, person, known]) => person && live.startEarly(known, person),
     () => undefined,
   );
 }

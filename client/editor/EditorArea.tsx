@@ -4,8 +4,8 @@
  * empty text. The comments' state lives here because it needs the editor (anchors, highlights).
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
-import { EditorContent, useEditorState } from '@tiptap/react';
-import type { DocumentDetail, Person } from '../../shared/api.ts';
+import { useEditorState } from '@tiptap/react';
+import type { DocumentDetail, Person, Thread } from '../../shared/api.ts';
 import { allowed } from '../../shared/access.ts';
 import { Announcer } from '../threads/Announcer.tsx';
 import { UndoApplyToast } from '../threads/UndoApply.tsx';
@@ -19,8 +19,10 @@ import { useEditorBindings } from '../threads/useEditorBindings.ts';
 import { useReviewState } from '../threads/useReviewState.ts';
 import type { Collab } from './collabSession.ts';
 import { useDocumentEditor } from './useDocumentEditor.ts';
+import { useTextPainted } from './useTextPainted.ts';
 import { headingPosition, sectionsOf } from './sections.ts';
 import { useActiveSection } from './useActiveSection.ts';
+import { EditorText } from './EditorText.tsx';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
@@ -43,6 +45,8 @@ interface EditorAreaProps {
   setPanelOpen: (open: boolean) => void;
   panelHeadingRef: Ref<HTMLHeadingElement>;
 }
+
+const NO_THREADS: readonly Thread[] = [];
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -67,7 +71,9 @@ export function EditorArea(props: EditorAreaProps) {
     panelOpen,
     setPanelOpen,
   });
-  useEditorBindings(review, bridge, threads.snapshot.threads);
+  // The text first, then the comments' highlights and buttons (each one more pass over the text).
+  const textPainted = useTextPainted(editor, synced);
+  useEditorBindings(review, bridge, textPainted ? threads.snapshot.threads : NO_THREADS, textPainted);
   const counts = useMemo(() => countBySection(review.placed), [review.placed]);
 
   // A reader typing into the closed text is told why it is closed and how to comment instead.
@@ -133,7 +139,7 @@ export function EditorArea(props: EditorAreaProps) {
           <div className="paper" ref={paperRef}>
             {synced ? (
               <>
-                <EditorContent editor={editor} />
+                <EditorText editor={editor} />
                 <CommentButton paper={paperRef} />
               </>
             ) : (

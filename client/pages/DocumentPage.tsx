@@ -14,9 +14,6 @@ import { takePrefetchedDocument } from '../prefetch.ts';
 import { AsMemberOf } from '../session.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 
-// prefetch.ts starts the live connections through this page's module, which holds their code.
-export { startEarly } from '../document/earlyLive.ts';
-
 type DetailState = { status: 'loading' } | { status: 'not-found' } | { status: 'error'; message: string } | { status: 'ready'; detail: DocumentDetail };
 
 export function DocumentPage({ documentId }: { documentId: string }) {

@@ -20,6 +20,19 @@ export const sectionButtonsKey = new PluginKey<ButtonsState>('sectionCommentButt
 const ICON =
   '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false"><path d="M4 4h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H9l-4 3v-3H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/><path d="M10 6.5v4M8 8.5h4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>';
 
+let icon: Element | null = null;
+
+/** The icon, parsed once and copied for every section rather than parsed again for each. */
+function iconCopy(): Node {
+  if (!icon) {
+    const template = document.createElement('template');
+    // A fixed SVG of our own: never user text.
+    template.innerHTML = ICON;
+    icon = template.content.firstElementChild;
+  }
+  return icon ? icon.cloneNode(true) : document.createTextNode('');
+}
+
 function button(bridge: ReviewBridge, sectionId: string, title: string): HTMLElement {
   const element = document.createElement('button');
   element.type = 'button';
@@ -28,8 +41,7 @@ function button(bridge: ReviewBridge, sectionId: string, title: string): HTMLEle
   element.tabIndex = -1;
   element.setAttribute('aria-hidden', 'true');
   element.title = t('threads.commentOnWholeSection', { title });
-  // A fixed SVG of our own: never user text.
-  element.innerHTML = ICON;
+  element.append(iconCopy());
   element.addEventListener('mousedown', (event) => event.preventDefault());
   element.addEventListener('click', (event) => {
     event.preventDefault();

@@ -4,6 +4,7 @@
  * clicks on highlights back through the bridge; and listens for Ctrl+Alt+M anywhere on the page.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import type { Editor } from '@tiptap/react';
 import type { Thread } from '../../shared/api.ts';
 import { useLanguage } from '../i18n/LanguageProvider.tsx';
 import { highlightKey, setHighlights, type HighlightThread } from './highlightPlugin.ts';
@@ -18,7 +19,8 @@ export function isCommentShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
 }
 
-export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[]): void {
+/** `textShown`: the text has painted once; until then the section buttons wait (EditorArea). */
+export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], textShown: boolean): void {
   const { editor, draft, activeId, hover, openThread, startComment, rights } = review;
   const hoverId = useHoveredId(hover);
 
@@ -40,7 +42,19 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
     return list;
   }, [threads, draftAnchor]);
 
-  useEffect(() => setHighlights(editor, { threads: highlighted }), [editor, highlighted]);
+  // The threads' highlights and the sections' buttons go out in one transaction when both change,
+  // as they do once the text has painted: every change of decorations is a pass over the whole text.
+  const canComment = rights.comment.allowed && textShown;
+  const sent = useRef<{ editor: Editor; highlighted: HighlightThread[] } | null>(null);
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    const tr = editor.state.tr.setMeta('addToHistory', false);
+    const last = sent.current;
+    if (last?.editor !== editor || last.highlighted !== highlighted) tr.setMeta(highlightKey, { threads: highlighted });
+    if (sectionButtonsKey.getState(editor.state)?.enabled !== canComment) tr.setMeta(sectionButtonsKey, canComment);
+    sent.current = { editor, highlighted };
+    editor.view.dispatch(tr);
+  }, [editor, highlighted, canComment]);
   useEffect(() => setHighlights(editor, { activeId, hoverId }), [editor, activeId, hoverId]);
 
   // The highlights' spoken names are words: a change of language writes them again.
@@ -51,11 +65,6 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
     spokenIn.current = language;
     editor.view.dispatch(editor.state.tr.setMeta(highlightKey, { recompute: true }).setMeta('addToHistory', false));
   }, [editor, language]);
-
-  const canComment = rights.comment.allowed;
-  useEffect(() => {
-    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionButtonsKey, canComment));
-  }, [editor, canComment]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

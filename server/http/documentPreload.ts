@@ -1,46 +1,108 @@
 /**
  * What the document page will ask for first, named in a `Link` header on the page itself, so the
  * browser fetches it while it is still reading the app's script instead of after running it: the
- * session, the document, and the document page's script. The client's own requests then take the
- * preloaded answers (same address, same CORS mode). Only for a path that is a possible document.
+ * session, the document, and the document page's scripts and style sheets. The client's own requests
+ * then take the preloaded answers (same address, same CORS mode). Only for a path that is a possible
+ * document.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 
 const DOCUMENT_PATH = /^\/documents\/([^/]+)$/;
+/** The document page's module, as the build's manifest names it (relative to client/). */
+const PAGE_SOURCE = 'pages/DocumentPage.tsx';
 
-/** The built document page's script, found again whenever the build changes. */
-function pageScriptFinder(clientDir: string): () => string | null {
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+interface PageFiles {
+  /** index.html's own scripts and style sheets, named first so that the page's never hold them up. */
+  app: { scripts: string[]; styles: string[] };
+  /** The document page's script, the scripts it imports (among them the live connections' one,
+   * which prefetch.ts imports early) and their style sheets. */
+  page: { scripts: string[]; styles: string[] };
+}
+
+const NO_FILES: PageFiles = { app: { scripts: [], styles: [] }, page: { scripts: [], styles: [] } };
+
+/**
+ * From the build's manifest (vite.config.ts). The browser opens only a few connections to one
+ * server at a time and a preload takes one like any request, so the app's own files come first and
+ * the page's largest file, its own script, last.
+ */
+function filesFromManifest(manifest: Record<string, ManifestChunk>): PageFiles {
+  const closure = (key: string, seen: Set<string>) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const imported of manifest[key].imports ?? []) closure(imported, seen);
+  };
+  const files = (keys: string[]) => {
+    const chunks = keys.map((key) => manifest[key]!);
+    return { scripts: chunks.map((chunk) => chunk.file), styles: chunks.flatMap((chunk) => chunk.css ?? []) };
+  };
+  const app = new Set<string>();
+  closure('index.html', app);
+  const page = new Set<string>();
+  closure(PAGE_SOURCE, page);
+  const own = [...page].filter((key) => !app.has(key) && key !== PAGE_SOURCE);
+  return { app: files([...app]), page: files(page.has(PAGE_SOURCE) ? [...own, PAGE_SOURCE] : own) };
+}
+
+/** Without a manifest (an older build): the page's own script, found by its name. */
+function pageFilesByName(clientDir: string): PageFiles {
+  const script = readdirSync(path.join(clientDir, 'assets')).find((name) => /^DocumentPage-[\w-]+\.js$/.test(name));
+  return { ...NO_FILES, page: { scripts: script ? [`assets/${script}`] : [], styles: [] } };
+}
+
+/** The document page's files, found again whenever the build changes. */
+function pageFilesFinder(clientDir: string): () => PageFiles {
+  const none = NO_FILES;
   let builtAt = -1;
-  let script: string | null = null;
+  let files = none;
   return () => {
     let mtime: number;
     try {
       mtime = statSync(path.join(clientDir, 'index.html')).mtimeMs;
     } catch {
-      return null;
+      return none;
     }
     if (mtime !== builtAt) {
       builtAt = mtime;
       try {
-        script = readdirSync(path.join(clientDir, 'assets')).find((name) => /^DocumentPage-[\w-]+\.js$/.test(name)) ?? null;
+        files = filesFromManifest(JSON.parse(readFileSync(path.join(clientDir, '.vite', 'manifest.json'), 'utf8')));
       } catch {
-        script = null;
+        try {
+          files = pageFilesByName(clientDir);
+        } catch {
+          files = none;
+        }
       }
     }
-    return script;
+    return files;
   };
 }
 
 export function documentPreloads(clientDir: string): (pathname: string) => string | null {
-  const pageScript = pageScriptFinder(clientDir);
+  const pageFiles = pageFilesFinder(clientDir);
   return (pathname) => {
     const id = DOCUMENT_PATH.exec(pathname)?.[1];
     if (!id || !DOCUMENT_ID_PATTERN.test(id)) return null;
-    const links = ['</api/session>; rel=preload; as=fetch; crossorigin', `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`];
-    const script = pageScript();
-    if (script) links.push(`</assets/${script}>; rel=modulepreload`);
-    return links.join(', ');
+    const { app, page } = pageFiles();
+    // crossorigin everywhere: the page asks for all of these in CORS mode (index.html's tags, the
+    // page script's own links, fetch), and the browser takes only a preload made in the same mode.
+    const scripts = (files: string[]) => files.map((file) => `</${file}>; rel=modulepreload`);
+    const styles = (files: string[]) => files.map((file) => `</${file}>; rel=preload; as=style; crossorigin`);
+    return [
+      ...scripts(app.scripts),
+      ...styles(app.styles),
+      '</api/session>; rel=preload; as=fetch; crossorigin',
+      `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`,
+      ...scripts(page.scripts),
+      ...styles(page.styles),
+    ].join(', ');
   };
 }

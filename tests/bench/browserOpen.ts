@@ -20,7 +20,7 @@ import { DOCUMENTS, median, until, type Figure, type ScenarioResult, type Verdic
 import { writeSeedDir } from './servers.ts';
 
 const THREADS = 1000;
-const HIGHLIGHT = '[data-testid="editor"] [data-thread-id]';
+export const HIGHLIGHT = '[data-testid="editor"] [data-thread-id]';
 const KINDS = ['general', 'technical', 'editorial', 'question'] as const;
 
 interface Marks {
@@ -70,7 +70,7 @@ export function recordMarks(selector: string, expected: number): string {
  * Threads are posted while the document is held open (as it is while anyone edits it); otherwise
  * every request would load the document and write it back when done.
  */
-async function createThreads(server: TestServer, cookie: string): Promise<{ anchored: number; ms: number }> {
+export async function createThreads(server: TestServer, cookie: string): Promise<{ anchored: number; ms: number }> {
   const documentId = DOCUMENTS.browser;
   const rooms = server.server.services.collab.rooms;
   const room = await rooms.acquire(documentId);

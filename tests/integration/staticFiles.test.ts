@@ -97,3 +97,53 @@ describe('the page of a document', () => {
     }
   });
 });
+
+describe('the page of a document, from a build with a manifest', () => {
+  let server: TestServer;
+  let dir: string;
+  // The shape of Vite's .vite/manifest.json: entries by source, shared chunks by an underscored name.
+  const manifest = {
+    'index.html': { file: 'assets/index-aaa.js', isEntry: true, imports: ['_api-bbb.js'], css: ['assets/index-ccc.css'] },
+    '_api-bbb.js': { file: 'assets/api-bbb.js' },
+    'pages/DocumentPage.tsx': {
+      file: 'assets/DocumentPage-ddd.js',
+      isDynamicEntry: true,
+      imports: ['_api-bbb.js', 'index.html', '_earlyLive-eee.js', '_Dialog-fff.js'],
+      css: ['assets/DocumentPage-ggg.css'],
+    },
+    '_earlyLive-eee.js': { file: 'assets/earlyLive-eee.js', imports: ['_api-bbb.js'] },
+    '_Dialog-fff.js': { file: 'assets/Dialog-fff.js', css: ['assets/Dialog-hhh.css'] },
+    'pages/PeoplePage.tsx': { file: 'assets/PeoplePage-iii.js', isDynamicEntry: true },
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'accord-client-'));
+    mkdirSync(path.join(dir, 'assets'));
+    mkdirSync(path.join(dir, '.vite'));
+    writeFileSync(path.join(dir, 'index.html'), INDEX);
+    writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    server = await startTestServer({ config: { clientDir: dir } });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("names the app's files first, then the session and the document, then every file the page loads before it runs, its own script last", async () => {
+    const res = await fetch(`${server.url}/documents/cooperation-with-civil-society`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('link')?.split(', ')).toEqual([
+      '</assets/index-aaa.js>; rel=modulepreload',
+      '</assets/api-bbb.js>; rel=modulepreload',
+      '</assets/index-ccc.css>; rel=preload; as=style; crossorigin',
+      '</api/session>; rel=preload; as=fetch; crossorigin',
+      '</api/documents/cooperation-with-civil-society>; rel=preload; as=fetch; crossorigin',
+      '</assets/earlyLive-eee.js>; rel=modulepreload',
+      '</assets/Dialog-fff.js>; rel=modulepreload',
+      '</assets/DocumentPage-ddd.js>; rel=modulepreload',
+      '</assets/Dialog-hhh.css>; rel=preload; as=style; crossorigin',
+      '</assets/DocumentPage-ggg.css>; rel=preload; as=style; crossorigin',
+    ]);
+  });
+});
