@@ -109,9 +109,10 @@ export class RoomRegistry {
       if (room.heldBySocket) return;
       this.idleForRequests.add(room);
       if (this.idleForRequests.size <= this.idleRequestRooms) return;
+      // Not awaited: the request letting go of this room must not wait for another one to be written.
       const [oldest] = this.idleForRequests;
       this.stopWaiting(oldest!);
-      await this.unload(oldest!);
+      void this.unload(oldest!);
       return;
     }
     await this.unload(room);
