@@ -9,6 +9,7 @@ import { UniqueID } from '@tiptap/extension-unique-id';
 import { TableKit } from '@tiptap/extension-table';
 import type { Transaction } from '@tiptap/pm/state';
 import { HEADING_LEVELS } from './limits.ts';
+import { SECTION_NODE } from './schemaNames.ts';
 
 export interface SchemaOptions {
   /**
@@ -20,10 +21,7 @@ export interface SchemaOptions {
   assignIds?: boolean;
 }
 
-export const SECTION_NODE = 'heading';
-
-/** The Y.XmlFragment that holds the text, as the Collaboration extension names it. */
-export const TEXT_FIELD = 'default';
+export { SECTION_NODE, TEXT_FIELD } from './schemaNames.ts';
 
 export function documentExtensions(options: SchemaOptions = {}): AnyExtension[] {
   const skip = options.skipIdsFor;

@@ -170,7 +170,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     });
 
     void (async () => {
-      const room = await rooms.acquire(documentId);
+      const room = await rooms.acquire(documentId, 'socket');
       if (room.storageFailed && canWrite) {
         void rooms.release(room);
         return void ws.close(CLOSE_CODES.storageUnavailable, STORAGE_UNAVAILABLE);

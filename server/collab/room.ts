@@ -18,6 +18,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   holders = 0;
+  /** A socket held it at some point: once let go it keeps the full grace period (rooms.ts). */
+  heldBySocket = false;
   /** Changed since it was loaded or last written whole: only then is it compacted on unload. */
   changed = false;
   /** Its log could not be written: edits are refused until the whole state is written again. */

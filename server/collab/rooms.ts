@@ -5,6 +5,12 @@
  * period (successive requests reuse it, as Hocuspocus does), then is dropped; its state is compacted
  * to disk first only if it changed since it was loaded or last written. A read never writes.
  *
+ * The grace period is for people: an editor whose connection drops finds the room still there. A
+ * document only requests ever opened (a list of threads, a report, a script reading every document)
+ * has nobody to come back, so at most IDLE_REQUEST_ROOMS of those wait out their grace period; past
+ * that the least recently used is dropped at once. Reading the threads of every document in turn
+ * would otherwise keep them all in memory together (about 0.2 MiB of heap per draft).
+ *
  * When its log cannot be written, a room refuses edits (the socket layer closes its writers, and REST
  * requests on it get StorageWriteError), keeps its document in memory, and retries writing the whole
  * state until the disk takes it again.
@@ -23,10 +29,17 @@ export { Room, type UpdateListener };
 export const ROOM_GRACE_MS = 30_000;
 /** How often a room whose log could not be written tries again to write its whole state. */
 export const STORAGE_RETRY_MS = 1_000;
+/** How many documents no socket ever held may stay in memory once let go (see above). */
+export const IDLE_REQUEST_ROOMS = 8;
+
+/** Who holds a room: a socket (its room keeps the full grace period), or a request. */
+export type Holder = 'socket' | 'request';
 
 export interface RoomOptions {
   graceMs?: number;
   storageRetryMs?: number;
+  /** How many rooms no socket held may wait out their grace period (IDLE_REQUEST_ROOMS). */
+  idleRequestRooms?: number;
   /** Told when a room's log turned unwritable (the socket layer closes its writers). */
   onStorageFailure?: (room: Room) => void;
   lifecycle?: RoomLifecycle;
@@ -36,12 +49,15 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   /** Rooms nobody holds, waiting out their grace period. */
   private readonly idle = new Map<Room, NodeJS.Timeout>();
+  /** Those of them no socket ever held, least recently used first (a Set keeps insertion order). */
+  private readonly idleForRequests = new Set<Room>();
   /** Rooms whose log could not be written, waiting for the next attempt. */
   private readonly retrying = new Map<Room, NodeJS.Timeout>();
   /** Set at shutdown: compactAll() has written every room, releases must not write again. */
   private closed = false;
   private readonly graceMs: number;
   private readonly storageRetryMs: number;
+  private readonly idleRequestRooms: number;
 
   constructor(
     private readonly states: DocumentStateStore,
@@ -51,6 +67,7 @@ export class RoomRegistry {
   ) {
     this.graceMs = options.graceMs ?? ROOM_GRACE_MS;
     this.storageRetryMs = options.storageRetryMs ?? STORAGE_RETRY_MS;
+    this.idleRequestRooms = options.idleRequestRooms ?? IDLE_REQUEST_ROOMS;
     states.onWriteFailure((documentId) => this.storageFailed(documentId));
   }
 
@@ -63,7 +80,7 @@ export class RoomRegistry {
     return this.rooms.get(documentId);
   }
 
-  async acquire(documentId: string): Promise<Room> {
+  async acquire(documentId: string, holder: Holder = 'request'): Promise<Room> {
     let loading = this.rooms.get(documentId);
     if (!loading) {
       loading = this.load(documentId);
@@ -72,8 +89,8 @@ export class RoomRegistry {
     }
     const room = await loading;
     room.holders++;
-    clearTimeout(this.idle.get(room));
-    this.idle.delete(room);
+    if (holder === 'socket') room.heldBySocket = true;
+    this.stopWaiting(room);
     return room;
   }
 
@@ -85,13 +102,27 @@ export class RoomRegistry {
 
   private async letGo(room: Room): Promise<void> {
     if (this.graceMs > 0) {
-      clearTimeout(this.idle.get(room));
+      this.stopWaiting(room);
       const timer = setTimeout(() => void this.unload(room), this.graceMs);
       timer.unref();
       this.idle.set(room, timer);
+      if (room.heldBySocket) return;
+      this.idleForRequests.add(room);
+      if (this.idleForRequests.size <= this.idleRequestRooms) return;
+      // Not awaited: the request letting go of this room must not wait for another one to be written.
+      const [oldest] = this.idleForRequests;
+      this.stopWaiting(oldest!);
+      void this.unload(oldest!);
       return;
     }
     await this.unload(room);
+  }
+
+  /** The room is held again, or leaves: its grace period ends without unloading it. */
+  private stopWaiting(room: Room): void {
+    clearTimeout(this.idle.get(room));
+    this.idle.delete(room);
+    this.idleForRequests.delete(room);
   }
 
   /**
@@ -113,6 +144,7 @@ export class RoomRegistry {
     this.closed = true;
     for (const timer of [...this.idle.values(), ...this.retrying.values()]) clearTimeout(timer);
     this.idle.clear();
+    this.idleForRequests.clear();
     this.retrying.clear();
     const rooms = await Promise.allSettled(this.rooms.values());
     await Promise.all(
@@ -140,8 +172,7 @@ export class RoomRegistry {
     if (!room) return;
     room.discarded = true;
     this.options.lifecycle?.closed(documentId);
-    clearTimeout(this.idle.get(room));
-    this.idle.delete(room);
+    this.stopWaiting(room);
     clearTimeout(this.retrying.get(room));
     this.retrying.delete(room);
     room.awareness.destroy();
@@ -149,7 +180,7 @@ export class RoomRegistry {
   }
 
   private async unload(room: Room): Promise<void> {
-    this.idle.delete(room);
+    this.stopWaiting(room);
     if (room.discarded) return;
     // A room whose log failed holds the only copy of its edits: it stays until they are written.
     if (room.holders > 0 || this.closed || room.storageFailed) return;

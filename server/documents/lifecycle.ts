@@ -4,7 +4,6 @@
  * it), and starting the next edition from an adopted or archived text.
  */
 import * as Y from 'yjs';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { DocumentLanguage } from '../../shared/documentImport.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../storage/records.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
@@ -15,8 +14,7 @@ import type { CollabServer } from '../collab/collabServer.ts';
 import type { DocumentEvents } from './events.ts';
 import { errors } from '../errors.ts';
 import { presentDocumentSummary } from './present.ts';
-import { draftState, schema } from './seed.ts';
-import { TEXT_FIELD } from './text.ts';
+import type { JSONNode } from './markdown.ts';
 import { createDocument } from './import/createDocument.ts';
 
 export interface LifecycleDeps {
@@ -130,11 +128,10 @@ export async function startEdition(deps: LifecycleDeps, actor: PersonRecord, sou
   if (source.phase !== 'adopted' && !source.archived) {
     throw errors.conflict('not_final', 'A new edition starts from an adopted or archived text. Adopt or archive this document first.').saying('error.documents.notFinal');
   }
-  const state = await deps.collab.rooms.use(sourceId, (room) => {
-    const fragment = room.doc.getXmlFragment(TEXT_FIELD);
-    // A fresh history: the new draft carries the words, not the edits of the last consultation.
-    return draftState(yXmlFragmentToProseMirrorRootNode(fragment, schema).toJSON());
-  });
+  // Loaded on first use (draftState.ts says why).
+  const { draftState, textJson } = await import('./draftState.ts');
+  // A fresh history: the new draft carries the words, not the edits of the last consultation.
+  const state = await deps.collab.rooms.use(sourceId, (room) => draftState(textJson(room.doc)));
   return createDocument(deps, actor, {
     title: title ?? source.title,
     state,
@@ -148,8 +145,10 @@ export async function startEdition(deps: LifecycleDeps, actor: PersonRecord, sou
 }
 
 /** The text of a document as the editor's JSON, now or as a version held it. */
-export function textAsJson(state: Uint8Array | Y.Doc): ReturnType<ReturnType<typeof yXmlFragmentToProseMirrorRootNode>['toJSON']> {
+export async function textAsJson(state: Uint8Array | Y.Doc): Promise<JSONNode> {
+  // Loaded on first use (draftState.ts says why).
+  const { textJson } = await import('./draftState.ts');
   const doc = state instanceof Y.Doc ? state : new Y.Doc();
   if (!(state instanceof Y.Doc)) Y.applyUpdate(doc, state);
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FIELD), schema).toJSON();
+  return textJson(doc);
 }

@@ -5,24 +5,10 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { documentExtensions } from '../../shared/schema.ts';
 import { DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import type { DocumentRecord, Records } from '../storage/records.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { importMarkdown } from './markdown.ts';
-import { TEXT_FIELD } from './text.ts';
-
-export const schema = getSchema(documentExtensions());
-
-/** The Yjs state of a draft, ready to store. */
-export function draftState(doc: ReturnType<typeof importMarkdown>['doc']): Uint8Array {
-  const ydoc = new Y.Doc();
-  prosemirrorJSONToYXmlFragment(schema, doc, ydoc.getXmlFragment(TEXT_FIELD));
-  return Y.encodeStateAsUpdate(ydoc);
-}
 
 export function seedIdOf(fileName: string): string {
   return path
@@ -36,6 +22,8 @@ export function seedIdOf(fileName: string): string {
 export async function seedDocuments(seedDir: string, records: Records, states: DocumentStateStore): Promise<DocumentRecord[]> {
   if (await records.documents.isSeeded()) return [];
   const names = (await fs.readdir(seedDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).toSorted();
+  // Loaded only for a first start (draftState.ts says why).
+  const { draftState } = await import('./draftState.ts');
   const now = new Date().toISOString();
   const documents: DocumentRecord[] = [];
   for (const name of names) {

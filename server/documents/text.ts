@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { numberSections, PREAMBLE_SECTION_ID, type Heading, type Section } from '../../shared/sections.ts';
-import { SECTION_NODE, TEXT_FIELD } from '../../shared/schema.ts';
+import { SECTION_NODE, TEXT_FIELD } from '../../shared/schemaNames.ts';
 import type { SectionText } from '../../shared/versions.ts';
 
 import { plainText } from '../../shared/plainText.ts';

@@ -6,7 +6,7 @@
  * skipped as before.
  */
 import type { Records } from '../storage/records.ts';
-import type { ThreadRepo } from '../storage/threadRecords.ts';
+import type { ThreadRecord, ThreadRepo } from '../storage/threadRecords.ts';
 import type { MailStore } from './mailStore.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -15,9 +15,16 @@ const CATCH_UP_HOURS = 48;
 export async function catchUpNotifications(deps: { records: Records; threads: ThreadRepo; store: MailStore; notifier: Notifier; now: Date }): Promise<number> {
   const from = Math.max(Date.parse(deps.store.since()), deps.now.getTime() - CATCH_UP_HOURS * 3_600_000);
   const people = new Map((await deps.records.people.list()).map((p) => [p.id, p]));
+  // Only the threads answered or replied to since then, not every comment of every document: with
+  // 100,000 comments, reading them all made the start hold some 60 MB of them at once.
+  const touched = new Map<string, ThreadRecord[]>();
+  for (const thread of await deps.threads.answeredOrRepliedSince(new Date(from).toISOString())) {
+    const ofDocument = touched.get(thread.documentId) ?? touched.set(thread.documentId, []).get(thread.documentId)!;
+    ofDocument.push(thread);
+  }
   let handed = 0;
   for (const document of await deps.records.documents.list()) {
-    for (const thread of await deps.threads.list(document.id)) {
+    for (const thread of touched.get(document.id) ?? []) {
       if (thread.withdrawnAt) continue;
       const queued = (key: string) => deps.store.hasKey(`${key}:${thread.authorId}`);
       for (const [index, disposition] of thread.dispositions.entries()) {

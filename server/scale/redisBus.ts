@@ -13,7 +13,7 @@
  * origin length, the origin, then the payload.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
 /** A handler may return a promise: a request (RedisBus.request) is answered once every handler's has settled. */
@@ -62,8 +62,10 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt: number) => Math.min(attempt * 100, 2000),
   };
-  const commands = new Redis(url, options);
-  const subscriber = new Redis(url, { ...options, autoResubscribe: true });
+  // Loaded only by a deployment that has Redis: ioredis costs a process without it about 8 MB.
+  const { Redis: RedisClient } = await import('ioredis');
+  const commands = new RedisClient(url, options);
+  const subscriber = new RedisClient(url, { ...options, autoResubscribe: true });
   for (const [name, connection] of [['commands', commands], ['subscriber', subscriber]] as const) {
     connection.on('error', (error: Error) => log.debug(`Redis (${name}): ${error.message}`));
   }

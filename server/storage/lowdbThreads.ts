@@ -70,6 +70,15 @@ export async function openLowdbThreads(dataDir: string): Promise<ThreadRepo> {
       }
       return counts;
     },
+    async answeredOrRepliedSince(from) {
+      const found: ThreadRecord[] = [];
+      for (const documentId of new Set(owner.values())) {
+        for (const t of (await storeOf(documentId)).data.threads) {
+          if (t.dispositions.some((d) => d.at >= from) || t.replies.some((r) => r.createdAt >= from)) found.push(clone(t));
+        }
+      }
+      return found;
+    },
     async get(id) {
       const documentId = owner.get(id);
       if (!documentId) return undefined;

@@ -108,6 +108,12 @@ export interface ThreadRepo {
   counts(documentIds: string[]): Promise<Map<string, ThreadCounts>>;
   get(id: string): Promise<ThreadRecord | undefined>;
   /**
+   * Threads of every document, withdrawn ones included, with a disposition or a reply made at or
+   * after `from` (an ISO instant, as every stored time is written): what the mail catch-up at start
+   * looks at, found without reading every comment of the deployment.
+   */
+  answeredOrRepliedSince(from: string): Promise<ThreadRecord[]>;
+  /**
    * Stores a new thread and gives it the next reference with `refPrefix`, in the same write, so two
    * threads posted at once never get the same one. Resolves with the thread as stored.
    */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { importMarkdown } from '../../server/documents/markdown.ts';
-import { draftState } from '../../server/documents/seed.ts';
+import { draftState } from '../../server/documents/draftState.ts';
 import { readSectionTexts, TEXT_FIELD } from '../../server/documents/text.ts';
 import { compareTexts } from '../../server/versions/compare.ts';
 import { ROOT } from '../helpers/testServer.ts';

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { importMarkdown, type JSONNode } from '../../server/documents/markdown.ts';
-import { draftState, schema, seedIdOf } from '../../server/documents/seed.ts';
+import { draftState, schema } from '../../server/documents/draftState.ts';
+import { seedIdOf } from '../../server/documents/seed.ts';
 import { readSections, plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 import { ROOT } from '../helpers/testServer.ts';
 

@@ -9,16 +9,17 @@ import { openUpdateLog } from '../../server/storage/updateLog.ts';
 import { DocumentDamagedError } from '../../server/storage/errors.ts';
 import { createLogger } from '../../server/log.ts';
 import { tempDataDir } from '../helpers/testServer.ts';
+import { waitFor } from '../helpers/collabClient.ts';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).toReversed()) await f();
 });
 
-function registry(graceMs: number) {
+function registry(graceMs: number, idleRequestRooms?: number) {
   const dir = tempDataDir();
   const states = openUpdateLog(dir, createLogger('silent'));
-  const rooms = new RoomRegistry(states, () => () => {}, createLogger('silent'), { graceMs });
+  const rooms = new RoomRegistry(states, () => () => {}, createLogger('silent'), { graceMs, idleRequestRooms });
   cleanup.push(async () => {
     await rooms.compactAll();
     await states.close();
@@ -81,5 +82,44 @@ describe('rooms', () => {
     // The edit was appended as every edit is, but the document was not compacted (written back whole).
     expect(decodeRecords(readFileSync(file)).updates).toHaveLength(2);
     expect(readFileSync(file).subarray(0, before.byteLength)).toEqual(before);
+  });
+
+  it('keeps at most the given number of documents only requests opened, dropping the least recently used', async () => {
+    const { rooms } = registry(60_000, 2);
+    await rooms.use('a', () => {});
+    await rooms.use('b', () => {});
+    // Read again: 'a' is now the most recently used.
+    await rooms.use('a', () => {});
+    await rooms.use('c', () => {});
+    await waitFor(() => rooms.loaded('b') === undefined, 5000, 'the least recently used document to leave');
+    expect(rooms.size).toBe(2);
+    expect(rooms.loaded('a')).toBeDefined();
+    expect(rooms.loaded('c')).toBeDefined();
+  });
+
+  it('writes a changed document dropped for a newer one before it leaves', async () => {
+    const { rooms, states, write, file } = registry(60_000, 1);
+    write(encodeRecord(stateWith('one')));
+    await rooms.use('doc', (room) => room.doc.getText('t').insert(0, 'two '));
+    await rooms.use('other', () => {});
+    await waitFor(() => rooms.loaded('doc') === undefined, 5000, 'the older document to leave');
+    await states.flush();
+    const { updates } = decodeRecords(readFileSync(file));
+    expect(updates).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, updates[0]!);
+    expect(doc.getText('t').toString()).toBe('two one');
+  });
+
+  it('keeps every document a socket held for the whole grace period, however many', async () => {
+    const { rooms } = registry(60_000, 1);
+    for (const id of ['a', 'b', 'c']) await rooms.release(await rooms.acquire(id, 'socket'));
+    // A request on a document a socket held does not make it a request's document.
+    await rooms.use('a', () => {});
+    await rooms.use('d', () => {});
+    await rooms.use('e', () => {});
+    await waitFor(() => rooms.loaded('d') === undefined, 5000, 'the document only a request read to leave');
+    expect(rooms.size).toBe(4);
+    for (const id of ['a', 'b', 'c', 'e']) expect(rooms.loaded(id)).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { numberSections } from '../../shared/sections.ts';
-import { draftState } from '../../server/documents/seed.ts';
+import { draftState } from '../../server/documents/draftState.ts';
 import { importMarkdown } from '../../server/documents/markdown.ts';
 import { readSections, readSectionTexts } from '../../server/documents/text.ts';
 import { indexText, sectionAt } from '../../server/documents/anchors.ts';

@@ -10,7 +10,7 @@ import type { ImportPreview, NotKept } from '../../../shared/documentImport.ts';
 import { numberSections } from '../../../shared/sections.ts';
 import { importMarkdown, type JSONNode, type MarkdownOptions } from '../markdown.ts';
 import { placeMarkdownNotes, takeMarkdownNotes } from './markdownNotes.ts';
-import { draftState, schema } from '../seed.ts';
+import { draftState, schema } from '../draftState.ts';
 import { fileKindOf, titleFromFileName } from './fileKind.ts';
 import { htmlToDraft } from './htmlToDraft.ts';
 import { notKept as notKeptWords } from './notKept.ts';

@@ -8,7 +8,6 @@ import type { DocumentLanguage } from '../../../shared/documentImport.ts';
 import type { DocumentRecord, PersonRecord, Records } from '../../storage/records.ts';
 import type { DocumentStateStore } from '../../storage/documentState.ts';
 import type { AuditLog } from '../../storage/auditLog.ts';
-import { draftState } from '../seed.ts';
 
 export interface CreateDeps {
   records: Records;
@@ -58,8 +57,6 @@ async function reserveId(deps: CreateDeps, title: string): Promise<string> {
   }
 }
 
-export const emptyDraftState = () => draftState({ type: 'doc', content: [{ type: 'paragraph' }] });
-
 export async function createDocument(deps: CreateDeps, actor: PersonRecord, input: NewDocument): Promise<DocumentRecord> {
   const id = await reserveId(deps, input.title);
   try {
@@ -78,7 +75,8 @@ export async function createDocument(deps: CreateDeps, actor: PersonRecord, inpu
       archived: false,
       editionOf: input.editionOf ?? null,
     };
-    await deps.states.replace(id, input.state ?? emptyDraftState());
+    // Loaded on first use (draftState.ts says why).
+    await deps.states.replace(id, input.state ?? (await import('../draftState.ts')).emptyDraftState());
     try {
       await deps.records.documents.insert(record);
     } catch (error) {

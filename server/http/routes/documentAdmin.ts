@@ -146,7 +146,7 @@ export function documentAdminRoutes(services: Services) {
       if (versionId) {
         const version = await services.versions.get(id, versionId);
         if (!version) throw errors.notFound('version');
-        json = textAsJson(await services.versions.state(version));
+        json = await textAsJson(await services.versions.state(version));
       } else json = await collab.rooms.use(id, (room) => textAsJson(room.doc));
       const body = await wordOffThread(document.title, json);
       return c.body(Uint8Array.from(body), 200, {

@@ -43,6 +43,14 @@ export function pgThreads(sql: Sql): ThreadRepo {
       for (const r of rows) counts.set(r.document_id, { live: r.live, unanswered: r.unanswered });
       return counts;
     },
+    // Stored times are toISOString()'s: fixed width, so comparing them as text compares the instants.
+    answeredOrRepliedSince: async (from) =>
+      (
+        await sql<Row[]>`SELECT data FROM threads
+          WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(data->'dispositions', '[]'::jsonb)) d WHERE d->>'at' >= ${from})
+             OR EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(data->'replies', '[]'::jsonb)) r WHERE r->>'createdAt' >= ${from})
+          ORDER BY seq`
+      ).map((r) => r.data),
     get: async (id) => (await sql<Row[]>`SELECT data FROM threads WHERE id = ${id}`)[0]?.data,
     insert: (thread, refPrefix) =>
       sql.begin(async (tx) => {

@@ -4,7 +4,7 @@
  * limited to the four types, and a second sheet listing the document's sections and the types.
  * Reading it back (readTable.ts) recognises these headers in either language.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Section } from '../../../shared/sections.ts';
 import { IMPORT_TYPE_CODES } from '../../../shared/commentImport.ts';
 import { THREAD_KINDS } from '../../../shared/domain.ts';
@@ -64,7 +64,9 @@ const VALIDATED_ROWS = 1000;
 
 export async function commentTemplate(title: string, sections: Section[], language: TemplateLanguage): Promise<Buffer> {
   const words = WORDS[language];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first download, not at start: exceljs costs the server about 20 MB of memory.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Accord';
   workbook.title = title;
   const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -3,7 +3,7 @@
  * kept: a formula's last result, a hyperlink's text, rich text joined. Row numbers are the sheet's,
  * so a problem names the row the Secretariat sees in Excel.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { tableRefusal } from './tableFile.ts';
 import type { Grid } from './wordTables.ts';
 
@@ -22,7 +22,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readWorkbookTables(fileName: string, bytes: Uint8Array, maxRows: number): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is read (in the import worker), never with the server.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     // exceljs's own Buffer type predates Node's generic one.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
