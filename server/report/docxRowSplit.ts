@@ -18,6 +18,12 @@ const PARAGRAPH_SPACING = 0.2;
  * about 44 under the repeated header row; the rest is margin for the estimate's error.
  */
 export const ROW_LINES = 38;
+/**
+ * Lines in the first part of a row that is cut: about a third of a page. A part starts on the page
+ * where the row before it ends only if it fits in what is left there, so a first part as tall as a
+ * page would leave the rest of that page blank; a short one leaves at most its own height.
+ */
+export const FIRST_PART_LINES = 12;
 
 type Paragraph = Run | { runs: Run[] };
 
@@ -68,14 +74,14 @@ function piecesOf(p: Paragraph, chars: number, limit: number): Paragraph[] {
   return pieces;
 }
 
-/** The cell's paragraphs in parts of at most `limit` lines. */
-function partsOf(cell: CellLines, chars: number, limit: number): Paragraph[][] {
+/** The cell's paragraphs in parts of at most `first` lines, then at most `limit` lines each. */
+function partsOf(cell: CellLines, chars: number, first: number, limit: number): Paragraph[][] {
   const parts: Paragraph[][] = [[]];
   let used = 0;
   for (const paragraph of paragraphsOf(cell)) {
-    for (const piece of piecesOf(paragraph, chars, limit)) {
+    for (const piece of piecesOf(paragraph, chars, parts.length === 1 ? first : limit)) {
       const lines = linesOf(textOf(piece), chars);
-      if (used > 0 && used + lines > limit) {
+      if (used > 0 && used + lines > (parts.length === 1 ? first : limit)) {
         parts.push([]);
         used = 0;
       }
@@ -90,10 +96,10 @@ function partsOf(cell: CellLines, chars: number, limit: number): Paragraph[][] {
  * The row as it goes into the table: itself when it fits a page, else its parts. The first cell is
  * the reference; later parts repeat it with `continued` under it.
  */
-export function fitRow(cells: readonly CellLines[], widths: readonly number[], ref: string, continued: string, limit = ROW_LINES): Array<readonly CellLines[]> {
+export function fitRow(cells: readonly CellLines[], widths: readonly number[], ref: string, continued: string, limit = ROW_LINES, first = FIRST_PART_LINES): Array<readonly CellLines[]> {
   const chars = widths.map((w) => Math.max(8, Math.floor((w - CELL_PADDING) / CHAR_TWIPS)));
   if (cells.every((cell, i) => mostLines(cell, chars[i]!) <= limit)) return [cells];
-  const parts = cells.map((cell, i) => (i === 0 ? [] : partsOf(cell, chars[i]!, limit)));
+  const parts = cells.map((cell, i) => (i === 0 ? [] : partsOf(cell, chars[i]!, first, limit)));
   const count = Math.max(...parts.map((p) => p.length));
   const rows: Array<readonly CellLines[]> = [];
   for (let k = 0; k < count; k++) {

@@ -198,11 +198,18 @@ describe('the Word report', () => {
       const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => (Number(m[1]) < Number(m[2]) ? 'portrait' : 'landscape'));
       expect(sizes[0]).toBe('portrait');
       expect(sizes.at(-1)).toBe('landscape');
+      const texts: string[] = [];
       for (let page = 1; page <= pages; page++) {
         const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']).toString();
         expect(text).toContain(`Page ${page} of ${pages}`);
         expect(text).toContain(REFERENCE);
+        texts.push(text);
       }
+      // The long comment cut into parts begins under the row before it, not on a page of its own
+      // after a blank (its first part is short enough to fit in what that page has left).
+      const before = texts.findIndex((text) => /^DE-001$/m.test(text));
+      expect(before).toBeGreaterThan(-1);
+      expect(texts[before]).toMatch(/^FR-001$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
