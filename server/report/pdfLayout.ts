@@ -38,6 +38,8 @@ export interface Line {
   size: number;
   color: string;
   link?: LinkTarget;
+  /** Each piece's glyphs as the page shows them (null: drawn by pdfkit), filled in when first drawn. */
+  glyphs?: Array<string | null>;
 }
 
 /** The part of pdfkit's embedded font used here (pdfkit's types do not describe it). */
@@ -82,6 +84,7 @@ export class Typesetter {
   private readonly widths: Record<FontName, Map<string, number>> = { regular: new Map(), bold: new Map() };
   private readonly glyphs: Record<FontName, Map<number, Glyph>> = { regular: new Map(), bold: new Map() };
   private readonly bidiRuns = new Map<string, string[]>();
+  private readonly wrapped = new Map<string, readonly Line[]>();
   private readonly fonts: Record<FontName, EmbeddedFont>;
   private color = '';
   private current: FontName | null = null;
@@ -136,13 +139,18 @@ export class Typesetter {
     return glyph;
   }
 
-  /** Simple text (see SIMPLE) written as pdfkit's fragment writer would, less the shaping. */
-  private fastFragment(text: string, font: FontName, size: number, x: number, y: number): void {
+  /** Simple text's (see SIMPLE) glyphs in the font's subset, as the page shows them. */
+  private hex(text: string, font: FontName): string {
+    let hex = '';
+    for (const char of text) hex += this.glyph(font, char.codePointAt(0)!).hex;
+    return hex;
+  }
+
+  /** Simple text (see SIMPLE, its glyphs from hex()) written as pdfkit's fragment writer would, less the shaping. */
+  private fastFragment(hex: string, font: FontName, size: number, x: number, y: number): void {
     const embedded = this.fonts[font];
     const writer = this.doc as unknown as FragmentWriter;
     writer.page.fonts[embedded.id] ??= embedded.ref();
-    let hex = '';
-    for (const char of text) hex += this.glyph(font, char.codePointAt(0)!).hex;
     // pdfkit's pages are drawn with y downwards; the text matrix turns the glyphs the right way up.
     const baseline = y + (embedded.ascender / 1000) * size;
     this.doc.addContent(`BT 1 0 0 -1 ${num(x)} ${num(baseline)} Tm /${embedded.id} ${num(size)} Tf [<${hex}>] TJ ET`);
@@ -152,14 +160,29 @@ export class Typesetter {
     return size * LEADING;
   }
 
-  /** The paragraph broken into lines no wider than `width`. An empty paragraph is one empty line. */
-  wrap(para: Para, width: number): Line[] {
+  /**
+   * The paragraph broken into lines no wider than `width`. An empty paragraph is one empty line.
+   * The lines are remembered and shared, so they must not be changed: most cells of the comment
+   * table say what other rows say too (a country, an organisation, a kind, a status, a quoted passage).
+   */
+  wrap(para: Para, width: number): readonly Line[] {
     const font = para.font ?? 'regular';
     const size = para.size ?? 9;
     const color = para.color ?? 'black';
+    const key = `${font} ${size} ${color} ${width} ${para.text}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      if (this.wrapped.size >= 20_000) this.wrapped.clear();
+      lines = this.wrapAnew(para.text, font, size, color, width);
+      this.wrapped.set(key, lines);
+    }
+    return lines;
+  }
+
+  private wrapAnew(given: string, font: FontName, size: number, color: string, width: number): Line[] {
     const lines: Line[] = [];
     const space = this.width(' ', font, size);
-    let text = drawable(para.text);
+    let text = drawable(given);
     if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     for (const source of text.split('\n')) {
       // The direction of the source line (UAX #9: its first strong letter) holds for every line it wraps to.
@@ -203,7 +226,9 @@ export class Typesetter {
    * the tags) keeps its words apart where a line wraps.
    */
   private line(text: string, width: number, direction: 'ltr' | 'rtl' | null, font: FontName, size: number, color: string): Line {
-    if (direction === null) return { pieces: [`${text} `], widths: [width], width, font, size, color };
+    // A left-to-right line with no right-to-left letter in it (the English start of a comment that
+    // ends in Arabic) is one run: every level is even, nothing to reorder or mirror.
+    if (direction === null || (direction === 'ltr' && !RTL.test(text))) return { pieces: [`${text} `], widths: [width], width, font, size, color };
     const pieces = [...this.ordered(text, direction)];
     const widths = pieces.map((p) => this.width(p, font, size));
     pieces[pieces.length - 1] += ' ';
@@ -245,8 +270,8 @@ export class Typesetter {
   wrapAll(paras: readonly Para[], width: number): Line[] {
     return paras.flatMap((p) => {
       const lines = this.wrap(p, width);
-      if (p.link) for (const line of lines) line.link = p.link;
-      return lines;
+      // Copies: the wrapped lines are shared (wrap).
+      return p.link ? lines.map((line) => ({ ...line, link: p.link })) : lines;
     });
   }
 
@@ -264,10 +289,14 @@ export class Typesetter {
     }
     let at = align === 'right' ? x + width - line.width : align === 'center' ? x + (width - line.width) / 2 : x;
     const writer = doc as unknown as FragmentWriter;
+    // A line drawn again (a shared line, see wrap) reuses its glyphs.
+    line.glyphs ??= line.pieces.map((piece) => (SIMPLE.test(piece) ? this.hex(piece, line.font) : null));
+    const { glyphs } = line;
     line.pieces.forEach((piece, i) => {
+      const hex = glyphs[i];
       if (piece === '') {
         // nothing to draw
-      } else if (SIMPLE.test(piece)) this.fastFragment(piece, line.font, line.size, at, y);
+      } else if (typeof hex === 'string') this.fastFragment(hex, line.font, line.size, at, y);
       // oxlint-disable-next-line no-underscore-dangle -- pdfkit's internals, described at the top of this file
       else writer._fragment(piece, at, y, { textWidth: line.widths[i]!, wordCount: 1 });
       at += line.widths[i]!;

@@ -54,17 +54,15 @@ function covered(codePoint: number): boolean {
 
 /** Text every character of which the font draws as it is: ASCII and Latin-1 to Latin Extended-B, less the soft hyphen. */
 const PLAIN_LATIN = /^[\t\n\x20-\x7E\u00A0-\u00AC\u00AE-\u024F]*$/;
+const NOT_PLAIN_LATIN = /[^\t\n\x20-\x7E\u00A0-\u00AC\u00AE-\u024F]/gu;
 
 /** The text with what the font cannot draw replaced; line breaks and tabs kept. */
 export function drawable(text: string): string {
   // Most text needs nothing done: one test instead of a look at every character.
   if (PLAIN_LATIN.test(text)) return text;
-  let result = '';
-  for (const char of printable(text).replace(INVISIBLE, '')) {
-    const codePoint = char.codePointAt(0)!;
-    result += codePoint === 10 || codePoint === 9 || covered(codePoint) ? char : REPLACEMENT;
-  }
-  return result;
+  // Only the characters outside that range are looked up (a comment with one dash or one emoji
+  // is otherwise plain).
+  return printable(text).replace(INVISIBLE, '').replace(NOT_PLAIN_LATIN, (char) => (covered(char.codePointAt(0)!) ? char : REPLACEMENT));
 }
 
 const bidi = bidiFactory();
