@@ -3,13 +3,13 @@
  * (session cookie, same origin, a document the person takes part in), the rooms, one Connection per socket, presence
  * relay, heartbeats, and closing sockets whose rights changed.
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, MAX_SEND_BACKLOG_BYTES, DOCUMENT_ID_PATTERN } from '../../shared/limits.ts';
 import { CLOSE_CODES } from '../../shared/protocol.ts';
 import { textAccessOn } from '../../shared/access.ts';
-import type { Phase, Role } from '../../shared/domain.ts';
+import type { Role } from '../../shared/domain.ts';
 import type { PersonRecord, Records } from '../storage/records.ts';
 import type { SessionService } from '../people/sessions.ts';
 import type { Logger } from '../log.ts';
@@ -28,6 +28,7 @@ import { memberOrNull } from '../rights.ts';
 import { recheckRights } from './recheckRights.ts';
 import type { DocumentStateStore } from '../storage/documentState.ts';
 import { DocumentDamagedError } from '../storage/errors.ts';
+import type { CollabServer } from './collabApi.ts';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -38,39 +39,7 @@ function destroySocket(this: Duplex): void {
 }
 const SHUTDOWN_GRACE_MS = 300;
 
-export interface CollabServer {
-  rooms: RoomRegistry;
-  attach(server: Server): void;
-  /**
-   * Stops every write to the document's text at once, synchronously, also from sockets that open while
-   * held (writeHolds.ts). The returned function ends the hold: given the phase now stored, it closes at
-   * once the sockets whose rights that phase changes and gives the others their rights back; given null
-   * (the change did not happen), every socket gets its rights back.
-   */
-  holdWrites(documentId: string): (phase: Phase | null) => void;
-  /**
-   * holdWrites on every process of the deployment: resolves once each of them holds the writes and
-   * has stored (and so relayed) every edit it took before (scale/fanOut.ts). Alone, at once.
-   */
-  holdWritesEverywhere(documentId: string): Promise<(phase: Phase | null) => void>;
-  /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
-  writesHeld(documentId: string): boolean;
-  /** Re-checks every socket on the document (after a phase change) and closes those whose rights changed. */
-  refreshDocument(documentId: string): Promise<void>;
-  /**
-   * Re-checks every socket of a person (after a role change or removal from a document) and closes
-   * those whose rights changed, or who no longer take part in the document.
-   */
-  refreshPerson(personId: string): Promise<void>;
-  /** Re-checks every socket (messages that would have said what changed may have been lost). */
-  refreshAll(): Promise<void>;
-  /** Closes every socket of a person (signed out, deactivated, role changed). */
-  closePerson(personId: string, code: number, reason: string): void;
-  connectionCount(): number;
-  /** Bytes written to sockets and not yet taken by the system, over every socket: what slow readers cost. */
-  sendBacklogBytes(): number;
-  close(): Promise<void>;
-}
+export type { CollabServer } from './collabApi.ts';
 
 export interface CollabDeps {
   records: Records;

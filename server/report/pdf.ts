@@ -7,6 +7,7 @@
  * It runs in the report worker (renderWorker.ts): nothing here needs to yield to an event loop.
  */
 import PDFKitDocument from 'pdfkit';
+import { taggedPdfOptions } from './pdfTagged.ts';
 import { metadataLines, sectionHeading, totalsLine } from './labels.ts';
 import { CELL_SIZE, continuedCell, dispositionColumns, dispositionRow, summaryTables } from './pdfContent.ts';
 import { Typesetter, type Doc } from './pdfLayout.ts';
@@ -92,17 +93,8 @@ function runningHeads(w: ReportWords, doc: Doc, ts: Typesetter, report: Report):
 }
 
 export async function reportPdf(report: Report, w: ReportWords): Promise<Buffer> {
-  const doc = new PDFKitDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    tagged: true,
-    // pdfkit's types do not list PDF/UA yet; pdfkit itself writes its identification into the metadata.
-    subset: 'PDF/UA',
-    pdfVersion: '1.7',
-    lang: w.locale,
-    displayTitle: true,
-    info: { Title: `${w.reportTitle}: ${report.document.title}`, Creator: 'Accord', CreationDate: new Date(report.generatedAt) },
-  } as unknown as PDFKit.PDFDocumentOptions);
+  const info = { Title: `${w.reportTitle}: ${report.document.title}`, Creator: 'Accord', CreationDate: new Date(report.generatedAt) };
+  const doc = new PDFKitDocument(taggedPdfOptions(w.locale, info, { autoFirstPage: false }));
   batchOutput(doc);
   packObjects(doc);
   const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@
  * report's (pdfText.ts), so every script the report can show, this can show too.
  */
 import type { ReportWords } from '../report/words.ts';
+import { taggedPdfOptions } from '../report/pdfTagged.ts';
 import type { VersionForExport } from './exportFiles.ts';
 
 // pdfkit and the fonts weigh much in memory: loaded when a file is first asked for.
@@ -19,18 +20,8 @@ const GREY = '#555555';
 
 export async function versionAsPdf(v: VersionForExport, w: ReportWords, subtitle: string): Promise<Buffer> {
   const { PDFKitDocument, drawable, FONTS, runs, packObjects } = await pdfLibrary();
-  const doc = new PDFKitDocument({
-    size: 'A4',
-    margin: 56,
-    bufferPages: true,
-    tagged: true,
-    // pdfkit's types do not list PDF/UA yet; pdfkit itself writes its identification into the metadata.
-    subset: 'PDF/UA',
-    pdfVersion: '1.7',
-    lang: w.locale,
-    displayTitle: true,
-    info: { Title: drawable(v.title), Subject: drawable(subtitle), Creator: 'Accord', CreationDate: new Date(v.createdAt) },
-  } as unknown as PDFKit.PDFDocumentOptions);
+  const info = { Title: drawable(v.title), Subject: drawable(subtitle), Creator: 'Accord', CreationDate: new Date(v.createdAt) };
+  const doc = new PDFKitDocument(taggedPdfOptions(w.locale, info, { size: 'A4', margin: 56 }));
   packObjects(doc);
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
