@@ -11,6 +11,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../server/storage/pg/migrations.t
 import { pgRecords } from '../../server/storage/pg/pgRecords.ts';
 import { pgAudit } from '../../server/storage/pg/pgAudit.ts';
 import { pgThreads } from '../../server/storage/pg/pgThreads.ts';
+import { newThreadRecord } from '../helpers/threadRecords.ts';
 import type { NewThreadRecord } from '../../server/storage/threadRecords.ts';
 import { SEED_IDS, startTestServer, testDatabaseUrl, type TestServer } from '../helpers/testServer.ts';
 import { startTcpGate, type TcpGate } from '../helpers/tcpGate.ts';
@@ -83,27 +84,8 @@ describe.skipIf(!url)('PostgreSQL schema migrations', () => {
   });
 });
 
-const newThread = (id: string, createdAt: string): NewThreadRecord => ({
-  id,
-  documentId: 'doc',
-  sectionId: 's',
-  anchor: null,
-  originalQuote: '',
-  kind: 'general',
-  body: `created ${createdAt}`,
-  proposedText: null,
-  authorId: 'p1',
-  createdAt,
-  updatedAt: createdAt,
-  previousBodies: [],
-  status: 'open',
-  response: null,
-  assigneeId: null,
-  dispositions: [],
-  replies: [],
-  endorsements: [],
-  withdrawnAt: null,
-});
+const newThread = (id: string, createdAt: string): NewThreadRecord =>
+  newThreadRecord({ id, documentId: 'doc', sectionId: 's', body: `created ${createdAt}`, authorId: 'p1', createdAt });
 
 describe.skipIf(!url)('PostgreSQL comment threads', () => {
   it('never gives one reference twice, also to two processes posting at once', async () => {

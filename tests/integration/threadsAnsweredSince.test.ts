@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { SEED_IDS, startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { newThreadRecord } from '../helpers/threadRecords.ts';
 import type { NewThreadRecord } from '../../server/storage/threadRecords.ts';
 
 let t: TestServer | undefined;
@@ -17,30 +18,8 @@ const BEFORE = '2025-03-01T10:00:00.000Z';
 const SINCE = '2025-03-02T00:00:00.000Z';
 const AFTER = '2025-03-03T10:00:00.000Z';
 
-function thread(documentId: string, body: string, change: Partial<NewThreadRecord> = {}): NewThreadRecord {
-  return {
-    id: randomUUID(),
-    documentId,
-    sectionId: 'section',
-    anchor: null,
-    originalQuote: '',
-    kind: 'general',
-    body,
-    proposedText: null,
-    authorId: 'author',
-    createdAt: BEFORE,
-    updatedAt: BEFORE,
-    previousBodies: [],
-    status: 'open',
-    response: null,
-    assigneeId: null,
-    dispositions: [],
-    replies: [],
-    endorsements: [],
-    withdrawnAt: null,
-    ...change,
-  };
-}
+const thread = (documentId: string, body: string, change: Partial<NewThreadRecord> = {}): NewThreadRecord =>
+  newThreadRecord({ documentId, body, createdAt: BEFORE, ...change });
 
 const answered = (at: string) => ({ status: 'noted' as const, dispositions: [{ status: 'noted' as const, response: 'Noted.', assigneeId: null, byId: 'wg', at }] });
 const replied = (at: string) => ({ replies: [{ id: randomUUID(), authorId: 'someone', body: 'A reply.', createdAt: at }] });
