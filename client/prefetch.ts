@@ -24,12 +24,16 @@ export const loadedDocumentPage = (): DocumentPageModule | undefined => document
 const documents = new Map<string, Promise<DocumentDetail>>();
 let session: Promise<Person | null> | undefined;
 
-export function prefetchFor(path: string): void {
+/**
+ * Starts what the page will need; settles once a document's live connections have started (or
+ * could not be: signed out, no such document), at once on any other page.
+ */
+export function prefetchFor(path: string): Promise<void> {
   session = api.currentPerson();
   // As below: the session check takes it, and handles a failure.
   session.catch(() => undefined);
   const route = matchRoute(path);
-  if (route.name !== 'document' || !DOCUMENT_ID_PATTERN.test(route.id)) return;
+  if (route.name !== 'document' || !DOCUMENT_ID_PATTERN.test(route.id)) return Promise.resolve();
   void loadDocumentPage().catch(() => undefined);
   // The live connections' code (Yjs, the socket, the feed) is a small script of its own: the text's
   // socket opens while the page's much larger script (the editor) is still arriving.
@@ -40,8 +44,10 @@ export function prefetchFor(path: string): void {
   documents.set(route.id, detail);
   // The text and the comments need the person and the document's generation and rights: with those,
   // their socket and stream open before React has rendered the page (document/earlyLive.ts).
-  Promise.all([early, session, detail]).then(
-    ([live, person, known]) => person && live.startEarly(known, person),
+  return Promise.all([early, session, detail]).then(
+    ([live, person, known]) => {
+      if (person) live.startEarly(known, person);
+    },
     () => undefined,
   );
 }
