@@ -2,7 +2,7 @@
  * The one way the client talks to the REST API. Every failure becomes an ApiError carrying the
  * server's own message, which is written for people and shown to them as is.
  */
-import type { ApiErrorBody, DocumentDetail, DocumentListEntry, DocumentSummary, Person } from '../shared/api.ts';
+import type { ApiErrorBody, DocumentDetail, DocumentListEntry, DocumentSummary, Person, TextSnapshot } from '../shared/api.ts';
 import type { Phase } from '../shared/domain.ts';
 import { setDeploymentTimeZone } from './format.ts';
 import { currentLanguage, t } from './i18n/intl.ts';
@@ -83,6 +83,7 @@ export const api = {
   signOut: () => request<null>('DELETE', '/api/session', undefined, { signIn: true }),
   documents: () => request<DocumentListEntry[]>('GET', '/api/documents'),
   document: (id: string) => request<DocumentDetail>('GET', `/api/documents/${encodeURIComponent(id)}`),
+  textSnapshot: (id: string) => request<TextSnapshot>('GET', `/api/documents/${encodeURIComponent(id)}/text`),
   changePhase: (id: string, phase: Phase, deadline?: string | null) =>
     request<DocumentSummary>('POST', `/api/documents/${encodeURIComponent(id)}/phase`, deadline === undefined ? { phase } : { phase, deadline }),
 };

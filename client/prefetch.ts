@@ -6,7 +6,7 @@
  * editor's. Only the first load of the page a visitor opened is
  * prefetched; every later fetch goes through the page as usual.
  */
-import type { DocumentDetail, Person } from '../shared/api.ts';
+import type { DocumentDetail, Person, TextSnapshot } from '../shared/api.ts';
 import { DOCUMENT_ID_PATTERN } from '../shared/limits.ts';
 import { api } from './api.ts';
 import { matchRoute } from './router.tsx';
@@ -22,6 +22,9 @@ export const loadDocumentPage = (): Promise<DocumentPageModule> =>
 export const loadedDocumentPage = (): DocumentPageModule | undefined => documentPage;
 
 const documents = new Map<string, Promise<DocumentDetail>>();
+const texts = new Map<string, Promise<TextSnapshot>>();
+/** Snapshots that have arrived, so that the page's first render can draw one without waiting. */
+const arrivedTexts = new Map<string, TextSnapshot>();
 let session: Promise<Person | null> | undefined;
 
 /**
@@ -42,6 +45,10 @@ export function prefetchFor(path: string): Promise<void> {
   // Whoever takes it handles a failure; until then it must not count as unhandled.
   detail.catch(() => undefined);
   documents.set(route.id, detail);
+  // The words as they stand, shown while the editor and its socket are still on their way.
+  const text = api.textSnapshot(route.id);
+  text.then((snapshot) => arrivedTexts.set(route.id, snapshot), () => undefined);
+  texts.set(route.id, text);
   // The text and the comments need the person and the document's generation and rights: with those,
   // their socket and stream open before React has rendered the page (document/earlyLive.ts).
   return Promise.all([early, session, detail]).then(
@@ -60,6 +67,17 @@ export function takePrefetchedDocument(id: string): Promise<DocumentDetail> | un
   const detail = documents.get(id);
   documents.delete(id);
   return detail?.catch(() => api.document(id));
+}
+
+/**
+ * The prefetched text snapshot, once; none after that (a later visit asks again): the snapshot itself
+ * when it has arrived, else the promise of it.
+ */
+export function takePrefetchedText(id: string): TextSnapshot | Promise<TextSnapshot> | undefined {
+  const text = arrivedTexts.get(id) ?? texts.get(id);
+  texts.delete(id);
+  arrivedTexts.delete(id);
+  return text;
 }
 
 /** The session check started with the page, once; later checks (a retry) ask the server again. */

@@ -68,6 +68,26 @@ export interface DocumentDetail extends DocumentSummary, DocumentDetails {
   generation: string;
 }
 
+/**
+ * One node of the text as it stands (GET /api/documents/:id/text): the editor's node tree (node and
+ * mark names and attributes as shared/schema.ts has them), to show the words before the live editor
+ * has them. Read-only; the socket's text replaces it.
+ */
+export interface TextSnapshotNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  /** A text node's words. */
+  text?: string;
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+  content?: TextSnapshotNode[];
+}
+
+export interface TextSnapshot {
+  /** The generation the snapshot was taken from (see DocumentDetail.generation). */
+  generation: string;
+  content: TextSnapshotNode[];
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }

@@ -1,11 +1,11 @@
 /**
  * The outline, the text and the comments side by side, bound to one editor. Until the first sync it
- * shows the sections the API gave and a loading message, never an empty editor that looks like an
- * empty text. The comments' state lives here because it needs the editor (anchors, highlights).
+ * shows the sections the API gave and the text as the server last had it (read-only, marked busy), or
+ * a loading message until that is here: never an empty editor that looks like an empty text. The comments' state lives here because it needs the editor (anchors, highlights).
  */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { useEditorState } from '@tiptap/react';
-import type { DocumentDetail, Person, Thread } from '../../shared/api.ts';
+import type { DocumentDetail, Person, TextSnapshotNode, Thread } from '../../shared/api.ts';
 import { allowed } from '../../shared/access.ts';
 import { Announcer } from '../threads/Announcer.tsx';
 import { UndoApplyToast } from '../threads/UndoApply.tsx';
@@ -23,6 +23,8 @@ import { useTextPainted } from './useTextPainted.ts';
 import { headingPosition, sectionsOf } from './sections.ts';
 import { useActiveSection } from './useActiveSection.ts';
 import { EditorText } from './EditorText.tsx';
+import { TextSnapshotView } from './TextSnapshotView.tsx';
+import { useTextSnapshot } from './useTextSnapshot.ts';
 import { Outline } from './Outline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
@@ -50,12 +52,67 @@ const NO_THREADS: readonly Thread[] = [];
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * Building the editor is the longest task of the page's first render. When the words are at hand (the
+ * text snapshot), a first frame draws them in the page's layout, and the editor is built in the next.
+ */
 export function EditorArea(props: EditorAreaProps) {
-  const { collab, synced, detail, person, outlineId, outlineOpen, onOutlinePicked, threads, panelOpen, setPanelOpen, panelHeadingRef } = props;
+  const { detail, synced } = props;
+  const snapshot = useTextSnapshot(detail.id, detail.generation, !synced);
+  const [build, setBuild] = useState(() => snapshot === null);
+  useEffect(() => {
+    if (build) return;
+    let timer = 0;
+    const next = () => {
+      timer = window.setTimeout(() => setBuild(true));
+    };
+    // A frame's callbacks run before it paints, so the task they queue runs after. A hidden tab
+    // paints no frames: it need not wait for one.
+    const frame = document.visibilityState === 'hidden' ? (next(), 0) : requestAnimationFrame(next);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [build]);
+  if (!build && snapshot) return <WordsFirst {...props} snapshot={snapshot} />;
+  return <LiveEditorArea {...props} snapshot={synced ? null : snapshot} />;
+}
+
+/** The page's layout with the snapshot's words, for the frame before the editor is built. */
+function WordsFirst({ detail, outlineId, outlineOpen, snapshot }: EditorAreaProps & { snapshot: TextSnapshotNode[] }) {
+  const t = useT();
+  const reason = detail.access.reason ? t(detail.access.reason) : null;
+  return (
+    <div className="doc-layout doc-layout--review">
+      <Outline id={outlineId} sections={detail.sections} activeId={null} open={outlineOpen} />
+      <div className="doc-main">
+        {!detail.access.edit && reason && <ReadOnlyNotice reason={reason} />}
+        <div className="paper">
+          <TextSnapshotView content={snapshot} label={t('editor.textLabel')} lang={workingLanguage(detail)} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ReadOnlyNotice({ reason }: { reason: string }) {
+  return (
+    <p className="readonly-notice" data-testid="readonly-notice">
+      <span className="readonly-notice__icon" aria-hidden="true">
+        i
+      </span>
+      {reason}
+    </p>
+  );
+}
+
+function LiveEditorArea(props: EditorAreaProps & { snapshot: TextSnapshotNode[] | null }) {
+  const { collab, synced, detail, snapshot, person, outlineId, outlineOpen, onOutlinePicked, threads, panelOpen, setPanelOpen, panelHeadingRef } = props;
   const t = useT();
   const editable = detail.access.edit;
   const [bridge] = useState(() => new ReviewBridge());
-  const editor = useDocumentEditor(collab, editable, person, bridge, { label: t('editor.textLabel'), lang: workingLanguage(detail) });
+  const labels = { label: t('editor.textLabel'), lang: workingLanguage(detail) };
+  const editor = useDocumentEditor(collab, editable, person, bridge, labels);
   const liveSections = useEditorState({ editor, selector: ({ editor: e }) => (e ? sectionsOf(e.state.doc) : []) });
   const [activeId, setActiveId] = useActiveSection(synced ? editor : null, liveSections);
   const paperRef = useRef<HTMLDivElement>(null);
@@ -127,14 +184,7 @@ export function EditorArea(props: EditorAreaProps) {
           <Outline id={outlineId} sections={detail.sections} activeId={null} open={outlineOpen} />
         )}
         <div className="doc-main">
-          {!editable && reason && (
-            <p className="readonly-notice" data-testid="readonly-notice">
-              <span className="readonly-notice__icon" aria-hidden="true">
-                i
-              </span>
-              {reason}
-            </p>
-          )}
+          {!editable && reason && <ReadOnlyNotice reason={reason} />}
           {editable && synced && <Toolbar editor={editor} />}
           <div className="paper" ref={paperRef}>
             {synced ? (
@@ -142,6 +192,8 @@ export function EditorArea(props: EditorAreaProps) {
                 <EditorText editor={editor} />
                 <CommentButton paper={paperRef} />
               </>
+            ) : snapshot ? (
+              <TextSnapshotView content={snapshot} {...labels} />
             ) : (
               <output className="paper__loading" data-testid="text-loading">
                 <span className="spinner" aria-hidden="true" />

@@ -1,9 +1,9 @@
 /**
  * What the document page will ask for first, named in a `Link` header on the page itself, so the
  * browser fetches it while it is still reading the app's script instead of after running it: the
- * session, the document, and the document page's scripts and style sheets. The client's own requests
- * then take the preloaded answers (same address, same CORS mode). Only for a path that is a possible
- * document.
+ * session, the document, its text as it stands, and the document page's scripts and style sheets.
+ * The client's own requests then take the preloaded answers (same address, same CORS mode). Only for
+ * a path that is a possible document.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -101,6 +101,8 @@ export function documentPreloads(clientDir: string): (pathname: string) => strin
       ...styles(app.styles),
       '</api/session>; rel=preload; as=fetch; crossorigin',
       `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`,
+      // The words themselves, shown before the live editor has them (EditorArea's text snapshot).
+      `</api/documents/${id}/text>; rel=preload; as=fetch; crossorigin`,
       ...scripts(page.scripts),
       ...styles(page.styles),
     ].join(', ');

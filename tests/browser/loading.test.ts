@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../helpers/testServer.ts';
+import { PREAMBLE_SECTION_ID } from '../../shared/sections.ts';
 import { browserSuite } from './suite.ts';
 import { secretariatContext } from './scenario.ts';
 
@@ -71,6 +72,38 @@ describe('the live connections of a document opened by its address', () => {
     expect(marks.page).toBeDefined();
     expect(collab[0]!.at).toBeLessThan(marks.page!);
     expect(streams).toHaveLength(1);
+  });
+});
+
+describe('the text before its socket answers', () => {
+  it("shows the text's words at once, read-only and marked busy, then the live editor in their place", async () => {
+    const t = suite.server;
+    const detail = (await t.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: t.adminCookie })).body;
+    const firstHeading = detail.sections.find((section: { id: string }) => section.id !== PREAMBLE_SECTION_ID).title as string;
+    const context = await suite.track(secretariatContext(suite.browser, t));
+    // The text's socket is held until released: the words must not wait for it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.routeWebSocket(/\/collab\//, async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    const snapshotAsked: string[] = [];
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/documents/${DOCUMENT_ID}/text`) snapshotAsked.push(request.url());
+    });
+    await page.goto(`${t.url}/documents/${DOCUMENT_ID}`);
+    const snapshot = page.getByTestId('text-snapshot');
+    await expect.poll(async () => (await snapshot.locator('h1, h2, h3').first().textContent({ timeout: 10_000 }))?.trim()).toBe(firstHeading);
+    expect(await snapshot.getAttribute('aria-busy')).toBe('true');
+    expect(await snapshot.getAttribute('contenteditable')).toBeNull();
+    expect(await page.locator('.ProseMirror').count()).toBe(0);
+    release();
+    await page.locator('.ProseMirror h1, .ProseMirror h2').first().waitFor();
+    expect(await snapshot.count()).toBe(0);
+    // Asked once, with the page: the page takes the preloaded answer.
+    expect(snapshotAsked).toHaveLength(1);
   });
 });
 

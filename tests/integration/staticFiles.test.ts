@@ -85,7 +85,7 @@ describe('the page of a document', () => {
     const res = await get('/documents/cooperation-with-civil-society');
     expect(res.status).toBe(200);
     expect(res.headers['link']).toBe(
-      '</api/session>; rel=preload; as=fetch; crossorigin, </api/documents/cooperation-with-civil-society>; rel=preload; as=fetch; crossorigin, </assets/DocumentPage-def456.js>; rel=modulepreload',
+      '</api/session>; rel=preload; as=fetch; crossorigin, </api/documents/cooperation-with-civil-society>; rel=preload; as=fetch; crossorigin, </api/documents/cooperation-with-civil-society/text>; rel=preload; as=fetch; crossorigin, </assets/DocumentPage-def456.js>; rel=modulepreload',
     );
   });
 
@@ -139,6 +139,7 @@ describe('the page of a document, from a build with a manifest', () => {
       '</assets/index-ccc.css>; rel=preload; as=style; crossorigin',
       '</api/session>; rel=preload; as=fetch; crossorigin',
       '</api/documents/cooperation-with-civil-society>; rel=preload; as=fetch; crossorigin',
+      '</api/documents/cooperation-with-civil-society/text>; rel=preload; as=fetch; crossorigin',
       '</assets/earlyLive-eee.js>; rel=modulepreload',
       '</assets/Dialog-fff.js>; rel=modulepreload',
       '</assets/DocumentPage-ddd.js>; rel=modulepreload',

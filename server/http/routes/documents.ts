@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MEMBER_ROLES, PHASES } from '../../../shared/domain.ts';
 import { DOCUMENT_ID_PATTERN } from '../../../shared/limits.ts';
+import type { TextSnapshot } from '../../../shared/api.ts';
 import type { AppEnv, Services } from '../context.ts';
 import { errors } from '../errors.ts';
 import { validate } from '../validate.ts';
@@ -12,6 +13,8 @@ import { asDocumentMember } from '../authorize.ts';
 import { documentsOf } from '../../documents/list.ts';
 import { listMembers, removeMember, setMember, type MemberDeps } from '../../people/members.ts';
 import { accessFor, changePhase, documentWithSections } from '../../documents/documents.ts';
+import { textSnapshot } from '../../documents/textSnapshot.ts';
+import { generationOf } from '../../documents/present.ts';
 
 export const DocumentParam = z.object({ id: z.string().regex(DOCUMENT_ID_PATTERN, 'not a document id') });
 
@@ -61,6 +64,14 @@ export function documentRoutes(services: Services) {
       if (!found) throw errors.notFound('document');
       const member = c.get('person');
       return c.json(presentDocumentDetail(found.document, found.sections, accessFor(member, found.document), member.role));
+    })
+    // The words as they stand, for the page to show while its live editor is still on its way.
+    .get('/api/documents/:id/text', validate('param', DocumentParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const document = await records.documents.get(id);
+      if (!document) throw errors.notFound('document');
+      const content = await collab.rooms.use(id, (room) => textSnapshot(room.doc));
+      return c.json({ generation: generationOf(document), content } satisfies TextSnapshot);
     })
     .post('/api/documents/:id/phase', requireRole('document.phase'), validate('param', DocumentParam), validate('json', PhaseChange), async (c) => {
       const { phase, deadline } = c.req.valid('json');
