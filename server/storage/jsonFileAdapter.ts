@@ -1,18 +1,24 @@
 /**
- * A lowdb adapter that writes through writeFileDurably (fsync'd, atomic) and refuses to read damaged
- * data instead of silently starting over. Concurrent writes are coalesced: each caller's promise
+ * A lowdb adapter that writes through writeFileDurably (fsync'd, atomic; on a thread of its own,
+ * durableWriter.ts) and refuses to read damaged data instead of silently starting over. Concurrent writes are coalesced: each caller's promise
  * resolves once a write containing its change is on disk.
  */
 import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
-import { writeFileDurably } from './durableFile.ts';
+import { writeFileDurablyOffThread } from './durableWriter.ts';
+
+/** How a whole file is put on disk, durably and atomically; tests put a gate in front of it. */
+export type FileWriter = (file: string, data: string) => Promise<void>;
 import { CorruptDataError } from './errors.ts';
 
 export class DurableJSONFile<T> implements Adapter<T> {
   private writing: Promise<void> | null = null;
   private next: { data: T; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> } | null = null;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly writeFile: FileWriter = writeFileDurablyOffThread,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
@@ -48,7 +54,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
       const batch = this.next;
       this.next = null;
       try {
-        await writeFileDurably(this.file, JSON.stringify(batch.data));
+        await this.writeFile(this.file, JSON.stringify(batch.data));
         for (const w of batch.waiters) w.resolve();
       } catch (error) {
         for (const w of batch.waiters) w.reject(error);

@@ -11,7 +11,7 @@
  * the disk holds, and every caller whose change that write held gets a StorageWriteError.
  */
 import { Low } from 'lowdb';
-import { DurableJSONFile } from './jsonFileAdapter.ts';
+import { DurableJSONFile, type FileWriter } from './jsonFileAdapter.ts';
 import { CorruptDataError, StorageWriteError } from './errors.ts';
 
 interface Pending<Shape> {
@@ -30,13 +30,14 @@ export class JsonStore<Shape> {
   private constructor(
     readonly file: string,
     private readonly initial: () => Shape,
+    writeFile?: FileWriter,
   ) {
-    this.adapter = new DurableJSONFile<Shape>(file);
+    this.adapter = new DurableJSONFile<Shape>(file, writeFile);
     this.db = new Low<Shape>(this.adapter, initial());
   }
 
-  static async open<Shape>(file: string, initial: () => Shape, isValid: (data: Shape) => boolean): Promise<JsonStore<Shape>> {
-    const store = new JsonStore<Shape>(file, initial);
+  static async open<Shape>(file: string, initial: () => Shape, isValid: (data: Shape) => boolean, writeFile?: FileWriter): Promise<JsonStore<Shape>> {
+    const store = new JsonStore<Shape>(file, initial, writeFile);
     await store.db.read();
     if (!isValid(store.db.data)) throw new CorruptDataError(file, 'it does not have the expected structure');
     return store;

@@ -74,6 +74,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/session', rule: 'signed-in', perDocument: false, request: () => ({ route: '/api/session', body: { token: 'wrong' } }), ok: 401 },
   { method: 'GET', path: '/api/documents', rule: 'document.read', perDocument: false, request: () => ({ route: '/api/documents' }), ok: 200 },
   { method: 'GET', path: '/api/documents/:id', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}` }), ok: 200 },
+  { method: 'GET', path: '/api/documents/:id/text', rule: 'document.read', perDocument: true, request: (c) => ({ route: `/api/documents/${c.documentId}/text` }), ok: 200 },
   {
     method: 'POST',
     path: '/api/documents/:id/phase',

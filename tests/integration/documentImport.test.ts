@@ -1,5 +1,6 @@
 /** POST /api/documents and its preview: each format, the details, and every kind of bad input. */
-import { promises as fsPromises, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { diskFull } from '../helpers/diskFaults.ts';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -256,15 +257,11 @@ describe('bad input', () => {
   it.skipIf(onPostgres())('leaves no text behind when the record cannot be written', async () => {
     const before = await footprint();
     // The records file cannot be written (a full disk); the text's own file can.
-    const realOpen = fsPromises.open.bind(fsPromises);
-    vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
-      if (flags === 'w' && String(file).includes('accord.json')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return realOpen(file, flags, mode);
-    });
+    const restore = diskFull('accord.json');
     const res = await upload('/api/documents', 'draft.md', '## One\n\ntext');
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('storage_unavailable');
-    vi.restoreAllMocks();
+    restore();
     expect(await footprint()).toEqual(before);
     // And it works once the disk does.
     expect((await upload('/api/documents', 'draft.md', '## One\n\ntext')).status).toBe(201);

@@ -3,7 +3,7 @@
  * everything in one store change.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { promises as fsPromises } from 'node:fs';
+import { diskFull } from '../helpers/diskFaults.ts';
 import { SEED_IDS, onPostgres, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { connect, type CollabClient } from '../helpers/collabClient.ts';
 import { anchorOn, paragraphs } from '../helpers/anchors.ts';
@@ -94,14 +94,10 @@ describe('POST /api/threads/:id/apply', () => {
     await t.setPhase(DOC, 'revision');
     const before = await liveText();
     // The disk is full: every file the server opens for writing fails (the thread store writes a new file).
-    const realOpen = fsPromises.open.bind(fsPromises);
-    const spy = vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
-      if (flags === 'w') throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return realOpen(file, flags, mode);
-    });
+    const restore = diskFull();
     const failed = await t.api('POST', `/api/threads/${id}/apply`, { cookie: t.adminCookie, body: {} });
     expect(failed.status).toBe(503);
-    spy.mockRestore();
+    restore();
     expect(await liveText() === before).toBe(true);
     expect(await threadById(id)).toMatchObject({ status: 'open', applied: null });
     // Once the disk works again, the same request goes through.

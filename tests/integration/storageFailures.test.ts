@@ -3,7 +3,8 @@
  * write of the text stops its writers until memory is written whole again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { promises as fsPromises, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { diskFull } from '../helpers/diskFaults.ts';
 import * as Y from 'yjs';
 import path from 'node:path';
 import { startServer } from '../../server/server.ts';
@@ -47,16 +48,12 @@ describe.skipIf(onPostgres())('a failed write', () => {
     const sectionId = (await t.api('GET', `/api/documents/${SEED_IDS[0]}`, { cookie: t.adminCookie })).body.sections[0].id;
     const post = () => t.api('POST', `/api/documents/${SEED_IDS[0]}/threads`, { cookie: t.adminCookie, body: { sectionId, kind: 'general', body: 'Saved or not?' } });
     // The disk is full: every file the server opens for writing fails.
-    const realOpen = fsPromises.open.bind(fsPromises);
-    const spy = vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
-      if (flags === 'w') throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      return realOpen(file, flags, mode);
-    });
+    const restore = diskFull();
     const failed = await post();
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('storage_unavailable');
     expect((await t.api('GET', `/api/documents/${SEED_IDS[0]}/threads`, { cookie: t.adminCookie })).body).toEqual([]);
-    spy.mockRestore();
+    restore();
     expect((await post()).status).toBe(201);
     expect((await t.api('GET', `/api/documents/${SEED_IDS[0]}/threads`, { cookie: t.adminCookie })).body).toHaveLength(1);
   });

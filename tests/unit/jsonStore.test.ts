@@ -3,11 +3,12 @@
  * to disk together in the next write, in call order; each caller hears back only once a write holding
  * its change is on disk; a failed write refuses exactly the changes it held.
  */
-import { promises as fsPromises, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { JsonStore } from '../../server/storage/jsonStore.ts';
+import { writeFileDurablyOffThread } from '../../server/storage/durableWriter.ts';
 import { StorageWriteError } from '../../server/storage/errors.ts';
 
 interface Shape {
@@ -17,28 +18,24 @@ interface Shape {
 
 const dirs: string[] = [];
 afterEach(() => {
-  vi.restoreAllMocks();
   dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
-/** A store in a fresh folder, and a gate on its writes: each write opens its temporary file with 'w'. */
+/** A store in a fresh folder, and a gate in front of its writes (the real durable writer behind it). */
 async function setUp() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-jsonstore-'));
   dirs.push(dir);
   const file = path.join(dir, 'store.json');
-  const store = await JsonStore.open<Shape>(file, () => ({ format: 1, items: [] }), (d) => Array.isArray(d.items));
   const writes: Array<{ release: () => void; fail: (error: Error) => void }> = [];
   let held = false;
-  const realOpen = fsPromises.open.bind(fsPromises);
-  vi.spyOn(fsPromises, 'open').mockImplementation(async (target, flags, mode) => {
-    if (flags === 'w') {
-      await new Promise<void>((resolve, reject) => {
-        writes.push({ release: resolve, fail: reject });
-        if (!held) resolve();
-      });
-    }
-    return realOpen(target, flags, mode);
-  });
+  const gated = async (target: string, data: string) => {
+    await new Promise<void>((resolve, reject) => {
+      writes.push({ release: resolve, fail: reject });
+      if (!held) resolve();
+    });
+    await writeFileDurablyOffThread(target, data);
+  };
+  const store = await JsonStore.open<Shape>(file, () => ({ format: 1, items: [] }), (d) => Array.isArray(d.items), gated);
   const onDisk = () => (JSON.parse(readFileSync(file, 'utf8')) as Shape).items;
   return { store, writes, onDisk, hold: (on: boolean) => (held = on) };
 }

@@ -3,7 +3,8 @@
  * per person, however many requests arrive (a read must not become a write each time), and never
  * with the request waiting for it.
  */
-import { promises as fsPromises, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { diskHeld } from '../helpers/diskFaults.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -65,16 +66,11 @@ describe('last seen', () => {
     const { records, sessions, tick } = await setUp();
     const { sessionId } = (await sessions.signIn('token-1'))!;
     // Every write of the records file now waits until released.
-    const held: Array<() => void> = [];
-    const realOpen = fsPromises.open.bind(fsPromises);
-    vi.spyOn(fsPromises, 'open').mockImplementation(async (file, flags, mode) => {
-      if (flags === 'w') await new Promise<void>((resolve) => held.push(resolve));
-      return realOpen(file, flags, mode);
-    });
+    const { held, restore } = diskHeld();
     tick(6 * MINUTE);
     expect((await sessions.resolve(sessionId))?.id).toBe('p1');
     await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
-    vi.restoreAllMocks();
+    restore();
     held.splice(0).forEach((release) => release());
     await vi.waitFor(async () => {
       expect((await records.people.get('p1'))?.lastSeenAt).toBe('2026-03-02T09:06:00.000Z');
