@@ -20,6 +20,7 @@ import { RoomRegistry, type Room } from './rooms.ts';
 import type { RoomLifecycle } from './roomLifecycle.ts';
 import { WriteHolds } from './writeHolds.ts';
 import { collabPath, refuse } from './upgradeRequest.ts';
+import { sendToAll } from './sendToAll.ts';
 import { colorFor, PresenceFlood } from './identity.ts';
 import { RoomPresence } from './roomPresence.ts';
 import { framed } from './frames.ts';
@@ -70,8 +71,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   const presences = new WeakMap<Room, RoomPresence>();
 
   const relay = (room: Room) => (update: Uint8Array, origin: unknown) => {
-    const message = framed(updateMessage(update));
-    for (const conn of membersOf(room)) if (conn !== origin) conn.sendFramed(message);
+    sendToAll(membersOf(room), framed(updateMessage(update)), origin);
   };
   const STORAGE_UNAVAILABLE = 'The server cannot store edits right now; reconnect later';
   /** Writers stop at once (no edit is taken that cannot be stored); readers stay. */
@@ -96,8 +96,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     const presence = new RoomPresence(room.awareness);
     presences.set(room, presence);
     room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const message = framed(awarenessMessage(room, added.concat(updated, removed)));
-      for (const conn of membersOf(room)) conn.sendFramed(message);
+      sendToAll(membersOf(room), framed(awarenessMessage(room, added.concat(updated, removed))));
     });
     return presence;
   }
