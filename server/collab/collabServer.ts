@@ -256,7 +256,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
     connectionCount: () => connections.size,
     sendBacklogBytes() {
       let bytes = 0;
-      for (const conn of connections) bytes += conn.ws.bufferedAmount;
+      for (const conn of connections) bytes += conn.backlogBytes;
       return bytes;
     },
     async close() {

@@ -78,6 +78,9 @@ export class Connection {
    * and a returning client what it missed (at most the text, once per sync step 1 it sends).
    */
   private syncBytes = 0;
+  /** Messages of a crowd's fan-out not yet written (sendToAll.ts), and their bytes. */
+  private queued: Framed[] | null = null;
+  private queuedBytes = 0;
   private readonly onSent = (error?: Error | null) => {
     if (error) this.ws.terminate();
   };
@@ -90,6 +93,8 @@ export class Connection {
 
   /** A message framed once for all its receivers (frames.ts): its frame goes to the socket as it is. */
   sendFramed(message: Framed): void {
+    // Behind what is queued for it (a crowd's fan-out, sendToAll.ts), never before.
+    if (this.queued) return void this.queueFramed(message);
     if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return;
     this.batcher.beforeWrite();
     // A write error reaches ws through the socket's 'error' event, which closes the connection.
@@ -97,9 +102,42 @@ export class Connection {
     else this.ws.send(message.message, this.onSent);
   }
 
+  /** What the server holds unsent for this socket: in ws's buffer, and queued by a crowd's fan-out. */
+  get backlogBytes(): number {
+    return this.ws.bufferedAmount + this.queuedBytes;
+  }
+
+  /**
+   * Keeps a message for writeQueued (a crowd's fan-out, sendToAll.ts); true when this socket had
+   * nothing queued before, so that the caller lists it once. What is queued counts against the limit.
+   */
+  queueFramed(message: Framed): boolean {
+    if (this.ws.readyState !== this.ws.OPEN || this.dropIfOverloaded()) return false;
+    this.queuedBytes += message.frame.byteLength;
+    if (this.queued) {
+      this.queued.push(message);
+      return false;
+    }
+    this.queued = [message];
+    return true;
+  }
+
+  /** Writes what was queued, in order, in one system call. */
+  writeQueued(): void {
+    const queued = this.queued;
+    this.queued = null;
+    this.queuedBytes = 0;
+    if (!queued || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.socket) return void queued.forEach((message) => this.ws.send(message.message, this.onSent));
+    this.batcher.beforeWrite();
+    this.socket.write(queued.length === 1 ? queued[0]!.frame : Buffer.concat(queued.map((message) => message.frame)));
+  }
+
   /** A client that cannot keep up is dropped rather than buffered without end; true when it was. */
   private dropIfOverloaded(): boolean {
-    if (this.ws.bufferedAmount <= this.backlogLimit + this.syncBytes) return false;
+    if (this.backlogBytes <= this.backlogLimit + this.syncBytes) return false;
+    this.queued = null;
+    this.queuedBytes = 0;
     // Closing first stops every further send (they see a socket no longer open); the close frame
     // reaches a client that is only slow, and one that stopped reading is cut after the grace.
     this.ws.close(CLOSE_CODES.fellBehind, 'Fell behind; reconnect');
