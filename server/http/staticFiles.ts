@@ -17,7 +17,10 @@ export function staticRoutes(clientDir: string) {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root: clientDir, precompressed: true }));
+  const files = serveStatic({ root: clientDir, precompressed: true });
+  // The build's own records (.vite/manifest.json, which documentPreload.ts reads) are not the app's
+  // files: a path with a hidden folder or file in it gets the app's page, as any unknown path does.
+  app.use('*', (c, next) => (c.req.path.includes('/.') ? next() : files(c, next)));
   app.get('*', async (c, next) => {
     if (!existsSync(path.join(clientDir, 'index.html'))) {
       return c.text('The web app is not built yet. Run `npm start` (it builds it) or `npm run build`.', 503);

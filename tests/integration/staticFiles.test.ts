@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 const SCRIPT = `console.log(${JSON.stringify('accord '.repeat(2000))});\n`;
+const RECORDS = '{"index.html":{"file":"assets/app-abc123.js"}}';
 const INDEX = `<!doctype html><html lang="en"><head><title>Accord</title></head><body><div id="root"></div></body></html>\n`;
 
 let t: TestServer;
@@ -25,6 +26,9 @@ beforeAll(async () => {
   writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
   writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
   writeFileSync(path.join(clientDir, 'assets', 'DocumentPage-def456.js'), SCRIPT);
+  mkdirSync(path.join(clientDir, '.vite'));
+  // Not named manifest.json: the preload tests below run on a build without one.
+  writeFileSync(path.join(clientDir, '.vite', 'records.json'), RECORDS);
   t = await startTestServer({ config: { clientDir } });
 });
 
@@ -50,6 +54,14 @@ async function get(route: string, acceptEncoding?: string) {
 }
 
 describe('static files', () => {
+  it("keeps the build's own records to itself", async () => {
+    for (const route of ['/.vite/records.json', '/assets/../.vite/records.json', '/.vite/']) {
+      const res = await get(route);
+      expect(res.body.toString()).not.toContain('app-abc123');
+    }
+  });
+
+
   it('sends the brotli copy to a browser that accepts it', async () => {
     const res = await get('/assets/app-abc123.js', 'gzip, deflate, br');
     expect(res.status).toBe(200);
