@@ -24,6 +24,8 @@ export const dispositionColumns = (w: ReportWords): Column[] =>
 const plain = (text: string): Para => ({ text, size: CELL_SIZE });
 const note = (text: string): Para => ({ text, size: CELL_SIZE, color: GREY });
 const strong = (text: string): Para => ({ text, size: CELL_SIZE, font: 'bold' });
+/** A comment's own words, which no other row repeats. */
+const own = (text: string): Para => ({ text, size: CELL_SIZE, once: true });
 
 function member(w: ReportWords, report: Report, thread: ReportThread): Para[] {
   const { author } = thread;
@@ -54,7 +56,7 @@ function quoted(w: ReportWords, thread: ReportThread): Para[] {
 }
 
 function proposed(w: ReportWords, thread: ReportThread): Para[] {
-  const paras: Para[] = thread.proposedText ? [plain(thread.proposedText)] : [];
+  const paras: Para[] = thread.proposedText ? [own(thread.proposedText)] : [];
   const applied = appliedLine(w, thread);
   if (applied) paras.push(note(applied));
   return paras;
@@ -68,7 +70,7 @@ function replies(w: ReportWords, thread: ReportThread): Para[] {
     const body = reply.speaksFor === 'secretariat' ? w.people.secretariat : w.people.workingGroup;
     const named = reply.author.name.trim() && reply.author.name !== body;
     const who = group ? (named ? `${body} (${reply.author.name})` : body) : reply.author.name;
-    return [{ text: `${who}, ${w.day(reply.createdAt)}${w.language === 'fr' ? ' :' : ':'}`, size: CELL_SIZE, font: group ? 'bold' : 'regular', color: group ? 'black' : GREY } satisfies Para, plain(reply.body)];
+    return [{ text: `${who}, ${w.day(reply.createdAt)}${w.language === 'fr' ? ' :' : ':'}`, size: CELL_SIZE, font: group ? 'bold' : 'regular', color: group ? 'black' : GREY } satisfies Para, own(reply.body)];
   });
 }
 
@@ -90,7 +92,7 @@ function reference(w: ReportWords, report: Report, thread: ReportThread): Para {
   const ref = threadNumber(thread);
   const url = threadLinkTarget(report, thread);
   // In the colour of links (Word's, as in the Word file): a reader sees it can be followed.
-  return url ? { ...strong(ref), color: LINK, link: { url, alt: w.pdf.openComment(ref) } } : strong(ref);
+  return url ? { ...strong(ref), color: LINK, link: { url, alt: w.pdf.openComment(ref) }, once: true } : { ...strong(ref), once: true };
 }
 
 /** One comment's row: the ISO template's columns, with the replies beside the comment. */
@@ -101,7 +103,7 @@ export function dispositionRow(w: ReportWords, report: Report, section: ReportSe
     [plain(section.number || w.pdf.removedSection)],
     [plain(w.kind(thread.kind))],
     quoted(w, thread),
-    [plain(thread.body)],
+    [own(thread.body)],
     proposed(w, thread),
     replies(w, thread),
     observations(w, thread),
