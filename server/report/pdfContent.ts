@@ -92,7 +92,9 @@ function reference(w: ReportWords, report: Report, thread: ReportThread): Para {
   const ref = threadNumber(thread);
   const url = threadLinkTarget(report, thread);
   // In the colour of links (Word's, as in the Word file): a reader sees it can be followed.
-  return url ? { ...strong(ref), color: LINK, link: { url, alt: w.pdf.openComment(ref) }, once: true } : { ...strong(ref), once: true };
+  // Written out, not spread from strong(): spread, each reference had a hidden class of its own.
+  const link = url ? { url, alt: w.pdf.openComment(ref) } : undefined;
+  return { text: ref, size: CELL_SIZE, font: 'bold', color: url ? LINK : 'black', link, once: true };
 }
 
 /** One comment's row: the ISO template's columns, with the replies beside the comment. */
