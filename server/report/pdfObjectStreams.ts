@@ -19,6 +19,7 @@
 // oxlint-disable no-underscore-dangle -- every `_name` in this file is one of pdfkit's internals, described above
 import { deflateSync } from 'node:zlib';
 import type { Doc } from './pdfLayout.ts';
+import { pdfValue } from './pdfValues.ts';
 
 interface Ref {
   id: number;
@@ -112,8 +113,19 @@ export function packObjects(doc: Doc): void {
     _refEnd() {},
   };
   const original = Object.getPrototypeOf(d._root) as { finalize(this: Ref): void };
-  // Each object's finalize(): one with a stream is written as pdfkit writes it; any other is
-  // written by pdfkit to the catcher, and its text goes into the batch.
+  /** The value as pdfkit writes it ("N 0 obj", the value, "endobj"), for what pdfValue does not write. */
+  const writtenByPdfkit = (ref: Ref): string => {
+    catcher.pieces = [];
+    ref.document = catcher as unknown as Internals;
+    try {
+      original.finalize.call(ref);
+    } finally {
+      ref.document = d;
+    }
+    return String(catcher.pieces[1]);
+  };
+  // Each object's finalize(): one with a stream is written as pdfkit writes it; any other's value
+  // is written by pdfValue (or by pdfkit to the catcher), and goes into the batch.
   function finalize(this: Ref): void {
     if (this.buffer.length > 0) {
       if (this.compress) {
@@ -124,15 +136,7 @@ export function packObjects(doc: Doc): void {
       }
       return original.finalize.call(this);
     }
-    catcher.pieces = [];
-    this.document = catcher as unknown as Internals;
-    try {
-      original.finalize.call(this);
-    } finally {
-      this.document = d;
-    }
-    // "N 0 obj", the value, "endobj".
-    batch.push({ id: this.id, text: String(catcher.pieces[1]) });
+    batch.push({ id: this.id, text: pdfValue(this.data) ?? writtenByPdfkit(this) });
     if (batch.length >= PER_STREAM) flush();
     // pdfkit's _refEnd() may finish the file: it comes after the object is in its batch.
     d._refEnd(this);
