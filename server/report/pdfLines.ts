@@ -19,6 +19,8 @@ export interface Para {
   color?: string;
   /** The paragraph opens this address (a link annotation over each of its lines). */
   link?: LinkTarget;
+  /** Said once in the file (a comment's own words): not worth remembering its lines (Typesetter.wrap). */
+  once?: boolean;
 }
 
 /** One laid-out line: the pieces drawn left to right, and its width. */

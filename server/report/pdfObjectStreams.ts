@@ -19,6 +19,7 @@
 // oxlint-disable no-underscore-dangle -- every `_name` in this file is one of pdfkit's internals, described above
 import { deflateSync } from 'node:zlib';
 import type { Doc } from './pdfLayout.ts';
+import { pdfValue } from './pdfValues.ts';
 
 interface Ref {
   id: number;
@@ -52,6 +53,26 @@ const PER_STREAM = 400;
 const LEVEL = 1;
 /** zlib's level for other streams (the pages' drawing, the fonts). */
 const STREAM_LEVEL = 3;
+
+/** Bytes per cross-reference entry: type, offset or stream (4), index (2); W [1 4 2]. */
+const ENTRY = 7;
+
+/**
+ * The rows each stored as their difference from the row above, after a byte naming the filter
+ * (PNG's "Up", /Predictor 12): neighbouring entries differ in a byte or two, so the table becomes
+ * mostly zeros, which deflate packs in a fraction of the time and space (10,000 comments: 32 KiB
+ * in 8 ms, against 236 KiB in 50 ms unfiltered).
+ */
+function upFiltered(table: Buffer, width: number): Buffer {
+  const rows = table.length / width;
+  const out = Buffer.alloc(rows * (width + 1));
+  for (let r = 0; r < rows; r++) {
+    const at = r * (width + 1);
+    out[at] = 2;
+    for (let i = 0; i < width; i++) out[at + 1 + i] = (table[r * width + i]! - (r > 0 ? table[(r - 1) * width + i]! : 0)) & 0xff;
+  }
+  return out;
+}
 
 const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && typeof (value as Partial<Ref>).finalize === 'function' && typeof (value as Partial<Ref>).id === 'number';
 
@@ -92,8 +113,19 @@ export function packObjects(doc: Doc): void {
     _refEnd() {},
   };
   const original = Object.getPrototypeOf(d._root) as { finalize(this: Ref): void };
-  // Each object's finalize(): one with a stream is written as pdfkit writes it; any other is
-  // written by pdfkit to the catcher, and its text goes into the batch.
+  /** The value as pdfkit writes it ("N 0 obj", the value, "endobj"), for what pdfValue does not write. */
+  const writtenByPdfkit = (ref: Ref): string => {
+    catcher.pieces = [];
+    ref.document = catcher as unknown as Internals;
+    try {
+      original.finalize.call(ref);
+    } finally {
+      ref.document = d;
+    }
+    return String(catcher.pieces[1]);
+  };
+  // Each object's finalize(): one with a stream is written as pdfkit writes it; any other's value
+  // is written by pdfValue (or by pdfkit to the catcher), and goes into the batch.
   function finalize(this: Ref): void {
     if (this.buffer.length > 0) {
       if (this.compress) {
@@ -104,15 +136,7 @@ export function packObjects(doc: Doc): void {
       }
       return original.finalize.call(this);
     }
-    catcher.pieces = [];
-    this.document = catcher as unknown as Internals;
-    try {
-      original.finalize.call(this);
-    } finally {
-      this.document = d;
-    }
-    // "N 0 obj", the value, "endobj".
-    batch.push({ id: this.id, text: String(catcher.pieces[1]) });
+    batch.push({ id: this.id, text: pdfValue(this.data) ?? writtenByPdfkit(this) });
     if (batch.length >= PER_STREAM) flush();
     // pdfkit's _refEnd() may finish the file: it comes after the object is in its batch.
     d._refEnd(this);
@@ -135,13 +159,13 @@ export function packObjects(doc: Doc): void {
     const xrefId = d._offsets.length + 1;
     const xrefOffset = d._offset;
     // Type 1: at an offset; type 2: in an object stream; W [1 4 2].
-    const entries = Buffer.alloc(7 * (xrefId + 1));
+    const entries = Buffer.alloc(ENTRY * (xrefId + 1));
     entries.writeUInt8(0, 0);
     entries.writeUInt16BE(0xffff, 5);
     const entry = (n: number, type: number, field: number, index: number) => {
-      entries.writeUInt8(type, 7 * n);
-      entries.writeUInt32BE(field, 7 * n + 1);
-      entries.writeUInt16BE(index, 7 * n + 5);
+      entries.writeUInt8(type, ENTRY * n);
+      entries.writeUInt32BE(field, ENTRY * n + 1);
+      entries.writeUInt16BE(index, ENTRY * n + 5);
     };
     d._offsets.forEach((offset, i) => {
       const where = packed.get(i + 1);
@@ -149,10 +173,10 @@ export function packObjects(doc: Doc): void {
       else entry(i + 1, 1, offset ?? 0, 0);
     });
     entry(xrefId, 1, xrefOffset, 0);
-    const data = deflateSync(entries);
+    const data = deflateSync(upFiltered(entries, ENTRY));
     const id = Buffer.from(d._id).toString('hex');
     d._write(`${xrefId} 0 obj`);
-    d._write(`<<\n/Type /XRef\n/Size ${xrefId + 1}\n/W [1 4 2]\n/Root ${d._root}\n/Info ${d._info}\n/ID [<${id}> <${id}>]\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
+    d._write(`<<\n/Type /XRef\n/Size ${xrefId + 1}\n/W [1 4 2]\n/Root ${d._root}\n/Info ${d._info}\n/ID [<${id}> <${id}>]\n/Filter /FlateDecode\n/DecodeParms << /Predictor 12 /Columns ${ENTRY} >>\n/Length ${data.length}\n>>`);
     d._write('stream');
     d._write(data);
     d._write('\nendstream');

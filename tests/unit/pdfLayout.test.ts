@@ -25,4 +25,15 @@ describe('wrapped lines', () => {
     expect(narrow.length).toBeGreaterThan(pieces(400).length);
     expect(narrow.join('').replace(/\s+/g, ' ')).toContain('The wording, as drafted,');
   });
+
+  it('remembers a repeated paragraph, and not a comment\'s own words, laid out the same either way', () => {
+    const ts = new Typesetter(new PDFKitDocument({ autoFirstPage: true }));
+    const text = 'Comment 12: the wording, as drafted, is unclear.';
+    const repeated = ts.wrap({ text }, 80);
+    expect(ts.wrap({ text }, 80)).toBe(repeated);
+    const own = ts.wrap({ text, once: true }, 80);
+    expect(own).not.toBe(repeated);
+    expect(ts.wrap({ text, once: true }, 80)).not.toBe(own);
+    expect(own).toEqual(repeated);
+  });
 });

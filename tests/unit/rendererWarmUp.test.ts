@@ -2,7 +2,7 @@
  * The render worker is warmed on demand only in the server (rendererIdle), so that the CLI and tests
  * never pay for a warm-up they do not use, and the server warms it once per worker.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rendererIdle, rendererState, warmRenderer } from '../../server/report/offThread.ts';
 
 describe('warming the render worker', () => {
@@ -19,5 +19,15 @@ describe('warming the render worker', () => {
     expect(performance.now() - again).toBeLessThan(50);
     expect(rendererState()).toEqual({ running: true, warmed: true });
     rendererIdle(1);
+  }, 60_000);
+
+  it('goes back to the default: an idle worker stops at the new length, and nothing is warmed', async () => {
+    rendererIdle(60_000);
+    await warmRenderer();
+    expect(rendererState().running).toBe(true);
+    rendererIdle(10, false);
+    await vi.waitFor(() => expect(rendererState().running).toBe(false), { timeout: 5000 });
+    await warmRenderer();
+    expect(rendererState()).toEqual({ running: false, warmed: false });
   }, 60_000);
 });
