@@ -22,9 +22,11 @@ export const loadDocumentPage = (): Promise<DocumentPageModule> =>
 export const loadedDocumentPage = (): DocumentPageModule | undefined => documentPage;
 
 const documents = new Map<string, Promise<DocumentDetail>>();
-const texts = new Map<string, Promise<TextSnapshot>>();
-/** Snapshots that have arrived, so that the page's first render can draw one without waiting. */
-const arrivedTexts = new Map<string, TextSnapshot>();
+/**
+ * Each text snapshot on its way, replaced by the snapshot itself once it has arrived, so that the
+ * page's first render can draw it at once.
+ */
+const texts = new Map<string, TextSnapshot | Promise<TextSnapshot>>();
 let session: Promise<Person | null> | undefined;
 
 /**
@@ -47,7 +49,7 @@ export function prefetchFor(path: string): Promise<void> {
   documents.set(route.id, detail);
   // The words as they stand, shown while the editor and its socket are still on their way.
   const text = api.textSnapshot(route.id);
-  text.then((snapshot) => arrivedTexts.set(route.id, snapshot), () => undefined);
+  text.then((snapshot) => texts.get(route.id) === text && texts.set(route.id, snapshot), () => undefined);
   texts.set(route.id, text);
   // The text and the comments need the person and the document's generation and rights: with those,
   // their socket and stream open before React has rendered the page (document/earlyLive.ts).
@@ -74,9 +76,8 @@ export function takePrefetchedDocument(id: string): Promise<DocumentDetail> | un
  * when it has arrived, else the promise of it.
  */
 export function takePrefetchedText(id: string): TextSnapshot | Promise<TextSnapshot> | undefined {
-  const text = arrivedTexts.get(id) ?? texts.get(id);
+  const text = texts.get(id);
   texts.delete(id);
-  arrivedTexts.delete(id);
   return text;
 }
 
