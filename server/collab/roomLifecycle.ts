@@ -6,8 +6,9 @@
 import type { Room } from './rooms.ts';
 
 /**
- * The origin of an update another process stored and relayed (scale/roomRelay.ts): it is already in
- * the database, so it is relayed to this room's sockets but neither appended again nor relayed back.
+ * The origin of an update another process relayed (scale/roomRelay.ts): that process stores it, so it
+ * is relayed to this room's sockets but neither appended here nor relayed back (unless its sender
+ * never confirms it stored it: scale/unconfirmedUpdates.ts).
  */
 export const FROM_ELSEWHERE = Symbol('stored by another process');
 

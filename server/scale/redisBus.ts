@@ -16,8 +16,11 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
-/** A handler may return a promise: a request (RedisBus.request) is answered once every handler's has settled. */
-export type BusHandler = (kind: string, payload: Buffer) => unknown;
+/**
+ * `from` is the id of the process that sent the message. A handler may return a promise: a request
+ * (RedisBus.request) is answered once every handler's has settled.
+ */
+export type BusHandler = (kind: string, payload: Buffer, from: string) => unknown;
 
 /** The kind of message, on any channel, that says "a message here was lost: read the database again". */
 export const CATCH_UP = 'c';
@@ -92,17 +95,18 @@ export async function openRedisBus(url: string, prefix: string, log: Logger): Pr
     const kind = String.fromCharCode(message[0]!);
     const payload = message.subarray(2 + originLength);
     if (kind === ANSWER) return void answered.get(payload.toString('hex'))?.();
-    if (kind !== REQUEST) return void handle(handlers, kind, payload);
+    const from = message.toString('latin1', 2, 2 + originLength);
+    if (kind !== REQUEST) return void handle(handlers, kind, payload, from);
     // A request: its own kind and payload follow its id; answered once the handlers are done.
     const id = payload.subarray(0, REQUEST_ID_BYTES);
     const inner = payload.subarray(REQUEST_ID_BYTES);
-    void Promise.allSettled(handle(handlers, String.fromCharCode(inner[0]!), inner.subarray(1))).then(() => send(channelBuffer.toString(), ANSWER, Buffer.from(id)));
+    void Promise.allSettled(handle(handlers, String.fromCharCode(inner[0]!), inner.subarray(1), from)).then(() => send(channelBuffer.toString(), ANSWER, Buffer.from(id)));
   });
-  function handle(handlers: Set<BusHandler>, kind: string, payload: Buffer): unknown[] {
+  function handle(handlers: Set<BusHandler>, kind: string, payload: Buffer, from: string): unknown[] {
     const results: unknown[] = [];
     for (const handler of handlers) {
       try {
-        results.push(handler(kind, payload));
+        results.push(handler(kind, payload, from));
       } catch (error) {
         log.error(`Could not handle a relayed message (${kind})`, error);
       }

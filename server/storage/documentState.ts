@@ -21,14 +21,14 @@ export interface DocumentStateStore {
   pendingBytes(documentId: string): number;
   /** Whether the last write of the document failed (appends are dropped until a replace succeeds). */
   failed(documentId: string): boolean;
-  /**
-   * Called with the updates of each write once it is stored (committed, or written to the file), in
-   * the order they were appended: only then may another process be told of them (scale/roomRelay.ts).
-   */
+  /** Called with the updates of each write once it is stored (committed, or written to the file), in the order they were appended. */
   onStored(listener: (documentId: string, updates: Uint8Array[]) => void): void;
   /** Called once each time a document's log turns unwritable. */
   onWriteFailure(listener: (documentId: string, error: unknown) => void): void;
-  /** Resolves once everything queued so far is written and synced. */
-  flush(): Promise<void>;
+  /**
+   * Resolves once everything queued so far (of one document, or of all) is written and synced, or
+   * its write failed: failed() tells which.
+   */
+  flush(documentId?: string): Promise<void>;
   close(): Promise<void>;
 }

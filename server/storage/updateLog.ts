@@ -256,9 +256,10 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       failureListeners.push(listener);
     },
 
-    async flush() {
+    async flush(documentId) {
       await Promise.all(
         [...files.entries()].map(async ([id, file]) => {
+          if (documentId !== undefined && id !== documentId) return;
           await writeQueued(id, file);
           await syncNow(id, file);
         }),

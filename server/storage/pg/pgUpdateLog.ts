@@ -144,8 +144,10 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
       failureListeners.push(listener);
     },
 
-    async flush() {
-      await Promise.all([...logs.entries()].map(([id, l]) => writeQueued(id, l)));
+    async flush(documentId) {
+      if (documentId === undefined) return void (await Promise.all([...logs.entries()].map(([id, l]) => writeQueued(id, l))));
+      const l = logs.get(documentId);
+      if (l) await writeQueued(documentId, l);
     },
 
     async close() {
