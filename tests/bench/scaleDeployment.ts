@@ -59,7 +59,7 @@ export async function startBenchDeployment(options: { instances: number; documen
   const spawn = async () => {
     const dir = tempDataDir();
     dirs.push(dir);
-    const probe = options.memoryProbe ? { nodeArgs: ['--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href], ipc: true } : {};
+    const probe = options.memoryProbe ? { nodeArgs: ['--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href], ipc: true } : process.env.J_PROF ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.J_PROF}`] } : {};
     const server = await within(spawnServer({ ...env, DATA_DIR: dir }, probe), 90_000, 'a server process to start');
     servers.push(server);
     return server;

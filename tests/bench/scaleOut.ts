@@ -135,7 +135,9 @@ export async function runScaleOut(ctx: BenchContext): Promise<ScenarioResult> {
   const unavailable = await deploymentUnavailable(true);
   if (unavailable) return notAvailable(unavailable);
   // Full: ascending then descending, so a drift in the machine's other work falls on both ends alike.
-  const orders: Run[][] = ctx.options.quick ? [RUNS] : [RUNS, RUNS.toReversed()];
+  const only = process.env.J_CASES?.split(',');
+  const runs = only ? RUNS.filter((r) => only.includes(keyOf(r.instances, r.placement))) : RUNS;
+  const orders: Run[][] = ctx.options.quick ? [runs] : [runs, runs.toReversed()];
   const timing = ctx.options.quick ? { warmupMs: 2000, durationMs: 5000 } : { warmupMs: 3000, durationMs: 10_000 };
   const pooled = new Map<string, Pooled>(RUNS.map((r) => [keyOf(r.instances, r.placement), emptyPool()]));
   const clients = startClientProcesses(CLIENT_PROCESSES, 'scaleClientMain.ts');
@@ -190,7 +192,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<ScenarioResult> {
     });
   }
   notes.push(
-    `(j) ${orders.length} run(s) per case of ${timing.durationMs / 1000} s measured after ${timing.warmupMs / 1000} s of warm-up typing, each on a fresh deployment (PostgreSQL schema and Redis prefix of its own, REDIS_URL set also for one process)${orders.length > 1 ? ', in ascending then descending order' : ''}; each typist types 1–3 characters at a random place ${UPDATES_PER_SECOND} times a second; the clients in ${CLIENT_PROCESSES} processes of their own. "Spread": client k of document g on process (g + k) mod N, so with 3 processes every document is open on all 3 and every update is applied by each; "routed by document": all of document g's clients on process g mod N, as a load balancer hashing /collab/<documentId> places them. Server CPU is every thread of every server process (/proc/PID/stat), not PostgreSQL's or Redis's. A relayed update is published once its INSERT committed, so a cross-process delivery includes that commit.`,
+    `(j) ${orders.length} run(s) per case of ${timing.durationMs / 1000} s measured after ${timing.warmupMs / 1000} s of warm-up typing, each on a fresh deployment (PostgreSQL schema and Redis prefix of its own, REDIS_URL set also for one process)${orders.length > 1 ? ', in ascending then descending order' : ''}; each typist types 1–3 characters at a random place ${UPDATES_PER_SECOND} times a second; the clients in ${CLIENT_PROCESSES} processes of their own. "Spread": client k of document g on process (g + k) mod N, so with 3 processes every document is open on all 3 and every update is applied by each; "routed by document": all of document g's clients on process g mod N, as a load balancer hashing /collab/<documentId> places them. Server CPU is every thread of every server process (/proc/PID/stat), not PostgreSQL's or Redis's. An update is published as the process's own clients get it, while its INSERT commits (docs/SCALING.md).`,
   );
   return { figures, verdicts, notes };
 }
