@@ -3,7 +3,7 @@
  * state, which one is open or pointed at, whether section headings offer a comment button; routes
  * clicks on highlights back through the bridge; and listens for Ctrl+Alt+M anywhere on the page.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { Thread } from '../../shared/api.ts';
 import { useLanguage } from '../i18n/LanguageProvider.tsx';
@@ -47,11 +47,12 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
   }, [threads, draftAnchor]);
 
   // The text first, then the highlights: each change of decorations is a pass over the whole text.
-  // Once the text has painted they go at once; the first time, straight from the frame that painted
-  // it, not after a render of the whole page (with the comments list) to learn that it has.
+  // Once the text has painted they go at once; the first time, straight after the frame that painted
+  // it, not after a render of the whole page (with the comments list) to learn that it has. A layout
+  // effect, so that the frame waited for is the one that paints the text, not the one after.
   const sent = useRef<{ editor: Editor; highlighted: HighlightThread[] } | null>(null);
   const { synced, painted } = text;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const last = sent.current;
     if (editor.isDestroyed || (last?.editor === editor && last.highlighted === highlighted) || !synced) return;
     const send = () => {
