@@ -3,9 +3,9 @@
  * shows the sections the API gave and the text as the server last had it (read-only, marked busy), or
  * a loading message until that is here: never an empty editor that looks like an empty text. The comments' state lives here because it needs the editor (anchors, highlights).
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { useEditorState } from '@tiptap/react';
-import type { DocumentDetail, Person, TextSnapshotNode, Thread } from '../../shared/api.ts';
+import type { DocumentDetail, Person, TextSnapshotNode } from '../../shared/api.ts';
 import { allowed } from '../../shared/access.ts';
 import { Announcer } from '../threads/Announcer.tsx';
 import { UndoApplyToast } from '../threads/UndoApply.tsx';
@@ -48,7 +48,6 @@ interface EditorAreaProps {
   panelHeadingRef: Ref<HTMLHeadingElement>;
 }
 
-const NO_THREADS: readonly Thread[] = [];
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -119,12 +118,16 @@ function LiveEditorArea(props: EditorAreaProps & { snapshot: TextSnapshotNode[] 
   const liveSections = useEditorState({ editor, selector: ({ editor: e }) => (e ? sectionsOf(e.state.doc) : []) });
   const [activeId, setActiveId] = useActiveSection(synced ? editor : null, liveSections);
   const paperRef = useRef<HTMLDivElement>(null);
+  // The comments list follows the threads a moment later, in a render of its own that yields to the
+  // browser: the highlights (useEditorBindings, below) take the new threads at once and are painted
+  // first, and the list is laid out once, with their places in the text, instead of twice.
+  const listedThreads = useDeferredValue(threads.snapshot);
   const review = useReviewState({
     editor,
     detail,
     person,
     store: threads.store,
-    snapshot: threads.snapshot,
+    snapshot: listedThreads,
     synced,
     sections: synced ? liveSections : detail.sections,
     currentSectionId: activeId,
@@ -133,7 +136,7 @@ function LiveEditorArea(props: EditorAreaProps & { snapshot: TextSnapshotNode[] 
   });
   // The text first, then the comments' highlights and buttons (each one more pass over the text).
   const textPainted = useTextPainted(editor, synced);
-  useEditorBindings(review, bridge, textPainted ? threads.snapshot.threads : NO_THREADS, textPainted);
+  useEditorBindings(review, bridge, threads.snapshot.threads, { synced, painted: textPainted });
   const counts = useMemo(() => countBySection(review.placed), [review.placed]);
 
   // A reader typing into the closed text is told why it is closed and how to comment instead.

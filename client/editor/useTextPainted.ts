@@ -5,26 +5,13 @@
  */
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
+import { afterPaint } from './afterPaint.ts';
 
 export function useTextPainted(editor: Editor, shown: boolean): boolean {
   const [painted, setPainted] = useState<Editor | null>(null);
   useEffect(() => {
     if (!shown) return;
-    let timer = 0;
-    const after = () => {
-      timer = window.setTimeout(() => setPainted(editor));
-    };
-    // A frame's callbacks run before it paints, so the task they queue runs after. A hidden tab
-    // paints no frames: it need not wait for one.
-    if (document.visibilityState === 'hidden') {
-      after();
-      return () => window.clearTimeout(timer);
-    }
-    const frame = requestAnimationFrame(after);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    return afterPaint(() => setPainted(editor));
   }, [editor, shown]);
   return shown && painted === editor;
 }

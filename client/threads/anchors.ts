@@ -29,7 +29,11 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The browser's own decoder where it has one (it decodes a thousand anchors in a fraction of the time). */
+const nativeFromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64?.bind(Uint8Array);
+
 function fromBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -40,7 +40,9 @@ function button(bridge: ReviewBridge, sectionId: string, title: string): HTMLEle
   element.contentEditable = 'false';
   element.tabIndex = -1;
   element.setAttribute('aria-hidden', 'true');
-  element.title = t('threads.commentOnWholeSection', { title });
+  // Its tooltip is written when a pointer first comes near it: formatting one message per section
+  // while the page opens held back the comments' highlights, and only a pointer ever shows it.
+  element.addEventListener('pointerenter', () => (element.title ||= t('threads.commentOnWholeSection', { title })));
   element.append(iconCopy());
   element.addEventListener('mousedown', (event) => event.preventDefault());
   element.addEventListener('click', (event) => {

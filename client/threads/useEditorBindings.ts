@@ -3,7 +3,7 @@
  * state, which one is open or pointed at, whether section headings offer a comment button; routes
  * clicks on highlights back through the bridge; and listens for Ctrl+Alt+M anywhere on the page.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { Thread } from '../../shared/api.ts';
 import { useLanguage } from '../i18n/LanguageProvider.tsx';
@@ -12,6 +12,7 @@ import { useHoveredId } from './hoverStore.ts';
 import type { Review } from './ReviewContext.tsx';
 import type { ReviewBridge } from './reviewBridge.ts';
 import { sectionButtonsKey } from './sectionButtons.ts';
+import { afterPaint } from '../editor/afterPaint.ts';
 
 export const COMMENT_SHORTCUT = 'Ctrl+Alt+M';
 
@@ -19,8 +20,11 @@ export function isCommentShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
 }
 
-/** `textShown`: the text has painted once; until then the section buttons wait (EditorArea). */
-export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], textShown: boolean): void {
+/**
+ * `text.synced`: the editor holds the live text; `text.painted`: a frame has painted it since. The
+ * highlights wait for that frame, the section buttons for the one after the highlights (EditorArea).
+ */
+export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], text: { synced: boolean; painted: boolean }): void {
   const { editor, draft, activeId, hover, openThread, startComment, rights } = review;
   const hoverId = useHoveredId(hover);
 
@@ -42,19 +46,33 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
     return list;
   }, [threads, draftAnchor]);
 
-  // The threads' highlights and the sections' buttons go out in one transaction when both change,
-  // as they do once the text has painted: every change of decorations is a pass over the whole text.
-  const canComment = rights.comment.allowed && textShown;
+  // The text first, then the highlights: each change of decorations is a pass over the whole text.
+  // Once the text has painted they go at once; the first time, straight after the frame that painted
+  // it, not after a render of the whole page (with the comments list) to learn that it has. A layout
+  // effect, so that the frame waited for is the one that paints the text, not the one after.
   const sent = useRef<{ editor: Editor; highlighted: HighlightThread[] } | null>(null);
-  useEffect(() => {
-    if (editor.isDestroyed) return;
-    const tr = editor.state.tr.setMeta('addToHistory', false);
+  const { synced, painted } = text;
+  useLayoutEffect(() => {
     const last = sent.current;
-    if (last?.editor !== editor || last.highlighted !== highlighted) tr.setMeta(highlightKey, { threads: highlighted });
-    if (sectionButtonsKey.getState(editor.state)?.enabled !== canComment) tr.setMeta(sectionButtonsKey, canComment);
-    sent.current = { editor, highlighted };
-    editor.view.dispatch(tr);
-  }, [editor, highlighted, canComment]);
+    if (editor.isDestroyed || (last?.editor === editor && last.highlighted === highlighted) || !synced) return;
+    const send = () => {
+      if (editor.isDestroyed) return;
+      sent.current = { editor, highlighted };
+      setHighlights(editor, { threads: highlighted });
+    };
+    if (painted) send();
+    else return afterPaint(send);
+  }, [editor, highlighted, synced, painted]);
+
+  // The sections' buttons come once the text has painted, and after the highlights have: each change
+  // of decorations is a pass over the whole text, and only a pointer user needs the buttons.
+  const canComment = rights.comment.allowed && painted;
+  useEffect(() => {
+    if (editor.isDestroyed || sectionButtonsKey.getState(editor.state)?.enabled === canComment) return;
+    return afterPaint(() => {
+      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sectionButtonsKey, canComment).setMeta('addToHistory', false));
+    });
+  }, [editor, canComment]);
   useEffect(() => setHighlights(editor, { activeId, hoverId }), [editor, activeId, hoverId]);
 
   // The highlights' spoken names are words: a change of language writes them again.
