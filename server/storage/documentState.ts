@@ -21,8 +21,6 @@ export interface DocumentStateStore {
   pendingBytes(documentId: string): number;
   /** Whether the last write of the document failed (appends are dropped until a replace succeeds). */
   failed(documentId: string): boolean;
-  /** Called with the updates of each write once it is stored (committed, or written to the file), in the order they were appended. */
-  onStored(listener: (documentId: string, updates: Uint8Array[]) => void): void;
   /** Called once each time a document's log turns unwritable. */
   onWriteFailure(listener: (documentId: string, error: unknown) => void): void;
   /**

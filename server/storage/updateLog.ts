@@ -29,8 +29,6 @@ interface LogFile {
   path: string;
   handle: FileHandle | null;
   queued: Buffer[];
-  /** The updates of `queued`, as appended, for the onStored listeners. */
-  queuedUpdates: Uint8Array[];
   /** Serialises writes, syncs and replacements of this file. */
   chain: Promise<void>;
   /** Operations in `chain` not yet finished: while there are any, a write waits its turn in it. */
@@ -48,7 +46,6 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   const folder = path.join(dataDir, 'documents');
   const files = new Map<string, LogFile>();
   const failureListeners: Array<(documentId: string, error: unknown) => void> = [];
-  const storedListeners: Array<(documentId: string, updates: Uint8Array[]) => void> = [];
   let closed = false;
 
   const fileOf = (id: string) => {
@@ -60,7 +57,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   function entry(id: string): LogFile {
     let file = files.get(id);
     if (!file) {
-      file = { path: fileOf(id), handle: null, queued: [], queuedUpdates: [], chain: Promise.resolve(), pendingOps: 0, appendedBytes: 0, dirty: false, failed: false };
+      file = { path: fileOf(id), handle: null, queued: [], chain: Promise.resolve(), pendingOps: 0, appendedBytes: 0, dirty: false, failed: false };
       files.set(id, file);
     }
     return file;
@@ -81,7 +78,6 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
 
   function fail(id: string, file: LogFile, error: unknown): void {
     file.queued = [];
-    file.queuedUpdates = [];
     const handle = file.handle;
     file.handle = null;
     file.dirty = false;
@@ -104,9 +100,7 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
   function writeBatch(id: string, file: LogFile, fd: number): void {
     if (file.queued.length === 0 || file.failed) return;
     const batch = file.queued.length === 1 ? file.queued[0]! : Buffer.concat(file.queued);
-    const updates = file.queuedUpdates;
     file.queued = [];
-    file.queuedUpdates = [];
     try {
       // A short write (a disk filling up) is continued; its failure then stops the file.
       for (let written = 0; written < batch.byteLength; ) written += writeSync(fd, batch, written);
@@ -114,7 +108,6 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     } catch (error) {
       return fail(id, file, error);
     }
-    for (const listener of storedListeners) listener(id, updates);
   }
 
   function writeQueued(id: string, file: LogFile): Promise<void> {
@@ -196,7 +189,6 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
       file.appendedBytes += record.byteLength;
       const first = file.queued.length === 0;
       file.queued.push(record);
-      file.queuedUpdates.push(update);
       if (!first) return;
       if (waiting.length === 0) setImmediate(writeWaiting);
       waiting.push([id, file]);
@@ -204,11 +196,8 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
 
     replace(id, state) {
       const file = entry(id);
-      // The state already contains every update queued so far; the onStored listeners hear of them
-      // once it is written.
-      const contained = file.queuedUpdates;
+      // The state already contains every update queued so far.
       file.queued = [];
-      file.queuedUpdates = [];
       file.appendedBytes = 0;
       return enqueue(file, async () => {
         const old = file.handle;
@@ -225,14 +214,12 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
         }
         if (file.failed) log.info(`The log of document ${id} is written again, whole.`);
         file.failed = false;
-        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 
     remove(id) {
       const file = entry(id);
       file.queued = [];
-      file.queuedUpdates = [];
       file.appendedBytes = 0;
       return enqueue(file, async () => {
         const old = file.handle;
@@ -247,10 +234,6 @@ export function openUpdateLog(dataDir: string, log: Logger, options: { syncInter
     pendingBytes: (id) => files.get(id)?.appendedBytes ?? 0,
 
     failed: (id) => files.get(id)?.failed ?? false,
-
-    onStored(listener) {
-      storedListeners.push(listener);
-    },
 
     onWriteFailure(listener) {
       failureListeners.push(listener);

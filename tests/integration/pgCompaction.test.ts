@@ -61,18 +61,6 @@ describe.skipIf(unavailable)(`compaction beside another process${unavailable ? `
     expect(textOf(stored)).toContain('theirs');
   });
 
-  it('tells that updates a compaction took in are stored, once it committed', async () => {
-    const [a] = await twoProcesses();
-    const logA = pgUpdateLog(a.sql, log);
-    const told: string[] = [];
-    logA.onStored((documentId, updates) => told.push(`${documentId}: ${textOf(updates)}`));
-    const mine = edit('queued just before the compaction');
-    // Appended and compacted in the same turn: the update is never inserted alone.
-    logA.append(DOC, mine.update);
-    await logA.replace(DOC, Y.encodeStateAsUpdate(mine.doc));
-    expect(told).toEqual([`${DOC}: queued just before the compaction`]);
-  });
-
   it('keeps a row whose insert commits while the compaction runs', async () => {
     const [a, b] = await twoProcesses();
     const logA = pgUpdateLog(a.sql, log);

@@ -29,7 +29,6 @@ interface Log {
 export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
   const logs = new Map<string, Log>();
   const failureListeners: Array<(documentId: string, error: unknown) => void> = [];
-  const storedListeners: Array<(documentId: string, updates: Uint8Array[]) => void> = [];
   let closed = false;
 
   function entry(id: string): Log {
@@ -65,7 +64,6 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
       } catch (error) {
         return fail(id, l, error);
       }
-      for (const listener of storedListeners) listener(id, batch);
     });
   }
 
@@ -93,9 +91,7 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
 
     replace(id, state) {
       const l = entry(id);
-      // The state already contains every update queued so far; they are stored with it, and the
-      // onStored listeners hear of them once it is (another process must still receive them).
-      const contained = l.queued;
+      // The state already contains every update queued so far; they are stored with it.
       l.queued = [];
       l.appendedBytes = 0;
       return enqueue(l, async () => {
@@ -114,7 +110,6 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
         }
         if (l.failed) log.info(`The updates of document ${id} are stored again, whole.`);
         l.failed = false;
-        if (contained.length) for (const listener of storedListeners) listener(id, contained);
       });
     },
 
@@ -135,10 +130,6 @@ export function pgUpdateLog(sql: Sql, log: Logger): DocumentStateStore {
     pendingBytes: (id) => logs.get(id)?.appendedBytes ?? 0,
 
     failed: (id) => logs.get(id)?.failed ?? false,
-
-    onStored(listener) {
-      storedListeners.push(listener);
-    },
 
     onWriteFailure(listener) {
       failureListeners.push(listener);
