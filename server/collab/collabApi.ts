@@ -19,7 +19,7 @@ export interface CollabServer {
   holdWrites(documentId: string): (phase: Phase | null) => void;
   /**
    * holdWrites on every process of the deployment: resolves once each of them holds the writes and
-   * has stored (and so relayed) every edit it took before (scale/fanOut.ts). Alone, at once.
+   * has stored every edit it took before, each relayed as it was taken (scale/fanOut.ts). Alone, at once.
    */
   holdWritesEverywhere(documentId: string): Promise<(phase: Phase | null) => void>;
   /** Whether a phase change holds the document's writes now: a command that edits the text must not. */
