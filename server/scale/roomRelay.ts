@@ -144,12 +144,12 @@ export function createRoomRelay(deps: RoomRelayDeps): RoomLifecycle {
     othersStored(documentId)
       .then(() => states.load(documentId))
       .then(
-      (updates) => {
-        if (open.get(documentId) !== room) return;
-        Y.transact(room.doc, () => updates.forEach((u) => Y.applyUpdate(room.doc, u)), FROM_ELSEWHERE);
-      },
-      (error: unknown) => log.error(`Could not read document ${documentId} again after Redis came back`, error),
-    );
+        (updates) => {
+          if (open.get(documentId) !== room) return;
+          Y.transact(room.doc, () => updates.forEach((u) => Y.applyUpdate(room.doc, u)), FROM_ELSEWHERE);
+        },
+        (error: unknown) => log.error(`Could not read document ${documentId} again after Redis came back`, error),
+      );
     deps.recheckDocument(documentId);
   }
 
