@@ -8,6 +8,8 @@ import net from 'node:net';
 import { rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
+import * as Y from 'yjs';
+import { TEXT_FIELD } from '../../server/documents/text.ts';
 import { ADMIN_TOKEN, tempDataDir, testDatabaseUrl } from './testServer.ts';
 import { baseDatabaseUrl } from './pgSetup.ts';
 import { spawnServer, type ServerProcess } from './serverProcess.ts';
@@ -95,4 +97,11 @@ export async function startDeployment(count: number, extraEnv: Record<string, st
       await redis.quit();
     },
   };
+}
+
+/** Adds a paragraph holding `text` at the end of a client's document (one update). */
+export function writeParagraph(doc: Y.Doc, text: string): void {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(TEXT_FIELD).push([p]);
 }

@@ -10,7 +10,7 @@ import { rawPeer } from '../helpers/rawSocket.ts';
 import { rmSync } from 'node:fs';
 import { spawnServer } from '../helpers/serverProcess.ts';
 import { tempDataDir } from '../helpers/testServer.ts';
-import { REDIS_HOST, REDIS_PORT, postgresUnavailable, sharedDatabaseUrl, scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { REDIS_HOST, REDIS_PORT, postgresUnavailable, sharedDatabaseUrl, scaleOutUnavailable, startDeployment, writeParagraph, type Deployment } from '../helpers/scaleOut.ts';
 import { openRedisBus, type RedisBus } from '../../server/scale/redisBus.ts';
 import { schedulerLease } from '../../server/scale/schedulerLease.ts';
 import { createLogger } from '../../server/log.ts';
@@ -33,11 +33,6 @@ function client(url: string, cookie: string, doc?: Y.Doc): CollabClient {
   const c = connect(ws(url), TEXT_DOC, cookie, doc ? { doc } : {});
   clients.push(c);
   return c;
-}
-function write(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(TEXT_FIELD).push([p]);
 }
 async function api(url: string, method: string, route: string, cookie: string, body?: unknown) {
   const res = await fetch(`${url}${route}`, {
@@ -104,7 +99,7 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
   it('relays edits made on each process to the clients of the others, and a late client reads them all', async () => {
     const editors = urls().map((url) => client(url, admin));
     await Promise.all(editors.map((e) => e.synced));
-    editors.forEach((e, i) => write(e.doc, `Edit made through process ${i}.`));
+    editors.forEach((e, i) => writeParagraph(e.doc, `Edit made through process ${i}.`));
     for (const e of editors) await waitForDoc(e.doc, () => [0, 1, 2].every((i) => textOf(e.doc).includes(`Edit made through process ${i}.`)));
     const [first, ...others] = editors.map((e) => Y.encodeStateVector(e.doc));
     for (const other of others) expect(other).toEqual(first);
@@ -213,12 +208,12 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     const [a, b] = [client(urls()[0]!, admin), client(urls()[1]!, admin)];
     await Promise.all([a.synced, b.synced]);
     await deployment.redisGate.shut();
-    write(a.doc, 'Written on the first while Redis was away.');
-    write(b.doc, 'Written on the second while Redis was away.');
+    writeParagraph(a.doc, 'Written on the first while Redis was away.');
+    writeParagraph(b.doc, 'Written on the second while Redis was away.');
     await deployment.redisGate.open();
     for (const c of [a, b]) await waitForDoc(c.doc, () => textOf(c.doc).includes('first while Redis') && textOf(c.doc).includes('second while Redis'), 15_000);
     // And Redis relays again.
-    write(a.doc, 'Written after Redis came back.');
+    writeParagraph(a.doc, 'Written after Redis came back.');
     await waitForDoc(b.doc, () => textOf(b.doc).includes('after Redis came back'));
     expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
   });
@@ -258,7 +253,7 @@ describe.skipIf(unavailable)(`three processes on one PostgreSQL and one Redis${u
     const BURST = 200;
     let seenAtKill = '';
     for (let i = 0; i < BURST; i++) {
-      write(writer.doc, `Burst line ${i}.`);
+      writeParagraph(writer.doc, `Burst line ${i}.`);
       if (i === BURST / 2) {
         await waitForDoc(watcher.doc, () => textOf(watcher.doc).includes('Burst line 20.'));
         deployment.servers[0]!.child.kill('SIGKILL');

@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import * as Y from 'yjs';
 import { ADMIN_TOKEN, SEED_IDS, signIn } from '../helpers/testServer.ts';
 import { connect, waitFor, waitForDoc, type CollabClient } from '../helpers/collabClient.ts';
-import { scaleOutUnavailable, startDeployment, type Deployment } from '../helpers/scaleOut.ts';
+import { scaleOutUnavailable, startDeployment, writeParagraph, type Deployment } from '../helpers/scaleOut.ts';
 import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 import { UNCONFIRMED_MS } from '../../server/scale/unconfirmedUpdates.ts';
 
@@ -26,11 +26,6 @@ function client(serverIndex: number, documentId: string): CollabClient {
   const c = connect(ws(deployment.servers[serverIndex]!.url), documentId, admin);
   clients.push(c);
   return c;
-}
-function write(doc: Y.Doc, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(TEXT_FIELD).push([p]);
 }
 
 describe.skipIf(unavailable)(`an edit relayed before its commit${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
@@ -75,7 +70,7 @@ describe.skipIf(unavailable)(`an edit relayed before its commit${unavailable ? `
     });
     await waitFor(() => locked, 10_000, 'the lock');
 
-    SEED_IDS.forEach((id, i) => write(writers[i]!.doc, `Held line of ${id}.`));
+    SEED_IDS.forEach((id, i) => writeParagraph(writers[i]!.doc, `Held line of ${id}.`));
     // Before: published only once committed, so not while the lock is held.
     for (const [i, id] of SEED_IDS.entries()) await waitForDoc(watchers[i]!.doc, () => textOf(watchers[i]!.doc).includes(`Held line of ${id}.`), 5_000);
 
