@@ -48,7 +48,6 @@ interface EditorAreaProps {
   panelHeadingRef: Ref<HTMLHeadingElement>;
 }
 
-
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
