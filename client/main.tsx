@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { prefetchFor } from './prefetch.ts';
+import { handOverBootText } from './bootText.ts';
 
 /**
  * How long the first render waits for a document's socket and feed to open. React's first render
@@ -15,6 +16,7 @@ const EARLY_START_WAIT_MS = 100;
 function mount(): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  handOverBootText(root);
   createRoot(root).render(
     <StrictMode>
       <App />

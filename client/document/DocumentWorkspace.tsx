@@ -16,6 +16,7 @@ import { DocumentBar } from './DocumentBar.tsx';
 import { UnsentWords } from './UnsentWords.tsx';
 import { usePresence } from './usePresence.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { BOOT_WAIT } from '../bootText.ts';
 
 const OUTLINE_ID = 'document-outline';
 
@@ -155,7 +156,7 @@ export function DocumentWorkspace({ detail, refresh }: { detail: DocumentDetail;
             panelHeadingRef={panelHeadingRef}
           />
         ) : (
-          <output className="paper__loading">
+          <output className="paper__loading" {...BOOT_WAIT}>
             {t('doc.loadingText')}
           </output>
         )}

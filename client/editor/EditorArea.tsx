@@ -30,6 +30,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
 import { workingLanguage } from './workingLanguage.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
+import { BOOT_WAIT } from '../bootText.ts';
 
 /** One explanation per burst of typing: a word typed must not be announced letter by letter. */
 const TYPING_REFUSED_QUIET_MS = 5_000;
@@ -200,7 +201,7 @@ function LiveEditorArea(props: EditorAreaProps & { snapshot: TextSnapshotNode[] 
             ) : snapshot ? (
               <TextSnapshotView content={snapshot} {...labels} />
             ) : (
-              <output className="paper__loading" data-testid="text-loading">
+              <output className="paper__loading" data-testid="text-loading" {...BOOT_WAIT}>
                 <span className="spinner" aria-hidden="true" />
                 {t('doc.loadingText')}
               </output>

@@ -91,7 +91,7 @@ export function createApp(services: Services) {
   app.all('/api/*', () => {
     throw errors.notFound('API route');
   });
-  app.route('/', staticRoutes(services.config.clientDir));
+  app.route('/', staticRoutes(services));
 
   // The one place where the domain's errors become HTTP answers.
   app.onError((error, c) => {

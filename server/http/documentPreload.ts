@@ -19,7 +19,7 @@ interface ManifestChunk {
   css?: string[];
 }
 
-interface PageFiles {
+export interface PageFiles {
   /** index.html's own scripts and style sheets, named first so that the page's never hold them up. */
   app: { scripts: string[]; styles: string[] };
   /** The document page's script, the scripts it imports (among them the live connections' one,
@@ -59,7 +59,7 @@ function pageFilesByName(clientDir: string): PageFiles {
 }
 
 /** The document page's files, found again whenever the build changes. */
-function pageFilesFinder(clientDir: string): () => PageFiles {
+export function pageFilesFinder(clientDir: string): () => PageFiles {
   const none = NO_FILES;
   let builtAt = -1;
   let files = none;
@@ -86,11 +86,16 @@ function pageFilesFinder(clientDir: string): () => PageFiles {
   };
 }
 
-export function documentPreloads(clientDir: string): (pathname: string) => string | null {
-  const pageFiles = pageFilesFinder(clientDir);
+/** The document a path opens (/documents/:id), or null. */
+export function documentIdOfPath(pathname: string): string | null {
+  const id = DOCUMENT_PATH.exec(pathname)?.[1];
+  return id && DOCUMENT_ID_PATTERN.test(id) ? id : null;
+}
+
+export function documentPreloads(pageFiles: () => PageFiles): (pathname: string) => string | null {
   return (pathname) => {
-    const id = DOCUMENT_PATH.exec(pathname)?.[1];
-    if (!id || !DOCUMENT_ID_PATTERN.test(id)) return null;
+    const id = documentIdOfPath(pathname);
+    if (!id) return null;
     const { app, page } = pageFiles();
     // crossorigin everywhere: the page asks for all of these in CORS mode (index.html's tags, the
     // page script's own links, fetch), and the browser takes only a preload made in the same mode.

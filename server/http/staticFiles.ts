@@ -5,14 +5,20 @@
  * accepts, with `Vary: Accept-Encoding`, so nothing is compressed per request.
  */
 import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { documentPreloads } from './documentPreload.ts';
+import { documentPreloads, pageFilesFinder } from './documentPreload.ts';
+import { documentBoot } from './documentBoot.ts';
+import type { Services } from './context.ts';
 
-export function staticRoutes(clientDir: string) {
+export function staticRoutes(services: Pick<Services, 'sessions' | 'records' | 'collab' | 'log' | 'config'>) {
+  const { clientDir } = services.config;
   const app = new Hono();
-  const preloads = documentPreloads(clientDir);
+  const pageFiles = pageFilesFinder(clientDir);
+  const preloads = documentPreloads(pageFiles);
+  const withWords = documentBoot(services, clientDir, pageFiles);
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
@@ -27,7 +33,19 @@ export function staticRoutes(clientDir: string) {
     }
     c.header('Cache-Control', 'no-cache');
     const links = preloads(c.req.path);
-    if (links) c.header('Link', links);
+    if (links) {
+      c.header('Link', links);
+      // The same address is the plain page for anyone else: never kept by a cache, and never shared.
+      c.header('Vary', 'Cookie');
+      const page = await withWords(c);
+      if (page) {
+        c.header('Cache-Control', 'no-store');
+        if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.html(page);
+        c.header('Content-Encoding', 'gzip');
+        c.header('Content-Type', 'text/html; charset=UTF-8');
+        return c.body(gzipSync(page));
+      }
+    }
     return serveStatic({ root: clientDir, path: 'index.html', precompressed: true })(c, next);
   });
   return app;

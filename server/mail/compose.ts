@@ -3,6 +3,8 @@
  * its plain-text and HTML bodies. Every piece of text that came from a person (a name, a title, a
  * comment) is escaped in the HTML; nothing here decides what a message says (messages.ts does).
  */
+import { escapeHtml } from '../html.ts';
+
 export interface MessageParts {
   subject: string;
   greeting: string;
@@ -17,9 +19,6 @@ export interface MessageParts {
   /** Footer links: label and URL. */
   footerLinks: Array<{ label: string; url: string }>;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const paragraphHtml = (text: string) => `<p style="margin:0 0 12px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 

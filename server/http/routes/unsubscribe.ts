@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import type { AppEnv, Services } from '../context.ts';
 import { WORDS } from '../../mail/words.ts';
 import { languageOf } from '../../mail/messages.ts';
+import { escapeHtml } from '../../html.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const page = (language: string, title: string, body: string) =>
   `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)} · Accord</title></head>` +
