@@ -11,6 +11,11 @@ const TEXT_SHOWN = '[data-testid="text-snapshot"], [data-testid="editor"]';
 export const BOOT_WAIT = { 'data-boot-wait': '' } as const;
 const WAITING = '[data-boot-wait]';
 
+/** Whether the page's own words are on screen (the app need not draw them first itself). */
+export function bootTextShown(): boolean {
+  return document.getElementById('boot-text') !== null;
+}
+
 export function handOverBootText(root: HTMLElement): void {
   const boot = document.getElementById('boot-text');
   if (!boot) return;

@@ -30,7 +30,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { TYPING_REFUSED_EVENT } from './readingCaret.ts';
 import { workingLanguage } from './workingLanguage.ts';
 import { useT } from '../i18n/LanguageProvider.tsx';
-import { BOOT_WAIT } from '../bootText.ts';
+import { BOOT_WAIT, bootTextShown } from '../bootText.ts';
 
 /** One explanation per burst of typing: a word typed must not be announced letter by letter. */
 const TYPING_REFUSED_QUIET_MS = 5_000;
@@ -56,12 +56,13 @@ const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: r
  * text snapshot) and the live text is not, a first frame draws them in the page's layout, and the
  * editor is built in the next. When the live text is already here (a fast socket), the editor is
  * built at once: drawing the words twice would only delay it (measured: the editor's text a frame
- * and the snapshot's layout later, the highlights after it).
+ * and the snapshot's layout later, the highlights after it). So it is when the page came with the
+ * words in it (client/bootText.ts): they are on screen already.
  */
 export function EditorArea(props: EditorAreaProps) {
   const { detail, synced } = props;
   const snapshot = useTextSnapshot(detail.id, detail.generation, !synced);
-  const [build, setBuild] = useState(() => snapshot === null || synced);
+  const [build, setBuild] = useState(() => snapshot === null || synced || bootTextShown());
   useEffect(() => {
     if (build) return;
     let timer = 0;

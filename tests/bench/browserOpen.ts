@@ -5,7 +5,8 @@
  * client/dist is shared with whoever else builds it (browser tests rebuild it when stale, and a
  * build empties the folder first), so the server here serves a private copy of a complete build. A script
  * installed before the page's own records, on the page's clock (0 = navigation start), when the
- * text's words first show (from the page's text snapshot or the live editor, whichever is first),
+ * text's words first show (from the words sent in the page, the page's text snapshot or the live
+ * editor, whichever is first),
  * when the live editor shows them, and when every anchored thread's highlight (<mark
  * data-thread-id>) is in the editor, each at the next animation frame (the frame that paints it).
  */
@@ -25,7 +26,7 @@ export const HIGHLIGHT = '[data-testid="editor"] [data-thread-id]';
 const KINDS = ['general', 'technical', 'editorial', 'question'] as const;
 
 interface Marks {
-  /** The text's words on screen, from the snapshot or the live editor, whichever is first. */
+  /** The text's words on screen, from the page itself, the snapshot or the live editor, whichever is first. */
   text?: number;
   /** The live editor's words on screen. */
   liveText?: number;
@@ -56,9 +57,10 @@ export function recordMarks(selector: string, expected: number): string {
       return Boolean(paragraph && paragraph.textContent.trim().length > 0);
     };
     const check = () => {
-      // The text, first from the snapshot the page shows until the live editor has it (if it does),
-      // and the live editor's own, each at the frame that paints it.
-      if (!textSeen && (hasWords('[data-testid="text-snapshot"] p') || hasWords('[data-testid="editor"] p'))) { textSeen = true; painted('text'); }
+      // The text, first from the words sent in the page (server/http/documentBoot.ts) or the
+      // snapshot the app shows until the live editor has it (if it does), and the live editor's
+      // own, each at the frame that paints it.
+      if (!textSeen && (hasWords('[data-testid="boot-text"] p') || hasWords('[data-testid="text-snapshot"] p') || hasWords('[data-testid="editor"] p'))) { textSeen = true; painted('text'); }
       if (!liveSeen && hasWords('[data-testid="editor"] p')) { liveSeen = true; painted('liveText'); }
       if (!highlightsSeen) {
         // Counting elements first keeps the watcher cheap (it runs on every change to the page): a
