@@ -44,9 +44,9 @@ afterAll(async () => {
 });
 
 let invited = 0;
-async function invite(documents: string[]): Promise<string> {
+async function invite(documents: string[], language: 'en' | 'fr' = 'en'): Promise<string> {
   const n = ++invited;
-  const body = { name: `Reader ${n}`, email: `reader${n}@example.org`, role: 'participant', country: 'PT', stakeholder: 'government', documents };
+  const body = { name: `Reader ${n}`, email: `reader${n}@example.org`, role: 'participant', country: 'PT', stakeholder: 'government', language, documents };
   const res = await t.api('POST', '/api/people', { cookie: t.adminCookie, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return signIn(t.url, res.body.inviteToken);
@@ -72,6 +72,15 @@ describe("a document page's words, sent with the page", () => {
     expect(res.body).toContain('<link rel="stylesheet" crossorigin href="/assets/DocumentPage-ggg.css"></head>');
     expect(res.body).toMatch(/<title>Draft guidance[^<]* · Accord<\/title>/);
     expect(res.body.endsWith('<div id="root"></div></body>\n</html>\n')).toBe(true);
+  });
+
+  it("speak the reader's language around the words, and keep the text's own", async () => {
+    const res = await page(`/documents/${A}`, await invite([A], 'fr'));
+    expect(res.body).toContain('<html lang="fr">');
+    expect(res.body).toContain('aria-label="Texte du document"');
+    expect(res.body).toContain('lang="en">');
+    expect(res.body).toContain('Chargement du document…');
+    expect(res.body).toContain('Draft for consultation at the Module II seminar.');
   });
 
   it('are sent compressed to a browser that accepts it', async () => {
