@@ -2,7 +2,8 @@
  * The built web app. Hashed assets are cached for a year; every other path that is not the API falls
  * back to index.html so the client's router can take it. The build writes a brotli and a gzip copy
  * beside each script and style sheet (vite.config.ts); `precompressed` sends the best one the browser
- * accepts, with `Vary: Accept-Encoding`, so nothing is compressed per request.
+ * accepts, with `Vary: Accept-Encoding`, so nothing is compressed per request. The one page made per
+ * request is a document's, with its words in it for a member (documentBoot.ts), gzipped as it goes.
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
