@@ -251,7 +251,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<ScenarioResult> {
   verdicts.push(relativeVerdict(pooled, runs));
   notes.push(
     `(j) ${orders.length} run(s) per case of ${timing.durationMs / 1000} s measured after ${timing.warmupMs / 1000} s of warm-up typing, each on a fresh deployment (PostgreSQL schema and Redis prefix of its own, REDIS_URL set also for one process)${orders.length > 1 ? ', in ascending then descending order' : ''}; each typist types 1–3 characters at a random place ${UPDATES_PER_SECOND} times a second; the clients in ${CLIENT_PROCESSES} processes of their own. "Spread": client k of document g on process (g + k) mod N, so with 3 processes every document is open on all 3 and every update is applied by each; "routed by document": all of document g's clients on process g mod N, as a load balancer hashing /collab/<documentId> places them. Server CPU is every thread of every server process (/proc/PID/stat), not PostgreSQL's or Redis's. An update is published as the process's own clients get it, while its INSERT commits (docs/SCALING.md).`,
-    `(j) the reference ("no echo" column of the 1-process and 3-processes-routed rows): the reference y-websocket server without echo (tests/bench/referenceRelay.ts) in 1 process holding all 30 documents, then in 3 independent processes holding 10 whole documents each (document g on process g mod 3, as ours routed by document), fresh processes per run, primed with our documents' text, run beside ours with as many processes; the same clients, typing and CPU reading (/proc, less idle, per delivered update). It has no database, no Redis, no sign-in and no persistence, and its processes exchange nothing: its growth from 1 to 3 processes is what this machine charges for 3 processes instead of 1 for the same fan-out (3 server processes sharing 2 cores with 3 client processes), and ours divided by it is the growth that is our own. The raw 1.2× target above is still judged on ours alone.`,
+    `(j) the reference ("no echo" column of the 1-process and 3-processes-routed rows): the reference y-websocket server without echo (tests/bench/referenceRelay.ts) in 1 process holding all 30 documents, then in 3 independent processes holding 10 whole documents each (document g on process g mod 3, as ours routed by document), fresh processes per run, primed with our documents' text, run beside ours with as many processes; the same clients, typing and CPU reading (/proc, less idle, per delivered update). It has no database, no Redis, no sign-in and no persistence, and its processes exchange nothing: its growth from 1 to 3 processes is what this machine charges for 3 processes instead of 1 for the same fan-out (3 server processes sharing 2 cores with 3 client processes), and ours divided by it is the growth that is our own. The raw 1.2× target above is still judged on ours alone. The µs that 3 processes add per delivered update are shown as well: a cost the machine adds per socket write weighs more in the reference's smaller total than in ours, so the ratio of growths alone leans our way.`,
   );
   return { figures, verdicts, notes };
 }
@@ -264,32 +264,42 @@ interface Growth {
   reference: number;
   /** Ours ÷ the reference's: the growth that is our own. */
   relative: number;
+  /** µs per delivered update that 3 processes add to 1: ours, the reference's. */
+  oursAdded: number;
+  referenceAdded: number;
   measured: boolean;
   detail: string;
 }
 
+const GROWTH_CASES = ['1', '3:by-document', '1:ref', '3:ref'];
+
 /** Routed by document, CPU per delivered update above idle, 3 processes ÷ 1: ours, the reference's, and ours ÷ it. */
 function routedGrowth(pooled: Map<string, Pooled>, runs: Run[]): Growth {
-  const at = (key: string) => addedCpuPerDeliveryUs(pooled.get(key)!);
-  const [one, three, referenceOne, referenceThree] = ['1', '3:by-document', '1:ref', '3:ref'].map(at) as [number, number, number, number];
+  const [one, three, referenceOne, referenceThree] = GROWTH_CASES.map((key) => addedCpuPerDeliveryUs(pooled.get(key)!)) as [number, number, number, number];
   const ours = three / one;
   const reference = referenceThree / referenceOne;
-  const needed = ['1', '3:by-document', '1:ref', '3:ref'];
   return {
     ours,
     reference,
     relative: ours / reference,
-    measured: needed.every((key) => runs.some((r) => runKey(r) === key)),
+    oursAdded: three - one,
+    referenceAdded: referenceThree - referenceOne,
+    measured: GROWTH_CASES.every((key) => runs.some((r) => runKey(r) === key)),
     detail: `ours ${ours.toFixed(2)}× (${one.toFixed(0)} → ${three.toFixed(0)} µs), the reference ${reference.toFixed(2)}× (${referenceOne.toFixed(0)} → ${referenceThree.toFixed(0)} µs)`,
   };
 }
 
+/**
+ * The growths as ratios, and as µs added: a cost the machine adds per socket write weighs more in
+ * the reference's smaller total than in ours, so the ratio of growths alone would favour us.
+ */
 function growthFigures(pooled: Map<string, Pooled>, runs: Run[]): Figure[] {
   const growth = routedGrowth(pooled, runs);
-  const scenario = `(j) scale-out, ${LABEL}, clients routed by document, 3 processes ÷ 1`;
+  const scenario = `(j) scale-out, ${LABEL}, clients routed by document, 1 → 3 processes`;
   return [
     { scenario, metric: 'server CPU per delivered update (above idle), 3 processes ÷ 1', unit: '×', ours: growth.ours, referenceNoEcho: growth.reference, better: 'lower' },
     { scenario, metric: "the same, ours ÷ the reference's (the growth that is our own)", unit: '×', ours: growth.relative, better: 'lower' },
+    { scenario, metric: 'server CPU per delivered update (above idle), 3 processes − 1', unit: 'µs', ours: growth.oursAdded, referenceNoEcho: growth.referenceAdded, better: 'lower' },
   ];
 }
 
