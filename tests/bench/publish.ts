@@ -26,6 +26,8 @@ export interface Run {
 function value(v: number | null | undefined, unit: string): string {
   if (v == null || !Number.isFinite(v)) return '–';
   if (unit === 'upd/s' || unit === 'count') return Math.round(v).toLocaleString('en');
+  // A ratio of two figures of this run, read against targets such as 1.2.
+  if (unit === '×') return v.toFixed(2);
   if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en');
   return v.toFixed(1);
 }
