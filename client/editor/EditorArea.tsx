@@ -137,7 +137,7 @@ function LiveEditorArea(props: EditorAreaProps & { snapshot: TextSnapshotNode[] 
   });
   // The text first, then the comments' highlights and buttons (each one more pass over the text).
   const textPainted = useTextPainted(editor, synced);
-  useEditorBindings(review, bridge, threads.snapshot.threads, { synced, painted: textPainted });
+  useEditorBindings(review, bridge, threads.snapshot.threads, { synced, painted: textPainted }, threads.snapshot.status !== 'loading');
   const counts = useMemo(() => countBySection(review.placed), [review.placed]);
 
   // A reader typing into the closed text is told why it is closed and how to comment instead.

@@ -13,6 +13,7 @@ import type { Review } from './ReviewContext.tsx';
 import type { ReviewBridge } from './reviewBridge.ts';
 import { sectionButtonsKey } from './sectionButtons.ts';
 import { afterPaint } from '../editor/afterPaint.ts';
+import { appHighlightsDrawn } from '../bootText.ts';
 
 export const COMMENT_SHORTCUT = 'Ctrl+Alt+M';
 
@@ -23,8 +24,10 @@ export function isCommentShortcut(event: KeyboardEvent): boolean {
 /**
  * `text.synced`: the editor holds the live text; `text.painted`: a frame has painted it since. The
  * highlights wait for that frame, the section buttons for the one after the highlights (EditorArea).
+ * `threadsLoaded`: the list has loaded (or failed to): the page's own words, with their highlights,
+ * give way once the editor has drawn those of the list (client/bootText.ts).
  */
-export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], text: { synced: boolean; painted: boolean }): void {
+export function useEditorBindings(review: Review, bridge: ReviewBridge, threads: readonly Thread[], text: { synced: boolean; painted: boolean }, threadsLoaded: boolean): void {
   const { editor, draft, activeId, hover, openThread, startComment, rights } = review;
   const hoverId = useHoveredId(hover);
 
@@ -54,15 +57,20 @@ export function useEditorBindings(review: Review, bridge: ReviewBridge, threads:
   const { synced, painted } = text;
   useLayoutEffect(() => {
     const last = sent.current;
-    if (editor.isDestroyed || (last?.editor === editor && last.highlighted === highlighted) || !synced) return;
+    if (editor.isDestroyed || !synced) return;
+    if (last?.editor === editor && last.highlighted === highlighted) {
+      if (threadsLoaded) appHighlightsDrawn();
+      return;
+    }
     const send = () => {
       if (editor.isDestroyed) return;
       sent.current = { editor, highlighted };
       setHighlights(editor, { threads: highlighted });
+      if (threadsLoaded) appHighlightsDrawn();
     };
     if (painted) send();
     else return afterPaint(send);
-  }, [editor, highlighted, synced, painted]);
+  }, [editor, highlighted, synced, painted, threadsLoaded]);
 
   // The sections' buttons come once the text has painted, and after the highlights have: each change
   // of decorations is a pass over the whole text, and only a pointer user needs the buttons.

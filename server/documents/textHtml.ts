@@ -3,10 +3,11 @@
  * the same elements the client's snapshot view draws (client/editor/TextSnapshotView.tsx), so the
  * page's `document-text` styles lay it out as the editor will. Every word and attribute is escaped;
  * only the schema's nodes and marks (shared/schema.ts) are known, and anything else shows its words
- * without formatting; a link is kept only to an address a reader may safely follow.
+ * without formatting; a link is kept only to an address a reader may safely follow. Text nodes that
+ * name threads (textSnapshot's highlighted form) get the editor's highlight marks around their words.
  */
-import type { TextSnapshotNode } from '../../shared/api.ts';
 import { escapeHtml } from '../html.ts';
+import type { HighlightedNode } from './textSnapshot.ts';
 
 const BLOCKS: Record<string, string> = {
   paragraph: 'p',
@@ -25,12 +26,16 @@ const SAFE_HREF = /^(https?:|mailto:)/i;
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined);
 
-export function textHtml(nodes: TextSnapshotNode[] | undefined): string {
+export function textHtml(nodes: HighlightedNode[] | undefined): string {
   return (nodes ?? []).map(render).join('');
 }
 
-function marked(node: TextSnapshotNode): string {
+function marked(node: HighlightedNode): string {
   let out = escapeHtml(node.text ?? '');
+  // Comments' highlights innermost, one element a thread as the editor's decorations (text-marks.css).
+  for (const thread of node.threads ?? []) {
+    out = `<mark class="thread-mark thread-mark--${thread.state === 'open' ? 'open' : 'answered'}" data-thread-id="${escapeHtml(thread.id)}">${out}</mark>`;
+  }
   for (const mark of node.marks ?? []) {
     const tag = MARKS[mark.type];
     if (tag) out = `<${tag}>${out}</${tag}>`;
@@ -42,7 +47,7 @@ function marked(node: TextSnapshotNode): string {
   return out;
 }
 
-function render(node: TextSnapshotNode): string {
+function render(node: HighlightedNode): string {
   const attrs = node.attrs ?? {};
   const inner = () => textHtml(node.content);
   switch (node.type) {

@@ -3,8 +3,9 @@
  * nothing until the app's scripts have run (about half a second of a laptop's main thread, more on a
  * phone); with the words sent in the page, people read from the first paint. The words sit in the
  * page's own layout and styles (the review layout's columns, the `document-text` styles), read-only
- * and marked busy, outside the app's root; client/bootText.ts removes them once the app shows the
- * text itself (or anything else than its loading state).
+ * and marked busy, outside the app's root, with the comments' highlights; client/bootText.ts
+ * removes them once the app shows the text with its highlights (or anything else than its loading
+ * state).
  *
  * Only for a signed-in member of the document: anyone else gets the plain page, exactly as for an
  * unknown document. Nothing is written (the session check's own bookkeeping aside, as for any API
@@ -21,6 +22,8 @@ import { translate } from '../i18n.ts';
 import { memberOrNull } from '../rights.ts';
 import { textSnapshot } from '../documents/textSnapshot.ts';
 import { textHtml } from '../documents/textHtml.ts';
+import { indexText } from '../documents/anchors.ts';
+import { threadSpans } from '../documents/threadSpans.ts';
 import { escapeHtml } from '../html.ts';
 import type { Services } from './context.ts';
 import { SESSION_COOKIE } from './cookies.ts';
@@ -50,7 +53,7 @@ function templateReader(clientDir: string): () => string | null {
 
 export type DocumentBoot = (c: Context) => Promise<string | null>;
 
-export function documentBoot(services: Pick<Services, 'sessions' | 'records' | 'collab' | 'log'>, clientDir: string, pageFiles: () => PageFiles): DocumentBoot {
+export function documentBoot(services: Pick<Services, 'sessions' | 'records' | 'threads' | 'collab' | 'log'>, clientDir: string, pageFiles: () => PageFiles): DocumentBoot {
   const template = templateReader(clientDir);
   return async (c) => {
     const id = documentIdOfPath(c.req.path);
@@ -62,7 +65,10 @@ export function documentBoot(services: Pick<Services, 'sessions' | 'records' | '
       if (!person || !may(person.role as Role, 'document.read')) return null;
       const found = await memberOrNull(services.records, person, id);
       if (!found) return null;
-      const content = await services.collab.rooms.use(id, (room) => textSnapshot(room.doc));
+      // The comments' highlights too, as the editor will draw them: every thread not withdrawn (as
+      // GET /api/documents/:id/threads lists them), so the page does not change when the app takes over.
+      const threads = (await services.threads.list(id)).filter((thread) => !thread.withdrawnAt);
+      const content = await services.collab.rooms.use(id, (room) => textSnapshot(room.doc, threadSpans(indexText(room.doc), threads)));
       const language = person.language === 'fr' ? 'fr' : 'en';
       // As the page says it (EditorArea's ReadOnlyNotice), so the text starts where it will stay.
       const access = textAccessOn(found.member.role, found.document);

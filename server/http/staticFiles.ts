@@ -14,7 +14,7 @@ import { documentPreloads, pageFilesFinder } from './documentPreload.ts';
 import { documentBoot } from './documentBoot.ts';
 import type { Services } from './context.ts';
 
-export function staticRoutes(services: Pick<Services, 'sessions' | 'records' | 'collab' | 'log' | 'config'>) {
+export function staticRoutes(services: Pick<Services, 'sessions' | 'records' | 'threads' | 'collab' | 'log' | 'config'>) {
   const { clientDir } = services.config;
   const app = new Hono();
   const pageFiles = pageFilesFinder(clientDir);

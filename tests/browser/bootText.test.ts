@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../helpers/testServer.ts';
 import { browserSuite } from './suite.ts';
 import { secretariatContext } from './scenario.ts';
+import { comment } from './threadFixtures.ts';
 
 const DOCUMENT_ID = SEED_IDS[0];
 const FIRST_WORDS = 'Draft for consultation at the Module II seminar.';
@@ -79,5 +80,52 @@ describe("a document's words in its page", () => {
     await page.getByRole('alert').waitFor();
     expect(await page.getByTestId('boot-text').count()).toBe(0);
     expect(await page.getByRole('alert').isVisible()).toBe(true);
+  });
+
+  it("show the comments' highlights from the first paint, and give way only to the editor's same highlights", async () => {
+    const cookie = suite.server.adminCookie;
+    const made = await comment(suite.server, DOCUMENT_ID, [
+      { cookie, paragraph: 0, from: 3, to: 17, body: 'First' },
+      { cookie, paragraph: 0, from: 10, to: 30, body: 'Overlapping the first' },
+      { cookie, paragraph: 1, from: 5, to: 20, toParagraph: 2, body: 'Across two paragraphs' },
+    ]);
+    const context = await suite.track(secretariatContext(suite.browser, suite.server));
+    const page = await context.newPage();
+    // Each frame: B/T/X/N as above (the app's text once visible), then h when highlights are on screen (the page's while its words
+    // are, else the editor's). And each thread's highlighted words, in the page before any script ran.
+    await page.addInitScript(`(() => {
+      const frames = [];
+      window.accordBootFrames = frames;
+      const wordsOf = (root) => {
+        const words = {};
+        for (const mark of root ? root.querySelectorAll('mark[data-thread-id]') : []) {
+          const id = mark.getAttribute('data-thread-id');
+          if (!mark.parentElement.closest('mark[data-thread-id="' + id + '"]')) words[id] = (words[id] || '') + mark.textContent;
+        }
+        return words;
+      };
+      document.addEventListener('DOMContentLoaded', () => { window.accordBootMarks = wordsOf(document.getElementById('boot-text')); });
+      const tick = () => {
+        const boot = document.getElementById('boot-text');
+        // The app's text counts once it can be seen: it is drawn, unseen, beneath the page's words first.
+        const text = document.querySelector('#root [data-testid="text-snapshot"] p, #root [data-testid="editor"] p');
+        const app = text !== null && text.checkVisibility({ visibilityProperty: true });
+        const state = boot && app ? 'X' : boot ? 'B' : app ? 'T' : 'N';
+        const marks = (boot ?? document.querySelector('#root [data-testid="editor"]'))?.querySelector('mark[data-thread-id]') ? 'h' : '-';
+        if (frames.at(-1) !== state + marks) frames.push(state + marks);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      window.accordEditorMarks = () => wordsOf(document.querySelector('#root [data-testid="editor"]'));
+    })();`);
+    await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
+    await page.locator('.ProseMirror mark[data-thread-id]').first().waitFor();
+    await expect.poll(async () => ((await page.evaluate('window.accordBootFrames')) as string[]).join(' ')).toMatch(/^(N- )?(Bh )+Th$/);
+    const inPage = (await page.evaluate('window.accordBootMarks')) as Record<string, string>;
+    expect(Object.keys(inPage).toSorted()).toEqual(made.map((thread) => thread.id).toSorted());
+    // The quotes as the API reads them; across paragraphs, the editor's marks hold no line break.
+    for (const thread of made) expect(inPage[thread.id]).toBe(thread.quote.replace(/\n/g, ''));
+    expect(await page.evaluate('window.accordEditorMarks()')).toEqual(inPage);
+    expect(await page.getByTestId('boot-text').count()).toBe(0);
   });
 });

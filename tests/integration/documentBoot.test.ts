@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_IDS, signIn, startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { writeParagraph } from '../helpers/scaleOut.ts';
+import { comment } from '../browser/threadFixtures.ts';
 
 const INDEX = `<!doctype html>\n<html lang="en">\n<head><title>Accord</title><link rel="stylesheet" href="/assets/index-ccc.css"></head>\n<body><div id="root"></div></body>\n</html>\n`;
 const MANIFEST = {
@@ -97,6 +98,25 @@ describe("a document page's words, sent with the page", () => {
     });
     expect(raw.encoding).toBe('gzip');
     expect(gunzipSync(raw.body).toString()).toContain('Draft for consultation at the Module II seminar.');
+  });
+
+  it("carry the comments' highlights: open and answered ones, not withdrawn ones", async () => {
+    const [open, answered, withdrawn] = await comment(t, A, [
+      { cookie: member, paragraph: 0, from: 4, to: 19, body: 'Open' },
+      { cookie: member, paragraph: 1, from: 0, to: 12, body: 'Answered' },
+      { cookie: member, paragraph: 2, from: 2, to: 9, body: 'Withdrawn' },
+    ]);
+    const answer = await t.api('PATCH', `/api/threads/${answered!.id}`, { cookie: t.adminCookie, body: { status: 'accepted', response: 'Done.' } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect((await t.api('DELETE', `/api/threads/${withdrawn!.id}`, { cookie: member })).status).toBe(204);
+    const { body } = await page(`/documents/${A}`, member);
+    const marks = [...body.matchAll(/<mark class="thread-mark thread-mark--(\w+)" data-thread-id="([^"]+)">([^<]*)<\/mark>/g)].map(([, state, id, words]) => ({ state, id, words }));
+    // The words each highlight covers are those the thread quotes (as the API reads them from the text).
+    expect(marks).toEqual([
+      { state: 'open', id: open!.id, words: open!.quote },
+      { state: 'answered', id: answered!.id, words: answered!.quote },
+    ]);
+    expect(body).not.toContain(withdrawn!.id);
   });
 
   it('are not there for anyone else: the plain page, as for an unknown document', async () => {
