@@ -33,7 +33,7 @@ function twoParagraphs(): { doc: Y.Doc; first: Y.XmlText; second: Y.XmlText } {
 const position = (text: Y.XmlText, index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1))).toString('base64');
 const across = (from: Y.XmlText, at: number, to: Y.XmlText, end: number): Anchor => ({ start: position(from, at), end: position(to, end) });
 const open = (id: string, anchor: Anchor | null): HighlightedThread => ({ id, anchor, status: 'open' });
-const mark = (id: string, words: string, state = 'open') => `<mark class="thread-mark thread-mark--${state}" data-thread-id="${id}">${words}</mark>`;
+const mark = (id: string, words: string, state = 'open') => `<mark data-thread-id="${id}"${state === 'open' ? '' : ' data-answered'}>${words}</mark>`;
 
 function html(doc: Y.Doc, threads: HighlightedThread[]): string {
   return textHtml(textSnapshot(doc, threadSpans(indexText(doc), threads)));
