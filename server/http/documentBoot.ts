@@ -75,7 +75,8 @@ export function documentBoot(services: Pick<Services, 'sessions' | 'records' | '
       const notice = !access.edit && access.reason ? `<p class="readonly-notice"><span class="readonly-notice__icon" aria-hidden="true">i</span>${escapeHtml(translate(language, access.reason))}</p>` : '';
       const styles = pageFiles().page.styles.map((file) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(file)}">`);
       const boot = [
-        `<div id="boot-text" class="boot" data-testid="boot-text">`,
+        // What decides the heights of the app's banner and document bar above the text (the `.boot` rules).
+        `<div id="boot-text" class="boot" data-testid="boot-text" data-role="${person.role === 'secretariat' ? 'secretariat' : escapeHtml(found.member.role)}" data-phase="${escapeHtml(found.document.phase)}"${access.edit ? ' data-edit' : ''}>`,
         `<div class="app-header boot__header"><div class="app-header__inner"><span class="brand">${escapeHtml(translate(language, 'brand.name'))}</span></div></div>`,
         `<div class="doc-page"><div class="docbar boot__bar"><div class="docbar__inner"><div class="docbar__heading"><div class="docbar__title-row">`,
         `<h1 class="docbar__title">${escapeHtml(found.document.title)}</h1>`,

@@ -128,4 +128,38 @@ describe("a document's words in its page", () => {
     expect(await page.evaluate('window.accordEditorMarks()')).toEqual(inPage);
     expect(await page.getByTestId('boot-text').count()).toBe(0);
   });
+
+  it('start the text where the app will put it, for a participant and for an editor, on a laptop and a phone', async () => {
+    const { body: detail } = await suite.server.api('GET', `/api/documents/${DOCUMENT_ID}`, { cookie: suite.server.adminCookie });
+    const readers = {
+      participant: (await suite.server.person({ role: 'participant', documents: [DOCUMENT_ID] })).cookie,
+      'working-group': (await suite.server.person({ role: 'working-group', documents: [DOCUMENT_ID] })).cookie,
+    };
+    const firstWords = async (cookie: string, viewport: { width: number; height: number }, scriptsBlocked: boolean) => {
+      const context = await suite.track(suite.browser.newContext({ viewport }));
+      const [name = '', value = ''] = cookie.split('=');
+      await context.addCookies([{ name, value, url: suite.server.url }]);
+      if (scriptsBlocked) await context.route('**/assets/*.js', (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
+      const words = page.locator(scriptsBlocked ? '#boot-text .document-text p' : '#root .ProseMirror p').first();
+      await words.waitFor();
+      if (!scriptsBlocked) await expect.poll(() => page.getByTestId('boot-text').count()).toBe(0);
+      const top = await words.evaluate((element) => element.getBoundingClientRect().top);
+      await context.close();
+      return top;
+    };
+    try {
+      for (const [phase, role] of [['consultation', 'participant'], ['revision', 'working-group']] as const) {
+        await suite.server.setPhase(DOCUMENT_ID, phase, phase === 'consultation' ? new Date(Date.now() + 7 * 86_400_000).toISOString() : undefined);
+        for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+          const inPage = await firstWords(readers[role], viewport, true);
+          const inApp = await firstWords(readers[role], viewport, false);
+          expect(Math.abs(inApp - inPage), `${role} in ${phase} at ${viewport.width} px: the page's words at ${inPage}, the app's at ${inApp}`).toBeLessThanOrEqual(4);
+        }
+      }
+    } finally {
+      await suite.server.setPhase(DOCUMENT_ID, detail.phase, detail.deadline ?? undefined);
+    }
+  });
 });

@@ -42,6 +42,8 @@ export interface NewPersonFields {
   organisation: string;
   stakeholder: Stakeholder;
   language?: 'en' | 'fr';
+  /** The documents the person takes part in (the API's default when left out). */
+  documents?: string[];
 }
 
 let counter = 0;
