@@ -144,7 +144,7 @@ describe("a document's words in its page", () => {
       await page.goto(`${suite.server.url}/documents/${DOCUMENT_ID}`);
       const words = page.locator(scriptsBlocked ? '#boot-text .document-text p' : '#root .ProseMirror p').first();
       await words.waitFor();
-      if (!scriptsBlocked) await expect.poll(() => page.getByTestId('boot-text').count()).toBe(0);
+      if (!scriptsBlocked) await page.getByTestId('boot-text').waitFor({ state: 'detached' });
       const top = await words.evaluate((element) => element.getBoundingClientRect().top);
       await context.close();
       return top;

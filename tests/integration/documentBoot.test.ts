@@ -110,7 +110,7 @@ describe("a document page's words, sent with the page", () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect((await t.api('DELETE', `/api/threads/${withdrawn!.id}`, { cookie: member })).status).toBe(204);
     const { body } = await page(`/documents/${A}`, member);
-    const marks = [...body.matchAll(/<mark data-thread-id="([^"]+)"( data-answered)?>([^<]*)<\/mark>/g)].map(([, id, answered, words]) => ({ state: answered ? 'answered' : 'open', id, words }));
+    const marks = [...body.matchAll(/<mark data-thread-id="([^"]+)"( data-answered)?>([^<]*)<\/mark>/g)].map(([, id, answeredFlag, words]) => ({ state: answeredFlag ? 'answered' : 'open', id, words }));
     // The words each highlight covers are those the thread quotes (as the API reads them from the text).
     expect(marks).toEqual([
       { state: 'open', id: open!.id, words: open!.quote },
