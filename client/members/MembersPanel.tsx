@@ -43,9 +43,10 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
     return people.state.data.filter((p) => p.active && p.role !== 'secretariat' && !taking.has(p.id)).toSorted((a, b) => a.name.localeCompare(b.name, currentLanguage()));
   }, [people.state, list]);
 
-  const done = (message: string) => {
+  // Said once the list shows it: a removal announced while the row is still listed reads as a failure.
+  const done = async (message: string) => {
+    await members.reload();
     setStatus(message);
-    void members.reload();
   };
 
   return (
@@ -56,7 +57,7 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
         </h2>
         <p className="panel__intro">{t('members.addIntro')}</p>
         {people.state.status === 'error' && <LoadError failure={people.state} onRetry={people.retry} />}
-        {people.state.status === 'ready' && <AddMember documentId={documentId} candidates={candidates} onAdded={(m) => done(t('members.added', { name: m.person.name, role: t(`role.${m.role}`) }))} />}
+        {people.state.status === 'ready' && <AddMember documentId={documentId} candidates={candidates} onAdded={(m) => void done(t('members.added', { name: m.person.name, role: t(`role.${m.role}`) }))} />}
       </section>
 
       <section aria-labelledby="members-title">
@@ -80,7 +81,7 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
         <MemberRoleDialog
           documentId={documentId}
           member={dialog.member}
-          onChanged={(m) => done(t('members.roleChanged', { name: m.person.name, role: t(`role.${m.role}`) }))}
+          onChanged={(m) => void done(t('members.roleChanged', { name: m.person.name, role: t(`role.${m.role}`) }))}
           onClose={() => setDialog(null)}
         />
       )}
@@ -92,7 +93,7 @@ export function MembersPanel({ documentId, documentTitle }: MembersPanelProps) {
           destructive
           onConfirm={async () => {
             await membersApi.remove(documentId, dialog.member.person.id);
-            done(t('members.removed', { name: dialog.member.person.name }));
+            await done(t('members.removed', { name: dialog.member.person.name }));
           }}
           onClose={() => setDialog(null)}
         >

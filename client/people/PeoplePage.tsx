@@ -79,8 +79,8 @@ function People({ selfId }: { selfId: string }) {
   // The status line is worded when the change is done, with the person as they now are.
   const changed = useCallback(
     (key: 'people.detailsSaved' | 'people.roleChanged' | 'people.deactivated' | 'people.reactivated') => (person: ManagedPerson) => {
-      setStatus(t(key, { name: person.name, role: t(`role.${person.role}`) }));
-      void reload();
+      // Said once the list shows the change, as on the Members page.
+      void reload().finally(() => setStatus(t(key, { name: person.name, role: t(`role.${person.role}`) })));
     },
     [reload, t],
   );
@@ -141,8 +141,7 @@ function People({ selfId }: { selfId: string }) {
       {bulkOpen && (
         <BulkInviteDialog
           onInvited={(created) => {
-            setStatus(t('people.bulkInvited', { count: created.people.length }));
-            void reload();
+            void reload().finally(() => setStatus(t('people.bulkInvited', { count: created.people.length })));
           }}
           onClose={() => setBulkOpen(false)}
         />

@@ -67,8 +67,8 @@ function Versions({ detail }: { detail: DocumentDetail }) {
           <NameVersionForm
             documentId={detail.id}
             onCreated={(version) => {
-              setStatus(t('versions.saved', { name: version.name }));
-              void reload();
+              // Said once the list shows the new version.
+              void reload().finally(() => setStatus(t('versions.saved', { name: version.name })));
             }}
           />
         )}
@@ -118,8 +118,8 @@ function Versions({ detail }: { detail: DocumentDetail }) {
           documentId={detail.id}
           version={restoring}
           onRestored={() => {
-            setStatus(t('versions.restored', { name: nameOf(restoring) }));
-            void reload();
+            const name = nameOf(restoring);
+            void reload().finally(() => setStatus(t('versions.restored', { name })));
           }}
           onClose={() => setRestoring(null)}
         />

@@ -74,6 +74,14 @@ describe('members of a document', () => {
     await roleDialog.getByRole('button', { name: 'Save role' }).click();
     await page.getByTestId('members-status').getByText('Lena Okafor is now Permanent Correspondent on this document.').waitFor();
 
+    // The list answers slowly from here on: the removal must not be announced while she is still listed.
+    await page.route(/\/api\/documents\/[^/]+\/members$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fulfill({ response });
+    });
+
     // Removal asks first; Cancel has the focus, so Enter alone never removes anyone.
     await row.getByRole('button', { name: 'Remove Lena Okafor from this document' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Lena Okafor from this document?' });
