@@ -26,6 +26,12 @@ export interface ScaleJoinParams {
    * as a load balancer that routes /collab/<documentId> by a hash of the path.
    */
   placement: 'spread' | 'by-document';
+  /**
+   * false: once synced, every client drops its presence (the stock client otherwise renews it every
+   * 15 s, all 300 in one burst, and echoes every presence it receives), so that only the typing is
+   * counted (scaleInstructions.ts).
+   */
+  presence?: boolean;
 }
 
 export interface ScaleRunParams {
@@ -86,6 +92,7 @@ export async function scaleJoin(p: ScaleJoinParams): Promise<{ joined: number }>
   });
   const all = documents.flat().map((m) => m.client);
   await allSynced(all, 90_000, `${all.length} clients to sync`);
+  if (p.presence === false) for (const client of all) client.provider.awareness.setLocalState(null);
   return { joined: all.length };
 }
 

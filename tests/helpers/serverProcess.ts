@@ -14,12 +14,17 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `nodeArgs` go before the script (e.g. a preloaded probe); `ipc` opens a message channel to the child. */
-export function spawnServer(env: Record<string, string>, options: { nodeArgs?: string[]; ipc?: boolean } = {}): Promise<ServerProcess> {
+/**
+ * `nodeArgs` go before the script (e.g. a preloaded probe); `ipc` opens a message channel to the
+ * child; `wrapper` is a command that runs node (e.g. valgrind): the child's pid is then the wrapper's,
+ * which for valgrind is the server's own.
+ */
+export function spawnServer(env: Record<string, string>, options: { nodeArgs?: string[]; ipc?: boolean; wrapper?: string[] } = {}): Promise<ServerProcess> {
   // On a PostgreSQL run, the process keeps its data in its DATA_DIR's schema, as test servers do.
   const databaseUrl = testDatabaseUrl();
   const store: Record<string, string> = databaseUrl && env.DATA_DIR ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: testSchema(path.resolve(env.DATA_DIR)) } : {};
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'server/start.mjs')], {
+  const [command, ...wrapperArgs] = [...(options.wrapper ?? []), process.execPath];
+  const child = spawn(command!, [...wrapperArgs, ...(options.nodeArgs ?? []), path.join(ROOT, 'server/start.mjs')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
