@@ -11,6 +11,7 @@ import type { AppEnv, Services } from './context.ts';
 import { errors, fromHttpException, headersOf, statusOf, wordsOf } from './errors.ts';
 import { DomainError } from '../errors.ts';
 import { refuseForeignWrites } from './middleware.ts';
+import { compressJson } from './compressJson.ts';
 import { readBodyWithDepthLimit } from './jsonDepth.ts';
 import { DocumentDamagedError, StorageWriteError } from '../storage/errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -72,6 +73,7 @@ export function createApp(services: Services) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  app.use('/api/*', compressJson());
 
   app.route('/', healthRoutes);
   app.route('/', sessionRoutes(services));

@@ -8,6 +8,7 @@
  * once. Targets (issue 17): RSS under 200 MB at every reading, the threads list under 100 ms (p95).
  */
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import postgres from 'postgres';
 import type { ThreadRecord } from '../../server/storage/threadRecords.ts';
 import { THREAD_KINDS, THREAD_STATUSES } from '../../shared/domain.ts';
@@ -28,6 +29,19 @@ async function getJson(url: string, route: string, cookie: string): Promise<unkn
   const body = await res.json();
   if (res.status !== 200) throw new Error(`GET ${route}: ${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** The bytes an answer takes on the wire (node:http does not decompress), asking for `encoding`. */
+function wireBytes(url: string, route: string, cookie: string, encoding: 'gzip' | 'identity'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${route}`, { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${route}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** Comments as the store keeps them, on whole sections (no anchor to place), from a week ago. */
@@ -118,6 +132,8 @@ export async function runMemoryAtScale(ctx: BenchContext): Promise<ScenarioResul
     const samples: number[] = [];
     for (let i = 0; i < REPEATS; i++) samples.push(await time());
     const list = summarize(samples);
+    // fetch above asks for gzip, as a browser does; the plain size is what a client without it gets.
+    const [gzipped, plain] = [await wireBytes(url, route, admin, 'gzip'), await wireBytes(url, route, admin, 'identity')];
     const afterOne = vmRss(pid);
     const afterOneGc = await memoryAfterGc(server);
 
@@ -145,6 +161,8 @@ export async function runMemoryAtScale(ctx: BenchContext): Promise<ScenarioResul
       { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), p50 of ${REPEATS}`, unit: 'ms', ours: list.p50, better: 'lower' },
       { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), p95 of ${REPEATS}`, unit: 'ms', ours: list.p95, better: 'lower' },
       { scenario, metric: `GET …/threads, first request on each of the other ${others.length} documents, p95`, unit: 'ms', ours: firstOfEach.p95, better: 'lower' },
+      { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), bytes sent, gzip accepted`, unit: 'KB', ours: gzipped / 1000, better: 'lower' },
+      { scenario, metric: `GET …/threads (${PER_DOCUMENT.toLocaleString('en')} comments), bytes sent, without gzip`, unit: 'KB', ours: plain / 1000, better: 'lower' },
     ];
     const peak = Math.max(started, afterOne, afterReading);
     return {
