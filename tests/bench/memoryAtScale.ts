@@ -8,10 +8,10 @@
  * once. Targets (issue 17): RSS under 200 MB at every reading, the threads list under 100 ms (p95).
  */
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import postgres from 'postgres';
 import type { ThreadRecord } from '../../server/storage/threadRecords.ts';
 import { THREAD_KINDS, THREAD_STATUSES } from '../../shared/domain.ts';
+import { rawGet } from '../helpers/rawHttp.ts';
 import type { BenchContext } from './context.ts';
 import { summarize, type Figure, type ScenarioResult } from './helpers.ts';
 import { vmRss } from './processes.ts';
@@ -32,16 +32,10 @@ async function getJson(url: string, route: string, cookie: string): Promise<unkn
 }
 
 /** The bytes an answer takes on the wire (node:http does not decompress), asking for `encoding`. */
-function wireBytes(url: string, route: string, cookie: string, encoding: 'gzip' | 'identity'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${route}`, { headers: { cookie, 'accept-encoding': encoding } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`GET ${route}: ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function wireBytes(url: string, route: string, cookie: string, encoding: 'gzip' | 'identity'): Promise<number> {
+  const res = await rawGet(`${url}${route}`, { cookie, 'accept-encoding': encoding });
+  if (res.status !== 200) throw new Error(`GET ${route}: ${res.status}`);
+  return res.body.length;
 }
 
 /** Comments as the store keeps them, on whole sections (no anchor to place), from a week ago. */

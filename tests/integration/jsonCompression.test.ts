@@ -3,9 +3,9 @@
  * does not; the event stream is never compressed (a compressor would hold its events back). Read with
  * node:http, which does not decompress: these are the bytes on the wire.
  */
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawGet } from '../helpers/rawHttp.ts';
 import { ADMIN_TOKEN, SEED_IDS, signIn, startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 let t: TestServer;
@@ -18,29 +18,7 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** The answer's head and its first bytes (all of them unless `headOnly`: a stream is then left). */
-function get(route: string, headers: Record<string, string>, headOnly = false): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${t.url}${route}`, { headers: { cookie: admin, ...headers } }, (res) => {
-      if (headOnly) {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.alloc(0) });
-        req.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (route: string, headers: Record<string, string>, headOnly = false) => rawGet(`${t.url}${route}`, { cookie: admin, ...headers }, headOnly);
 
 describe('compressed JSON answers', () => {
   it('gzips a JSON answer for a client that accepts gzip, and the words are the same', async () => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawGet } from '../helpers/rawHttp.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 const SCRIPT = `console.log(${JSON.stringify('accord '.repeat(2000))});\n`;
@@ -37,20 +38,9 @@ afterAll(async () => {
   rmSync(clientDir, { recursive: true, force: true });
 });
 
-async function get(route: string, acceptEncoding?: string) {
-  const headers: Record<string, string> = {};
-  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+function get(route: string, acceptEncoding?: string) {
   // fetch would decompress by itself; node:http-level bytes are what the browser receives.
-  const { request } = await import('node:http');
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-    const req = request(`${t.url}${route}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return rawGet(`${t.url}${route}`, acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
 }
 
 describe('static files', () => {
