@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { sendOwnPresenceOnly } from './ownPresenceOnly.ts';
 import { CLOSE_CODES, COLLAB_PATH } from '../../shared/protocol.ts';
 import { api } from '../api.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
@@ -102,6 +103,7 @@ export class CollabSession {
       params: { generation: this.generation },
       shouldReconnect: (event) => !PERMANENT.has(event.code),
     });
+    sendOwnPresenceOnly(provider);
     let lastProbe = 0;
     let alive = true;
     const copy = openOfflineCopy(ydoc, this.documentId, this.generation, this.offline.personId, this.offline.canEdit);
