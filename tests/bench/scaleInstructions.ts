@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchContext } from './context.ts';
-import type { Figure, Verdict } from './helpers.ts';
+import { median, type Figure, type ScenarioResult, type Verdict } from './helpers.ts';
 import type { ClientProcess } from './processes.ts';
 import type { ScaleJoinParams, ScaleOutcome, ScaleRunParams } from './scaleClients.ts';
 import { callgrindUnavailable, callgrindWrapper, dumpCount, instrumentationOn, systemCalls, zeroCounts } from './callgrind.ts';
@@ -123,17 +123,12 @@ async function countOnce(ctx: BenchContext, clients: ClientProcess[], run: Case,
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = values.toSorted((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const deliveriesPerSlice = (c: Counted) => c.deliveries / TYPING_SLICES;
 /** Per delivered update: a typing slice less an idle one, by the median slice (or the mean). */
 const perDelivery = (c: Counted, of: keyof Slices, average = median) => (average(c.typing[of]) - average(c.idle[of])) / deliveriesPerSlice(c);
 
-export async function runScaleInstructions(ctx: BenchContext, clients: ClientProcess[]): Promise<{ figures: Figure[]; verdicts: Verdict[]; notes: string[] }> {
+export async function runScaleInstructions(ctx: BenchContext, clients: ClientProcess[]): Promise<ScenarioResult> {
   const targets = (['by-document', 'spread'] as const).map((p) => `(j) server instructions per delivered update (above idle), 3 processes ÷ 1, ${p === 'spread' ? 'clients spread' : 'routed by document'} < 1.2`);
   const unavailable = await callgrindUnavailable();
   if (unavailable) return { figures: [], verdicts: targets.map((target) => ({ target, pass: null, detail: `not available: ${unavailable}` })), notes: [] };

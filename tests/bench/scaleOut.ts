@@ -148,7 +148,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<ScenarioResult> {
     states = await documentStates(DOCUMENT_IDS);
   }
   const clients = startClientProcesses(CLIENT_PROCESSES, 'scaleClientMain.ts');
-  let counted: Awaited<ReturnType<typeof runScaleInstructions>> | undefined;
+  let counted: ScenarioResult | undefined;
   try {
     let seed = 17;
     for (const order of orders) {
