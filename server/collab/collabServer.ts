@@ -214,15 +214,26 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
   /** The role each socket was opened with, to decide its rights when a held phase change ends. */
   const roleOf = new WeakMap<Connection, Role>();
 
+  /**
+   * An open editor counts as activity (resolving a session refreshes it); an expired or ended session
+   * closes the socket. Every socket's session is read in one go: one read per socket was 600 database
+   * queries every 30 s for 300 open editors. A failed read closes nothing: the database being out of
+   * reach for a moment does not mean everyone's session ended; the next heartbeat looks again.
+   */
+  async function closeEndedSessions(): Promise<void> {
+    const sockets = [...connections];
+    let people: Map<string, PersonRecord | null>;
+    try {
+      people = await sessions.resolveMany(sockets.map((conn) => sessionOf.get(conn)));
+    } catch (error) {
+      log.error(`Could not read the sessions of ${sockets.length} open socket(s); they stay open until the next heartbeat`, error);
+      return;
+    }
+    for (const conn of sockets) if (!people.get(sessionOf.get(conn) ?? '')) conn.close(CLOSE_CODES.unauthenticated, 'Your session has ended');
+  }
+
   const heartbeat = setInterval(() => {
-    // An open editor counts as activity (resolve() refreshes the session); an expired or ended
-    // session closes the socket.
-    void Promise.all(
-      [...connections].map(async (conn) => {
-        const person = await sessions.resolve(sessionOf.get(conn)).catch(() => null);
-        if (!person) conn.close(CLOSE_CODES.unauthenticated, 'Your session has ended');
-      }),
-    );
+    void closeEndedSessions();
     for (const conn of connections) {
       if (!conn.alive) {
         conn.ws.terminate();

@@ -3,7 +3,7 @@
  * HttpOnly cookie and only its hash is stored. A session ends on sign-out, on deactivation, or after
  * a period without use.
  */
-import type { PersonRecord, Records } from '../storage/records.ts';
+import type { PersonRecord, Records, SessionRecord } from '../storage/records.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 /** Writing lastSeenAt on every request would write the records file on every request. */
@@ -17,6 +17,11 @@ export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 export interface SessionService {
   signIn(token: string): Promise<{ person: PersonRecord; sessionId: string } | null>;
   resolve(sessionId: string | undefined): Promise<PersonRecord | null>;
+  /**
+   * The same for many sessions at once (the sockets' heartbeat), in two reads whatever their number:
+   * each session id to its person, or to null when the session has ended.
+   */
+  resolveMany(sessionIds: ReadonlyArray<string | undefined>): Promise<Map<string, PersonRecord | null>>;
   /** Ends the session; returns whose it was. */
   signOut(sessionId: string | undefined): Promise<PersonRecord | null>;
   endAllFor(personId: string): Promise<void>;
@@ -47,6 +52,25 @@ export function createSessionService(records: Records, idleMs: number, now: () =
     }
   }
 
+  /** A session unused for longer than idleMs has ended: it is deleted. */
+  async function expired(session: SessionRecord): Promise<boolean> {
+    if (now() - Date.parse(session.lastSeenAt) <= idleMs) return false;
+    await records.sessions.delete(session.idHash);
+    return true;
+  }
+
+  /** The session's person while they may still use Accord; using it keeps the session going. */
+  function stillOpen(session: SessionRecord, person: PersonRecord | undefined): PersonRecord | null {
+    if (!person || !person.active) return null;
+    // Bookkeeping, not what the request asked for: it does not wait for these writes. Under a crowd
+    // each waited for a write of the records file, behind any other (benchmark (g): one comment POST
+    // in six, the slowest). A touch that fails only lets the session end sooner; a failed last-seen
+    // is tried again by the next request. Closing the store waits for both.
+    if (now() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) records.sessions.touch(session.idHash, new Date(now()).toISOString()).catch(() => {});
+    void seen(person);
+    return person;
+  }
+
   return {
     async signIn(token) {
       if (!token) return null;
@@ -63,21 +87,22 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       if (!sessionId) return null;
       const idHash = hashSecret(sessionId);
       const session = await records.sessions.get(idHash);
-      if (!session) return null;
-      const idle = now() - Date.parse(session.lastSeenAt);
-      if (idle > idleMs) {
-        await records.sessions.delete(idHash);
-        return null;
-      }
+      if (!session || (await expired(session))) return null;
       const person = await records.people.get(session.personId);
-      if (!person || !person.active) return null;
-      // Bookkeeping, not what the request asked for: it does not wait for these writes. Under a crowd
-      // each waited for a write of the records file, behind any other (benchmark (g): one comment POST
-      // in six, the slowest). A touch that fails only lets the session end sooner; a failed last-seen
-      // is tried again by the next request. Closing the store waits for both.
-      if (idle > TOUCH_EVERY_MS) records.sessions.touch(idHash, new Date(now()).toISOString()).catch(() => {});
-      void seen(person);
-      return person;
+      return stillOpen(session, person);
+    },
+
+    async resolveMany(sessionIds) {
+      const idOf = new Map<string, string>();
+      for (const id of sessionIds) if (id) idOf.set(hashSecret(id), id);
+      const resolved = new Map<string, PersonRecord | null>([...idOf.values()].map((id) => [id, null]));
+      if (idOf.size === 0) return resolved;
+      const live: SessionRecord[] = [];
+      for (const session of await records.sessions.getMany([...idOf.keys()])) if (!(await expired(session))) live.push(session);
+      if (live.length === 0) return resolved;
+      const people = new Map((await records.people.getMany([...new Set(live.map((s) => s.personId))])).map((p) => [p.id, p]));
+      for (const session of live) resolved.set(idOf.get(session.idHash)!, stillOpen(session, people.get(session.personId)));
+      return resolved;
     },
 
     async signOut(sessionId) {

@@ -17,11 +17,17 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
   const commit = <T>(change: (data: Shape) => T) => store.change(change);
   const read = async <T>(fn: (data: Shape) => T): Promise<T> => fn(store.data);
   const clone = <T>(value: T): T => structuredClone(value);
+  /** A filter for the records whose key is one of `keys`. */
+  const among = <T>(keys: readonly string[], key: (record: T) => string) => {
+    const wanted = new Set(keys);
+    return (record: T) => wanted.has(key(record));
+  };
 
   return {
     people: {
       list: () => read((d) => d.people.map(clone)),
       get: (id) => read((d) => clone(d.people.find((p) => p.id === id))),
+      getMany: (ids) => read((d) => d.people.filter(among(ids, (p) => p.id)).map(clone)),
       findByTokenHash: (hash) => read((d) => clone(d.people.find((p) => p.tokenHash === hash))),
       findBootstrap: () => read((d) => clone(d.people.find((p) => p.bootstrap))),
       insert: (person, memberships = []) =>
@@ -51,6 +57,7 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
     },
     sessions: {
       get: (idHash) => read((d) => clone(d.sessions.find((s) => s.idHash === idHash))),
+      getMany: (idHashes) => read((d) => d.sessions.filter(among(idHashes, (s) => s.idHash)).map(clone)),
       insert: (session) => commit((d) => void d.sessions.push(clone(session))),
       touch: (idHash, at) =>
         commit((d) => {

@@ -90,6 +90,8 @@ export interface MembershipRecord {
 export interface PeopleRepo {
   list(): Promise<PersonRecord[]>;
   get(id: string): Promise<PersonRecord | undefined>;
+  /** Those of these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<PersonRecord[]>;
   findByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>;
   findBootstrap(): Promise<PersonRecord | undefined>;
   /** Adds the person and the documents they take part in, in one durable write. */
@@ -109,6 +111,8 @@ export interface PeopleRepo {
 
 export interface SessionRepo {
   get(idHash: string): Promise<SessionRecord | undefined>;
+  /** Those of these sessions that exist, in no particular order. */
+  getMany(idHashes: readonly string[]): Promise<SessionRecord[]>;
   insert(session: SessionRecord): Promise<void>;
   touch(idHash: string, at: string): Promise<void>;
   delete(idHash: string): Promise<void>;

@@ -5,7 +5,7 @@
  * and recovery once it is back.
  */
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, migrate, type Database } from '../../server/storage/pg/db.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../server/storage/pg/migrations.ts';
 import { pgRecords } from '../../server/storage/pg/pgRecords.ts';
@@ -15,6 +15,9 @@ import { newThreadRecord } from '../helpers/threadRecords.ts';
 import type { NewThreadRecord } from '../../server/storage/threadRecords.ts';
 import { SEED_IDS, startTestServer, testDatabaseUrl, type TestServer } from '../helpers/testServer.ts';
 import { startTcpGate, type TcpGate } from '../helpers/tcpGate.ts';
+import { connect as connectClient, waitForDoc } from '../helpers/collabClient.ts';
+import * as Y from 'yjs';
+import { plainText, TEXT_FIELD } from '../../server/documents/text.ts';
 
 const url = testDatabaseUrl();
 const opened: Database[] = [];
@@ -162,5 +165,43 @@ describe.skipIf(!url)('PostgreSQL out of reach', () => {
     expect(after.body.some((th: { body: string }) => th.body === 'Written while the database is down.')).toBe(false);
     const posted = await t.api('POST', `/api/documents/${doc}/threads`, { cookie, body: { sectionId: sections[1].id, kind: 'general', body: 'Written once it is back.' } });
     expect(posted.status).toBe(201);
+  });
+
+  it('keeps open editors connected while the database is out of reach: a failed session read ends no session', async () => {
+    const target = new URL(url!);
+    gate = await startTcpGate(target.hostname, Number(target.port || 5432));
+    const through = new URL(url!);
+    through.port = String(gate.port);
+    t = await startTestServer({ config: { databaseUrl: through.toString(), heartbeatMs: 100 } });
+    const [doc] = SEED_IDS;
+    await t.setPhase(doc!, 'revision');
+    const { cookie } = await t.person({ role: 'working-group' });
+    const editor = connectClient(t.wsUrl, doc!, cookie);
+    const closes: number[] = [];
+    editor.provider.on('connection-close', (event: CloseEvent | null) => void closes.push(event?.code ?? 0));
+    try {
+      await editor.synced;
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      await gate.shut();
+      // Two heartbeats that could not read the session.
+      await vi.waitFor(() => expect(logged.mock.calls.filter(([line]) => String(line).includes('Could not read the sessions')).length).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+      logged.mockRestore();
+      await gate.open();
+      expect(closes).toEqual([]);
+
+      // The same socket still carries edits, to a reader who connects once the database is back.
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Typed once the database was back.')]);
+      editor.doc.getXmlFragment(TEXT_FIELD).push([paragraph]);
+      const reader = connectClient(t.wsUrl, doc!, (await t.person({ role: 'reviewer' })).cookie);
+      try {
+        await waitForDoc(reader.doc, () => plainText(reader.doc.getXmlFragment(TEXT_FIELD)).includes('Typed once the database was back.'));
+      } finally {
+        reader.destroy();
+      }
+      expect(closes).toEqual([]);
+    } finally {
+      editor.destroy();
+    }
   });
 });

@@ -18,6 +18,7 @@ export function pgRecords(sql: Sql): Records {
   const people: Records['people'] = {
     list: async () => all(await sql<Array<Row<PersonRecord>>>`SELECT data FROM people ORDER BY seq`),
     get: async (id) => first(await sql<Array<Row<PersonRecord>>>`SELECT data FROM people WHERE id = ${id}`),
+    getMany: async (ids) => all(await sql<Array<Row<PersonRecord>>>`SELECT data FROM people WHERE id = ANY(${ids as string[]})`),
     findByTokenHash: async (hash) => first(await sql<Array<Row<PersonRecord>>>`SELECT data FROM people WHERE token_hash = ${hash} ORDER BY seq LIMIT 1`),
     findBootstrap: async () => first(await sql<Array<Row<PersonRecord>>>`SELECT data FROM people WHERE bootstrap ORDER BY seq LIMIT 1`),
     insert: async (person, memberships = []) => {
@@ -60,6 +61,7 @@ export function pgRecords(sql: Sql): Records {
 
   const sessions: Records['sessions'] = {
     get: async (idHash) => first(await sql<Array<Row<SessionRecord>>>`SELECT data FROM sessions WHERE id_hash = ${idHash}`),
+    getMany: async (idHashes) => all(await sql<Array<Row<SessionRecord>>>`SELECT data FROM sessions WHERE id_hash = ANY(${idHashes as string[]})`),
     insert: async (s) => {
       await sql`INSERT INTO sessions (id_hash, person_id, last_seen_at, data) VALUES (${s.idHash}, ${s.personId}, ${s.lastSeenAt}, ${json(s)})`;
     },
