@@ -39,9 +39,10 @@ export const deploymentUnavailable = (withRedis: boolean): Promise<string | null
 /**
  * `memoryProbe`: each process preloads memoryProbe.mjs (with --expose-gc and an IPC channel), so
  * heapAfterGc() can ask it for its heap after a collection. `wrapper` runs each process under a
- * command (callgrind.ts runs them under valgrind, to count their instructions).
+ * command (callgrind.ts runs them under valgrind, to count their instructions); `nodeArgs` are
+ * given to node (V8 flags).
  */
-export async function startBenchDeployment(options: { instances: number; documentIds: string[]; redis: boolean; env?: Record<string, string>; memoryProbe?: boolean; wrapper?: string[] }): Promise<BenchDeployment> {
+export async function startBenchDeployment(options: { instances: number; documentIds: string[]; redis: boolean; env?: Record<string, string>; memoryProbe?: boolean; wrapper?: string[]; nodeArgs?: string[] }): Promise<BenchDeployment> {
   const run = randomBytes(5).toString('hex');
   const databaseUrl = baseDatabaseUrl();
   const schema = `bench_${run}`;
@@ -61,7 +62,8 @@ export async function startBenchDeployment(options: { instances: number; documen
     const dir = tempDataDir();
     dirs.push(dir);
     const probe = options.memoryProbe ? { nodeArgs: ['--expose-gc', '--import', new URL('./memoryProbe.mjs', import.meta.url).href], ipc: true } : process.env.J_PROF ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.J_PROF}`] } : {};
-    const server = await within(spawnServer({ ...env, DATA_DIR: dir }, { ...probe, wrapper: options.wrapper }), 90_000, 'a server process to start');
+    const nodeArgs = [...(options.nodeArgs ?? []), ...(probe.nodeArgs ?? [])];
+    const server = await within(spawnServer({ ...env, DATA_DIR: dir }, { ...probe, nodeArgs, wrapper: options.wrapper }), 90_000, 'a server process to start');
     servers.push(server);
     return server;
   };

@@ -12,7 +12,7 @@
  * behind each process whatever their number.
  *
  * Work that is not per update comes in bursts much larger than 5 s of typing: the sockets' heartbeat
- * (every 30 s, each socket's session read again) and the stock client's presence renewals (every
+ * (every 30 s: every socket's session read again, and pinged) and the stock client's presence renewals (every
  * 15 s, all clients at once, each echoed by every receiver). The clients drop their presence once
  * synced, and the counts are read in 5 s slices: a slice's median, typing less idle, is the typing's
  * cost, and a heartbeat falls in at most 2 slices of 6. The mean of all slices is reported beside it.
@@ -42,6 +42,18 @@ const TYPING_SLICES = 12;
  */
 const WARMUP_MS_PER_PROCESS = 20_000;
 
+/**
+ * V8's compilers. `full`, as deployed: a function is optimised once it has run often enough, and
+ * under callgrind a process's count per update keeps falling for minutes; one process, with all the
+ * updates, gets there sooner than each of three. `baseline`: Sparkplug only (--max-opt=1), each
+ * function compiled at its first call and never again, so that the count is the work a process does
+ * for an update rather than how far it has warmed up. The J_COMPILERS variable picks (both by default).
+ */
+const COMPILERS = { full: [] as string[], baseline: ['--max-opt=1', '--always-sparkplug'] };
+type Compiler = keyof typeof COMPILERS;
+const compilersToRun = (): Compiler[] => (process.env.J_COMPILERS?.split(',') ?? ['full', 'baseline']).filter((c): c is Compiler => c in COMPILERS);
+const compilerLabel = (compiler: Compiler) => (compiler === 'full' ? '' : ', V8 baseline compiler only');
+
 type Placement = ScaleJoinParams['placement'];
 
 interface Case {
@@ -69,7 +81,7 @@ const CASES: Case[] = [
   { instances: 3, placement: 'spread' },
 ];
 
-const keyOf = (c: Case) => (c.instances === 1 ? '1' : `${c.instances}:${c.placement}`);
+const keyOf = (c: Case, compiler: Compiler) => `${compiler} ${c.instances === 1 ? '1' : `${c.instances}:${c.placement}`}`;
 
 /** `count` consecutive slices from now: counts zeroed once, then dumped (which zeroes them) at each slice's end. */
 async function slices(dir: string, pids: number[], count: number): Promise<Slices> {
@@ -88,12 +100,12 @@ async function slices(dir: string, pids: number[], count: number): Promise<Slice
   return out;
 }
 
-async function countOnce(ctx: BenchContext, clients: ClientProcess[], run: Case, seed: number): Promise<Counted> {
-  const what = `(j) instructions, ${run.instances} process(es), ${run.placement}`;
+async function countOnce(ctx: BenchContext, clients: ClientProcess[], run: Case, compiler: Compiler, seed: number): Promise<Counted> {
+  const what = `(j) instructions, ${run.instances} process(es), ${run.placement}${compilerLabel(compiler)}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'accord-callgrind-'));
   try {
     ctx.log(`${what}: starting under callgrind on a fresh schema and Redis prefix…`);
-    const servers = await startOurs(run.instances, callgrindWrapper(dir));
+    const servers = await startOurs(run.instances, callgrindWrapper(dir), COMPILERS[compiler]);
     try {
       ctx.log(`${what}: ${DOCUMENT_IDS.length * CLIENTS_PER_DOCUMENT} clients joining…`);
       await joinClients(clients, servers, run.placement, false);
@@ -129,41 +141,46 @@ const deliveriesPerSlice = (c: Counted) => c.deliveries / TYPING_SLICES;
 const perDelivery = (c: Counted, of: keyof Slices, average = median) => (average(c.typing[of]) - average(c.idle[of])) / deliveriesPerSlice(c);
 
 export async function runScaleInstructions(ctx: BenchContext, clients: ClientProcess[]): Promise<ScenarioResult> {
-  const targets = (['by-document', 'spread'] as const).map((p) => `(j) server instructions per delivered update (above idle), 3 processes ÷ 1, ${p === 'spread' ? 'clients spread' : 'routed by document'} < 1.2`);
+  const compilers = compilersToRun();
+  const targetOf = (placement: Placement, compiler: Compiler) =>
+    `(j) server instructions per delivered update (above idle), 3 processes ÷ 1, ${placement === 'spread' ? 'clients spread' : 'routed by document'}${compilerLabel(compiler)} < 1.2`;
   const unavailable = await callgrindUnavailable();
-  if (unavailable) return { figures: [], verdicts: targets.map((target) => ({ target, pass: null, detail: `not available: ${unavailable}` })), notes: [] };
+  if (unavailable) return { figures: [], verdicts: compilers.flatMap((compiler) => (['by-document', 'spread'] as const).map((p) => ({ target: targetOf(p, compiler), pass: null, detail: `not available: ${unavailable}` }))), notes: [] };
   const counted = new Map<string, Counted>();
   let seed = 71;
-  for (const run of CASES) counted.set(keyOf(run), await countOnce(ctx, clients, run, (seed += 10)));
+  for (const compiler of compilers) for (const run of CASES) counted.set(keyOf(run, compiler), await countOnce(ctx, clients, run, compiler, (seed += 10)));
 
-  const one = counted.get('1')!;
   const figures: Figure[] = [];
   const notes: string[] = [];
-  for (const run of CASES) {
-    const c = counted.get(keyOf(run))!;
-    const scenario = `(j) scale-out counted in instructions, ${LABEL} at ${UPDATES_PER_SECOND} updates/s each, ${run.instances === 1 ? '1 process' : `${run.instances} processes, ${run.placement === 'spread' ? "each document's clients spread over them" : 'clients routed by document'}`}`;
-    figures.push(
-      { scenario, metric: 'server instructions per delivered update (all processes; median 5 s slice, typing less idle)', unit: 'k', ours: perDelivery(c, 'instructions') / 1000, better: 'lower' },
-      { scenario, metric: 'the same by the mean slice (heartbeats and collections included)', unit: 'k', ours: perDelivery(c, 'instructions', mean) / 1000, better: 'lower' },
-      { scenario, metric: 'server system calls per delivered update (median slice, typing less idle)', unit: 'count', ours: perDelivery(c, 'systemCalls'), better: 'lower' },
-      { scenario, metric: 'server instructions while idle (all processes, median 5 s slice)', unit: 'M', ours: median(c.idle.instructions) / 1e6, better: 'lower' },
-      { scenario, metric: 'deliveries measured', unit: 'count', ours: c.deliveries, better: 'higher' },
-    );
-    if (c.missing > 0) notes.push(`${scenario}: ${c.missing} of ${c.expected} deliveries had not arrived 20 s after the typing stopped.`);
-    notes.push(`${scenario}: instructions per slice (M), idle ${c.idle.instructions.map((n) => (n / 1e6).toFixed(0)).join(' ')}; typing ${c.typing.instructions.map((n) => (n / 1e6).toFixed(0)).join(' ')}.`);
+  const verdicts: Verdict[] = [];
+  for (const compiler of compilers) {
+    const one = counted.get(keyOf(CASES[0]!, compiler))!;
+    for (const run of CASES) {
+      const c = counted.get(keyOf(run, compiler))!;
+      const scenario = `(j) scale-out counted in instructions${compilerLabel(compiler)}, ${LABEL} at ${UPDATES_PER_SECOND} updates/s each, ${run.instances === 1 ? '1 process' : `${run.instances} processes, ${run.placement === 'spread' ? "each document's clients spread over them" : 'clients routed by document'}`}`;
+      figures.push(
+        { scenario, metric: 'server instructions per delivered update (all processes; median 5 s slice, typing less idle)', unit: 'k', ours: perDelivery(c, 'instructions') / 1000, better: 'lower' },
+        { scenario, metric: 'the same by the mean slice (heartbeats and collections included)', unit: 'k', ours: perDelivery(c, 'instructions', mean) / 1000, better: 'lower' },
+        { scenario, metric: 'server system calls per delivered update (median slice, typing less idle)', unit: 'count', ours: perDelivery(c, 'systemCalls'), better: 'lower' },
+        { scenario, metric: 'server instructions while idle (all processes, median 5 s slice)', unit: 'M', ours: median(c.idle.instructions) / 1e6, better: 'lower' },
+        { scenario, metric: 'deliveries measured', unit: 'count', ours: c.deliveries, better: 'higher' },
+      );
+      if (c.missing > 0) notes.push(`${scenario}: ${c.missing} of ${c.expected} deliveries had not arrived 20 s after the typing stopped.`);
+      notes.push(`${scenario}: instructions per slice (M), idle ${c.idle.instructions.map((n) => (n / 1e6).toFixed(0)).join(' ')}; typing ${c.typing.instructions.map((n) => (n / 1e6).toFixed(0)).join(' ')}.`);
+    }
+    for (const placement of ['by-document', 'spread'] as const) {
+      const three = counted.get(keyOf({ instances: 3, placement }, compiler))!;
+      const growth = perDelivery(three, 'instructions') / perDelivery(one, 'instructions');
+      const byMean = perDelivery(three, 'instructions', mean) / perDelivery(one, 'instructions', mean);
+      verdicts.push({
+        target: targetOf(placement, compiler),
+        pass: three.missing === 0 && one.missing === 0 && growth < 1.2,
+        detail: `${growth.toFixed(2)}× (${(perDelivery(one, 'instructions') / 1000).toFixed(0)}k → ${(perDelivery(three, 'instructions') / 1000).toFixed(0)}k instructions); by the mean slice ${byMean.toFixed(2)}×; system calls ${(perDelivery(three, 'systemCalls') / perDelivery(one, 'systemCalls')).toFixed(2)}× (${perDelivery(one, 'systemCalls').toFixed(1)} → ${perDelivery(three, 'systemCalls').toFixed(1)})`,
+      });
+    }
   }
-  const verdicts = (['by-document', 'spread'] as const).map((placement, i): Verdict => {
-    const three = counted.get(keyOf({ instances: 3, placement }))!;
-    const growth = perDelivery(three, 'instructions') / perDelivery(one, 'instructions');
-    const byMean = perDelivery(three, 'instructions', mean) / perDelivery(one, 'instructions', mean);
-    return {
-      target: targets[i]!,
-      pass: three.missing === 0 && one.missing === 0 && growth < 1.2,
-      detail: `${growth.toFixed(2)}× (${(perDelivery(one, 'instructions') / 1000).toFixed(0)}k → ${(perDelivery(three, 'instructions') / 1000).toFixed(0)}k instructions); by the mean slice ${byMean.toFixed(2)}×; system calls ${(perDelivery(three, 'systemCalls') / perDelivery(one, 'systemCalls')).toFixed(2)}× (${perDelivery(one, 'systemCalls').toFixed(1)} → ${perDelivery(three, 'systemCalls').toFixed(1)})`,
-    };
-  });
   notes.push(
-    `(j) counted in instructions: each server process under valgrind's callgrind (counting switched on once the clients had joined and dropped their presence), the same 30 documents, 300 clients and placement as above, typists typing ${UPDATES_PER_SECOND} times a second (callgrind slows a process about 50×), ${WARMUP_MS_PER_PROCESS / 1000} s of warm-up typing per process (60 s for 3: each sees a third of the updates, and V8 compiles a function once it has run often enough), then ${TYPING_SLICES} slices of ${SLICE_MS / 1000} s counted, against ${IDLE_SLICES} idle slices just before. Per delivered update: the median typing slice less the median idle slice, over the deliveries of one slice; the mean is shown too (it takes in the 30 s heartbeat, which reads every socket's session again, and the major collections). Instructions are user space only, every thread (JIT compilation and GC included); system calls (/proc/PID/io, reads and writes) stand for the kernel's side. One run per case: a count does not move with the machine's load, but which slices a heartbeat or a collection falls in does.`,
+    `(j) counted in instructions: each server process under valgrind's callgrind (counting switched on once the clients had joined and dropped their presence), the same 30 documents, 300 clients and placement as above, typists typing ${UPDATES_PER_SECOND} times a second (callgrind slows a process about 50×), ${WARMUP_MS_PER_PROCESS / 1000} s of warm-up typing per process (60 s for 3: each sees a third of the updates, and V8 compiles a function once it has run often enough), then ${TYPING_SLICES} slices of ${SLICE_MS / 1000} s counted, against ${IDLE_SLICES} idle slices just before. Per delivered update: the median typing slice less the median idle slice, over the deliveries of one slice; the mean is shown too (it takes in the 30 s heartbeat, which reads every open socket's session again, and the major collections); with `baseline`, the servers ran V8's baseline compiler only (see COMPILERS). Instructions are user space only, every thread (JIT compilation and GC included); system calls (/proc/PID/io, reads and writes) stand for the kernel's side. One run per case: a count does not move with the machine's load, but which slices a heartbeat or a collection falls in does.`,
   );
   return { figures, verdicts, notes };
 }

@@ -19,10 +19,11 @@ export const waitUntil = (epochMs: number) => new Promise((resolve) => setTimeou
 
 /**
  * A fresh deployment of ours: `instances` processes on a schema and Redis prefix of their own, and
- * people to sign in as. `wrapper` runs each process under a command (valgrind, for instruction counts).
+ * people to sign in as. `wrapper` runs each process under a command (valgrind, for instruction counts);
+ * `nodeArgs` go to node.
  */
-export async function startOurs(instances: number, wrapper?: string[]): Promise<ScaleServers> {
-  const deployment = await startBenchDeployment({ instances, documentIds: DOCUMENT_IDS, redis: true, ...(wrapper ? { wrapper } : {}) });
+export async function startOurs(instances: number, wrapper?: string[], nodeArgs?: string[]): Promise<ScaleServers> {
+  const deployment = await startBenchDeployment({ instances, documentIds: DOCUMENT_IDS, redis: true, ...(wrapper ? { wrapper } : {}), ...(nodeArgs ? { nodeArgs } : {}) });
   try {
     const people = await deployment.people(DOCUMENT_IDS.length * TYPERS_PER_DOCUMENT, READERS);
     return { wsUrls: deployment.servers.map((s) => s.url.replace(/^http/, 'ws')), pids: deployment.servers.map(pidOf), ...people, close: () => deployment.close() };
