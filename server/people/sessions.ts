@@ -59,17 +59,25 @@ export function createSessionService(records: Records, idleMs: number, now: () =
     return true;
   }
 
-  /** The session's person while they may still use Accord; using it keeps the session going. */
-  function stillOpen(session: SessionRecord, person: PersonRecord | undefined): PersonRecord | null {
+  /**
+   * The session's person while they may still use Accord. Using a session keeps it going: it is
+   * due a touch (a write of its lastSeenAt) once a minute, which `due` is given to make.
+   */
+  function stillOpen(session: SessionRecord, person: PersonRecord | undefined, due: (idHash: string) => void): PersonRecord | null {
     if (!person || !person.active) return null;
-    // Bookkeeping, not what the request asked for: it does not wait for these writes. Under a crowd
-    // each waited for a write of the records file, behind any other (benchmark (g): one comment POST
-    // in six, the slowest). A touch that fails only lets the session end sooner; a failed last-seen
-    // is tried again by the next request. Closing the store waits for both.
-    if (now() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) records.sessions.touch(session.idHash, new Date(now()).toISOString()).catch(() => {});
+    if (now() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) due(session.idHash);
     void seen(person);
     return person;
   }
+
+  // Bookkeeping, not what the request asked for: nothing waits for these writes. Under a crowd each
+  // request waited for a write of the records file, behind any other (benchmark (g): one comment POST
+  // in six, the slowest). A touch that fails only lets the session end sooner; a failed last-seen is
+  // tried again by the next request. Closing the store waits for both.
+  const touchOne = (idHash: string) => void records.sessions.touch(idHash, new Date(now()).toISOString()).catch(() => {});
+  const touchAll = (idHashes: string[]) => {
+    if (idHashes.length) records.sessions.touchMany(idHashes, new Date(now()).toISOString()).catch(() => {});
+  };
 
   return {
     async signIn(token) {
@@ -89,7 +97,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const session = await records.sessions.get(idHash);
       if (!session || (await expired(session))) return null;
       const person = await records.people.get(session.personId);
-      return stillOpen(session, person);
+      return stillOpen(session, person, touchOne);
     },
 
     async resolveMany(sessionIds) {
@@ -101,7 +109,10 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       for (const session of await records.sessions.getMany([...idOf.keys()])) if (!(await expired(session))) live.push(session);
       if (live.length === 0) return resolved;
       const people = new Map((await records.people.getMany([...new Set(live.map((s) => s.personId))])).map((p) => [p.id, p]));
-      for (const session of live) resolved.set(idOf.get(session.idHash)!, stillOpen(session, people.get(session.personId)));
+      // One write for every session due a touch, not one each.
+      const due: string[] = [];
+      for (const session of live) resolved.set(idOf.get(session.idHash)!, stillOpen(session, people.get(session.personId), (idHash) => due.push(idHash)));
+      touchAll(due);
       return resolved;
     },
 

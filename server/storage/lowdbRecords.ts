@@ -64,6 +64,11 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
           const session = d.sessions.find((s) => s.idHash === idHash);
           if (session) session.lastSeenAt = at;
         }),
+      touchMany: (idHashes, at) =>
+        commit((d) => {
+          const touched = new Set(idHashes);
+          for (const session of d.sessions) if (touched.has(session.idHash)) session.lastSeenAt = at;
+        }),
       delete: (idHash) => commit((d) => void (d.sessions = d.sessions.filter((s) => s.idHash !== idHash))),
       deleteForPerson: (personId) =>
         commit((d) => void (d.sessions = d.sessions.filter((s) => s.personId !== personId))),

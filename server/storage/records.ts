@@ -115,6 +115,8 @@ export interface SessionRepo {
   getMany(idHashes: readonly string[]): Promise<SessionRecord[]>;
   insert(session: SessionRecord): Promise<void>;
   touch(idHash: string, at: string): Promise<void>;
+  /** The same for several sessions, in one write. */
+  touchMany(idHashes: readonly string[], at: string): Promise<void>;
   delete(idHash: string): Promise<void>;
   deleteForPerson(personId: string): Promise<void>;
   deleteIdleSince(before: string): Promise<number>;

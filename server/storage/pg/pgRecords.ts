@@ -68,6 +68,9 @@ export function pgRecords(sql: Sql): Records {
     touch: async (idHash, at) => {
       await sql`UPDATE sessions SET last_seen_at = ${at}, data = jsonb_set(data, '{lastSeenAt}', to_jsonb(${at}::text)) WHERE id_hash = ${idHash}`;
     },
+    touchMany: async (idHashes, at) => {
+      await sql`UPDATE sessions SET last_seen_at = ${at}, data = jsonb_set(data, '{lastSeenAt}', to_jsonb(${at}::text)) WHERE id_hash = ANY(${idHashes as string[]})`;
+    },
     delete: async (idHash) => {
       await sql`DELETE FROM sessions WHERE id_hash = ${idHash}`;
     },
