@@ -74,8 +74,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
   // request waited for a write of the records file, behind any other (benchmark (g): one comment POST
   // in six, the slowest). A touch that fails only lets the session end sooner; a failed last-seen is
   // tried again by the next request. Closing the store waits for both.
-  const touchOne = (idHash: string) => void records.sessions.touch(idHash, new Date(now()).toISOString()).catch(() => {});
-  const touchAll = (idHashes: string[]) => {
+  const touch = (idHashes: string[]) => {
     if (idHashes.length) records.sessions.touchMany(idHashes, new Date(now()).toISOString()).catch(() => {});
   };
 
@@ -97,7 +96,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       const session = await records.sessions.get(idHash);
       if (!session || (await expired(session))) return null;
       const person = await records.people.get(session.personId);
-      return stillOpen(session, person, touchOne);
+      return stillOpen(session, person, (due) => touch([due]));
     },
 
     async resolveMany(sessionIds) {
@@ -112,7 +111,7 @@ export function createSessionService(records: Records, idleMs: number, now: () =
       // One write for every session due a touch, not one each.
       const due: string[] = [];
       for (const session of live) resolved.set(idOf.get(session.idHash)!, stillOpen(session, people.get(session.personId), (idHash) => due.push(idHash)));
-      touchAll(due);
+      touch(due);
       return resolved;
     },
 

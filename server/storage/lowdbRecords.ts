@@ -59,15 +59,9 @@ export async function openLowdbRecords(dataDir: string): Promise<Records> {
       get: (idHash) => read((d) => clone(d.sessions.find((s) => s.idHash === idHash))),
       getMany: (idHashes) => read((d) => d.sessions.filter(among(idHashes, (s) => s.idHash)).map(clone)),
       insert: (session) => commit((d) => void d.sessions.push(clone(session))),
-      touch: (idHash, at) =>
-        commit((d) => {
-          const session = d.sessions.find((s) => s.idHash === idHash);
-          if (session) session.lastSeenAt = at;
-        }),
       touchMany: (idHashes, at) =>
         commit((d) => {
-          const touched = new Set(idHashes);
-          for (const session of d.sessions) if (touched.has(session.idHash)) session.lastSeenAt = at;
+          for (const session of d.sessions.filter(among(idHashes, (s) => s.idHash))) session.lastSeenAt = at;
         }),
       delete: (idHash) => commit((d) => void (d.sessions = d.sessions.filter((s) => s.idHash !== idHash))),
       deleteForPerson: (personId) =>

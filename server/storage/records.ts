@@ -114,8 +114,7 @@ export interface SessionRepo {
   /** Those of these sessions that exist, in no particular order. */
   getMany(idHashes: readonly string[]): Promise<SessionRecord[]>;
   insert(session: SessionRecord): Promise<void>;
-  touch(idHash: string, at: string): Promise<void>;
-  /** The same for several sessions, in one write. */
+  /** Marks these sessions as used at `at`, in one write. */
   touchMany(idHashes: readonly string[], at: string): Promise<void>;
   delete(idHash: string): Promise<void>;
   deleteForPerson(personId: string): Promise<void>;

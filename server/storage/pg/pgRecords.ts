@@ -65,9 +65,6 @@ export function pgRecords(sql: Sql): Records {
     insert: async (s) => {
       await sql`INSERT INTO sessions (id_hash, person_id, last_seen_at, data) VALUES (${s.idHash}, ${s.personId}, ${s.lastSeenAt}, ${json(s)})`;
     },
-    touch: async (idHash, at) => {
-      await sql`UPDATE sessions SET last_seen_at = ${at}, data = jsonb_set(data, '{lastSeenAt}', to_jsonb(${at}::text)) WHERE id_hash = ${idHash}`;
-    },
     touchMany: async (idHashes, at) => {
       await sql`UPDATE sessions SET last_seen_at = ${at}, data = jsonb_set(data, '{lastSeenAt}', to_jsonb(${at}::text)) WHERE id_hash = ANY(${idHashes as string[]})`;
     },
